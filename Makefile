@@ -1,0 +1,37 @@
+# Everyday entry points. `make demo` and `make test` install the system libraries they need.
+SWIFT ?= swift
+PACKAGES = libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
+DEMO_TODAY ?= 2026-11-25
+
+.PHONY: deps build release demo test lint format clean
+
+deps:
+	@if ! pkg-config --exists libgit2 libcmark-gfm 2>/dev/null \
+	    || [ ! -f /usr/include/cmark-gfm-core-extensions.h ]; then \
+	  echo "Installing $(PACKAGES)"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $(PACKAGES); \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+# The bundled example, as a mentor would see it on the day the example was written.
+demo: build
+	$(SWIFT) run -q journal --today $(DEMO_TODAY) -C examples/ada-grace report
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+lint:
+	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests
+
+format:
+	$(SWIFT) format --in-place --recursive Package.swift Sources Tests
+
+clean:
+	rm -rf .build

@@ -1,0 +1,32 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "journal",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "journal", targets: ["journal"]),
+        .library(name: "JournalKit", targets: ["JournalKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
+        .systemLibrary(
+            name: "CCmark", pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .target(name: "JournalKit", dependencies: ["Yams", "CCmark"]),
+        .target(name: "JournalGit", dependencies: ["CGit2"]),
+        .executableTarget(
+            name: "journal",
+            dependencies: [
+                "JournalKit", "JournalGit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .testTarget(name: "JournalKitTests", dependencies: ["JournalKit"]),
+        .testTarget(name: "JournalTests", dependencies: ["journal", "JournalKit"]),
+    ]
+)

@@ -1,0 +1,322 @@
+import Foundation
+
+/// Reads one journal file into an `Entry`, never failing: every problem becomes a diagnostic.
+public enum EntryParser {
+    /// Keys each kind knows; others are allowed, but near-misses are flagged as typos.
+    public static func knownKeys(_ kind: EntryKind) -> [String] {
+        switch kind {
+        case .agreement:
+            return [
+                "mentor", "mentee", "started", "status", "cadence", "duration", "channel", "review", "ends",
+                "learning_style", "confidential", "type",
+            ]
+        case .goal: return ["id", "title", "status", "created", "target", "measure", "milestones", "type"]
+        case .session: return ["date", "duration", "goals", "status", "agenda", "next", "private", "type"]
+        case .reflection:
+            return ["date", "author", "title", "goals", "confidence", "private", "type"]
+        case .evaluation: return ["author", "date", "private", "type"]
+        }
+    }
+
+    /// Status values each kind accepts, first the default.
+    public static func statuses(_ kind: EntryKind) -> [String] {
+        switch kind {
+        case .agreement: return ["active", "proposed", "paused", "completed", "ended"]
+        case .goal: return ["active", "proposed", "achieved", "paused", "dropped"]
+        case .session: return ["held", "cancelled", "rescheduled"]
+        case .reflection, .evaluation: return []
+        }
+    }
+
+    /// Parses raw file bytes; `path` is relative to the journal root.
+    public static func parse(path: String, kind: EntryKind, bytes: [UInt8]) -> Entry {
+        let fileName = path.split(separator: "/").last.map(String.init) ?? path
+        let stem = fileName.hasSuffix(".md") ? String(fileName.dropLast(3)) : fileName
+        let (fileDate, slug) = splitDatedName(stem)
+        var entry = Entry(
+            path: path, kind: kind, fileDate: fileDate, fileSlug: slug.isEmpty ? stem : slug,
+            date: nil, isPrivate: false, content: defaultContent(kind, stem: stem), actionItems: [],
+            title: nil, diagnostics: [], hasConflictMarkers: false)
+
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            let position = invalidUTF8Position(bytes)
+            entry.diagnostics.append(
+                Diagnostic(
+                    rule: "file/encoding", severity: .error, path: path, at: position,
+                    message: "the file is not valid UTF-8 text; save it as UTF-8"))
+            return entry
+        }
+        let source = SourceText(text)
+        entry.diagnostics += conflictMarkers(in: text, path: path)
+        entry.hasConflictMarkers = entry.diagnostics.contains { $0.rule == "merge/conflict-markers" }
+
+        var reader = FieldReader(path: path, mapping: [])
+        switch source.state {
+        case .missing:
+            entry.diagnostics.append(
+                Diagnostic(
+                    rule: "front-matter/missing", severity: .error, path: path, at: .fileStart,
+                    message: "no front matter: the file should start with a `---` line, then YAML, then `---`"))
+        case .unterminated:
+            entry.diagnostics.append(
+                Diagnostic(
+                    rule: "front-matter/unterminated", severity: .error, path: path, at: .fileStart,
+                    message: "the front matter opened on line 1 is never closed with a `---` line"))
+        case .present:
+            switch YAMLReader.read(source.yaml, firstLine: source.yamlFirstLine) {
+            case .failure(let problem):
+                if !entry.hasConflictMarkers {
+                    entry.diagnostics.append(
+                        Diagnostic(
+                            rule: "front-matter/yaml", severity: .error, path: path, at: problem.position,
+                            message: problem.message))
+                }
+            case .success(let root):
+                if let root, root.pairs == nil {
+                    entry.diagnostics.append(
+                        Diagnostic(
+                            rule: "front-matter/not-mapping", severity: .error, path: path, at: root.position,
+                            message: "front matter should be `key: value` lines, not \(root.kindName)"))
+                } else {
+                    reader = FieldReader(path: path, mapping: root?.pairs ?? [])
+                    readFields(into: &entry, reader: &reader, stem: stem)
+                }
+            }
+        }
+        entry.diagnostics += reader.diagnostics
+
+        let summary = MarkdownParser.summarize(source.body, firstLine: source.bodyFirstLine)
+        entry.title = summary.title
+        entry.actionItems = actionItems(summary.tasks, path: path, diagnostics: &entry.diagnostics)
+        if case .reflection(var reflection) = entry.content {
+            if reflection.title.isEmpty { reflection.title = summary.title ?? entry.fileSlug }
+            for section in summary.sections {
+                let heading = section.heading.lowercased()
+                if heading.contains("question") { reflection.questions += section.items }
+                if heading.contains("win") || heading.contains("celebrat") { reflection.wins += section.items }
+                if heading.contains("obstacle") || heading.contains("challenge") || heading.contains("stuck") {
+                    reflection.obstacles += section.items
+                }
+            }
+            entry.content = .reflection(reflection)
+        }
+        return entry
+    }
+
+    private static func defaultContent(_ kind: EntryKind, stem: String) -> EntryContent {
+        switch kind {
+        case .agreement: return .agreement(Agreement())
+        case .goal:
+            return .goal(Goal(id: stem, idPosition: .fileStart, title: stem))
+        case .session: return .session(Session())
+        case .reflection: return .reflection(Reflection())
+        case .evaluation: return .evaluation(Evaluation(author: stem))
+        }
+    }
+
+    private static func readFields(into entry: inout Entry, reader: inout FieldReader, stem: String) {
+        let kind = entry.kind
+        reader.checkUnknownKeys(known: knownKeys(kind))
+        if let type = reader.value("type") {
+            let written = type.text?.lowercased() ?? ""
+            if written != kind.rawValue {
+                reader.report(
+                    "type/mismatch", at: type.position,
+                    "`type: \(type.text ?? type.kindName)` disagrees with the folder, which holds \(kind.rawValue) entries")
+            }
+        }
+        entry.isPrivate = reader.bool("private") ?? false
+        switch kind {
+        case .agreement:
+            var agreement = Agreement()
+            agreement.mentor = reader.person("mentor", required: true)
+            agreement.mentee = reader.person("mentee", required: true)
+            agreement.started = reader.date("started", required: true)
+            agreement.status = reader.choice("status", among: statuses(kind), default: "active")
+            agreement.cadence = reader.cadence("cadence", required: true)
+            agreement.durationMinutes = reader.duration("duration")
+            agreement.channel = reader.text("channel")
+            agreement.review = reader.date("review")
+            agreement.ends = reader.date("ends")
+            agreement.learningStyle = reader.text("learning_style")
+            agreement.confidential = reader.bool("confidential") ?? true
+            entry.content = .agreement(agreement)
+        case .goal:
+            var goal = Goal(id: stem, idPosition: .fileStart, title: stem)
+            if let id = reader.text("id") {
+                goal.id = id
+                goal.idPosition = reader.value("id")?.position ?? .fileStart
+            }
+            goal.title = reader.text("title", required: true) ?? stem
+            goal.status = reader.choice("status", among: statuses(kind), default: "active")
+            goal.created = reader.date("created")
+            goal.target = reader.date("target")
+            goal.measure = reader.text("measure")
+            goal.milestones = milestones(&reader)
+            entry.content = .goal(goal)
+        case .session:
+            var session = Session()
+            entry.date = reader.date("date", required: true)
+            session.durationMinutes = reader.duration("duration")
+            session.goals = reader.goalList("goals")
+            session.status = reader.choice("status", among: statuses(kind), default: "held")
+            session.agenda = reader.textList("agenda")
+            session.next = reader.date("next")
+            entry.content = .session(session)
+        case .reflection:
+            var reflection = Reflection()
+            entry.date = reader.date("date", required: true)
+            reflection.author = reader.text("author").map(normaliseName) ?? "mentee"
+            reflection.title = reader.text("title") ?? ""
+            reflection.goals = reader.goalList("goals")
+            if let value = reader.value("confidence") {
+                if let level = value.int, (1...5).contains(level) {
+                    reflection.confidence = level
+                } else {
+                    reader.report("field/invalid", at: value.position, "`confidence` should be a whole number from 1 to 5")
+                }
+            }
+            entry.content = .reflection(reflection)
+        case .evaluation:
+            let author = reader.text("author", required: true).map(normaliseName)
+            entry.date = reader.date("date", required: true)
+            entry.content = .evaluation(Evaluation(author: author ?? stem))
+        }
+    }
+
+    private static func normaliseName(_ text: String) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        return trimmed.hasPrefix("@") ? String(trimmed.dropFirst()) : trimmed
+    }
+
+    private static func milestones(_ reader: inout FieldReader) -> [Milestone] {
+        guard let value = reader.value("milestones") else { return [] }
+        guard let items = value.items else {
+            reader.report("field/invalid", at: value.position, "`milestones` should be a list of {title, due, done}")
+            return []
+        }
+        var result: [Milestone] = []
+        for item in items {
+            guard item.pairs != nil else {
+                reader.report(
+                    "field/invalid", at: item.position, "a milestone should be a mapping with `title`, `due` and `done`")
+                continue
+            }
+            guard let title = item["title"]?.text, !(item["title"]?.isNull ?? true) else {
+                reader.report("field/missing", at: item.position, "a milestone is missing its `title`")
+                continue
+            }
+            var milestone = Milestone(title: title, due: nil, done: false, doneOn: nil, position: item.position)
+            if let due = item["due"], !due.isNull {
+                milestone.due = reader.parseDate(due, name: "the milestone's `due`")
+            }
+            if let done = item["done"], !done.isNull {
+                if let flag = done.bool {
+                    milestone.done = flag
+                } else if let text = done.text, let date = CalendarDate(text) {
+                    milestone.done = true
+                    milestone.doneOn = date
+                } else {
+                    reader.report("field/invalid", at: done.position, "a milestone's `done` should be true, false or a date")
+                }
+            }
+            result.append(milestone)
+        }
+        return result
+    }
+
+    private static func actionItems(_ tasks: [TaskItem], path: String, diagnostics: inout [Diagnostic])
+        -> [ActionItem]
+    {
+        tasks.map { task in
+            let parsed = ActionItemText.parse(task.text)
+            var due: CalendarDate?
+            if let raw = parsed.due {
+                due = CalendarDate(raw)
+                if due == nil {
+                    diagnostics.append(
+                        Diagnostic(
+                            rule: "field/invalid", severity: .error, path: path,
+                            at: SourcePosition(line: task.line, column: task.column),
+                            message: "the action item's due date \(raw) is not a day on the calendar"))
+                }
+            }
+            return ActionItem(
+                text: parsed.text, done: task.checked, owner: parsed.owner, due: due, path: path,
+                line: task.line, column: task.column)
+        }
+    }
+
+    /// Splits `2026-11-20-first-call` into its date and `first-call`.
+    static func splitDatedName(_ stem: String) -> (CalendarDate?, String) {
+        guard stem.utf8.count >= 10, let date = CalendarDate(stem.prefix(10)) else { return (nil, stem) }
+        let rest = stem.dropFirst(10)
+        if rest.isEmpty { return (date, "") }
+        guard rest.first == "-" else { return (nil, stem) }
+        return (date, String(rest.dropFirst()))
+    }
+
+    private static func conflictMarkers(in text: String, path: String) -> [Diagnostic] {
+        var result: [Diagnostic] = []
+        var line = 1
+        var atLineStart = true
+        var run: UInt8 = 0
+        var runLength = 0
+        for byte in text.utf8 {
+            if atLineStart {
+                if byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") {
+                    run = byte
+                    runLength = 1
+                } else {
+                    runLength = 0
+                }
+                atLineStart = false
+            } else if runLength > 0 {
+                runLength = byte == run ? runLength + 1 : 0
+                if runLength == 7 {
+                    result.append(
+                        Diagnostic(
+                            rule: "merge/conflict-markers", severity: .error, path: path,
+                            at: SourcePosition(line: line, column: 1),
+                            message: "unresolved merge conflict: keep the text you want and delete the marker lines"))
+                    runLength = 0
+                }
+            }
+            if byte == 0x0A {
+                line += 1
+                atLineStart = true
+            }
+        }
+        return result
+    }
+
+    private static func invalidUTF8Position(_ bytes: [UInt8]) -> SourcePosition {
+        var line = 1
+        var lineStart = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let length: Int
+            switch byte {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: length = 0
+            }
+            let valid =
+                length > 0 && index + length <= bytes.count
+                && String(validating: bytes[index..<index + length], as: UTF8.self) != nil
+            if !valid {
+                let column = String(decoding: bytes[lineStart..<index], as: UTF8.self).unicodeScalars.count + 1
+                return SourcePosition(line: line, column: column)
+            }
+            if byte == 0x0A {
+                line += 1
+                lineStart = index + 1
+            }
+            index += length
+        }
+        return .fileStart
+    }
+}

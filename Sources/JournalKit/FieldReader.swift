@@ -1,0 +1,229 @@
+/// Reads typed values out of a front-matter mapping, collecting a diagnostic for each bad one.
+struct FieldReader {
+    let path: String
+    let fields: [String: YAMLPair]
+    let mapping: [YAMLPair]
+    var diagnostics: [Diagnostic] = []
+
+    init(path: String, mapping: [YAMLPair]) {
+        self.path = path
+        self.mapping = mapping
+        var fields: [String: YAMLPair] = [:]
+        for pair in mapping {
+            if let key = pair.key.text { fields[key] = pair }
+        }
+        self.fields = fields
+    }
+
+    mutating func report(
+        _ rule: String, _ severity: Severity = .error, at position: SourcePosition, _ message: String
+    ) {
+        diagnostics.append(
+            Diagnostic(rule: rule, severity: severity, path: path, at: position, message: message))
+    }
+
+    /// The value of `key` when present and not null.
+    func value(_ key: String) -> YAMLValue? {
+        guard let value = fields[key]?.value, !value.isNull else { return nil }
+        return value
+    }
+
+    mutating func missing(_ key: String, why: String = "") {
+        report("field/missing", at: .fileStart, "missing required key `\(key)`\(why)")
+    }
+
+    mutating func text(_ key: String, required: Bool = false) -> String? {
+        guard let value = value(key) else {
+            if required { missing(key) }
+            return nil
+        }
+        guard let text = value.text else {
+            report("field/invalid", at: value.position, "`\(key)` should be text, not \(value.kindName)")
+            return nil
+        }
+        return text
+    }
+
+    mutating func date(_ key: String, required: Bool = false) -> CalendarDate? {
+        guard let value = value(key) else {
+            if required { missing(key) }
+            return nil
+        }
+        return parseDate(value, name: "`\(key)`")
+    }
+
+    mutating func parseDate(_ value: YAMLValue, name: String) -> CalendarDate? {
+        guard let text = value.text else {
+            report("field/invalid", at: value.position, "\(name) should be a date YYYY-MM-DD, not \(value.kindName)")
+            return nil
+        }
+        guard let date = CalendarDate(text) else {
+            let looksLikeDate = text.count == 10 && text.filter({ $0 == "-" }).count == 2
+            report(
+                "field/invalid", at: value.position,
+                looksLikeDate
+                    ? "\(name) is not a day on the calendar: \(text)"
+                    : "\(name) should be a date YYYY-MM-DD, not `\(text)`")
+            return nil
+        }
+        return date
+    }
+
+    mutating func bool(_ key: String) -> Bool? {
+        guard let value = value(key) else { return nil }
+        guard let bool = value.bool else {
+            report("field/invalid", at: value.position, "`\(key)` should be true or false")
+            return nil
+        }
+        return bool
+    }
+
+    mutating func choice(_ key: String, among allowed: [String], default fallback: String) -> String {
+        guard let text = text(key) else { return fallback }
+        guard allowed.contains(text) else {
+            let position = value(key)?.position ?? .fileStart
+            let hint = allowed.contains(text.lowercased()) ? " (status values are lower case)" : ""
+            report(
+                "field/invalid", at: position,
+                "`\(key)` is `\(text)`; expected one of \(allowed.joined(separator: ", "))\(hint)")
+            return allowed.contains(text.lowercased()) ? text.lowercased() : fallback
+        }
+        return text
+    }
+
+    mutating func duration(_ key: String) -> Int? {
+        guard let value = value(key) else { return nil }
+        guard let text = value.text, let minutes = MeetingDuration.minutes(text) else {
+            report(
+                "field/invalid", at: value.position,
+                "`\(key)` should be a duration such as 45m, 1h or 1h30m")
+            return nil
+        }
+        return minutes
+    }
+
+    mutating func cadence(_ key: String, required: Bool) -> Cadence? {
+        guard let value = value(key) else {
+            if required { missing(key, why: " (how often the pair meets, such as biweekly)") }
+            return nil
+        }
+        guard let text = value.text, let cadence = Cadence(text) else {
+            report(
+                "field/invalid", at: value.position,
+                "`\(key)` should be weekly, biweekly, monthly or every N days|weeks|months")
+            return nil
+        }
+        return cadence
+    }
+
+    mutating func person(_ key: String, required: Bool) -> Person? {
+        guard let value = value(key) else {
+            if required { missing(key) }
+            return nil
+        }
+        if let text = value.text {
+            guard let person = Person(parsing: text) else {
+                report("field/invalid", at: value.position, "`\(key)` should be \"Name <email>\" or a mapping")
+                return nil
+            }
+            return person
+        }
+        if value.pairs != nil {
+            let name = value["name"]?.text
+            let email = value["email"]?.text
+            let handle = value["handle"]?.text
+            guard name != nil || handle != nil else {
+                report("field/invalid", at: value.position, "`\(key)` needs at least a `name`")
+                return nil
+            }
+            return Person(name: name, email: email, handle: handle)
+        }
+        report("field/invalid", at: value.position, "`\(key)` should be \"Name <email>\" or a mapping")
+        return nil
+    }
+
+    mutating func textList(_ key: String) -> [String] {
+        guard let value = value(key) else { return [] }
+        if let text = value.text { return [text] }
+        guard let items = value.items else {
+            report("field/invalid", at: value.position, "`\(key)` should be a list")
+            return []
+        }
+        var result: [String] = []
+        for item in items {
+            if let text = item.text, !item.isNull {
+                result.append(text)
+            } else if !item.isNull {
+                report("field/invalid", at: item.position, "each item of `\(key)` should be text")
+            }
+        }
+        return result
+    }
+
+    mutating func goalList(_ key: String) -> [GoalReference] {
+        guard let value = value(key) else { return [] }
+        if let text = value.text { return [GoalReference(id: text, position: value.position)] }
+        guard let items = value.items else {
+            report("field/invalid", at: value.position, "`\(key)` should be a list of goal ids")
+            return []
+        }
+        var result: [GoalReference] = []
+        for item in items {
+            if let text = item.text, !item.isNull {
+                result.append(GoalReference(id: text, position: item.position))
+            } else {
+                report("field/invalid", at: item.position, "each item of `\(key)` should be a goal id")
+            }
+        }
+        return result
+    }
+
+    /// Warns about keys that are near-misses of known ones (likely typos).
+    mutating func checkUnknownKeys(known: [String]) {
+        for pair in mapping {
+            guard let key = pair.key.text else {
+                report("field/invalid", at: pair.key.position, "a front-matter key should be text")
+                continue
+            }
+            guard !known.contains(key) else { continue }
+            if let suggestion = EditDistance.closest(to: key, among: known, within: 2) {
+                report(
+                    "field/unknown", .warning, at: pair.key.position,
+                    "unknown key `\(key)`; did you mean `\(suggestion)`?")
+            }
+        }
+    }
+}
+
+/// Levenshtein distance, for "did you mean" suggestions.
+public enum EditDistance {
+    /// The edit distance between two strings, in characters.
+    public static func distance(_ lhs: String, _ rhs: String) -> Int {
+        let a = Array(lhs)
+        let b = Array(rhs)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+
+    /// The candidate nearest to `word` within `limit` edits (ties go to the earlier candidate).
+    public static func closest(to word: String, among candidates: [String], within limit: Int) -> String? {
+        guard word.count <= 64 else { return nil }
+        var best: (String, Int)?
+        for candidate in candidates {
+            let distance = distance(word.lowercased(), candidate)
+            if distance <= limit, distance < (best?.1 ?? Int.max) { best = (candidate, distance) }
+        }
+        return best?.0
+    }
+}

@@ -1,0 +1,212 @@
+/// The kinds of file a mentorship holds, named after their folders.
+public enum EntryKind: String, Sendable, Hashable, Codable, CaseIterable {
+    case agreement, goal, session, reflection, evaluation
+
+    /// The folder entries of this kind live in (`agreement.md` lives at the top).
+    public var folder: String? {
+        switch self {
+        case .agreement: return nil
+        case .goal: return "goals"
+        case .session: return "sessions"
+        case .reflection: return "reflections"
+        case .evaluation: return "evaluations"
+        }
+    }
+
+    /// The kind whose folder is `name`.
+    public init?(folder name: String) {
+        guard let kind = EntryKind.allCases.first(where: { $0.folder == name }) else { return nil }
+        self = kind
+    }
+}
+
+/// A reference to a goal by id, with where it was written.
+public struct GoalReference: Sendable, Hashable {
+    /// The goal id as written.
+    public var id: String
+    /// Where it was written.
+    public var position: SourcePosition
+}
+
+/// The mentorship agreement: who, how often, and how the pair works together.
+public struct Agreement: Sendable, Equatable {
+    /// The mentor.
+    public var mentor: Person?
+    /// The mentee.
+    public var mentee: Person?
+    /// When the mentorship started.
+    public var started: CalendarDate?
+    /// proposed, active, paused, completed or ended.
+    public var status: String = "active"
+    /// How often the pair meets.
+    public var cadence: Cadence?
+    /// Length of a meeting in minutes.
+    public var durationMinutes: Int?
+    /// How the pair communicates.
+    public var channel: String?
+    /// When the agreement is to be revisited.
+    public var review: CalendarDate?
+    /// When the mentorship ends.
+    public var ends: CalendarDate?
+    /// The mentee's preferred way to learn.
+    public var learningStyle: String?
+    /// Whether what is shared stays between the pair.
+    public var confidential: Bool = true
+}
+
+/// A step towards a goal.
+public struct Milestone: Sendable, Equatable {
+    /// What the step is.
+    public var title: String
+    /// When it is due.
+    public var due: CalendarDate?
+    /// Whether it is done (`done: true` or a date).
+    public var done: Bool
+    /// The day it was done, when `done` was a date.
+    public var doneOn: CalendarDate?
+    /// Where the milestone starts in the file.
+    public var position: SourcePosition
+}
+
+/// A goal of the mentee, with its milestones.
+public struct Goal: Sendable, Equatable {
+    /// The id (the file name stem unless `id:` says otherwise).
+    public var id: String
+    /// Where the id was written (the file start when it comes from the file name).
+    public var idPosition: SourcePosition
+    /// The goal's title.
+    public var title: String
+    /// proposed, active, achieved, paused or dropped.
+    public var status: String = "active"
+    /// When the goal was set.
+    public var created: CalendarDate?
+    /// When it should be reached.
+    public var target: CalendarDate?
+    /// How success is measured.
+    public var measure: String?
+    /// Its milestones, in the order written.
+    public var milestones: [Milestone] = []
+}
+
+/// A meeting of the pair.
+public struct Session: Sendable, Equatable {
+    /// held, cancelled or rescheduled; only held sessions count as meetings.
+    public var status: String = "held"
+    /// Length in minutes.
+    public var durationMinutes: Int?
+    /// The goals discussed.
+    public var goals: [GoalReference] = []
+    /// The agenda, in order.
+    public var agenda: [String] = []
+    /// The next meeting, when agreed.
+    public var next: CalendarDate?
+
+    /// Whether the session counts as a meeting.
+    public var isHeld: Bool { status == "held" }
+}
+
+/// A reflection written by either party.
+public struct Reflection: Sendable, Equatable {
+    /// Role or handle of the author (`mentee` by default).
+    public var author: String = "mentee"
+    /// The title: `title:`, else the first heading, else the file slug.
+    public var title: String = ""
+    /// The goals it is about.
+    public var goals: [GoalReference] = []
+    /// Self-rated progress, 1 to 5.
+    public var confidence: Int?
+    /// The author's questions for the next check-in.
+    public var questions: [String] = []
+    /// Wins to celebrate.
+    public var wins: [String] = []
+    /// What is in the way.
+    public var obstacles: [String] = []
+}
+
+/// An end-of-mentorship evaluation by one party.
+public struct Evaluation: Sendable, Equatable {
+    /// Role or handle of the author.
+    public var author: String?
+}
+
+/// What an entry holds beyond what all entries share.
+public enum EntryContent: Sendable, Equatable {
+    case agreement(Agreement)
+    case goal(Goal)
+    case session(Session)
+    case reflection(Reflection)
+    case evaluation(Evaluation)
+}
+
+/// A task-list item in an entry's body: something someone promised to do.
+public struct ActionItem: Sendable, Equatable {
+    /// The text without checkbox and due-date notation.
+    public var text: String
+    /// Whether it is ticked.
+    public var done: Bool
+    /// The first `@handle` in the text, without `@`, as written.
+    public var owner: String?
+    /// When it is due.
+    public var due: CalendarDate?
+    /// The file it is in, relative to the journal root.
+    public var path: String
+    /// Its line in the file.
+    public var line: Int
+    /// Its column in the file.
+    public var column: Int
+}
+
+/// One parsed file of a mentorship.
+public struct Entry: Sendable, Equatable {
+    /// Path relative to the journal root, `/`-separated.
+    public var path: String
+    /// What kind of entry it is (from its folder).
+    public var kind: EntryKind
+    /// The date in the file name (`YYYY-MM-DD[-slug].md`), if any.
+    public var fileDate: CalendarDate?
+    /// The slug part of the file name (after the date), or the stem.
+    public var fileSlug: String
+    /// `date:` from the front matter.
+    public var date: CalendarDate?
+    /// `private: true`.
+    public var isPrivate: Bool
+    /// The typed content.
+    public var content: EntryContent
+    /// Task-list items of the body.
+    public var actionItems: [ActionItem]
+    /// The first heading of the body.
+    public var title: String?
+    /// Problems found while reading this file alone.
+    public var diagnostics: [Diagnostic]
+    /// Whether the body holds unresolved merge conflict markers.
+    public var hasConflictMarkers: Bool
+
+    /// The session content, when this entry is a session.
+    public var session: Session? {
+        if case .session(let value) = content { return value }
+        return nil
+    }
+    /// The reflection content, when this entry is a reflection.
+    public var reflection: Reflection? {
+        if case .reflection(let value) = content { return value }
+        return nil
+    }
+    /// The goal content, when this entry is a goal.
+    public var goal: Goal? {
+        if case .goal(let value) = content { return value }
+        return nil
+    }
+    /// The agreement content, when this entry is the agreement.
+    public var agreement: Agreement? {
+        if case .agreement(let value) = content { return value }
+        return nil
+    }
+    /// The goal references of a session or reflection.
+    public var goalReferences: [GoalReference] {
+        switch content {
+        case .session(let value): return value.goals
+        case .reflection(let value): return value.goals
+        default: return []
+        }
+    }
+}

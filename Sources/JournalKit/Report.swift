@@ -1,0 +1,124 @@
+/// What the mentor reads before a check-in, for every mentorship in scope.
+public struct Report: Sendable, Equatable {
+    /// The date every relative fact is computed against.
+    public var today: CalendarDate
+    /// One section per mentorship, by path.
+    public var mentorships: [MentorshipReport]
+}
+
+/// The report of one mentorship; field meanings follow cli.md's `journal-report/1`.
+public struct MentorshipReport: Sendable, Equatable {
+    /// The mentorship id.
+    public var id: String
+    /// Its folder relative to the journal root.
+    public var path: String
+    /// The agreement's status.
+    public var status: String
+    /// The mentor.
+    public var mentor: Person
+    /// The mentee.
+    public var mentee: Person
+    /// Start of the window: `--since`, else the last held session's date.
+    public var since: CalendarDate?
+    /// The cadence as written in the agreement.
+    public var cadence: Cadence?
+    /// The date of the last held session.
+    public var lastSession: CalendarDate?
+    /// Days from the last held session to today.
+    public var daysSinceLastSession: Int?
+    /// When the next session is due.
+    public var nextSessionDue: CalendarDate?
+    /// Whether today is after `nextSessionDue`.
+    public var sessionOverdue: Bool?
+    /// How many sessions were held.
+    public var sessions: Int
+    /// How many sessions were cancelled (not a meeting, but worth knowing).
+    public var cancelledSessions: Int
+    /// Each goal's standing, by goal file.
+    public var goals: [GoalReport]
+    /// Open action items, overdue first.
+    public var actionItems: [ActionItemReport]
+    /// Reflections in the window, oldest first.
+    public var reflections: [ReflectionReport]
+    /// The suggested agenda for the next check-in.
+    public var agenda: [String]
+    /// The agreement's review date when it is due (today or earlier).
+    public var reviewDue: CalendarDate?
+    /// Lint errors in the mentorship.
+    public var lintErrors: Int
+    /// Lint warnings in the mentorship.
+    public var lintWarnings: Int
+
+    /// `cadence_days` of the JSON: weekly 7, biweekly 14, monthly 30, N units in days.
+    public var cadenceDays: Int? { cadence?.days }
+}
+
+/// A milestone as the report shows it.
+public struct MilestoneReport: Sendable, Equatable {
+    /// The milestone's title.
+    public var title: String
+    /// When it is due.
+    public var due: CalendarDate?
+}
+
+/// How one goal stands.
+public struct GoalReport: Sendable, Equatable {
+    /// The goal id.
+    public var id: String
+    /// The goal's title.
+    public var title: String
+    /// Its status.
+    public var status: String
+    /// Its target date.
+    public var target: CalendarDate?
+    /// Milestones done.
+    public var milestonesDone: Int
+    /// All milestones.
+    public var milestonesTotal: Int
+    /// The undone milestone with the earliest due date.
+    public var nextMilestone: MilestoneReport?
+    /// Undone milestones due before today.
+    public var overdueMilestones: [MilestoneReport]
+    /// The latest session or reflection naming the goal.
+    public var lastActivity: CalendarDate?
+}
+
+/// An open action item.
+public struct ActionItemReport: Sendable, Equatable {
+    /// The text without checkbox and due notation.
+    public var text: String
+    /// `mentor`, `mentee`, another handle, or nil.
+    public var owner: String?
+    /// When it is due.
+    public var due: CalendarDate?
+    /// Whether it is due before today.
+    public var overdue: Bool
+    /// Days past due (0 when not overdue).
+    public var daysOverdue: Int
+    /// The file, relative to the journal root.
+    public var path: String
+    /// The line in the file.
+    public var line: Int
+}
+
+/// A reflection in the window.
+public struct ReflectionReport: Sendable, Equatable {
+    /// The file, relative to the journal root.
+    public var path: String
+    /// Its date.
+    public var date: CalendarDate
+    /// `mentor`, `mentee` or the handle as written.
+    public var author: String?
+    /// Its title.
+    public var title: String
+    /// Whether it is private (only shown with `--include-private`).
+    public var isPrivate: Bool
+    /// Self-rated confidence, 1 to 5.
+    public var confidence: Int?
+    /// Questions for the next check-in.
+    public var questions: [String]
+    /// Wins to celebrate.
+    public var wins: [String]
+    /// What is in the way.
+    public var obstacles: [String]
+}

@@ -1,0 +1,160 @@
+/// Options that shape a report, from the command line.
+public struct ReportOptions: Sendable, Equatable {
+    /// The date relative facts are computed against.
+    public var today: CalendarDate
+    /// Start of the window, overriding the last session's date.
+    public var since: CalendarDate?
+    /// Whether private entries are shown.
+    public var includePrivate: Bool
+
+    /// Creates options.
+    public init(today: CalendarDate, since: CalendarDate? = nil, includePrivate: Bool = false) {
+        self.today = today
+        self.since = since
+        self.includePrivate = includePrivate
+    }
+}
+
+/// Computes the report model from a parsed journal.
+public enum ReportBuilder {
+    /// The report over `mentorships` (each with its lint diagnostics).
+    public static func build(
+        _ mentorships: [Mentorship], diagnostics: [Diagnostic], options: ReportOptions
+    ) -> Report {
+        let reports = mentorships.map { mentorship in
+            let own = diagnostics.filter { belongs($0.path, to: mentorship) }
+            return build(mentorship, diagnostics: own, options: options)
+        }
+        return Report(today: options.today, mentorships: reports)
+    }
+
+    static func belongs(_ path: String, to mentorship: Mentorship) -> Bool {
+        mentorship.path == "." || path == mentorship.path || path.hasPrefix(mentorship.path + "/")
+    }
+
+    private static func order(_ milestone: Milestone) -> (Int, Int, Int) {
+        (milestone.due?.dayNumber ?? Int.max, milestone.position.line, milestone.position.column)
+    }
+
+    /// The report of one mentorship.
+    public static func build(_ mentorship: Mentorship, diagnostics: [Diagnostic], options: ReportOptions)
+        -> MentorshipReport
+    {
+        let today = options.today
+        let agreement = mentorship.agreement
+        let mentor = agreement.mentor ?? Person(name: nil, email: nil)
+        let mentee = agreement.mentee ?? Person(name: nil, email: nil)
+        let visible = mentorship.entries.filter { options.includePrivate || !$0.isPrivate }
+
+        let held = visible.filter { entry in
+            guard let session = entry.session, session.isHeld, let date = entry.date else { return false }
+            return date <= today
+        }.sorted { ($0.date?.dayNumber ?? 0, $0.path) < ($1.date?.dayNumber ?? 0, $1.path) }
+        let cancelled = visible.filter { $0.session?.status == "cancelled" }.count
+        let last = held.last
+        let lastDate = last?.date
+        var nextDue: CalendarDate?
+        if let last, let lastDate {
+            nextDue = last.session?.next ?? agreement.cadence?.next(after: lastDate)
+        }
+        let since = options.since ?? lastDate
+
+        func role(of name: String?) -> String? {
+            guard let name, !name.isEmpty else { return nil }
+            let lowered = name.lowercased()
+            if lowered == "mentor" || lowered == mentor.handle?.lowercased() { return "mentor" }
+            if lowered == "mentee" || lowered == mentee.handle?.lowercased() { return "mentee" }
+            return name
+        }
+
+        // Goals and their activity.
+        var lastActivity: [String: CalendarDate] = [:]
+        for entry in visible where entry.kind == .reflection || entry.session?.isHeld == true {
+            guard let date = entry.date, date <= today else { continue }
+            for reference in entry.goalReferences where lastActivity[reference.id].map({ $0 < date }) ?? true {
+                lastActivity[reference.id] = date
+            }
+        }
+        let goals = mentorship.goals.compactMap({ $0.goal }).map { goal -> GoalReport in
+            let undone = goal.milestones.filter { !$0.done }
+            let next =
+                undone.filter { $0.due != nil }.min { order($0) < order($1) }
+                ?? undone.first
+            let overdue = undone.filter { $0.due.map { $0 < today } ?? false }
+                .sorted { order($0) < order($1) }
+            return GoalReport(
+                id: goal.id, title: goal.title, status: goal.status, target: goal.target,
+                milestonesDone: goal.milestones.count - undone.count, milestonesTotal: goal.milestones.count,
+                nextMilestone: next.map { MilestoneReport(title: $0.title, due: $0.due) },
+                overdueMilestones: overdue.map { MilestoneReport(title: $0.title, due: $0.due) },
+                lastActivity: lastActivity[goal.id])
+        }
+
+        // Open action items: overdue (oldest first), then by due date, then undated.
+        let items = visible.flatMap(\.actionItems).filter { !$0.done }.map { item in
+            let overdue = item.due.map { $0 < today } ?? false
+            return ActionItemReport(
+                text: item.text, owner: role(of: item.owner), due: item.due, overdue: overdue,
+                daysOverdue: overdue ? (item.due?.days(to: today) ?? 0) : 0, path: item.path, line: item.line)
+        }.sorted { lhs, rhs in
+            switch (lhs.due, rhs.due) {
+            case (let l?, let r?) where l != r: return l < r
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default: return (lhs.path, lhs.line) < (rhs.path, rhs.line)
+            }
+        }
+
+        let reflections = visible.compactMap { entry -> ReflectionReport? in
+            guard let reflection = entry.reflection, let date = entry.date else { return nil }
+            if let since, date < since { return nil }
+            return ReflectionReport(
+                path: entry.path, date: date, author: role(of: reflection.author), title: reflection.title,
+                isPrivate: entry.isPrivate, confidence: reflection.confidence, questions: reflection.questions,
+                wins: reflection.wins, obstacles: reflection.obstacles)
+        }.sorted { ($0.date, $0.path) < ($1.date, $1.path) }
+
+        let reviewDue = agreement.review.flatMap { $0 <= today ? $0 : nil }
+
+        // The suggested agenda: what the mentee asks, what was promised and is late (the
+        // mentor's promises first), goals gone quiet, and the agreement when it is due.
+        var agenda: [String] = []
+        for reflection in reflections {
+            for question in reflection.questions {
+                agenda.append("Question from the \(reflection.author ?? "author") (\(reflection.date)): \(question)")
+            }
+        }
+        let overdueItems = items.filter { $0.overdue }
+        for item in overdueItems.filter({ $0.owner == "mentor" }) + overdueItems.filter({ $0.owner != "mentor" }) {
+            let who = item.owner.map { " (\($0))" } ?? ""
+            agenda.append("Overdue action\(who), due \(item.due.map(\.description) ?? ""): \(item.text)")
+        }
+        for goal in goals {
+            for milestone in goal.overdueMilestones {
+                let due = milestone.due.map(\.description) ?? ""
+                agenda.append("Overdue milestone of \(goal.title), due \(due): \(milestone.title)")
+            }
+        }
+        if let cadenceDays = agreement.cadence?.days {
+            for goal in goals where goal.status == "active" {
+                guard let reference = goal.lastActivity ?? agreement.started,
+                    reference.days(to: today) >= 2 * cadenceDays
+                else { continue }
+                let when = goal.lastActivity.map { "since \($0)" } ?? "yet"
+                agenda.append("No activity on goal \(goal.title) \(when): is it still the right goal?")
+            }
+        }
+        if let reviewDue {
+            agenda.append("Revisit the agreement: its review was due \(reviewDue)")
+        }
+
+        return MentorshipReport(
+            id: mentorship.id, path: mentorship.path, status: agreement.status, mentor: mentor, mentee: mentee,
+            since: since, cadence: agreement.cadence, lastSession: lastDate,
+            daysSinceLastSession: lastDate.map { $0.days(to: today) }, nextSessionDue: nextDue,
+            sessionOverdue: nextDue.map { today > $0 }, sessions: held.count, cancelledSessions: cancelled,
+            goals: goals, actionItems: items, reflections: reflections, agenda: agenda, reviewDue: reviewDue,
+            lintErrors: diagnostics.filter { $0.severity == .error }.count,
+            lintWarnings: diagnostics.filter { $0.severity == .warning }.count)
+    }
+}

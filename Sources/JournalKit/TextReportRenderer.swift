@@ -1,0 +1,149 @@
+/// ANSI styling for terminal output; a no-op when colour is off.
+public struct TerminalStyle: Sendable, Equatable {
+    /// Whether escape codes are written.
+    public var colour: Bool
+
+    /// Creates a style.
+    public init(colour: Bool) { self.colour = colour }
+
+    private func wrap(_ text: String, _ code: String) -> String {
+        colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+    /// Bold text.
+    public func bold(_ text: String) -> String { wrap(text, "1") }
+    /// Dimmed text.
+    public func dim(_ text: String) -> String { wrap(text, "2") }
+    /// Red text, for what is late or wrong.
+    public func red(_ text: String) -> String { wrap(text, "31") }
+    /// Yellow text, for warnings.
+    public func yellow(_ text: String) -> String { wrap(text, "33") }
+    /// Green text, for what is on track.
+    public func green(_ text: String) -> String { wrap(text, "32") }
+}
+
+/// The report for a person at a terminal, ordered as a mentor prepares a check-in.
+public struct TextReportRenderer: ReportRenderer {
+    /// Styling (colour only on a terminal).
+    public var style: TerminalStyle
+
+    /// Creates the renderer.
+    public init(style: TerminalStyle = TerminalStyle(colour: false)) { self.style = style }
+
+    /// The report as text.
+    public func render(_ report: Report) -> String {
+        if report.mentorships.isEmpty {
+            return "No mentorship found: a mentorship is a folder holding agreement.md.\n"
+        }
+        return report.mentorships.map { render($0, today: report.today) }.joined(separator: "\n")
+    }
+
+    private func days(_ count: Int) -> String { count == 1 ? "1 day" : "\(count) days" }
+
+    private func name(_ person: Person) -> String { person.name ?? person.handle ?? "?" }
+
+    func render(_ m: MentorshipReport, today: CalendarDate) -> String {
+        var lines: [String] = []
+        let heading = "\(name(m.mentee)) with \(name(m.mentor))"
+        lines.append(style.bold(heading) + style.dim("  (\(m.path == "." ? m.id : m.path), \(m.status))"))
+
+        // Status line: are we keeping the cadence?
+        var status = ""
+        if let last = m.lastSession, let since = m.daysSinceLastSession {
+            status = "Last session \(last), \(since == 0 ? "today" : days(since) + " ago")"
+            if let cadence = m.cadence { status += " (cadence: \(cadence))" }
+            status += ". "
+            if let next = m.nextSessionDue {
+                if m.sessionOverdue == true {
+                    status += style.red("Next session was due \(next): \(days(next.days(to: today))) overdue.")
+                } else if next == today {
+                    status += "Next session is due today."
+                } else {
+                    status += "Next session due \(next), in \(days(today.days(to: next)))."
+                }
+            }
+        } else {
+            status = "No session held yet"
+            if let cadence = m.cadence { status += " (cadence: \(cadence))" }
+            status += "."
+        }
+        lines.append(status)
+        var counts = "\(m.sessions) session\(m.sessions == 1 ? "" : "s") held"
+        if m.cancelledSessions > 0 { counts += ", \(m.cancelledSessions) cancelled" }
+        if let since = m.since { counts += "; new since \(since)" }
+        lines.append(counts + ".")
+
+        lines.append("")
+        lines.append(style.bold("Open action items") + " (\(m.actionItems.count))")
+        if m.actionItems.isEmpty { lines.append("  none") }
+        for item in m.actionItems {
+            let due: String
+            if let date = item.due {
+                due = item.overdue ? style.red("OVERDUE \(date)") : "due \(date)"
+            } else {
+                due = "no date"
+            }
+            let owner = item.owner ?? "no owner"
+            lines.append("  \(item.overdue ? style.red("!") : "-") [\(owner)] \(item.text) — \(due)")
+            lines.append("      " + style.dim("\(item.path):\(item.line)"))
+        }
+
+        func list(_ title: String, _ values: [(String, ReflectionReport)]) {
+            guard !values.isEmpty else { return }
+            lines.append("")
+            lines.append(style.bold(title))
+            for (text, reflection) in values {
+                let who = reflection.author.map { " \($0)," } ?? ""
+                lines.append("  - \(text) " + style.dim("(\(who.isEmpty ? "" : String(who.dropFirst()))"
+                    + " \(reflection.date))"))
+            }
+        }
+        list("Questions", m.reflections.flatMap { r in r.questions.map { ($0, r) } })
+        list("Wins", m.reflections.flatMap { r in r.wins.map { ($0, r) } })
+        list("Obstacles", m.reflections.flatMap { r in r.obstacles.map { ($0, r) } })
+        if !m.reflections.isEmpty {
+            lines.append("")
+            lines.append(style.bold("Reflections") + " (\(m.reflections.count))")
+            for reflection in m.reflections {
+                var detail = "\(reflection.date) \(reflection.title)"
+                if let author = reflection.author { detail += " — \(author)" }
+                if let confidence = reflection.confidence { detail += ", confidence \(confidence)/5" }
+                if reflection.isPrivate { detail += " " + style.yellow("[private]") }
+                lines.append("  - " + detail)
+            }
+        }
+
+        lines.append("")
+        lines.append(style.bold("Goals") + " (\(m.goals.count))")
+        if m.goals.isEmpty { lines.append("  none yet") }
+        for goal in m.goals {
+            var line = "  \(goal.title) [\(goal.id), \(goal.status)]"
+            line += ": \(goal.milestonesDone)/\(goal.milestonesTotal) milestones"
+            if let target = goal.target { line += ", target \(target)" }
+            lines.append(line)
+            if let next = goal.nextMilestone {
+                let due = next.due.map { " (due \($0))" } ?? ""
+                lines.append("      next: \(next.title)\(due)")
+            }
+            for overdue in goal.overdueMilestones {
+                lines.append("      " + style.red("overdue: \(overdue.title) (due \(overdue.due?.description ?? "?"))"))
+            }
+            lines.append("      " + style.dim("last activity: \(goal.lastActivity?.description ?? "none")"))
+        }
+
+        if let review = m.reviewDue {
+            lines.append("")
+            lines.append(style.yellow("The agreement's review was due \(review): time to revisit it together."))
+        }
+
+        if !m.agenda.isEmpty {
+            lines.append("")
+            lines.append(style.bold("Suggested agenda"))
+            for (index, item) in m.agenda.enumerated() { lines.append("  \(index + 1). \(item)") }
+        }
+        lines.append("")
+        let lint = "Lint: \(m.lintErrors) error\(m.lintErrors == 1 ? "" : "s"), "
+            + "\(m.lintWarnings) warning\(m.lintWarnings == 1 ? "" : "s")"
+        lines.append(m.lintErrors > 0 ? style.red(lint) : style.dim(lint))
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,196 @@
+import Foundation
+import Yams
+
+/// A YAML value from front matter, with the position of its first character in the file.
+///
+/// Own value type rather than Yams' `Node`: it is `Sendable`, and building it with a budget
+/// keeps an alias bomb from expanding into memory.
+public indirect enum YAMLValue: Sendable, Hashable {
+    /// A scalar: its text, whether it was written plain (unquoted), and where.
+    case scalar(String, plain: Bool, SourcePosition)
+    /// A sequence of values.
+    case sequence([YAMLValue], SourcePosition)
+    /// A mapping, in the order written.
+    case mapping([YAMLPair], SourcePosition)
+
+    /// Where the value starts in the file.
+    public var position: SourcePosition {
+        switch self {
+        case .scalar(_, _, let position), .sequence(_, let position), .mapping(_, let position):
+            return position
+        }
+    }
+
+    /// The text of a scalar, nil for collections.
+    public var text: String? {
+        if case .scalar(let text, _, _) = self { return text }
+        return nil
+    }
+
+    /// True for `null`, `~` or an empty plain scalar.
+    public var isNull: Bool {
+        if case .scalar(let text, let plain, _) = self {
+            return plain && ["", "~", "null", "Null", "NULL"].contains(text)
+        }
+        return false
+    }
+
+    /// The boolean of a plain `true`/`false` scalar (YAML 1.2 core schema), else nil.
+    public var bool: Bool? {
+        guard case .scalar(let text, true, _) = self else { return nil }
+        switch text {
+        case "true", "True", "TRUE": return true
+        case "false", "False", "FALSE": return false
+        default: return nil
+        }
+    }
+
+    /// The integer of a plain decimal scalar, else nil.
+    public var int: Int? {
+        guard case .scalar(let text, true, _) = self else { return nil }
+        return Int(text)
+    }
+
+    /// The items of a sequence, nil for anything else.
+    public var items: [YAMLValue]? {
+        if case .sequence(let items, _) = self { return items }
+        return nil
+    }
+
+    /// The pairs of a mapping, nil for anything else.
+    public var pairs: [YAMLPair]? {
+        if case .mapping(let pairs, _) = self { return pairs }
+        return nil
+    }
+
+    /// The value of the last pair whose key is the scalar `key` in a mapping.
+    public subscript(key: String) -> YAMLValue? {
+        pairs?.last(where: { $0.key.text == key })?.value
+    }
+
+    /// A short human name of the kind of value, for messages.
+    public var kindName: String {
+        switch self {
+        case .scalar: return isNull ? "nothing" : "text"
+        case .sequence: return "a list"
+        case .mapping: return "a mapping"
+        }
+    }
+}
+
+/// A key and its value in a YAML mapping.
+public struct YAMLPair: Sendable, Hashable {
+    /// The key (usually a scalar).
+    public var key: YAMLValue
+    /// The value.
+    public var value: YAMLValue
+}
+
+/// Why front matter could not be read as YAML, with the place in the file.
+public struct YAMLProblem: Error, Sendable, Equatable {
+    /// Plain-language description.
+    public var message: String
+    /// Where in the file (already shifted by the front matter's first line).
+    public var position: SourcePosition
+}
+
+/// Turns front matter text into a `YAMLValue` with Yams, guarded against hostile input.
+public enum YAMLReader {
+    /// Deepest nesting accepted; real front matter nests two or three levels.
+    public static let maxDepth = 200
+    /// Most values an alias-expanded document may hold.
+    public static let maxValues = 100_000
+    /// Widest indentation accepted; deeper block nesting needs ever wider indentation.
+    public static let maxIndent = 1000
+
+    /// Parses `yaml`, whose first line is line `firstLine` of the file.
+    public static func read(_ yaml: String, firstLine: Int) -> Result<YAMLValue?, YAMLProblem> {
+        if let problem = Guard.check(yaml) {
+            return .failure(
+                YAMLProblem(
+                    message: problem.message,
+                    position: SourcePosition(
+                        line: problem.line + firstLine - 1, column: problem.column)))
+        }
+        let root: Node?
+        do {
+            let parser = try Parser(yaml: yaml)
+            root = try parser.singleRoot()
+        } catch let error as YamlError {
+            return .failure(describe(error, firstLine: firstLine))
+        } catch {
+            return .failure(
+                YAMLProblem(
+                    message: "cannot read YAML: \(error)",
+                    position: SourcePosition(line: firstLine, column: 1)))
+        }
+        guard let root else { return .success(nil) }
+        var budget = maxValues
+        guard let value = convert(root, firstLine: firstLine, depth: 0, budget: &budget) else {
+            return .failure(
+                YAMLProblem(
+                    message: "front matter expands to more than \(maxValues) values (an alias bomb?)",
+                    position: SourcePosition(line: firstLine, column: 1)))
+        }
+        return .success(value)
+    }
+
+    private static func convert(_ node: Node, firstLine: Int, depth: Int, budget: inout Int)
+        -> YAMLValue?
+    {
+        budget -= 1
+        guard budget >= 0, depth <= maxDepth else { return nil }
+        let mark = node.mark
+        let position = SourcePosition(
+            line: (mark?.line ?? 1) + firstLine - 1, column: mark?.column ?? 1)
+        switch node {
+        case .scalar(let scalar):
+            return .scalar(scalar.string, plain: scalar.style == .plain, position)
+        case .sequence(let sequence):
+            var items: [YAMLValue] = []
+            items.reserveCapacity(sequence.count)
+            for item in sequence {
+                guard let value = convert(item, firstLine: firstLine, depth: depth + 1, budget: &budget)
+                else { return nil }
+                items.append(value)
+            }
+            return .sequence(items, position)
+        case .mapping(let mapping):
+            var pairs: [YAMLPair] = []
+            for (key, value) in mapping {
+                guard
+                    let keyValue = convert(key, firstLine: firstLine, depth: depth + 1, budget: &budget),
+                    let valueValue = convert(
+                        value, firstLine: firstLine, depth: depth + 1, budget: &budget)
+                else { return nil }
+                pairs.append(YAMLPair(key: keyValue, value: valueValue))
+            }
+            return .mapping(pairs, position)
+        case .alias(let alias):
+            return .scalar("*\(alias.anchor.rawValue)", plain: false, position)
+        }
+    }
+
+    private static func describe(_ error: YamlError, firstLine: Int) -> YAMLProblem {
+        func at(_ mark: Mark) -> SourcePosition {
+            SourcePosition(line: mark.line + firstLine - 1, column: mark.column)
+        }
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+            .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            let detail = context.map { "\($0.text), \(problem)" } ?? problem
+            return YAMLProblem(message: "YAML syntax: \(detail)", position: at(mark))
+        case .reader(let problem, _, _, _):
+            return YAMLProblem(
+                message: "YAML cannot be read: \(problem)",
+                position: SourcePosition(line: firstLine, column: 1))
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let names = duplicates.map { "`\($0)`" }.joined(separator: ", ")
+            return YAMLProblem(message: "duplicate key \(names)", position: at(context.mark))
+        default:
+            return YAMLProblem(
+                message: "YAML syntax: \(error)", position: SourcePosition(line: firstLine, column: 1))
+        }
+    }
+}

@@ -1,0 +1,108 @@
+import ArgumentParser
+import Foundation
+import JournalKit
+
+/// Options every subcommand takes, also accepted before the subcommand's name.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .customShort("C"), help: ArgumentHelp("Run as if journal was started in PATH.", valueName: "PATH"))
+    var directory: String?
+
+    @Option(help: ArgumentHelp("The date to compute overdue items against (default: JOURNAL_TODAY, else the local date).", valueName: "YYYY-MM-DD"))
+    var today: String?
+
+    @Flag(name: .customLong("no-color"), help: "Never colour the output (also when NO_COLOR is set or output is not a terminal).")
+    var noColor = false
+
+    /// The names that take a value, for moving global options behind the subcommand name.
+    static let valued: Set<String> = ["-C", "--today"]
+    static let flags: Set<String> = ["--no-color"]
+
+    func validate() throws {
+        if let today, CalendarDate(today) == nil {
+            throw ValidationError("--today wants a real date YYYY-MM-DD, not `\(today)`")
+        }
+        if today == nil, let variable = ProcessInfo.processInfo.environment["JOURNAL_TODAY"], !variable.isEmpty,
+            CalendarDate(variable) == nil
+        {
+            throw ValidationError("JOURNAL_TODAY wants a real date YYYY-MM-DD, not `\(variable)`")
+        }
+    }
+
+    /// "Today": `--today`, else `JOURNAL_TODAY`, else the local date.
+    var resolvedToday: CalendarDate {
+        if let today, let date = CalendarDate(today) { return date }
+        if let variable = ProcessInfo.processInfo.environment["JOURNAL_TODAY"], let date = CalendarDate(variable) {
+            return date
+        }
+        return CalendarDate.today()
+    }
+
+    /// The folder the command runs in.
+    func workingDirectory() throws -> URL {
+        let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        guard let directory else { return current }
+        let url = URL(fileURLWithPath: directory, relativeTo: current).standardizedFileURL
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue
+        else {
+            throw ValidationError("-C \(directory): no such folder")
+        }
+        return url
+    }
+
+    /// Colour only on a terminal, and never with `--no-color` or `NO_COLOR`.
+    var colour: Bool {
+        !noColor && ProcessInfo.processInfo.environment["NO_COLOR"] == nil && isatty(STDOUT_FILENO) == 1
+    }
+
+    /// Moves global options written before the subcommand to just after it, so that
+    /// `journal --today D report` and `journal report --today D` mean the same.
+    static func hoist(_ arguments: [String]) -> [String] {
+        var globals: [String] = []
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            let name = argument.split(separator: "=", maxSplits: 1).first.map(String.init) ?? argument
+            if valued.contains(argument), index + 1 < arguments.count {
+                globals += [argument, arguments[index + 1]]
+                index += 2
+            } else if valued.contains(name) || flags.contains(argument)
+                || (argument.hasPrefix("-C") && argument.count > 2)
+            {
+                globals.append(argument)
+                index += 1
+            } else {
+                break
+            }
+        }
+        guard !globals.isEmpty, index < arguments.count else { return arguments }
+        return [arguments[index]] + globals + arguments[(index + 1)...]
+    }
+}
+
+/// Writes to standard error.
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}
+
+/// Ends the process with a message on standard error and a documented exit code.
+struct Failure: Error, CustomStringConvertible {
+    var message: String
+    var code: Int32
+    var description: String { message }
+}
+
+/// Writes `text` to `path` atomically (beside, then renamed), or to standard output.
+func emit(_ text: String, to path: String?, base: URL) throws {
+    guard let path else {
+        FileHandle.standardOutput.write(Data(text.utf8))
+        return
+    }
+    let url = URL(fileURLWithPath: path, relativeTo: base).standardizedFileURL
+    do {
+        try Data(text.utf8).write(to: url, options: .atomic)
+    } catch {
+        throw Failure(message: "cannot write \(path): \(error.localizedDescription)", code: 1)
+    }
+    print(url.path)
+}

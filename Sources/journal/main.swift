@@ -1,0 +1,29 @@
+import ArgumentParser
+import Foundation
+
+/// The `journal` command: a mentoring journal in plain text, shared through git.
+struct JournalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "journal",
+        abstract: "A plain-text, git-friendly mentoring journal.",
+        discussion: "Global options (-C, --today, --no-color) may come before or after the subcommand.",
+        version: "0.1.0",
+        subcommands: [ReportCommand.self, LintCommand.self])
+}
+
+let arguments = GlobalOptions.hoist(Array(CommandLine.arguments.dropFirst()))
+do {
+    var command = try JournalCommand.parseAsRoot(arguments)
+    try command.run()
+} catch let failure as Failure {
+    printError("journal: " + failure.message)
+    exit(failure.code)
+} catch {
+    let code = JournalCommand.exitCode(for: error)
+    if code == .validationFailure {
+        // Bad usage exits 2, as cli.md documents (not sysexits' 64).
+        printError(JournalCommand.fullMessage(for: error))
+        exit(2)
+    }
+    JournalCommand.exit(withError: error)
+}

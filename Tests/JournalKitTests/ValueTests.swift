@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+
+@testable import JournalKit
+
+@Suite struct CalendarDateTests {
+    @Test func parsesRealDays() {
+        #expect(CalendarDate("2026-11-25")?.description == "2026-11-25")
+        #expect(CalendarDate("2028-02-29") != nil)
+    }
+
+    @Test(arguments: ["2026-02-30", "2026-02-29", "2026-13-01", "2026-00-10", "2026-1-5", "26-11-25", "2026-11-25x", ""])
+    func rejectsImpossibleOrMalformed(_ text: String) {
+        #expect(CalendarDate(text) == nil)
+    }
+
+    @Test func arithmeticAcrossMonthsAndYears() throws {
+        let date = try #require(CalendarDate("2026-12-28"))
+        #expect(date.adding(days: 7).description == "2027-01-04")
+        #expect(date.days(to: try #require(CalendarDate("2027-01-04"))) == 7)
+        #expect(try #require(CalendarDate("2026-01-31")).adding(months: 1).description == "2026-02-28")
+        #expect(try #require(CalendarDate("2024-01-31")).adding(months: 1).description == "2024-02-29")
+        #expect(CalendarDate(dayNumber: date.dayNumber) == date)
+        #expect(try #require(CalendarDate("1970-01-01")).dayNumber == 0)
+    }
+
+    @Test func todayIsTheLocalCalendarDay() throws {
+        // 2026-11-25 23:30 in UTC is already 2026-11-26 in Tokyo: the local day wins.
+        let instant = Date(timeIntervalSince1970: 1_795_649_400)
+        let utc = CalendarDate.today(now: instant, timeZone: try #require(TimeZone(identifier: "UTC")))
+        let tokyo = CalendarDate.today(now: instant, timeZone: try #require(TimeZone(identifier: "Asia/Tokyo")))
+        #expect(utc.description == "2026-11-25")
+        #expect(tokyo.description == "2026-11-26")
+    }
+}
+
+@Suite struct CadenceAndDurationTests {
+    @Test(arguments: [
+        ("weekly", 7), ("biweekly", 14), ("monthly", 30), ("every 3 days", 3), ("every 2 weeks", 14),
+        ("every 2 months", 60), ("Every 1 week", 7),
+    ])
+    func cadenceDays(_ text: String, _ days: Int) {
+        #expect(Cadence(text)?.days == days)
+    }
+
+    @Test(arguments: ["fortnightly", "every weeks", "every 0 days", "every 3 years", "", "every -1 days"])
+    func badCadences(_ text: String) {
+        #expect(Cadence(text) == nil)
+    }
+
+    @Test func monthlyCadenceUsesCalendarMonths() throws {
+        let cadence = try #require(Cadence("monthly"))
+        #expect(cadence.next(after: try #require(CalendarDate("2026-01-31"))).description == "2026-02-28")
+        let biweekly = try #require(Cadence("biweekly"))
+        #expect(biweekly.next(after: try #require(CalendarDate("2026-11-10"))).description == "2026-11-24")
+    }
+
+    @Test(arguments: [("45m", 45), ("1h", 60), ("1h30m", 90), ("90", 90), ("2H", 120)])
+    func durations(_ text: String, _ minutes: Int) {
+        #expect(MeetingDuration.minutes(text) == minutes)
+    }
+
+    @Test(arguments: ["", "1 hour", "30s", "m", "1m30h", "-5", "0"])
+    func badDurations(_ text: String) {
+        #expect(MeetingDuration.minutes(text) == nil)
+    }
+}
+
+@Suite struct PersonTests {
+    @Test func nameAndEmail() throws {
+        let person = try #require(Person(parsing: "Ada Lovelace <ada@example.org>"))
+        #expect(person.name == "Ada Lovelace")
+        #expect(person.email == "ada@example.org")
+        #expect(person.handle == "ada")
+    }
+
+    @Test func explicitHandleWins() {
+        #expect(Person(name: "Grace Hopper", email: nil, handle: "@amazing").handle == "amazing")
+    }
+
+    @Test(arguments: ["", "Ada <>", "Ada <ada@example.org", "Ada > x", "Ada <a@b> <c@d>"])
+    func malformed(_ text: String) {
+        #expect(Person(parsing: text) == nil)
+    }
+}
+
+@Suite struct SourceTextTests {
+    @Test func splitsFrontMatterAndBody() {
+        let source = SourceText("---\ndate: 2026-11-20\n---\n# Title\n")
+        #expect(source.state == .present)
+        #expect(source.yaml == "date: 2026-11-20\n")
+        #expect(source.body == "# Title\n")
+        #expect(source.bodyFirstLine == 4)
+    }
+
+    @Test func acceptsDotsAsClosingFenceBOMAndCRLF() {
+        let source = SourceText("\u{FEFF}---\r\na: 1\r\n...\r\nbody\r\n")
+        #expect(source.state == .present)
+        #expect(source.yaml == "a: 1\n")
+        #expect(source.body == "body\n")
+    }
+
+    @Test func missingAndUnterminated() {
+        #expect(SourceText("# just markdown\n").state == .missing)
+        #expect(SourceText("").state == .missing)
+        #expect(SourceText("---\na: 1\n").state == .unterminated)
+        #expect(SourceText("---").state == .unterminated)
+    }
+}

@@ -26,7 +26,7 @@ let package = Package(
                 "JournalKit", "JournalGit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .testTarget(name: "JournalKitTests", dependencies: ["JournalKit"]),
+        .testTarget(name: "JournalKitTests", dependencies: ["JournalKit"], exclude: ["Fixtures"]),
         .testTarget(name: "JournalTests", dependencies: ["journal", "JournalKit"]),
     ]
 )

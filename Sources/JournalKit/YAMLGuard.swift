@@ -19,11 +19,18 @@ extension YAMLReader {
             var quote: UInt8? = nil
             var inComment = false
             var previous: UInt8 = UInt8(ascii: "\n")
-            var sawAlias = false
+            var aliasCount = 0
             var aliasInKey: (Int, Int)? = nil
             var pendingAlias: (Int, Int)? = nil
             var explicitKey: (Int, Int)? = nil
             var closedFlow = false
+            var justClosedQuote = false
+            var quoteKeyIndent: Int? = nil
+            var blockHeader = false
+            var afterKey = false
+            var flowInBlock = false
+            var loneDash: (Int, Int)? = nil
+            var leadingTab: (Int, Int)? = nil
 
             func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
             func isBreakOrSpace(_ byte: UInt8) -> Bool { isSpace(byte) || byte == 0x0A || byte == 0x0D }
@@ -39,16 +46,69 @@ extension YAMLReader {
                     inComment = false
                     pendingAlias = nil
                     closedFlow = false
+                    justClosedQuote = false
+                    blockHeader = false
+                    leadingTab = nil
+                    if quote == nil { afterKey = false }
                     previous = byte
                     continue
                 }
                 if inComment { continue }
                 if let open = quote {
+                    if atLineStart {
+                        if byte == 0x20 {
+                            indent += 1
+                            previous = byte
+                            continue
+                        }
+                        atLineStart = false
+                        if let keyIndent = quoteKeyIndent, indent <= keyIndent, byte != 0x0D {
+                            return Finding(
+                                message: "a quoted value that continues on the next line must be indented "
+                                    + "more than its key (tabs do not count as indentation)",
+                                line: line, column: column)
+                        }
+                    }
                     if byte == open, previous != UInt8(ascii: "\\") || open == UInt8(ascii: "'") {
                         quote = nil
+                        justClosedQuote = true
+                        previous = 0
+                        continue
                     }
-                    previous = byte
+                    previous = byte == UInt8(ascii: "\\") && previous == UInt8(ascii: "\\") ? 0 : byte
                     continue
+                }
+                if let tab = leadingTab, !isSpace(byte), byte != 0x0D {
+                    return Finding(
+                        message: "a tab cannot indent a line inside brackets that belong to a list or mapping",
+                        line: tab.0, column: tab.1)
+                }
+                if let dash = loneDash {
+                    loneDash = nil
+                    if isBreakOrSpace(byte) || byte == UInt8(ascii: ",") || byte == UInt8(ascii: "]")
+                        || byte == UInt8(ascii: "}")
+                    {
+                        return Finding(
+                            message: "a lone `-` is not a value inside brackets (lists there are written [a, b])",
+                            line: dash.0, column: dash.1)
+                    }
+                }
+                if justClosedQuote {
+                    justClosedQuote = false
+                    if byte == UInt8(ascii: "#") {
+                        return Finding(
+                            message: "a comment needs a space before `#`", line: line, column: column)
+                    }
+                }
+                if blockHeader {
+                    if byte == UInt8(ascii: "#") {
+                        return Finding(
+                            message: "a comment needs a space before `#`", line: line, column: column)
+                    }
+                    let isIndicator =
+                        (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "+")
+                        || byte == UInt8(ascii: "-")
+                    if !isIndicator { blockHeader = false }
                 }
                 if atLineStart {
                     if byte == 0x20 {
@@ -57,6 +117,7 @@ extension YAMLReader {
                         continue
                     }
                     atLineStart = false
+                    if byte == 0x09, indent == 0, flowDepth > 0, flowInBlock { leadingTab = (line, column) }
                     if indent > YAMLReader.maxIndent {
                         return Finding(
                             message: "front matter is indented more than \(YAMLReader.maxIndent) columns",
@@ -71,8 +132,12 @@ extension YAMLReader {
                         || previous == UInt8(ascii: ",") || previous == UInt8(ascii: ":")
                     {
                         quote = byte
+                        quoteKeyIndent = flowDepth == 0 && afterKey ? indent : nil
                     }
+                case UInt8(ascii: "|"), UInt8(ascii: ">"):
+                    if isSpace(previous) && flowDepth == 0 { blockHeader = true }
                 case UInt8(ascii: "["), UInt8(ascii: "{"):
+                    if flowDepth == 0 { flowInBlock = blockIndicators > 0 || afterKey }
                     flowDepth += 1
                     if flowDepth > YAMLReader.maxDepth {
                         return Finding(
@@ -82,6 +147,10 @@ extension YAMLReader {
                 case UInt8(ascii: "]"), UInt8(ascii: "}"):
                     flowDepth = max(0, flowDepth - 1)
                     closedFlow = true
+                case UInt8(ascii: "-") where flowDepth > 0:
+                    if isBreakOrSpace(previous) || previous == UInt8(ascii: "[") || previous == UInt8(ascii: ",") {
+                        loneDash = (line, column)
+                    }
                 case UInt8(ascii: "-"), UInt8(ascii: "?"):
                     if isBreakOrSpace(previous) || previous == UInt8(ascii: "-") {
                         blockIndicators += 1
@@ -95,11 +164,12 @@ extension YAMLReader {
                 case UInt8(ascii: "*")
                 where isBreakOrSpace(previous) || previous == UInt8(ascii: "[") || previous == UInt8(ascii: "{")
                     || previous == UInt8(ascii: ",") || previous == UInt8(ascii: "-") || previous == UInt8(ascii: "?"):
-                    sawAlias = true
+                    aliasCount += 1
                     pendingAlias = (line, column)
                 case UInt8(ascii: ":"):
+                    afterKey = true
                     if let alias = pendingAlias, aliasInKey == nil { aliasInKey = alias }
-                    if closedFlow, aliasInKey == nil, sawAlias { aliasInKey = (line, column) }
+                    if closedFlow, aliasInKey == nil, aliasCount > 0 { aliasInKey = (line, column) }
                 case UInt8(ascii: ","):
                     pendingAlias = nil
                 default:
@@ -107,10 +177,53 @@ extension YAMLReader {
                 }
                 previous = byte
             }
-            if sawAlias, let place = aliasInKey ?? explicitKey {
+            if let finding = blockScalarIndentation(yaml) { return finding }
+            // A key that holds aliases is hashed in full; with few aliases the expansion stays small
+            // (16 aliases expand to at most 2^8 values), so only many of them are refused.
+            if aliasCount > 16, let place = aliasInKey ?? explicitKey {
                 return Finding(
                     message: "an alias used inside a mapping key is not supported in front matter",
                     line: place.0, column: place.1)
+            }
+            return nil
+        }
+
+        /// Leading blank lines of a block scalar may not hold more spaces than its first
+        /// content line (libyaml accepts this; YAML does not).
+        static func blockScalarIndentation(_ yaml: String) -> Finding? {
+            let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+            var index = 0
+            while index < lines.count {
+                let line = lines[index]
+                index += 1
+                var content = Substring(line)
+                if let hash = content.range(of: " #") { content = content[..<hash.lowerBound] }
+                content = content.drop(while: { $0 == " " })
+                let trimmed = content.reversed().drop(while: { $0 == " " || $0 == "\t" })
+                let tail = String(trimmed.reversed())
+                guard let marker = tail.lastIndex(where: { $0 == "|" || $0 == ">" }),
+                    tail[tail.index(after: marker)...].allSatisfy({ $0.isNumber || $0 == "+" || $0 == "-" }),
+                    !tail[tail.index(after: marker)...].contains(where: \.isNumber),
+                    marker == tail.startIndex || tail[tail.index(before: marker)] == " "
+                else { continue }
+                let parentIndent = line.prefix(while: { $0 == " " }).count
+                var widestBlank = 0
+                var widestBlankLine = 0
+                var probe = index
+                while probe < lines.count, lines[probe].allSatisfy({ $0 == " " }) {
+                    if lines[probe].count > widestBlank {
+                        widestBlank = lines[probe].count
+                        widestBlankLine = probe + 1
+                    }
+                    probe += 1
+                }
+                guard probe < lines.count else { continue }
+                let firstIndent = lines[probe].prefix(while: { $0 == " " }).count
+                if firstIndent > parentIndent, widestBlank > firstIndent {
+                    return Finding(
+                        message: "a blank line at the start of a block scalar has more spaces than its first line",
+                        line: widestBlankLine, column: 1)
+                }
             }
             return nil
         }

@@ -3,7 +3,7 @@ SWIFT ?= swift
 PACKAGES = libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 DEMO_TODAY ?= 2026-11-25
 
-.PHONY: deps build release demo test lint format clean
+.PHONY: deps build release demo test golden lint format clean
 
 deps:
 	@if ! pkg-config --exists libgit2 libcmark-gfm 2>/dev/null \
@@ -26,6 +26,11 @@ demo: build
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# Rewrites the golden report after a deliberate change to the text output; review the diff.
+golden: build
+	.build/debug/journal -C Tests/JournalTests/Fixtures/pair --today 2026-11-25 report \
+	    > Tests/JournalTests/Fixtures/pair.report.txt
 
 lint:
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests

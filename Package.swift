@@ -27,6 +27,6 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "JournalKitTests", dependencies: ["JournalKit"], exclude: ["Fixtures"]),
-        .testTarget(name: "JournalTests", dependencies: ["journal", "JournalKit"]),
+        .testTarget(name: "JournalTests", dependencies: ["journal"], exclude: ["Fixtures"]),
     ]
 )

@@ -56,7 +56,8 @@ public enum EntryParser {
             entry.diagnostics.append(
                 Diagnostic(
                     rule: "front-matter/missing", severity: .error, path: path, at: .fileStart,
-                    message: "no front matter: the file should start with a `---` line, then YAML, then `---`"))
+                    message: "no front matter: the file should start with a `---` line, then YAML, then `---`"
+                ))
         case .unterminated:
             entry.diagnostics.append(
                 Diagnostic(
@@ -93,8 +94,11 @@ public enum EntryParser {
             for section in summary.sections {
                 let heading = section.heading.lowercased()
                 if heading.contains("question") { reflection.questions += section.items }
-                if heading.contains("win") || heading.contains("celebrat") { reflection.wins += section.items }
-                if heading.contains("obstacle") || heading.contains("challenge") || heading.contains("stuck") {
+                if heading.contains("win") || heading.contains("celebrat") {
+                    reflection.wins += section.items
+                }
+                if heading.contains("obstacle") || heading.contains("challenge") || heading.contains("stuck")
+                {
                     reflection.obstacles += section.items
                 }
             }
@@ -122,7 +126,8 @@ public enum EntryParser {
             if written != kind.rawValue {
                 reader.report(
                     "type/mismatch", at: type.position,
-                    "`type: \(type.text ?? type.kindName)` disagrees with the folder, which holds \(kind.rawValue) entries")
+                    "`type: \(type.text ?? type.kindName)` disagrees with the folder, which holds \(kind.rawValue) entries"
+                )
             }
         }
         entry.isPrivate = reader.bool("private") ?? false
@@ -173,7 +178,9 @@ public enum EntryParser {
                 if let level = value.int, (1...5).contains(level) {
                     reflection.confidence = level
                 } else {
-                    reader.report("field/invalid", at: value.position, "`confidence` should be a whole number from 1 to 5")
+                    reader.report(
+                        "field/invalid", at: value.position,
+                        "`confidence` should be a whole number from 1 to 5")
                 }
             }
             entry.content = .reflection(reflection)
@@ -192,21 +199,24 @@ public enum EntryParser {
     private static func milestones(_ reader: inout FieldReader) -> [Milestone] {
         guard let value = reader.value("milestones") else { return [] }
         guard let items = value.items else {
-            reader.report("field/invalid", at: value.position, "`milestones` should be a list of {title, due, done}")
+            reader.report(
+                "field/invalid", at: value.position, "`milestones` should be a list of {title, due, done}")
             return []
         }
         var result: [Milestone] = []
         for item in items {
             guard item.pairs != nil else {
                 reader.report(
-                    "field/invalid", at: item.position, "a milestone should be a mapping with `title`, `due` and `done`")
+                    "field/invalid", at: item.position,
+                    "a milestone should be a mapping with `title`, `due` and `done`")
                 continue
             }
             guard let title = item["title"]?.text, !(item["title"]?.isNull ?? true) else {
                 reader.report("field/missing", at: item.position, "a milestone is missing its `title`")
                 continue
             }
-            var milestone = Milestone(title: title, due: nil, done: false, doneOn: nil, position: item.position)
+            var milestone = Milestone(
+                title: title, due: nil, done: false, doneOn: nil, position: item.position)
             if let due = item["due"], !due.isNull {
                 milestone.due = reader.parseDate(due, name: "the milestone's `due`")
             }
@@ -217,7 +227,9 @@ public enum EntryParser {
                     milestone.done = true
                     milestone.doneOn = date
                 } else {
-                    reader.report("field/invalid", at: done.position, "a milestone's `done` should be true, false or a date")
+                    reader.report(
+                        "field/invalid", at: done.position,
+                        "a milestone's `done` should be true, false or a date")
                 }
             }
             result.append(milestone)
@@ -278,7 +290,9 @@ public enum EntryParser {
                         Diagnostic(
                             rule: "merge/conflict-markers", severity: .error, path: path,
                             at: SourcePosition(line: line, column: 1),
-                            message: "unresolved merge conflict: keep the text you want and delete the marker lines"))
+                            message:
+                                "unresolved merge conflict: keep the text you want and delete the marker lines"
+                        ))
                     runLength = 0
                 }
             }
@@ -308,7 +322,8 @@ public enum EntryParser {
                 length > 0 && index + length <= bytes.count
                 && String(validating: bytes[index..<index + length], as: UTF8.self) != nil
             if !valid {
-                let column = String(decoding: bytes[lineStart..<index], as: UTF8.self).unicodeScalars.count + 1
+                let column =
+                    String(decoding: bytes[lineStart..<index], as: UTF8.self).unicodeScalars.count + 1
                 return SourcePosition(line: line, column: column)
             }
             if byte == 0x0A {

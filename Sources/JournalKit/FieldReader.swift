@@ -54,7 +54,9 @@ struct FieldReader {
 
     mutating func parseDate(_ value: YAMLValue, name: String) -> CalendarDate? {
         guard let text = value.text else {
-            report("field/invalid", at: value.position, "\(name) should be a date YYYY-MM-DD, not \(value.kindName)")
+            report(
+                "field/invalid", at: value.position,
+                "\(name) should be a date YYYY-MM-DD, not \(value.kindName)")
             return nil
         }
         guard let date = CalendarDate(text) else {
@@ -123,7 +125,8 @@ struct FieldReader {
         }
         if let text = value.text {
             guard let person = Person(parsing: text) else {
-                report("field/invalid", at: value.position, "`\(key)` should be \"Name <email>\" or a mapping")
+                report(
+                    "field/invalid", at: value.position, "`\(key)` should be \"Name <email>\" or a mapping")
                 return nil
             }
             return person

@@ -138,13 +138,16 @@ private struct Walk {
                         rule: "mentorship/nested", severity: .error, path: join(relative, "agreement.md"),
                         at: .fileStart,
                         message:
-                            "a mentorship inside the mentorship `\(outer)`; move it beside the other, not inside"))
+                            "a mentorship inside the mentorship `\(outer)`; move it beside the other, not inside"
+                    ))
             }
             mentorship = relative
             mentorships.append(relative)
             if let size = isRegularFile(join(relative, "agreement.md")) {
                 entryFiles.append(
-                    File(path: join(relative, "agreement.md"), mentorship: relative, kind: .agreement, size: size))
+                    File(
+                        path: join(relative, "agreement.md"), mentorship: relative, kind: .agreement,
+                        size: size))
             }
         }
         for name in names.sorted() {
@@ -171,15 +174,21 @@ private struct Walk {
     }
 
     private mutating func visitForNested(_ relative: String, mentorship: String, depth: Int) {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: absolute(relative)) else { return }
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: absolute(relative)) else {
+            return
+        }
         for name in names.sorted() where !name.hasPrefix(".") && name != "templates" {
             let child = join(relative, name)
-            if isDirectory(absolute(child)) { visit(relative: child, mentorship: mentorship, depth: depth + 1) }
+            if isDirectory(absolute(child)) {
+                visit(relative: child, mentorship: mentorship, depth: depth + 1)
+            }
         }
     }
 
     private mutating func collectEntries(folder: String, mentorship: String, kind: EntryKind) {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: absolute(folder)) else { return }
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: absolute(folder)) else {
+            return
+        }
         for name in names.sorted() where name.hasSuffix(".md") && !name.hasPrefix(".") {
             if name.lowercased() == "readme.md" { continue }
             let child = join(folder, name)
@@ -189,7 +198,8 @@ private struct Walk {
                 guard let size = checkLink(child) else { continue }
                 entryFiles.append(File(path: child, mentorship: mentorship, kind: kind, size: size))
             } else if status.st_mode & S_IFMT == S_IFREG {
-                entryFiles.append(File(path: child, mentorship: mentorship, kind: kind, size: Int(status.st_size)))
+                entryFiles.append(
+                    File(path: child, mentorship: mentorship, kind: kind, size: Int(status.st_size)))
             }
         }
     }

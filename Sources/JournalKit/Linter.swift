@@ -10,7 +10,9 @@ public enum CrossFileChecks {
                 result.append(
                     Diagnostic(
                         rule: "goal/duplicate-id", severity: .error, path: entry.path, at: goal.idPosition,
-                        message: "the goal id `\(goal.id)` is already used by \(first); give each goal its own id"))
+                        message:
+                            "the goal id `\(goal.id)` is already used by \(first); give each goal its own id")
+                )
             } else {
                 seen[goal.id] = entry.path
             }

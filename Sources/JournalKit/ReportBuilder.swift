@@ -71,7 +71,8 @@ public enum ReportBuilder {
         var lastActivity: [String: CalendarDate] = [:]
         for entry in visible where entry.kind == .reflection || entry.session?.isHeld == true {
             guard let date = entry.date, date <= today else { continue }
-            for reference in entry.goalReferences where lastActivity[reference.id].map({ $0 < date }) ?? true {
+            for reference in entry.goalReferences where lastActivity[reference.id].map({ $0 < date }) ?? true
+            {
                 lastActivity[reference.id] = date
             }
         }
@@ -110,7 +111,8 @@ public enum ReportBuilder {
             if let since, date < since { return nil }
             return ReflectionReport(
                 path: entry.path, date: date, author: role(of: reflection.author), title: reflection.title,
-                isPrivate: entry.isPrivate, confidence: reflection.confidence, questions: reflection.questions,
+                isPrivate: entry.isPrivate, confidence: reflection.confidence,
+                questions: reflection.questions,
                 wins: reflection.wins, obstacles: reflection.obstacles)
         }.sorted { ($0.date, $0.path) < ($1.date, $1.path) }
 
@@ -121,11 +123,14 @@ public enum ReportBuilder {
         var agenda: [String] = []
         for reflection in reflections {
             for question in reflection.questions {
-                agenda.append("Question from the \(reflection.author ?? "author") (\(reflection.date)): \(question)")
+                agenda.append(
+                    "Question from the \(reflection.author ?? "author") (\(reflection.date)): \(question)")
             }
         }
         let overdueItems = items.filter { $0.overdue }
-        for item in overdueItems.filter({ $0.owner == "mentor" }) + overdueItems.filter({ $0.owner != "mentor" }) {
+        for item in overdueItems.filter({ $0.owner == "mentor" })
+            + overdueItems.filter({ $0.owner != "mentor" })
+        {
             let who = item.owner.map { " (\($0))" } ?? ""
             agenda.append("Overdue action\(who), due \(item.due.map(\.description) ?? ""): \(item.text)")
         }
@@ -149,7 +154,8 @@ public enum ReportBuilder {
         }
 
         return MentorshipReport(
-            id: mentorship.id, path: mentorship.path, status: agreement.status, mentor: mentor, mentee: mentee,
+            id: mentorship.id, path: mentorship.path, status: agreement.status, mentor: mentor,
+            mentee: mentee,
             since: since, cadence: agreement.cadence, lastSession: lastDate,
             daysSinceLastSession: lastDate.map { $0.days(to: today) }, nextSessionDue: nextDue,
             sessionOverdue: nextDue.map { today > $0 }, sessions: held.count, cancelledSessions: cancelled,

@@ -54,7 +54,8 @@ public struct TextReportRenderer: ReportRenderer {
             status += ". "
             if let next = m.nextSessionDue {
                 if m.sessionOverdue == true {
-                    status += style.red("Next session was due \(next): \(days(next.days(to: today))) overdue.")
+                    status += style.red(
+                        "Next session was due \(next): \(days(next.days(to: today))) overdue.")
                 } else if next == today {
                     status += "Next session is due today."
                 } else {
@@ -93,8 +94,11 @@ public struct TextReportRenderer: ReportRenderer {
             lines.append(style.bold(title))
             for (text, reflection) in values {
                 let who = reflection.author.map { " \($0)," } ?? ""
-                lines.append("  - \(text) " + style.dim("(\(who.isEmpty ? "" : String(who.dropFirst()))"
-                    + " \(reflection.date))"))
+                lines.append(
+                    "  - \(text) "
+                        + style.dim(
+                            "(\(who.isEmpty ? "" : String(who.dropFirst()))"
+                                + " \(reflection.date))"))
             }
         }
         list("Questions", m.reflections.flatMap { r in r.questions.map { ($0, r) } })
@@ -125,14 +129,17 @@ public struct TextReportRenderer: ReportRenderer {
                 lines.append("      next: \(next.title)\(due)")
             }
             for overdue in goal.overdueMilestones {
-                lines.append("      " + style.red("overdue: \(overdue.title) (due \(overdue.due?.description ?? "?"))"))
+                lines.append(
+                    "      " + style.red("overdue: \(overdue.title) (due \(overdue.due?.description ?? "?"))")
+                )
             }
             lines.append("      " + style.dim("last activity: \(goal.lastActivity?.description ?? "none")"))
         }
 
         if let review = m.reviewDue {
             lines.append("")
-            lines.append(style.yellow("The agreement's review was due \(review): time to revisit it together."))
+            lines.append(
+                style.yellow("The agreement's review was due \(review): time to revisit it together."))
         }
 
         if !m.agenda.isEmpty {
@@ -141,7 +148,8 @@ public struct TextReportRenderer: ReportRenderer {
             for (index, item) in m.agenda.enumerated() { lines.append("  \(index + 1). \(item)") }
         }
         lines.append("")
-        let lint = "Lint: \(m.lintErrors) error\(m.lintErrors == 1 ? "" : "s"), "
+        let lint =
+            "Lint: \(m.lintErrors) error\(m.lintErrors == 1 ? "" : "s"), "
             + "\(m.lintWarnings) warning\(m.lintWarnings == 1 ? "" : "s")"
         lines.append(m.lintErrors > 0 ? style.red(lint) : style.dim(lint))
         return lines.joined(separator: "\n") + "\n"

@@ -80,7 +80,8 @@ extension YAMLReader {
                 }
                 if let tab = leadingTab, !isSpace(byte), byte != 0x0D {
                     return Finding(
-                        message: "a tab cannot indent a line inside brackets that belong to a list or mapping",
+                        message:
+                            "a tab cannot indent a line inside brackets that belong to a list or mapping",
                         line: tab.0, column: tab.1)
                 }
                 if let dash = loneDash {
@@ -89,7 +90,8 @@ extension YAMLReader {
                         || byte == UInt8(ascii: "}")
                     {
                         return Finding(
-                            message: "a lone `-` is not a value inside brackets (lists there are written [a, b])",
+                            message:
+                                "a lone `-` is not a value inside brackets (lists there are written [a, b])",
                             line: dash.0, column: dash.1)
                     }
                 }
@@ -128,7 +130,8 @@ extension YAMLReader {
                 case UInt8(ascii: "#") where isBreakOrSpace(previous):
                     inComment = true
                 case UInt8(ascii: "'"), UInt8(ascii: "\""):
-                    if isBreakOrSpace(previous) || previous == UInt8(ascii: "[") || previous == UInt8(ascii: "{")
+                    if isBreakOrSpace(previous) || previous == UInt8(ascii: "[")
+                        || previous == UInt8(ascii: "{")
                         || previous == UInt8(ascii: ",") || previous == UInt8(ascii: ":")
                     {
                         quote = byte
@@ -148,7 +151,9 @@ extension YAMLReader {
                     flowDepth = max(0, flowDepth - 1)
                     closedFlow = true
                 case UInt8(ascii: "-") where flowDepth > 0:
-                    if isBreakOrSpace(previous) || previous == UInt8(ascii: "[") || previous == UInt8(ascii: ",") {
+                    if isBreakOrSpace(previous) || previous == UInt8(ascii: "[")
+                        || previous == UInt8(ascii: ",")
+                    {
                         loneDash = (line, column)
                     }
                 case UInt8(ascii: "-"), UInt8(ascii: "?"):
@@ -162,8 +167,10 @@ extension YAMLReader {
                         }
                     }
                 case UInt8(ascii: "*")
-                where isBreakOrSpace(previous) || previous == UInt8(ascii: "[") || previous == UInt8(ascii: "{")
-                    || previous == UInt8(ascii: ",") || previous == UInt8(ascii: "-") || previous == UInt8(ascii: "?"):
+                where isBreakOrSpace(previous) || previous == UInt8(ascii: "[")
+                    || previous == UInt8(ascii: "{")
+                    || previous == UInt8(ascii: ",") || previous == UInt8(ascii: "-")
+                    || previous == UInt8(ascii: "?"):
                     aliasCount += 1
                     pendingAlias = (line, column)
                 case UInt8(ascii: ":"):
@@ -221,7 +228,8 @@ extension YAMLReader {
                 let firstIndent = lines[probe].prefix(while: { $0 == " " }).count
                 if firstIndent > parentIndent, widestBlank > firstIndent {
                     return Finding(
-                        message: "a blank line at the start of a block scalar has more spaces than its first line",
+                        message:
+                            "a blank line at the start of a block scalar has more spaces than its first line",
                         line: widestBlankLine, column: 1)
                 }
             }

@@ -4,13 +4,20 @@ import JournalKit
 
 /// Options every subcommand takes, also accepted before the subcommand's name.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .customShort("C"), help: ArgumentHelp("Run as if journal was started in PATH.", valueName: "PATH"))
+    @Option(
+        name: .customShort("C"),
+        help: ArgumentHelp("Run as if journal was started in PATH.", valueName: "PATH"))
     var directory: String?
 
-    @Option(help: ArgumentHelp("The date to compute overdue items against (default: JOURNAL_TODAY, else the local date).", valueName: "YYYY-MM-DD"))
+    @Option(
+        help: ArgumentHelp(
+            "The date to compute overdue items against (default: JOURNAL_TODAY, else the local date).",
+            valueName: "YYYY-MM-DD"))
     var today: String?
 
-    @Flag(name: .customLong("no-color"), help: "Never colour the output (also when NO_COLOR is set or output is not a terminal).")
+    @Flag(
+        name: .customLong("no-color"),
+        help: "Never colour the output (also when NO_COLOR is set or output is not a terminal).")
     var noColor = false
 
     /// The names that take a value, for moving global options behind the subcommand name.
@@ -21,7 +28,8 @@ struct GlobalOptions: ParsableArguments {
         if let today, CalendarDate(today) == nil {
             throw ValidationError("--today wants a real date YYYY-MM-DD, not `\(today)`")
         }
-        if today == nil, let variable = ProcessInfo.processInfo.environment["JOURNAL_TODAY"], !variable.isEmpty,
+        if today == nil, let variable = ProcessInfo.processInfo.environment["JOURNAL_TODAY"],
+            !variable.isEmpty,
             CalendarDate(variable) == nil
         {
             throw ValidationError("JOURNAL_TODAY wants a real date YYYY-MM-DD, not `\(variable)`")
@@ -31,7 +39,9 @@ struct GlobalOptions: ParsableArguments {
     /// "Today": `--today`, else `JOURNAL_TODAY`, else the local date.
     var resolvedToday: CalendarDate {
         if let today, let date = CalendarDate(today) { return date }
-        if let variable = ProcessInfo.processInfo.environment["JOURNAL_TODAY"], let date = CalendarDate(variable) {
+        if let variable = ProcessInfo.processInfo.environment["JOURNAL_TODAY"],
+            let date = CalendarDate(variable)
+        {
             return date
         }
         return CalendarDate.today()
@@ -43,7 +53,8 @@ struct GlobalOptions: ParsableArguments {
         guard let directory else { return current }
         let url = URL(fileURLWithPath: directory, relativeTo: current).standardizedFileURL
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory),
+            isDirectory.boolValue
         else {
             throw ValidationError("-C \(directory): no such folder")
         }

@@ -38,7 +38,8 @@ struct LintCommand: ParsableCommand {
                 guard resolved == journal.root.path || resolved.hasPrefix(journal.root.path + "/") else {
                     throw ValidationError("\(path) is outside the journal at \(journal.root.path)")
                 }
-                return resolved == journal.root.path ? "" : String(resolved.dropFirst(journal.root.path.count + 1))
+                return resolved == journal.root.path
+                    ? "" : String(resolved.dropFirst(journal.root.path.count + 1))
             }
             diagnostics = diagnostics.filter { d in
                 wanted.contains { $0.isEmpty || d.path == $0 || d.path.hasPrefix($0 + "/") }
@@ -65,7 +66,8 @@ struct LintCommand: ParsableCommand {
                 (
                     "summary",
                     .object([
-                        ("files", .int(journal.fileCount)), ("errors", .int(errors)), ("warnings", .int(warnings)),
+                        ("files", .int(journal.fileCount)), ("errors", .int(errors)),
+                        ("warnings", .int(warnings)),
                         ("infos", .int(infos)),
                     ])
                 ),

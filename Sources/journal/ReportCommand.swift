@@ -21,7 +21,8 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Report only the mentorship with this id.")
     var mentorship: String?
 
-    @Option(help: ArgumentHelp("Start of the window (default: the last held session).", valueName: "YYYY-MM-DD"))
+    @Option(
+        help: ArgumentHelp("Start of the window (default: the last held session).", valueName: "YYYY-MM-DD"))
     var since: String?
 
     @Option(help: "Output format: text or json.")
@@ -42,7 +43,8 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let scope = try Scope(global: global, path: path, mentorship: mentorship)
         let options = ReportOptions(
-            today: global.resolvedToday, since: since.flatMap { CalendarDate($0) }, includePrivate: includePrivate)
+            today: global.resolvedToday, since: since.flatMap { CalendarDate($0) },
+            includePrivate: includePrivate)
         let report = ReportBuilder.build(scope.mentorships, diagnostics: scope.diagnostics, options: options)
         let renderer: any ReportRenderer =
             switch format {

@@ -30,7 +30,8 @@ struct Scope {
             let resolved = URL(fileURLWithPath: JournalLoader.resolve(start.path)).path
             selected = selected.filter { m in
                 let folder = m.path == "." ? journal.root.path : journal.root.path + "/" + m.path
-                return folder == resolved || folder.hasPrefix(resolved + "/") || resolved.hasPrefix(folder + "/")
+                return folder == resolved || folder.hasPrefix(resolved + "/")
+                    || resolved.hasPrefix(folder + "/")
             }
         }
         if let id {

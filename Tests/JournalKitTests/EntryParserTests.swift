@@ -27,7 +27,10 @@ import Testing
         #expect(session.next?.description == "2026-12-04")
         #expect(session.goals.map(\.id) == ["first-patch", "toy-compiler"])
         // Line 4 of the file, columns of each id inside the flow list.
-        #expect(session.goals.map(\.position) == [SourcePosition(line: 4, column: 9), SourcePosition(line: 4, column: 22)])
+        #expect(
+            session.goals.map(\.position) == [
+                SourcePosition(line: 4, column: 9), SourcePosition(line: 4, column: 22),
+            ])
     }
 
     @Test func invalidValuesPointAtTheValue() {
@@ -45,7 +48,8 @@ import Testing
         #expect(found.contains("field/invalid@3:11"))
         #expect(found.contains("field/invalid@4:9"))
         #expect(found.contains("field/invalid@5:7"))
-        #expect(entry.diagnostics.first { $0.line == 2 }?.message.contains("not a day on the calendar") == true)
+        #expect(
+            entry.diagnostics.first { $0.line == 2 }?.message.contains("not a day on the calendar") == true)
     }
 
     @Test func missingRequiredKeyIsReportedAtFileStart() {
@@ -140,7 +144,8 @@ import Testing
 
     @Test(arguments: ["0", "6", "high", "3.5"])
     func confidenceOutOfRange(_ value: String) {
-        let entry = parse("---\ndate: 2026-11-20\nconfidence: \(value)\n---\n", path: "reflections/x.md", kind: .reflection)
+        let entry = parse(
+            "---\ndate: 2026-11-20\nconfidence: \(value)\n---\n", path: "reflections/x.md", kind: .reflection)
         #expect(rules(entry) == ["field/invalid"])
     }
 
@@ -193,12 +198,15 @@ import Testing
     }
 
     @Test func nulBytesInFrontMatter() {
-        let entry = EntryParser.parse(path: "goals/x.md", kind: .goal, bytes: Array("---\ntitle: a\u{0}b\n---\n".utf8))
+        let entry = EntryParser.parse(
+            path: "goals/x.md", kind: .goal, bytes: Array("---\ntitle: a\u{0}b\n---\n".utf8))
         #expect(rules(entry) == ["front-matter/yaml"])
     }
 
     @Test func deeplyNestedFlowCollections() {
-        let text = "---\nx: " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "\n---\n"
+        let text =
+            "---\nx: " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+            + "\n---\n"
         var entry: Entry?
         let time = seconds { entry = parse(text, path: "goals/x.md", kind: .goal) }
         #expect(entry.map(rules) == ["front-matter/yaml"])
@@ -227,7 +235,9 @@ import Testing
         var text = "---\na: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
         var previous = "a"
         for name in ["b", "c", "d", "e", "f", "g", "h", "i"] {
-            text += "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ", ") + "]\n"
+            text +=
+                "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ", ")
+                + "]\n"
             previous = name
         }
         var entry: Entry?
@@ -240,7 +250,9 @@ import Testing
     }
 
     @Test func hugeFileParsesInTime() {
-        let paragraph = "- [ ] follow up @ada (due 2026-01-01)\n\n" + String(repeating: "lorem ipsum ", count: 60) + "\n\n"
+        let paragraph =
+            "- [ ] follow up @ada (due 2026-01-01)\n\n" + String(repeating: "lorem ipsum ", count: 60)
+            + "\n\n"
         let text = "---\ntitle: big\n---\n" + String(repeating: paragraph, count: 14_000)
         #expect(text.utf8.count > 10_000_000)
         var entry: Entry?

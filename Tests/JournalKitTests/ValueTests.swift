@@ -9,7 +9,9 @@ import Testing
         #expect(CalendarDate("2028-02-29") != nil)
     }
 
-    @Test(arguments: ["2026-02-30", "2026-02-29", "2026-13-01", "2026-00-10", "2026-1-5", "26-11-25", "2026-11-25x", ""])
+    @Test(arguments: [
+        "2026-02-30", "2026-02-29", "2026-13-01", "2026-00-10", "2026-1-5", "26-11-25", "2026-11-25x", "",
+    ])
     func rejectsImpossibleOrMalformed(_ text: String) {
         #expect(CalendarDate(text) == nil)
     }
@@ -28,7 +30,8 @@ import Testing
         // 2026-11-25 23:30 in UTC is already 2026-11-26 in Tokyo: the local day wins.
         let instant = Date(timeIntervalSince1970: 1_795_649_400)
         let utc = CalendarDate.today(now: instant, timeZone: try #require(TimeZone(identifier: "UTC")))
-        let tokyo = CalendarDate.today(now: instant, timeZone: try #require(TimeZone(identifier: "Asia/Tokyo")))
+        let tokyo = CalendarDate.today(
+            now: instant, timeZone: try #require(TimeZone(identifier: "Asia/Tokyo")))
         #expect(utc.description == "2026-11-25")
         #expect(tokyo.description == "2026-11-26")
     }

@@ -42,7 +42,8 @@ import Testing
     }
 
     @Test func sessionOverdueTheDayAfter() throws {
-        let run = try journal(["report", "--format", "json"], in: Self.pair, environment: ["JOURNAL_TODAY": "2026-11-26"])
+        let run = try journal(
+            ["report", "--format", "json"], in: Self.pair, environment: ["JOURNAL_TODAY": "2026-11-26"])
         let m = try #require((try run.json()["mentorships"] as? [[String: Any]])?.first)
         #expect(m["session_overdue"] as? Bool == true)
         #expect(m["days_since_last_session"] as? Int == 8)
@@ -50,15 +51,20 @@ import Testing
 
     @Test func actionItemsOverdueFirstThenByDueThenUndated() throws {
         let items = try #require(try mentorship()["action_items"] as? [[String: Any]])
-        #expect(items.map { $0["text"] as? String } == [
-            "draft the outline", "ask about the venue", "review the slides", "book a room for the rehearsal",
-        ].map(Optional.some))
+        #expect(
+            items.map { $0["text"] as? String }
+                == [
+                    "draft the outline", "ask about the venue", "review the slides",
+                    "book a room for the rehearsal",
+                ].map(Optional.some))
         #expect(items.map { $0["owner"] as? String } == ["mentee", "sam", "mentor", nil])
         #expect(items.map { $0["due"] as? String } == ["2026-11-18", "2026-11-20", "2026-11-30", nil])
         #expect(items.map { $0["overdue"] as? Bool } == [true, true, false, false])
-        #expect(items.map { $0["path"] as? String } == [
-            "sessions/2026-11-04.md", "sessions/2026-11-18.md", "sessions/2026-11-04.md", "sessions/2026-11-04.md",
-        ])
+        #expect(
+            items.map { $0["path"] as? String } == [
+                "sessions/2026-11-04.md", "sessions/2026-11-18.md", "sessions/2026-11-04.md",
+                "sessions/2026-11-04.md",
+            ])
         #expect(items.map { $0["line"] as? Int } == [6, 5, 8, 9])
     }
 
@@ -69,7 +75,10 @@ import Testing
         #expect(speaking["milestones_done"] as? Int == 1)
         #expect(speaking["milestones_total"] as? Int == 3)
         #expect((speaking["next_milestone"] as? [String: Any])?["title"] as? String == "Write the outline")
-        #expect((speaking["overdue_milestones"] as? [[String: Any]])?.map { $0["due"] as? String } == ["2026-11-20"])
+        #expect(
+            (speaking["overdue_milestones"] as? [[String: Any]])?.map { $0["due"] as? String } == [
+                "2026-11-20"
+            ])
         // The private reflection of 2026-11-22 does not count without --include-private,
         // and the session naming the unknown goal `speakin` counts for no goal.
         #expect(speaking["last_activity"] as? String == "2026-11-20")
@@ -84,7 +93,10 @@ import Testing
         #expect(reflections.map { $0["date"] as? String } == ["2026-11-20", "2026-11-23"])
         #expect(reflections.map { $0["author"] as? String } == ["mentee", "mentor"])
         #expect(reflections.map { $0["title"] as? String } == ["Getting ready", "Notes before we meet"])
-        #expect(reflections[0]["questions"] as? [String] == ["How long should the talk be?", "Should I show live code?"])
+        #expect(
+            reflections[0]["questions"] as? [String] == [
+                "How long should the talk be?", "Should I show live code?",
+            ])
         #expect(reflections[0]["wins"] as? [String] == ["The abstract was accepted."])
         #expect(reflections[0]["obstacles"] as? [String] == ["The outline keeps growing."])
     }
@@ -129,14 +141,16 @@ import Testing
     @Test func goldenText() throws {
         let run = try journal(["-C", "pair", "--today", "2026-11-25", "report"])
         #expect(run.status == 0)
-        let golden = try String(contentsOf: fixtures.appendingPathComponent("pair.report.txt"), encoding: .utf8)
+        let golden = try String(
+            contentsOf: fixtures.appendingPathComponent("pair.report.txt"), encoding: .utf8)
         #expect(run.stdout == golden)
     }
 
     @Test func noColourWhenNotATerminalOrWhenAsked() throws {
         let piped = try journal(["-C", "pair", "--today", "2026-11-25", "report"])
         #expect(!piped.stdout.contains("\u{1B}["))
-        let noColor = try journal(["-C", "pair", "--today", "2026-11-25", "report", "--no-color"], environment: ["NO_COLOR": "1"])
+        let noColor = try journal(
+            ["-C", "pair", "--today", "2026-11-25", "report", "--no-color"], environment: ["NO_COLOR": "1"])
         #expect(!noColor.stdout.contains("\u{1B}["))
     }
 
@@ -159,15 +173,18 @@ import Testing
     }
 
     @Test func todayFromTheEnvironment() throws {
-        let run = try journal(["-C", "pair", "report", "--format", "json"], environment: ["JOURNAL_TODAY": "2026-12-01"])
+        let run = try journal(
+            ["-C", "pair", "report", "--format", "json"], environment: ["JOURNAL_TODAY": "2026-12-01"])
         #expect(try run.json()["today"] as? String == "2026-12-01")
         let flagWins = try journal(
-            ["-C", "pair", "--today", "2026-11-25", "report", "--format", "json"], environment: ["JOURNAL_TODAY": "2026-12-01"])
+            ["-C", "pair", "--today", "2026-11-25", "report", "--format", "json"],
+            environment: ["JOURNAL_TODAY": "2026-12-01"])
         #expect(try flagWins.json()["today"] as? String == "2026-11-25")
     }
 
     @Test(arguments: [
-        ["--today", "2026-02-30", "report"], ["report", "--format", "pdf"], ["report", "--mentorship", "nobody"],
+        ["--today", "2026-02-30", "report"], ["report", "--format", "pdf"],
+        ["report", "--mentorship", "nobody"],
         ["report", "--since", "yesterday"], ["-C", "no-such-folder", "report"],
     ])
     func badUsageExitsTwo(_ arguments: [String]) throws {
@@ -186,7 +203,9 @@ import Testing
     @Test func outputWritesTheFile() throws {
         let folder = try temporaryFolder()
         let target = folder.appendingPathComponent("report.json")
-        let run = try journal(["-C", "pair", "--today", "2026-11-25", "report", "--format", "json", "--output", target.path])
+        let run = try journal([
+            "-C", "pair", "--today", "2026-11-25", "report", "--format", "json", "--output", target.path,
+        ])
         #expect(run.status == 0)
         #expect(run.stdout.contains("report.json"))
         let written = try String(contentsOf: target, encoding: .utf8)
@@ -194,7 +213,9 @@ import Testing
     }
 
     @Test func reportFromInsideAMentorshipFolder() throws {
-        let run = try journal(["--today", "2026-11-25", "report", "--format", "json"], in: fixtures.appendingPathComponent("pair/sessions"))
+        let run = try journal(
+            ["--today", "2026-11-25", "report", "--format", "json"],
+            in: fixtures.appendingPathComponent("pair/sessions"))
         #expect(run.status == 0)
         #expect((try run.json()["mentorships"] as? [[String: Any]])?.first?["id"] as? String == "pair")
     }
@@ -202,6 +223,9 @@ import Testing
     @Test func lintReportsCompilerStyleAndExitsOne() throws {
         let run = try journal(["-C", "pair", "--today", "2026-11-25", "lint"])
         #expect(run.status == 1)
-        #expect(run.stdout.contains("sessions/2026-11-18.md:3:9: error: no goal `speakin` in this mentorship; did you mean `speaking`? [goal/unknown]"))
+        #expect(
+            run.stdout.contains(
+                "sessions/2026-11-18.md:3:9: error: no goal `speakin` in this mentorship; did you mean `speaking`? [goal/unknown]"
+            ))
     }
 }

@@ -31,7 +31,9 @@ func journalBinary() throws -> URL {
 }
 
 /// Runs `journal` with arguments in a folder, with a controlled environment.
-func journal(_ arguments: [String], in directory: URL = fixtures, environment: [String: String] = [:]) throws -> Run {
+func journal(_ arguments: [String], in directory: URL = fixtures, environment: [String: String] = [:]) throws
+    -> Run
+{
     let process = Process()
     process.executableURL = try journalBinary()
     process.arguments = arguments
@@ -57,7 +59,8 @@ func journal(_ arguments: [String], in directory: URL = fixtures, environment: [
 
 /// A fresh temporary folder.
 func temporaryFolder() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("journal-e2e-\(UUID().uuidString)")
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "journal-e2e-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
 }

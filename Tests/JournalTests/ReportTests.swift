@@ -154,6 +154,18 @@ import Testing
         #expect(!noColor.stdout.contains("\u{1B}["))
     }
 
+    /// On a terminal (a pseudo-terminal made by `script`), overdue items are red unless colour is off.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    func colourOnATerminal() throws {
+        let binary = try journalBinary().path
+        let command = "\(binary) -C pair --today 2026-11-25 report"
+        let coloured = try run("/usr/bin/script", ["-qec", command, "/dev/null"])
+        #expect(coloured.contains("\u{1B}[31m"))
+        let plain = try run("/usr/bin/script", ["-qec", command + " --no-color", "/dev/null"])
+        #expect(plain.contains("draft the outline") || plain.contains("Open action items"))
+        #expect(!plain.contains("\u{1B}["))
+    }
+
     @Test func overdueItemsComeFirstAndAreMarked() throws {
         let text = try journal(["-C", "pair", "--today", "2026-11-25", "report"]).stdout
         let outline = try #require(text.range(of: "draft the outline"))

@@ -91,20 +91,46 @@ public enum EntryParser {
         entry.actionItems = actionItems(summary.tasks, path: path, diagnostics: &entry.diagnostics)
         if case .reflection(var reflection) = entry.content {
             if reflection.title.isEmpty { reflection.title = summary.title ?? entry.fileSlug }
-            for section in summary.sections {
-                let heading = section.heading.lowercased()
-                if heading.contains("question") { reflection.questions += section.items }
-                if heading.contains("win") || heading.contains("celebrat") {
-                    reflection.wins += section.items
-                }
-                if heading.contains("obstacle") || heading.contains("challenge") || heading.contains("stuck")
-                {
-                    reflection.obstacles += section.items
-                }
-            }
+            let parts = reflectionParts(summary.sections)
+            reflection.questions = parts.questions
+            reflection.wins = parts.wins
+            reflection.obstacles = parts.obstacles
             entry.content = .reflection(reflection)
         }
         return entry
+    }
+
+    /// The questions, wins and obstacles of a reflection, from the headings that name them.
+    /// A section's items include its sub-sections'; an item goes to the deepest matching
+    /// heading only, so `## Obstacles` > `### Stuck on X` does not list it twice.
+    static func reflectionParts(_ sections: [MarkdownSection]) -> (
+        questions: [String], wins: [String], obstacles: [String]
+    ) {
+        func kinds(_ heading: String) -> (question: Bool, win: Bool, obstacle: Bool) {
+            let text = heading.lowercased()
+            return (
+                text.contains("question"), text.contains("win") || text.contains("celebrat"),
+                text.contains("obstacle") || text.contains("challenge") || text.contains("stuck")
+            )
+        }
+        var questions: [String] = []
+        var wins: [String] = []
+        var obstacles: [String] = []
+        for (index, section) in sections.enumerated() {
+            let kind = kinds(section.heading)
+            guard kind.question || kind.win || kind.obstacle else { continue }
+            var claimed: Set<String> = []
+            for later in sections[(index + 1)...] {
+                guard later.level > section.level else { break }
+                let inner = kinds(later.heading)
+                if inner.question || inner.win || inner.obstacle { claimed.formUnion(later.items) }
+            }
+            let items = section.items.filter { !claimed.contains($0) }
+            if kind.question { questions += items }
+            if kind.win { wins += items }
+            if kind.obstacle { obstacles += items }
+        }
+        return (questions, wins, obstacles)
     }
 
     private static func defaultContent(_ kind: EntryKind, stem: String) -> EntryContent {

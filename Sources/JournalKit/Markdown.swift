@@ -1,33 +1,397 @@
-// Placeholder until the cmark-gfm reader lands; replaced by the real implementation.
+import CCmark
+import Foundation
+
+/// A GitHub task-list item found in a Markdown body.
 public struct TaskItem: Sendable, Equatable {
+    /// The item's own text: its first paragraph as plain text, checkbox removed, trimmed.
     public var text: String
+    /// Whether the box is ticked (`[x]` or `[X]`).
     public var checked: Bool
+    /// The 1-based line in the file (body line + firstLine - 1).
     public var line: Int
+    /// The 1-based column, in Unicode scalars, of the list marker ("-", "*", "1.").
     public var column: Int
 }
+
+/// A section of a body under one heading.
 public struct MarkdownSection: Sendable, Equatable {
+    /// The plain text of the heading.
     public var heading: String
+    /// The heading level, 1 to 6.
     public var level: Int
+    /// The file line of the heading.
     public var line: Int
+    /// The list items under the heading (plain text, checkbox removed), else its paragraphs.
     public var items: [String]
 }
+
+/// What the report needs from a Markdown body.
 public struct MarkdownSummary: Sendable, Equatable {
+    /// The plain text of the first non-empty top-level heading of any level, nil if none.
     public var title: String?
+    /// Every task item in document order (never inside code or HTML blocks), nested items included.
     public var tasks: [TaskItem]
+    /// One section per top-level heading, in document order.
     public var sections: [MarkdownSection]
 }
+
+/// Parses Markdown bodies with cmark-gfm.
 public enum MarkdownParser {
+    /// `body` is the text after the front matter; its first line is line `firstLine` of the file.
     public static func summarize(_ body: String, firstLine: Int) -> MarkdownSummary {
-        MarkdownSummary(title: nil, tasks: [], sections: [])
+        let source = cmarkBytes(body)
+        let summary = withDocument(source) { _, document in
+            var reader = SummaryReader(source: source, firstLine: firstLine)
+            return reader.read(document)
+        }
+        return summary ?? MarkdownSummary(title: nil, tasks: [], sections: [])
     }
-    public static func html(_ markdown: String) -> String { "" }
+
+    /// Renders Markdown to HTML in cmark's safe mode (no raw HTML, no javascript: links) with GFM.
+    public static func html(_ markdown: String) -> String {
+        let source = cmarkBytes(markdown)
+        let rendered = withDocument(source) { parser, document -> String in
+            let extensions = cmark_parser_get_syntax_extensions(parser)
+            guard let html = cmark_render_html(document, CMARK_OPT_DEFAULT, extensions) else { return "" }
+            defer { free(html) }
+            return String(cString: html)
+        }
+        return rendered ?? ""
+    }
+
+    /// Registers the GFM core extensions exactly once (a `static let` initialiser is thread-safe).
+    private static let extensionsRegistered: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return true
+    }()
+
+    /// The extensions attached to every parser.
+    private static let extensionNames = ["tasklist", "table", "strikethrough", "autolink"]
+
+    /// The bytes handed to cmark: without a leading BOM, and with NUL bytes replaced by U+FFFD
+    /// exactly as cmark would, so that byte columns reported by cmark index into this array.
+    static func cmarkBytes(_ text: String) -> [UInt8] {
+        var bytes = Array(text.utf8)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            bytes.removeFirst(3)
+        }
+        let hasNul = bytes.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return false }
+            return memchr(base, 0, raw.count) != nil
+        }
+        guard hasNul else { return bytes }
+        var cleaned: [UInt8] = []
+        cleaned.reserveCapacity(bytes.count + 16)
+        for byte in bytes {
+            if byte == 0 {
+                cleaned.append(contentsOf: [0xEF, 0xBF, 0xBD])
+            } else {
+                cleaned.append(byte)
+            }
+        }
+        return cleaned
+    }
+
+    /// Parses `source` with a fresh parser (one per call, so calls may run concurrently), hands the
+    /// parser and the document to `use`, then frees the tree and then the parser.
+    private static func withDocument<Result>(
+        _ source: [UInt8], _ use: (OpaquePointer, OpaquePointer) -> Result
+    ) -> Result? {
+        guard extensionsRegistered, let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return nil }
+        defer { cmark_parser_free(parser) }
+        for name in extensionNames {
+            if let syntaxExtension = cmark_find_syntax_extension(name) {
+                _ = cmark_parser_attach_syntax_extension(parser, syntaxExtension)
+            }
+        }
+        source.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                if let base = chars.baseAddress, !chars.isEmpty {
+                    cmark_parser_feed(parser, base, chars.count)
+                }
+            }
+        }
+        guard let document = cmark_parser_finish(parser) else { return nil }
+        defer { cmark_node_free(document) }
+        return use(parser, document)
+    }
+
+    /// The plain text of a node's inlines, trimmed: text and code spans keep their content, emphasis
+    /// and link markup are dropped (links keep their text, images their alt text), raw inline HTML
+    /// is dropped, and soft or hard line breaks become spaces. Iterative, so any depth is safe.
+    static func plainText(_ node: OpaquePointer) -> String {
+        var scratch: [UInt8] = []
+        return plainText(node, scratch: &scratch)
+    }
+
+    /// `plainText(_:)`, reusing `scratch` as the byte buffer.
+    static func plainText(_ node: OpaquePointer, scratch bytes: inout [UInt8]) -> String {
+        bytes.removeAll(keepingCapacity: true)
+        guard let iterator = cmark_iter_new(node) else { return "" }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            guard event == CMARK_EVENT_ENTER || event == CMARK_EVENT_EXIT else { break }
+            guard event == CMARK_EVENT_ENTER, let inline = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(inline) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                if let literal = cmark_node_get_literal(inline) {
+                    let count = strlen(literal)
+                    literal.withMemoryRebound(to: UInt8.self, capacity: count) { pointer in
+                        bytes.append(contentsOf: UnsafeBufferPointer(start: pointer, count: count))
+                    }
+                }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                bytes.append(UInt8(ascii: " "))
+            default:
+                break
+            }
+        }
+        return trimmed(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// `text` without leading and trailing white space (Unicode's definition).
+    static func trimmed(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
+        if first == scalars.startIndex, scalars.index(after: last) == scalars.endIndex { return text }
+        return String(scalars[first...last])
+    }
+
+    /// The 1-based column in Unicode scalars of a 1-based `byteColumn` on the line starting at
+    /// `lineStart` in `source` (cmark reports columns in bytes).
+    static func scalarColumn(byteColumn: Int, lineStart: Int, in source: [UInt8]) -> Int {
+        guard byteColumn > 1, lineStart >= 0, lineStart < source.count else { return max(byteColumn, 1) }
+        let end = lineStart + min(byteColumn - 1, source.count - lineStart)
+        var scalars = 0
+        for index in lineStart..<end where source[index] & 0xC0 != 0x80 {
+            scalars += 1
+        }
+        return scalars + 1
+    }
+
+    /// The byte offset where each line of `source` starts, splitting lines as cmark does
+    /// (`\n`, `\r\n` or a lone `\r`).
+    static func lineStarts(in source: [UInt8]) -> [Int] {
+        source.withUnsafeBufferPointer { bytes in
+            var starts = [0]
+            guard let base = bytes.baseAddress else { return starts }
+            let newline = UInt8(ascii: "\n")
+            let carriageReturn = UInt8(ascii: "\r")
+            if memchr(base, Int32(carriageReturn), bytes.count) == nil {
+                // The usual case: find each line feed with memchr.
+                var offset = 0
+                while offset < bytes.count,
+                    let hit = memchr(base + offset, Int32(newline), bytes.count - offset)
+                {
+                    offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
+                    starts.append(offset)
+                }
+                return starts
+            }
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == newline {
+                    starts.append(index + 1)
+                } else if byte == carriageReturn {
+                    if index + 1 < bytes.count, bytes[index + 1] == newline {
+                        index += 1
+                    }
+                    starts.append(index + 1)
+                }
+                index += 1
+            }
+            return starts
+        }
+    }
+
+    /// Splits a leading checkbox ("[ ] ", "[x] ", "[X] ") off plain text: (checked, rest), or nil.
+    static func checkboxPrefix(_ text: String) -> (checked: Bool, rest: String)? {
+        let scalars = Array(text.unicodeScalars.prefix(4))
+        guard scalars.count == 4, scalars[0] == "[", scalars[2] == "]",
+            scalars[3] == " " || scalars[3] == "\t"
+        else { return nil }
+        let checked: Bool
+        switch scalars[1] {
+        case " ": checked = false
+        case "x", "X": checked = true
+        default: return nil
+        }
+        return (checked, trimmed(String(String.UnicodeScalarView(text.unicodeScalars.dropFirst(4)))))
+    }
 }
-public struct ActionItemText: Sendable, Equatable {
-    public var text: String
-    public var owner: String?
-    public var due: String?
-    public var dueColumnOffset: Int?
-    public static func parse(_ text: String) -> ActionItemText {
-        ActionItemText(text: text, owner: nil, due: nil, dueColumnOffset: nil)
+
+/// Walks one parsed document once; keeps the line index needed for columns, built on first use.
+private struct SummaryReader {
+    let source: [UInt8]
+    let firstLine: Int
+    private var starts: [Int]?
+    private var scratch: [UInt8] = []
+    private var title: String?
+    private var tasks: [TaskItem] = []
+    private var sections: [OpenSection] = []
+    /// Indices in `sections` of the sections still open (their level strictly increasing).
+    private var open: [Int] = []
+
+    /// A section being filled while its heading is open.
+    private struct OpenSection {
+        var heading: String
+        var level: Int
+        var line: Int
+        var listItems: [String] = []
+        var paragraphs: [String] = []
+    }
+
+    init(source: [UInt8], firstLine: Int) {
+        self.source = source
+        self.firstLine = firstLine
+    }
+
+    /// The summary of `document`. The title and sections come from top-level blocks only; a section
+    /// runs until the next heading of the same or a higher level, so it includes its sub-sections.
+    /// Tasks come from every depth, walked with cmark's iterator (no recursion, so any nesting depth
+    /// is harmless); paragraphs and headings are skipped without visiting their inlines.
+    mutating func read(_ document: OpaquePointer) -> MarkdownSummary {
+        var block = cmark_node_first_child(document)
+        while let node = block {
+            block = cmark_node_next(node)
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_HEADING:
+                openSection(node)
+            case CMARK_NODE_PARAGRAPH:
+                guard !open.isEmpty else { continue }
+                let text = MarkdownParser.plainText(node, scratch: &scratch)
+                guard !text.isEmpty else { continue }
+                for index in open { sections[index].paragraphs.append(text) }
+            case CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK, CMARK_NODE_THEMATIC_BREAK:
+                continue
+            default:
+                walk(node)
+            }
+        }
+        let result = sections.map { section in
+            MarkdownSection(
+                heading: section.heading, level: section.level, line: section.line,
+                items: section.listItems.isEmpty ? section.paragraphs : section.listItems)
+        }
+        return MarkdownSummary(title: title, tasks: tasks, sections: result)
+    }
+
+    /// Starts a section at a top-level heading, closing those of the same or a deeper level.
+    mutating func openSection(_ node: OpaquePointer) {
+        let heading = MarkdownParser.plainText(node, scratch: &scratch)
+        let level = Int(cmark_node_get_heading_level(node))
+        if title == nil, !heading.isEmpty { title = heading }
+        while let last = open.last, sections[last].level >= level {
+            open.removeLast()
+        }
+        open.append(sections.count)
+        sections.append(
+            OpenSection(heading: heading, level: level, line: fileLine(cmark_node_get_start_line(node))))
+    }
+
+    /// Collects the tasks inside a top-level block, and, when it is a list, its items' texts for
+    /// the open sections.
+    mutating func walk(_ block: OpaquePointer) {
+        guard let iterator = cmark_iter_new(block) else { return }
+        defer { cmark_iter_free(iterator) }
+        let isList = cmark_node_get_type(block) == CMARK_NODE_LIST
+        var listItems: [String] = []
+        while true {
+            let event = cmark_iter_next(iterator)
+            guard event == CMARK_EVENT_ENTER || event == CMARK_EVENT_EXIT else { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING {
+                cmark_iter_reset(iterator, node, CMARK_EVENT_EXIT)
+                continue
+            }
+            guard type == CMARK_NODE_ITEM else { continue }
+            let paragraph = firstParagraph(of: node)
+            let text = paragraph.map { MarkdownParser.plainText($0, scratch: &scratch) } ?? ""
+            let state = taskState(node, paragraph: paragraph, text: text)
+            if let state { tasks.append(task(node, checked: state.checked, text: state.text)) }
+            if isList, !open.isEmpty, cmark_node_parent(node) == block {
+                let ownText = state?.text ?? text
+                if !ownText.isEmpty { listItems.append(ownText) }
+            }
+        }
+        for index in open { sections[index].listItems.append(contentsOf: listItems) }
+    }
+
+    /// The first paragraph among the direct children of `item`.
+    func firstParagraph(of item: OpaquePointer) -> OpaquePointer? {
+        var child = cmark_node_first_child(item)
+        while let node = child {
+            if cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH { return node }
+            child = cmark_node_next(node)
+        }
+        return nil
+    }
+
+    /// Whether cmark's tasklist extension recognised `item`.
+    func isTasklistItem(_ item: OpaquePointer) -> Bool {
+        guard let typeName = cmark_node_get_type_string(item) else { return false }
+        return strcmp(typeName, "tasklist") == 0
+    }
+
+    /// Whether `item` is a task, and its own text (checkbox removed); nil for a plain item.
+    /// cmark-gfm 0.29.0.gfm.6 misses a task whose marker follows another container marker on the
+    /// same line (`> - [x] a`, `- - [ ] b`, `1. - [ ] c`): its text then starts with the checkbox,
+    /// which is recognised here when it is literally in the source (an escaped `\[x]` is not).
+    mutating func taskState(_ item: OpaquePointer, paragraph: OpaquePointer?, text: String) -> (
+        checked: Bool, text: String
+    )? {
+        if isTasklistItem(item) {
+            return (cmark_gfm_extensions_get_tasklist_item_checked(item), text)
+        }
+        guard let paragraph, let box = MarkdownParser.checkboxPrefix(text),
+            sourceStartsWithCheckbox(paragraph)
+        else { return nil }
+        return (box.checked, box.rest)
+    }
+
+    /// The task item for `item`, with its file line and its column in scalars.
+    mutating func task(_ item: OpaquePointer, checked: Bool, text: String) -> TaskItem {
+        let bodyLine = cmark_node_get_start_line(item)
+        let byteColumn = Int(cmark_node_get_start_column(item))
+        let column: Int
+        if let start = lineStart(bodyLine) {
+            column = MarkdownParser.scalarColumn(byteColumn: byteColumn, lineStart: start, in: source)
+        } else {
+            column = max(byteColumn, 1)
+        }
+        return TaskItem(text: text, checked: checked, line: fileLine(bodyLine), column: column)
+    }
+
+    /// Whether the source bytes at the start of `paragraph` are a literal checkbox (so an escaped
+    /// `\[x]` is not taken for one).
+    mutating func sourceStartsWithCheckbox(_ paragraph: OpaquePointer) -> Bool {
+        let column = Int(cmark_node_get_start_column(paragraph))
+        guard column >= 1, let start = lineStart(cmark_node_get_start_line(paragraph)) else { return false }
+        let offset = start + column - 1
+        guard offset >= 0, offset + 3 < source.count else { return false }
+        let box = source[offset + 1]
+        return source[offset] == UInt8(ascii: "[") && source[offset + 2] == UInt8(ascii: "]")
+            && (box == UInt8(ascii: " ") || box == UInt8(ascii: "x") || box == UInt8(ascii: "X"))
+    }
+
+    /// The file line of a body line, saturating instead of overflowing.
+    func fileLine(_ bodyLine: Int32) -> Int {
+        let (line, overflow) = firstLine.addingReportingOverflow(Int(bodyLine) - 1)
+        if overflow { return firstLine > 0 ? Int.max : Int.min }
+        return line
+    }
+
+    /// The byte offset where a 1-based body line starts, or nil when out of range.
+    mutating func lineStart(_ line: Int32) -> Int? {
+        let table = starts ?? MarkdownParser.lineStarts(in: source)
+        starts = table
+        let index = Int(line) - 1
+        guard index >= 0, index < table.count else { return nil }
+        return table[index]
     }
 }

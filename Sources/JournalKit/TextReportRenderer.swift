@@ -79,7 +79,9 @@ public struct TextReportRenderer: ReportRenderer {
         for item in m.actionItems {
             let due: String
             if let date = item.due {
-                due = item.overdue ? style.red("OVERDUE \(date)") : "due \(date)"
+                due =
+                    item.overdue
+                    ? style.red("OVERDUE: due \(date), \(days(item.daysOverdue)) ago") : "due \(date)"
             } else {
                 due = "no date"
             }
@@ -121,7 +123,9 @@ public struct TextReportRenderer: ReportRenderer {
         if m.goals.isEmpty { lines.append("  none yet") }
         for goal in m.goals {
             var line = "  \(goal.title) [\(goal.id), \(goal.status)]"
-            line += ": \(goal.milestonesDone)/\(goal.milestonesTotal) milestones"
+            line +=
+                goal.milestonesTotal == 0
+                ? ": no milestones" : ": \(goal.milestonesDone)/\(goal.milestonesTotal) milestones done"
             if let target = goal.target { line += ", target \(target)" }
             lines.append(line)
             if let next = goal.nextMilestone {

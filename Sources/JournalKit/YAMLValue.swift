@@ -97,11 +97,11 @@ public struct YAMLProblem: Error, Sendable, Equatable {
 /// Turns front matter text into a `YAMLValue` with Yams, guarded against hostile input.
 public enum YAMLReader {
     /// Deepest nesting accepted; real front matter nests two or three levels.
-    public static let maxDepth = 200
+    public static let maxDepth = 100
     /// Most values an alias-expanded document may hold.
     public static let maxValues = 100_000
     /// Widest indentation accepted; deeper block nesting needs ever wider indentation.
-    public static let maxIndent = 1000
+    public static let maxIndent = 200
 
     /// Parses `yaml`, whose first line is line `firstLine` of the file.
     public static func read(_ yaml: String, firstLine: Int) -> Result<YAMLValue?, YAMLProblem> {

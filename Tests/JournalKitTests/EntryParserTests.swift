@@ -265,3 +265,101 @@ import Testing
         #expect(rules(parse("---\n---\n")) == ["field/missing"])
     }
 }
+
+@Suite struct ReflectionSectionTests {
+    @Test func partsComeFromTheirHeadings() throws {
+        let entry = parse(
+            """
+            ---
+            date: 2026-11-20
+            ---
+            # Getting ready
+
+            ## Questions I want to ask
+            - How long should the talk be?
+
+            ## Wins to celebrate
+            The abstract was accepted.
+
+            ## Where I'm stuck
+            - The outline keeps growing.
+            - [ ] ask @mentor for an example outline
+            """, path: "reflections/2026-11-20.md", kind: .reflection)
+        let reflection = try #require(entry.reflection)
+        #expect(reflection.title == "Getting ready")
+        #expect(reflection.questions == ["How long should the talk be?"])
+        #expect(reflection.wins == ["The abstract was accepted."])
+        #expect(reflection.obstacles == ["The outline keeps growing.", "ask @mentor for an example outline"])
+        #expect(entry.actionItems.map(\.owner) == ["mentor"])
+    }
+
+    @Test func nestedMatchingHeadingsDoNotRepeatItems() throws {
+        let entry = parse(
+            """
+            ---
+            date: 2026-11-20
+            ---
+            ## Obstacles
+            - Time.
+
+            ### Stuck on the parser
+            - Left recursion.
+
+            ### Challenges at work
+            - A deadline.
+            """, path: "reflections/2026-11-20.md", kind: .reflection)
+        let reflection = try #require(entry.reflection)
+        #expect(reflection.obstacles == ["Time.", "Left recursion.", "A deadline."])
+    }
+
+    @Test func questionsInsideAWinsHeadingGoToQuestions() throws {
+        let entry = parse(
+            """
+            ---
+            date: 2026-11-20
+            ---
+            # Winter notes
+            - Snow.
+
+            ## Questions
+            - Why?
+            """, path: "reflections/2026-11-20.md", kind: .reflection)
+        let reflection = try #require(entry.reflection)
+        #expect(reflection.questions == ["Why?"])
+        #expect(reflection.wins == ["Snow."])
+    }
+}
+
+@Suite struct ActionItemTests {
+    @Test func allThreeNotationsAndOwners() throws {
+        let entry = parse(
+            """
+            ---
+            date: 2026-11-20
+            ---
+            - [ ] @ada send the draft (due 2026-11-22)
+            - [x] @mentor review it due: 2026-11-23
+            - [ ] @grace book a room 📅 2026-11-24
+            - [ ] write it down somewhere
+            - [ ] impossible (due 2026-02-30)
+
+            ```
+            - [ ] inside a code block
+            ```
+
+                - [ ] indented code
+            """)
+        let items = entry.actionItems
+        #expect(items.count == 5)
+        #expect(items.map(\.owner) == ["ada", "mentor", "grace", nil, nil])
+        #expect(items.map { $0.due?.description } == ["2026-11-22", "2026-11-23", "2026-11-24", nil, nil])
+        #expect(items.map(\.done) == [false, true, false, false, false])
+        #expect(
+            items.map(\.text) == [
+                "@ada send the draft", "@mentor review it", "@grace book a room", "write it down somewhere",
+                "impossible",
+            ])
+        #expect(items.map(\.line) == [4, 5, 6, 7, 8])
+        #expect(entry.diagnostics.map { "\($0.rule)@\($0.line)" } == ["field/invalid@8"])
+    }
+}

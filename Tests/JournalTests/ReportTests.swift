@@ -54,7 +54,7 @@ import Testing
         #expect(
             items.map { $0["text"] as? String }
                 == [
-                    "draft the outline", "ask about the venue", "review the slides",
+                    "@teddy draft the outline", "@sam ask about the venue", "@mentor review the slides",
                     "book a room for the rehearsal",
                 ].map(Optional.some))
         #expect(items.map { $0["owner"] as? String } == ["mentee", "sam", "mentor", nil])
@@ -65,7 +65,7 @@ import Testing
                 "sessions/2026-11-04.md", "sessions/2026-11-18.md", "sessions/2026-11-04.md",
                 "sessions/2026-11-04.md",
             ])
-        #expect(items.map { $0["line"] as? Int } == [6, 5, 8, 9])
+        #expect(items.map { $0["line"] as? Int } == [7, 5, 9, 10])
     }
 
     @Test func goals() throws {
@@ -171,7 +171,7 @@ import Testing
         let outline = try #require(text.range(of: "draft the outline"))
         let room = try #require(text.range(of: "book a room"))
         #expect(outline.lowerBound < room.lowerBound)
-        #expect(text.contains("OVERDUE 2026-11-18"))
+        #expect(text.contains("OVERDUE: due 2026-11-18, 7 days ago"))
     }
 }
 

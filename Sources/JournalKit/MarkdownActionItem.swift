@@ -1,0 +1,230 @@
+import Foundation
+
+/// An action item: a task item with its owner and due date read from its text.
+public struct ActionItemText: Sendable, Equatable {
+    /// The text without due-date notations, spaces collapsed, trimmed, no dangling separator.
+    public var text: String
+    /// The first "@handle" mention without the "@" ("mentor", "mentee", "ada"); nil if none.
+    public var owner: String?
+    /// The raw date text of the first due notation, e.g. "2026-11-20" (the caller checks validity).
+    public var due: String?
+    /// The 0-based offset, in Unicode scalars, of the first due notation in the original text.
+    public var dueColumnOffset: Int?
+
+    /// Reads the owner and the due date ("(due D)", "due: D", "📅 D"), removing every due notation.
+    public static func parse(_ text: String) -> ActionItemText {
+        // Notations: "(due YYYY-MM-DD)", "due: YYYY-MM-DD", "📅 YYYY-MM-DD" ("due" in any case). The
+        // first one found wins; all recognised notations are removed from `text`.
+        let scalars = Array(text.unicodeScalars)
+        var removed: [Range<Int>] = []
+        var due: String?
+        var dueOffset: Int?
+        var index = 0
+        while index < scalars.count {
+            guard let notation = DueNotation.match(scalars, at: index) else {
+                index += 1
+                continue
+            }
+            if due == nil {
+                due = String(String.UnicodeScalarView(scalars[notation.date]))
+                dueOffset = index
+            }
+            removed.append(index..<notation.end)
+            index = notation.end
+        }
+        let remaining = removed.isEmpty ? collapse(scalars) : remainder(scalars, removing: removed)
+        return ActionItemText(
+            text: remaining, owner: owner(in: scalars), due: due, dueColumnOffset: dueOffset)
+    }
+
+    /// The first "@handle" that is at the start or after a non-word character, without the "@"
+    /// and without trailing dots.
+    static func owner(in scalars: [Unicode.Scalar]) -> String? {
+        var index = 0
+        while index < scalars.count {
+            defer { index += 1 }
+            guard scalars[index] == "@", index == 0 || !isWordCharacter(scalars[index - 1]) else { continue }
+            var end = index + 1
+            while end < scalars.count, isHandleCharacter(scalars[end]) {
+                end += 1
+            }
+            var handle = scalars[(index + 1)..<end]
+            while handle.last == "." {
+                handle = handle.dropLast()
+            }
+            if !handle.isEmpty { return String(String.UnicodeScalarView(handle)) }
+        }
+        return nil
+    }
+
+    /// Letters, digits and "_" (Unicode-aware): an "@" after one of these is part of an address.
+    static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "_" || scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
+    /// `[A-Za-z0-9_.-]`.
+    static func isHandleCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "A"..."Z", "a"..."z", "0"..."9", "_", ".", "-": true
+        default: false
+        }
+    }
+
+    /// Characters that separate a due notation from the rest of the text ("send it — due: ...").
+    static func isSeparator(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case ",", ";", ":", "-", "|", "\u{2013}", "\u{2014}", "\u{00B7}": true
+        default: false
+        }
+    }
+
+    /// Punctuation that attaches to the preceding word ("call ada (due 2026-01-02)." → "call ada.").
+    static func isClosingPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case ".", ",", ";", ":", "!", "?", ")": true
+        default: false
+        }
+    }
+
+    /// Runs of spaces, tabs and line breaks become one space; the result is trimmed.
+    static func collapse<Scalars: Collection<Unicode.Scalar>>(_ scalars: Scalars) -> String {
+        var result = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in scalars {
+            if scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" {
+                pendingSpace = !result.isEmpty
+            } else {
+                if pendingSpace { result.append(" ") }
+                pendingSpace = false
+                result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+
+    /// The text with the `removed` ranges cut out, spaces collapsed, punctuation re-attached, and
+    /// separators left dangling at either end (or doubled at a cut) dropped.
+    static func remainder(_ scalars: [Unicode.Scalar], removing removed: [Range<Int>]) -> String {
+        var pieces: [[Unicode.Scalar]] = []
+        var start = 0
+        for range in removed {
+            pieces.append(Array(collapse(scalars[start..<range.lowerBound]).unicodeScalars))
+            start = range.upperBound
+        }
+        pieces.append(Array(collapse(scalars[start..<scalars.count]).unicodeScalars))
+        var result: [Unicode.Scalar] = []
+        for var piece in pieces where !piece.isEmpty {
+            if let first = piece.first, let last = result.last {
+                if isSeparator(first), isSeparator(last) {
+                    piece.removeFirst()
+                    while piece.first == " " { piece.removeFirst() }
+                    guard !piece.isEmpty else { continue }
+                }
+                if let next = piece.first, !isClosingPunctuation(next) {
+                    result.append(" ")
+                }
+            }
+            result.append(contentsOf: piece)
+        }
+        while let last = result.last, isSeparator(last) || last == " " {
+            result.removeLast()
+        }
+        while let first = result.first, isSeparator(first) || first == " " {
+            result.removeFirst()
+        }
+        return String(String.UnicodeScalarView(result))
+    }
+}
+
+/// One due-date notation matched at a position.
+private struct DueNotation {
+    /// Where the date text is.
+    var date: Range<Int>
+    /// Just past the notation.
+    var end: Int
+
+    /// The notation starting exactly at `index`: "(due DATE)", "due: DATE" or "📅 DATE".
+    static func match(_ scalars: [Unicode.Scalar], at index: Int) -> DueNotation? {
+        switch scalars[index] {
+        case "(": return parenthesised(scalars, at: index)
+        case "d", "D": return labelled(scalars, at: index)
+        case "\u{1F4C5}": return calendar(scalars, at: index)
+        default: return nil
+        }
+    }
+
+    /// "(due DATE)", also "( due: DATE )".
+    static func parenthesised(_ scalars: [Unicode.Scalar], at index: Int) -> DueNotation? {
+        var cursor = skipSpaces(scalars, from: index + 1)
+        guard let afterWord = word("due", in: scalars, at: cursor) else { return nil }
+        cursor = afterWord
+        var colon = false
+        if cursor < scalars.count, scalars[cursor] == ":" {
+            colon = true
+            cursor += 1
+        }
+        let afterSpaces = skipSpaces(scalars, from: cursor)
+        guard colon || afterSpaces > cursor, let date = date(in: scalars, at: afterSpaces) else { return nil }
+        cursor = skipSpaces(scalars, from: date.upperBound)
+        guard cursor < scalars.count, scalars[cursor] == ")" else { return nil }
+        return DueNotation(date: date, end: cursor + 1)
+    }
+
+    /// "due: DATE", where "due" starts a word (so "overdue: ..." is not one).
+    static func labelled(_ scalars: [Unicode.Scalar], at index: Int) -> DueNotation? {
+        guard index == 0 || !ActionItemText.isWordCharacter(scalars[index - 1]),
+            let afterWord = word("due", in: scalars, at: index), afterWord < scalars.count,
+            scalars[afterWord] == ":",
+            let date = date(in: scalars, at: skipSpaces(scalars, from: afterWord + 1))
+        else { return nil }
+        return DueNotation(date: date, end: date.upperBound)
+    }
+
+    /// "📅 DATE" (the Obsidian Tasks convention), the emoji optionally followed by U+FE0F.
+    static func calendar(_ scalars: [Unicode.Scalar], at index: Int) -> DueNotation? {
+        var cursor = index + 1
+        if cursor < scalars.count, scalars[cursor] == "\u{FE0F}" { cursor += 1 }
+        guard let date = date(in: scalars, at: skipSpaces(scalars, from: cursor)) else { return nil }
+        return DueNotation(date: date, end: date.upperBound)
+    }
+
+    /// Past any spaces and tabs from `index`.
+    static func skipSpaces(_ scalars: [Unicode.Scalar], from index: Int) -> Int {
+        var cursor = index
+        while cursor < scalars.count, scalars[cursor] == " " || scalars[cursor] == "\t" {
+            cursor += 1
+        }
+        return cursor
+    }
+
+    /// Past `word` (ASCII, case-insensitive) at `index`, when it is there.
+    static func word(_ word: String, in scalars: [Unicode.Scalar], at index: Int) -> Int? {
+        var cursor = index
+        for expected in word.unicodeScalars {
+            guard cursor < scalars.count,
+                scalars[cursor].properties.lowercaseMapping == expected.properties.lowercaseMapping
+            else { return nil }
+            cursor += 1
+        }
+        return cursor
+    }
+
+    /// A date-shaped token at `index`: 4 digits, "-", 1 or 2 digits, "-", 1 or 2 digits, not
+    /// followed by a letter or digit. Its validity is the caller's business.
+    static func date(in scalars: [Unicode.Scalar], at index: Int) -> Range<Int>? {
+        func digits(from start: Int, minimum: Int, maximum: Int) -> Int? {
+            var cursor = start
+            while cursor < scalars.count, cursor - start < maximum, ("0"..."9").contains(scalars[cursor]) {
+                cursor += 1
+            }
+            return cursor - start >= minimum ? cursor : nil
+        }
+        guard let year = digits(from: index, minimum: 4, maximum: 4), year < scalars.count,
+            scalars[year] == "-", let month = digits(from: year + 1, minimum: 1, maximum: 2),
+            month < scalars.count, scalars[month] == "-",
+            let day = digits(from: month + 1, minimum: 1, maximum: 2)
+        else { return nil }
+        if day < scalars.count, ActionItemText.isWordCharacter(scalars[day]) { return nil }
+        return index..<day
+    }
+}

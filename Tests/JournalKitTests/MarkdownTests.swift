@@ -1,0 +1,470 @@
+import Foundation
+import Testing
+
+@testable import JournalKit
+
+/// A generous bound for the hostile-input timings: they take well under 2 s in a release build and
+/// about 2 s in a debug build, but tests share the machine; a quadratic blow-up would take minutes.
+private let markdownTimeLimit = 20.0
+
+/// Seconds taken by `work`, measured on the monotonic clock.
+private func markdownSeconds(_ work: () -> Void) -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    work()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+@Suite("Markdown tasks")
+struct MarkdownTaskTests {
+    @Test func checkedAndUncheckedTasks() {
+        let body = """
+            Intro paragraph.
+
+            - [ ] Open item with *emphasis*, `code` and a [link](https://example.com)
+            - [x] Done item
+            - [X] Also done
+            - plain item
+            """
+        let tasks = MarkdownParser.summarize(body, firstLine: 1).tasks
+        #expect(
+            tasks == [
+                TaskItem(
+                    text: "Open item with emphasis, code and a link", checked: false, line: 3, column: 1),
+                TaskItem(text: "Done item", checked: true, line: 4, column: 1),
+                TaskItem(text: "Also done", checked: true, line: 5, column: 1),
+            ])
+    }
+
+    @Test func lineNumbersHonourFirstLine() {
+        let body = "\n\n- [ ] third body line\n"
+        let tasks = MarkdownParser.summarize(body, firstLine: 6).tasks
+        #expect(tasks.map(\.line) == [8])
+    }
+
+    @Test func softBreaksBecomeSpacesAndSubListsAreNotText() {
+        let body = """
+            - [ ] first line
+              continues here
+              - [x] nested child
+                - [ ] grandchild
+            """
+        let tasks = MarkdownParser.summarize(body, firstLine: 10).tasks
+        #expect(
+            tasks == [
+                TaskItem(text: "first line continues here", checked: false, line: 10, column: 1),
+                TaskItem(text: "nested child", checked: true, line: 12, column: 3),
+                TaskItem(text: "grandchild", checked: false, line: 13, column: 5),
+            ])
+    }
+
+    @Test func orderedAndOtherMarkers() {
+        let body = "1. [ ] ordered\n\n* [x] star\n\n+ [ ] plus\n"
+        let tasks = MarkdownParser.summarize(body, firstLine: 1).tasks
+        #expect(tasks.map(\.text) == ["ordered", "star", "plus"])
+        #expect(tasks.map(\.checked) == [false, true, false])
+        #expect(tasks.map(\.line) == [1, 3, 5])
+    }
+
+    @Test func tasksInCodeBlocksAreIgnored() {
+        let body = """
+            ```
+            - [ ] in a fenced block
+            ```
+
+            ~~~markdown
+            - [x] in a tilde fence
+            ~~~
+
+                - [ ] in an indented code block
+
+            <div>
+            - [ ] in an HTML block
+            </div>
+
+            - [ ] real one
+            """
+        let tasks = MarkdownParser.summarize(body, firstLine: 1).tasks
+        #expect(tasks == [TaskItem(text: "real one", checked: false, line: 15, column: 1)])
+    }
+
+    @Test func tasksInBlockquotesAreFound() {
+        let body = """
+            > - [x] quoted done
+            > - [ ] quoted open @ada
+            >   - [ ] nested in quote
+            > - \\[ ] escaped, not a task
+            > - plain
+            """
+        let tasks = MarkdownParser.summarize(body, firstLine: 2).tasks
+        #expect(
+            tasks == [
+                TaskItem(text: "quoted done", checked: true, line: 2, column: 3),
+                TaskItem(text: "quoted open @ada", checked: false, line: 3, column: 3),
+                TaskItem(text: "nested in quote", checked: false, line: 4, column: 5),
+            ])
+    }
+
+    @Test func taskAfterAnotherMarkerOnTheSameLine() {
+        let body = "- - [ ] sub-list task\n\n1. - [x] under a number\n\n- - \\[ ] escaped\n"
+        let tasks = MarkdownParser.summarize(body, firstLine: 1).tasks
+        #expect(
+            tasks == [
+                TaskItem(text: "sub-list task", checked: false, line: 1, column: 3),
+                TaskItem(text: "under a number", checked: true, line: 3, column: 4),
+            ])
+    }
+
+    @Test func crlfLineEndings() {
+        let body = "Intro\r\n\r\n- [ ] one\r\n- [x] two\r\n\r\n## Wins\r\n- shipped\r\n"
+        let summary = MarkdownParser.summarize(body, firstLine: 4)
+        #expect(
+            summary.tasks == [
+                TaskItem(text: "one", checked: false, line: 6, column: 1),
+                TaskItem(text: "two", checked: true, line: 7, column: 1),
+            ])
+        #expect(summary.sections == [MarkdownSection(heading: "Wins", level: 2, line: 9, items: ["shipped"])])
+    }
+
+    @Test func byteOrderMarkIsStripped() {
+        let body = "\u{FEFF}- [ ] first line task\n- [x] second"
+        let tasks = MarkdownParser.summarize(body, firstLine: 1).tasks
+        #expect(
+            tasks == [
+                TaskItem(text: "first line task", checked: false, line: 1, column: 1),
+                TaskItem(text: "second", checked: true, line: 2, column: 1),
+            ])
+    }
+
+    @Test func columnsCountScalarsNotBytes() {
+        // cmark reports byte columns; "é" is two bytes but one scalar.
+        let source = Array("é> - x".utf8)
+        #expect(MarkdownParser.scalarColumn(byteColumn: 5, lineStart: 0, in: source) == 4)
+        #expect(MarkdownParser.scalarColumn(byteColumn: 1, lineStart: 0, in: source) == 1)
+        #expect(MarkdownParser.scalarColumn(byteColumn: 99, lineStart: 0, in: source) == 7)
+        #expect(MarkdownParser.lineStarts(in: Array("a\r\nb\rc\nd".utf8)) == [0, 3, 5, 7])
+    }
+
+    @Test func emptyTaskAndNoParagraph() {
+        let tasks = MarkdownParser.summarize("- [ ] \n- [x]   \n", firstLine: 1).tasks
+        #expect(tasks.map(\.text) == ["", ""])
+        #expect(tasks.map(\.checked) == [false, true])
+    }
+
+    @Test func inlineHtmlAndImagesInText() {
+        let body = "- [ ] read <b>this</b> ![the alt](x.png) ~~not~~ now"
+        #expect(
+            MarkdownParser.summarize(body, firstLine: 1).tasks.map(\.text) == ["read this the alt not now"])
+    }
+}
+
+@Suite("Markdown sections and title")
+struct MarkdownSectionTests {
+    @Test func reflectionSections() {
+        let body = """
+            # Week 12 reflection
+
+            Some intro text.
+
+            ## Questions
+            - How do I *scope* a design doc?
+            - [ ] Ask about `git rebase`
+
+            ## Wins
+            Shipped the parser.
+            Soft-wrapped line.
+
+            Paired with Ada.
+
+            ## What's in my way (obstacles)
+            1. Flaky CI
+            2. Too many meetings
+               - nested detail is not an item of its own
+
+            ```
+            - not an item
+            ```
+            """
+        let summary = MarkdownParser.summarize(body, firstLine: 5)
+        #expect(summary.title == "Week 12 reflection")
+        #expect(
+            summary.sections == [
+                MarkdownSection(
+                    heading: "Week 12 reflection", level: 1, line: 5,
+                    items: [
+                        "How do I scope a design doc?", "Ask about git rebase", "Flaky CI",
+                        "Too many meetings",
+                    ]),
+                MarkdownSection(
+                    heading: "Questions", level: 2, line: 9,
+                    items: ["How do I scope a design doc?", "Ask about git rebase"]),
+                MarkdownSection(
+                    heading: "Wins", level: 2, line: 13,
+                    items: ["Shipped the parser. Soft-wrapped line.", "Paired with Ada."]),
+                MarkdownSection(
+                    heading: "What's in my way (obstacles)", level: 2, line: 19,
+                    items: ["Flaky CI", "Too many meetings"]),
+            ])
+    }
+
+    @Test func sectionEndsAtSameOrHigherLevel() {
+        let body = """
+            ## Wins
+            ### At work
+            - shipped
+            ### At home
+            - ran 5k
+            ## Challenges
+            - stuck on tests
+            # Next
+            text
+            """
+        let sections = MarkdownParser.summarize(body, firstLine: 1).sections
+        #expect(sections.map(\.heading) == ["Wins", "At work", "At home", "Challenges", "Next"])
+        #expect(
+            sections.map(\.items) == [
+                ["shipped", "ran 5k"], ["shipped"], ["ran 5k"], ["stuck on tests"], ["text"],
+            ])
+        #expect(sections.map(\.level) == [2, 3, 3, 2, 1])
+        #expect(sections.map(\.line) == [1, 2, 4, 6, 8])
+    }
+
+    @Test func titleIsFirstHeadingOfAnyLevel() {
+        #expect(
+            MarkdownParser.summarize("text\n\n### Third level first\n# Top", firstLine: 1).title
+                == "Third level first")
+        #expect(MarkdownParser.summarize("Setext *title*\n===\n", firstLine: 1).title == "Setext title")
+        #expect(MarkdownParser.summarize("no heading here\n", firstLine: 1).title == nil)
+        #expect(MarkdownParser.summarize("> # quoted heading\n", firstLine: 1).title == nil)
+    }
+}
+
+@Suite("Markdown HTML")
+struct MarkdownHTMLTests {
+    @Test func safeModeDropsScriptsAndJavascriptLinks() {
+        let html = MarkdownParser.html(
+            "<script>alert(1)</script>\n\n[click](javascript:alert(2)) <img src=x onerror=alert(3)>\n")
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("javascript:"))
+        #expect(!html.contains("onerror"))
+        #expect(html.contains("raw HTML omitted"))
+        #expect(html.contains(">click</a>"))
+    }
+
+    @Test func gfmExtensionsRender() {
+        let html = MarkdownParser.html(
+            "- [x] done\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n~~gone~~ www.example.com\n")
+        #expect(html.contains("<input type=\"checkbox\" checked=\"\" disabled=\"\" />"))
+        #expect(html.contains("<table>"))
+        #expect(html.contains("<del>gone</del>"))
+        #expect(html.contains("<a href=\"http://www.example.com\">"))
+    }
+
+    @Test func emptyInputRendersNothing() {
+        #expect(MarkdownParser.html("") == "")
+    }
+}
+
+@Suite("Markdown hostile input", .serialized)
+struct MarkdownRobustnessTests {
+    @Test func emptyBody() {
+        #expect(
+            MarkdownParser.summarize("", firstLine: 1) == MarkdownSummary(title: nil, tasks: [], sections: [])
+        )
+        #expect(MarkdownParser.summarize("\u{FEFF}", firstLine: 1).tasks.isEmpty)
+    }
+
+    @Test func binaryJunkWithNulBytes() {
+        var junk = "- [ ] a\u{0}b\n\n\u{0}\u{0}- [x] c\n\n"
+        for value in 1..<2000 {
+            junk.unicodeScalars.append(Unicode.Scalar(UInt8(truncatingIfNeeded: value * 37)))
+        }
+        junk += "\n\n- [x] after junk\n"
+        let summary = MarkdownParser.summarize(junk, firstLine: 1)
+        #expect(summary.tasks.first == TaskItem(text: "a\u{FFFD}b", checked: false, line: 1, column: 1))
+        #expect(summary.tasks.last?.text == "after junk")
+        #expect(!MarkdownParser.html(junk).isEmpty)
+        // NUL becomes U+FFFD before cmark sees it, as cmark itself would, so byte columns agree.
+        #expect(MarkdownParser.cmarkBytes("a\u{0}b") == [0x61, 0xEF, 0xBF, 0xBD, 0x62])
+    }
+
+    @Test func extremeFirstLineDoesNotOverflow() {
+        let tasks = MarkdownParser.summarize("\n- [ ] x", firstLine: Int.max).tasks
+        #expect(tasks.map(\.line) == [Int.max])
+    }
+
+    @Test func tenMegabyteBody() {
+        let chunk = """
+            ## Session notes
+            Talked about *goals* and [links](https://example.com), see `code`.
+
+            - [ ] follow up @ada (due 2026-11-20)
+            - [x] done item
+            > - [ ] quoted task
+
+            """
+        let body = String(repeating: chunk, count: 10_000_000 / chunk.utf8.count + 1)
+        var summary = MarkdownSummary(title: nil, tasks: [], sections: [])
+        let elapsed = markdownSeconds { summary = MarkdownParser.summarize(body, firstLine: 1) }
+        let copies = 10_000_000 / chunk.utf8.count + 1
+        print("10 MB body (\(body.utf8.count) bytes): \(elapsed) s")
+        #expect(summary.tasks.count == copies * 3)
+        #expect(summary.sections.count == copies)
+        let linesPerChunk = chunk.filter { $0 == "\n" }.count
+        #expect(summary.tasks.last?.line == copies * linesPerChunk)
+        #expect(elapsed < markdownTimeLimit)
+    }
+
+    @Test func hundredThousandNestedBlockquotes() {
+        let body = String(repeating: "> ", count: 100_000) + "- [x] deep task\n"
+        var summary = MarkdownSummary(title: nil, tasks: [], sections: [])
+        let elapsed = markdownSeconds { summary = MarkdownParser.summarize(body, firstLine: 1) }
+        print("100,000 nested blockquotes: \(elapsed) s")
+        #expect(summary.tasks == [TaskItem(text: "deep task", checked: true, line: 1, column: 200_001)])
+        #expect(elapsed < markdownTimeLimit)
+        let htmlTime = markdownSeconds { #expect(MarkdownParser.html(body).contains("deep task")) }
+        print("100,000 nested blockquotes, html: \(htmlTime) s")
+    }
+
+    @Test func hundredThousandNestedLists() {
+        let body = String(repeating: "- ", count: 100_000) + "[ ] deep task\n"
+        var summary = MarkdownSummary(title: nil, tasks: [], sections: [])
+        let elapsed = markdownSeconds { summary = MarkdownParser.summarize(body, firstLine: 1) }
+        print("100,000 nested lists: \(elapsed) s")
+        #expect(summary.tasks == [TaskItem(text: "deep task", checked: false, line: 1, column: 199_999)])
+        #expect(elapsed < markdownTimeLimit)
+        let htmlTime = markdownSeconds { #expect(MarkdownParser.html(body).contains("deep task")) }
+        print("100,000 nested lists, html: \(htmlTime) s")
+    }
+
+    @Test func deeplyIndentedListLines() {
+        // One more level per line: 3,000 levels is already 9 MB of indentation.
+        var body = ""
+        for depth in 0..<3_000 {
+            body += String(repeating: "  ", count: depth) + "- [ ] level \(depth)\n"
+        }
+        var summary = MarkdownSummary(title: nil, tasks: [], sections: [])
+        let elapsed = markdownSeconds { summary = MarkdownParser.summarize(body, firstLine: 1) }
+        print("3,000 indented list levels (\(body.utf8.count) bytes): \(elapsed) s")
+        #expect(summary.tasks.count == 3_000)
+        #expect(
+            summary.tasks.last == TaskItem(text: "level 2999", checked: false, line: 3_000, column: 5_999))
+        #expect(elapsed < markdownTimeLimit)
+    }
+
+    @Test func deeplyNestedInlines() {
+        let body =
+            "- [ ] " + String(repeating: "*a ", count: 50_000) + String(repeating: "[", count: 50_000) + "x"
+        var summary = MarkdownSummary(title: nil, tasks: [], sections: [])
+        let elapsed = markdownSeconds { summary = MarkdownParser.summarize(body, firstLine: 1) }
+        print("nested inlines: \(elapsed) s")
+        #expect(summary.tasks.count == 1)
+        #expect(elapsed < markdownTimeLimit)
+    }
+
+    @Test func manyThreadsAtOnce() async {
+        let body = "# T\n\n- [ ] one @ada\n> - [x] two\n"
+        let expected = MarkdownParser.summarize(body, firstLine: 3)
+        let results = await withTaskGroup(of: Bool.self) { group in
+            for _ in 0..<64 {
+                group.addTask {
+                    (0..<50).allSatisfy { _ in
+                        MarkdownParser.summarize(body, firstLine: 3) == expected
+                            && MarkdownParser.html(body).contains("<h1>T</h1>")
+                    }
+                }
+            }
+            var all: [Bool] = []
+            for await result in group { all.append(result) }
+            return all
+        }
+        #expect(results.count == 64 && results.allSatisfy { $0 })
+        #expect(expected.tasks.count == 2)
+    }
+}
+
+@Suite("Action item text")
+struct ActionItemTextTests {
+    @Test func parenthesisedDue() {
+        let item = ActionItemText.parse("Send the draft to @mentor (due 2026-11-20)")
+        #expect(
+            item
+                == ActionItemText(
+                    text: "Send the draft to @mentor", owner: "mentor", due: "2026-11-20", dueColumnOffset: 26
+                ))
+    }
+
+    @Test func labelledDue() {
+        let item = ActionItemText.parse("Book the room — due: 2026-12-01")
+        #expect(
+            item == ActionItemText(text: "Book the room", owner: nil, due: "2026-12-01", dueColumnOffset: 16))
+        #expect(ActionItemText.parse("Read chapter 3, DUE:2026-01-05").due == "2026-01-05")
+        #expect(ActionItemText.parse("Read chapter 3, DUE:2026-01-05").text == "Read chapter 3")
+    }
+
+    @Test func calendarEmojiDue() {
+        let item = ActionItemText.parse("📅 2026-03-04 — Review PR with @mentee")
+        #expect(
+            item
+                == ActionItemText(
+                    text: "Review PR with @mentee", owner: "mentee", due: "2026-03-04", dueColumnOffset: 0))
+        #expect(ActionItemText.parse("Pay fee 📅\u{FE0F}2026-03-04").due == "2026-03-04")
+    }
+
+    @Test func offsetCountsScalars() {
+        // "é" and "🎉" are one scalar each (but 2 and 4 UTF-8 bytes).
+        let item = ActionItemText.parse("é🎉 x (Due 2026-11-20)")
+        #expect(item.dueColumnOffset == 5)
+        #expect(item.text == "é🎉 x")
+    }
+
+    @Test func firstNotationWinsAndAllAreRemoved() {
+        let item = ActionItemText.parse("Ship it due: 2026-01-02 or (due 2026-02-03) 📅 2026-03-04, ok")
+        #expect(item.due == "2026-01-02")
+        #expect(item.dueColumnOffset == 8)
+        #expect(item.text == "Ship it or, ok")
+    }
+
+    @Test func malformedDatesAreReportedRawForTheCaller() {
+        #expect(ActionItemText.parse("x (due 2026-02-30)").due == "2026-02-30")
+        #expect(ActionItemText.parse("x due: 2026-2-3").due == "2026-2-3")
+    }
+
+    @Test func notNotations() {
+        for text in [
+            "postponed (due to illness)", "overdue: 2026-01-01", "due 2026-01-01", "(due 2026-01-01",
+            "due: 2026-01-011", "📅 soon",
+        ] {
+            let item = ActionItemText.parse(text)
+            #expect(item.due == nil, "\(text)")
+            #expect(item.dueColumnOffset == nil, "\(text)")
+            #expect(item.text == text, "\(text)")
+        }
+    }
+
+    @Test func punctuationReattaches() {
+        let item = ActionItemText.parse("Email   Ada (due 2026-01-02).")
+        #expect(item.text == "Email Ada.")
+        #expect(ActionItemText.parse("Send draft — due: 2026-01-01 — to @ada").text == "Send draft — to @ada")
+        #expect(ActionItemText.parse("(call Ada due: 2026-01-01)").text == "(call Ada)")
+    }
+
+    @Test func owners() {
+        #expect(ActionItemText.parse("@mentor books the room").owner == "mentor")
+        #expect(ActionItemText.parse("ask @mentee.").owner == "mentee")
+        #expect(ActionItemText.parse("pair with @ada.l-b_2 and @bob").owner == "ada.l-b_2")
+        #expect(ActionItemText.parse("(@ada) review").owner == "ada")
+        #expect(ActionItemText.parse("no owner here").owner == nil)
+        #expect(ActionItemText.parse("lonely @ sign and @.").owner == nil)
+    }
+
+    @Test func emailIsNotAnOwner() {
+        #expect(ActionItemText.parse("write to ada@example.com").owner == nil)
+        #expect(ActionItemText.parse("write to ada@example.com, cc @bob").owner == "bob")
+        #expect(ActionItemText.parse("mail josé@example.com").owner == nil)
+    }
+
+    @Test func plainTextIsOnlyCollapsedAndTrimmed() {
+        let item = ActionItemText.parse("  Questions to ask:  ")
+        #expect(item == ActionItemText(text: "Questions to ask:", owner: nil, due: nil, dueColumnOffset: nil))
+    }
+}

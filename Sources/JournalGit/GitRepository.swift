@@ -30,12 +30,16 @@ public final class GitRepository {
 
     deinit { git_repository_free(pointer) }
 
-    /// The repository whose work tree holds `url`, or nil when there is none.
+    /// The repository whose work tree holds `url`, or nil when there is none. Like git, the
+    /// search does not go up into a folder named in `GIT_CEILING_DIRECTORIES`.
     public static func discover(at url: URL) throws -> GitRepository? {
         _ = GitLibrary.initialised
         var buffer = git_buf()
         defer { git_buf_dispose(&buffer) }
-        let code = git_repository_discover(&buffer, url.path, 0, nil)
+        let ceilings = ProcessInfo.processInfo.environment["GIT_CEILING_DIRECTORIES"].flatMap {
+            $0.isEmpty ? nil : $0
+        }
+        let code = git_repository_discover(&buffer, url.path, 0, ceilings)
         if code == GIT_ENOTFOUND.rawValue { return nil }
         try check(code, "cannot look for a git repository at \(url.path)")
         guard let found = buffer.ptr else { return nil }

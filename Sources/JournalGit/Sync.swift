@@ -105,7 +105,12 @@ extension GitRepository {
         // take the shared history first so that the first local commit builds on it.
         if try headCommit() == nil {
             try fetch(remote, upstream, session: session)
-            try adoptRemoteBranch(upstream, remote: remote, session: session)
+            if let adopted = try adoptRemoteBranch(upstream, remote: remote, session: session) {
+                let (commits, names) = try authors(from: adopted, hiding: nil)
+                outcome.integration = .fastForwarded
+                outcome.incomingCommits = commits
+                outcome.incomingAuthors = names
+            }
         }
         let upstreamNow = try self.upstream(remoteOverride: plan.remote)
 
@@ -115,7 +120,7 @@ extension GitRepository {
 
         // 3 to 6: fetch, integrate, push; again when the remote moved meanwhile.
         var refusedAt: git_oid?
-        for attempt in 1...max(1, plan.maxPushAttempts) {
+        for _ in 1...max(1, plan.maxPushAttempts) {
             session.reset()
             try fetch(remote, upstreamNow, session: session)
             let theirs = try reference(upstreamNow.trackingRef)?.target
@@ -124,11 +129,11 @@ extension GitRepository {
                 throw GitError(.other, "remote `\(upstreamNow.remote)` refused the push: \(rejection)")
             }
             let integration = try integrate(upstreamNow, theirs: theirs)
-            outcome.incomingCommits += integration.incoming.count
+            outcome.incomingCommits += integration.incomingCommits
             for author in integration.incoming where !outcome.incomingAuthors.contains(author) {
                 outcome.incomingAuthors.append(author)
             }
-            if integration.kind != .upToDate || attempt == 1 { outcome.integration = integration.kind }
+            if integration.kind != .upToDate { outcome.integration = integration.kind }
             if integration.kind == .conflicts {
                 outcome.integration = .conflicts
                 outcome.conflicts = integration.conflicts
@@ -271,6 +276,7 @@ extension GitRepository {
     private struct Integration {
         var kind: SyncOutcome.Integration
         var incoming: [String] = []
+        var incomingCommits = 0
         var conflicts: [String] = []
     }
 
@@ -285,7 +291,7 @@ extension GitRepository {
         let hasBase = baseCode == 0
         if baseCode != GIT_ENOTFOUND.rawValue { try check(baseCode, "cannot compare histories") }
         if hasBase && mergeBase == theirs { return Integration(kind: .upToDate) }  // only ahead
-        let incoming = try authors(from: theirs, hiding: headID)
+        let (incomingCommits, incoming) = try authors(from: theirs, hiding: headID)
 
         if hasBase && mergeBase == headID {
             // Behind only: take their commits as they are.
@@ -300,7 +306,7 @@ extension GitRepository {
                 git_reference_set_target(&newTarget, branch.pointer, &theirID, "journal sync: fast-forward"),
                 "cannot move \(upstream.branch) forward")
             if let newTarget { git_reference_free(newTarget) }
-            return Integration(kind: .fastForwarded, incoming: incoming)
+            return Integration(kind: .fastForwarded, incoming: incoming, incomingCommits: incomingCommits)
         }
 
         // Diverged: a three-way merge, conflicts written into the files.
@@ -339,14 +345,16 @@ extension GitRepository {
         }
         try check(code, "cannot merge the remote's changes")
         let conflicts = try conflictedPaths()
-        if !conflicts.isEmpty { return Integration(kind: .conflicts, incoming: incoming, conflicts: conflicts) }
+        if !conflicts.isEmpty {
+            return Integration(kind: .conflicts, incoming: incoming, incomingCommits: incomingCommits, conflicts: conflicts)
+        }
         let message =
             "Merge changes from \(upstream.remote)/\(upstream.remoteBranch)"
             + (incoming.isEmpty ? "" : " by \(incoming.joined(separator: ", "))")
         guard try commitIndex(message: message) != nil else {
             throw GitError(.other, "cannot record the merge")
         }
-        return Integration(kind: .merged, incoming: incoming)
+        return Integration(kind: .merged, incoming: incoming, incomingCommits: incomingCommits)
     }
 
     /// Checks out `tree` without overwriting any local change or ignored (private) file; fails
@@ -370,18 +378,20 @@ extension GitRepository {
     /// Before the first local commit: start the local branch from the remote's. When the
     /// remote has no branch of the local name (a remote whose HEAD says `master` while the
     /// journal lives on `main`), take `main`, else the remote's only branch.
-    private func adoptRemoteBranch(_ upstream: Upstream, remote: GitRemote, session: TransportSession) throws {
+    private func adoptRemoteBranch(_ upstream: Upstream, remote: GitRemote, session: TransportSession) throws
+        -> git_oid?
+    {
         var chosen = upstream
         if try reference(upstream.trackingRef) == nil {
             session.reset()
             try fetch(remote, upstream, session: session, refspec: "+refs/heads/*:refs/remotes/\(upstream.remote)/*")
             let branches = try remoteBranches(upstream.remote)
             guard let name = branches.contains("main") ? "main" : (branches.count == 1 ? branches.first : nil)
-            else { return }
+            else { return nil }
             chosen.branch = name
             chosen.remoteBranch = name
         }
-        guard let theirs = try reference(chosen.trackingRef)?.target else { return }
+        guard let theirs = try reference(chosen.trackingRef)?.target else { return nil }
         try checkoutSafely(try commit(theirs).tree(), what: "bring in the shared journal")
         var id = theirs
         var created: OpaquePointer?
@@ -392,6 +402,7 @@ extension GitRepository {
         try check(git_repository_set_head(pointer, "refs/heads/\(chosen.branch)"), "cannot switch to \(chosen.branch)")
         chosen.configured = false
         try setUpstream(chosen)
+        return theirs
     }
 
     private func remoteBranches(_ remote: String) throws -> [String] {
@@ -410,26 +421,29 @@ extension GitRepository {
         return branches
     }
 
-    /// The distinct authors of the commits reachable from `tip` and not from `hidden`, oldest first.
-    func authors(from tip: git_oid, hiding hidden: git_oid?) throws -> [String] {
+    /// How many commits are reachable from `tip` and not from `hidden`, and their distinct
+    /// authors, oldest first.
+    func authors(from tip: git_oid, hiding hidden: git_oid?) throws -> (commits: Int, names: [String]) {
         var walk: OpaquePointer?
         try check(git_revwalk_new(&walk, pointer), "cannot walk history")
-        guard let walk else { return [] }
+        guard let walk else { return (0, []) }
         let walker = GitRevwalk(walk)
         try check(git_revwalk_sorting(walker.pointer, GIT_SORT_TIME.rawValue | GIT_SORT_REVERSE.rawValue), "cannot walk history")
         var tipID = tip
         try check(git_revwalk_push(walker.pointer, &tipID), "cannot walk history")
         if var hiddenID = hidden { try check(git_revwalk_hide(walker.pointer, &hiddenID), "cannot walk history") }
         var names: [String] = []
+        var commits = 0
         var id = git_oid()
         while git_revwalk_next(&id, walker.pointer) == 0 {
+            commits += 1
             let commit = try commit(id)
             if let author = git_commit_author(commit.pointer)?.pointee.name {
                 let name = String(cString: author)
                 if !names.contains(name) { names.append(name) }
             }
         }
-        return names
+        return (commits, names)
     }
 }
 

@@ -29,7 +29,8 @@ test: deps
 
 # Rewrites the golden report after a deliberate change to the text output; review the diff.
 golden: build
-	.build/debug/journal -C Tests/JournalTests/Fixtures/pair --today 2026-11-25 report \
+	GIT_CEILING_DIRECTORIES=$(CURDIR)/Tests/JournalTests/Fixtures \
+	    .build/debug/journal -C Tests/JournalTests/Fixtures/pair --today 2026-11-25 report \
 	    > Tests/JournalTests/Fixtures/pair.report.txt
 
 lint:

@@ -119,14 +119,14 @@ extension GitRepository {
         outcome.branch = upstreamNow.branch
 
         // 3 to 6: fetch, integrate, push; again when the remote moved meanwhile.
-        var refusedAt: git_oid?
+        var lastRefusal: (tip: git_oid?, reason: String)?
         for _ in 1...max(1, plan.maxPushAttempts) {
             session.reset()
             try fetch(remote, upstreamNow, session: session)
             let theirs = try reference(upstreamNow.trackingRef)?.target
-            if let refusedAt, let theirs, theirs == refusedAt, let rejection = session.lastRejection {
+            if let lastRefusal, Self.same(lastRefusal.tip, theirs) {
                 // The remote did not move, so the refusal was not a race: say what it said.
-                throw GitError(.other, "remote `\(upstreamNow.remote)` refused the push: \(rejection)")
+                throw GitError(.other, "remote `\(upstreamNow.remote)` refused the push: \(lastRefusal.reason)")
             }
             let integration = try integrate(upstreamNow, theirs: theirs)
             outcome.incomingCommits += integration.incomingCommits
@@ -157,12 +157,20 @@ extension GitRepository {
                 return outcome
             }
             outcome.retries += 1
-            refusedAt = theirs
+            lastRefusal = (theirs, session.lastRejection ?? "refused")
         }
         throw GitError(
             .other,
             "remote `\(upstreamNow.remote)` kept moving while we pushed (\(plan.maxPushAttempts) attempts); "
                 + "your commits are safe here: run `journal sync` again")
+    }
+
+    private static func same(_ a: git_oid?, _ b: git_oid?) -> Bool {
+        switch (a, b) {
+        case (nil, nil): return true
+        case (let a?, let b?): return a == b
+        default: return false
+        }
     }
 
     private func commitPending(_ plan: SyncPlan, upstream: Upstream) throws -> GitCommitInfo? {
@@ -249,6 +257,12 @@ extension GitRepository {
             session.rejections.append((upstream.pushRefspec, "the remote moved (\(GitError(code: code, context: "")))"))
             return false
         }
+        if code == GIT_EBAREREPO.rawValue {
+            throw GitError(
+                .other,
+                "cannot push to remote `\(upstream.remote)`: it is a folder with a work tree; a shared journal "
+                    + "needs a bare repository (`git init --bare`)")
+        }
         if code < 0 {
             let error = GitError(code: code, context: "")
             if error.message.lowercased().contains("non-fast") || error.message.lowercased().contains("fetch first") {
@@ -258,17 +272,9 @@ extension GitRepository {
             throw session.classify(error, remote: upstream.remote, url: remote.url)
         }
         // git_remote_push returns 0 even when the server refused the ref: its callback tells.
-        if let rejection = session.lastRejection {
-            if session.rejections.contains(where: { Self.isRace($0.reason) }) { return false }
-            throw GitError(.other, "remote `\(upstream.remote)` refused the push: \(rejection)")
-        }
-        return true
-    }
-
-    private static func isRace(_ reason: String) -> Bool {
-        let lowered = reason.lowercased()
-        return ["non-fast-forward", "fetch first", "failed to update ref", "cannot lock", "stale", "failed to lock"]
-            .contains(where: lowered.contains)
+        // Any refusal is first taken for a race; the caller fetches again and gives up with the
+        // server's reason when the remote had not moved.
+        return session.rejections.isEmpty
     }
 
     // MARK: - Integrating the remote's history

@@ -101,16 +101,10 @@ extension GitRepository {
         let remote = try lookupRemote(upstream.remote)
         let session = TransportSession(environment: plan.environment)
 
-        // A clone of a remote whose HEAD names no branch, or a first sync before any commit:
-        // take the shared history first so that the first local commit builds on it.
-        if try headCommit() == nil {
-            try fetch(remote, upstream, session: session)
-            if let adopted = try adoptRemoteBranch(upstream, remote: remote, session: session) {
-                let (commits, names) = try authors(from: adopted, hiding: nil)
-                outcome.integration = .fastForwarded
-                outcome.incomingCommits = commits
-                outcome.incomingAuthors = names
-            }
+        if let adopted = try startFromRemote(upstream, remote: remote, session: session) {
+            outcome.integration = .fastForwarded
+            outcome.incomingCommits = adopted.commits
+            outcome.incomingAuthors = adopted.authors
         }
         let upstreamNow = try self.upstream(remoteOverride: plan.remote)
 
@@ -171,6 +165,30 @@ extension GitRepository {
         case (let a?, let b?): return a == b
         default: return false
         }
+    }
+
+    /// Before the first local commit (a fresh clone, or a clone of a remote whose HEAD names no
+    /// branch): starts the local branch from the remote's, so that the first local commit
+    /// builds on the shared history. Returns what was brought in, or nil when there was
+    /// nothing to do. Callers that decide what to stage from the files should look again
+    /// afterwards: the shared files are now on disk.
+    public func startFromRemote(remote name: String? = nil, environment: [String: String]) throws
+        -> (commits: Int, authors: [String])?
+    {
+        let upstream = try upstream(remoteOverride: name)
+        guard try headCommit() == nil else { return nil }
+        let remote = try lookupRemote(upstream.remote)
+        return try startFromRemote(upstream, remote: remote, session: TransportSession(environment: environment))
+    }
+
+    private func startFromRemote(_ upstream: Upstream, remote: GitRemote, session: TransportSession) throws
+        -> (commits: Int, authors: [String])?
+    {
+        guard try headCommit() == nil else { return nil }
+        try fetch(remote, upstream, session: session)
+        guard let adopted = try adoptRemoteBranch(upstream, remote: remote, session: session) else { return nil }
+        let (commits, names) = try authors(from: adopted, hiding: nil)
+        return (commits, names)
     }
 
     private func commitPending(_ plan: SyncPlan, upstream: Upstream) throws -> GitCommitInfo? {

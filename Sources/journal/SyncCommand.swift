@@ -20,7 +20,16 @@ struct SyncCommand: ParsableCommand {
     var remote: String?
 
     func run() throws {
-        let shared = try SharedJournal(global: global)
+        var shared = try SharedJournal(global: global)
+        var adopted: (commits: Int, authors: [String])?
+        do {
+            adopted = try shared.repository.startFromRemote(
+                remote: remote, environment: ProcessInfo.processInfo.environment)
+        } catch let error as GitError {
+            throw failure(error)
+        }
+        // The shared files just arrived: read the journal again to know its private entries.
+        if adopted != nil { shared = try SharedJournal(global: global) }
         shared.warnAboutTrackedPrivate(try shared.keepPrivateEntriesLocal())
         let journal = shared.journal
         let scope = shared.scope
@@ -30,11 +39,16 @@ struct SyncCommand: ParsableCommand {
                 return EntryWording.describe(inJournal, in: journal)
             }
         }
-        let outcome: SyncOutcome
+        var outcome: SyncOutcome
         do {
             outcome = try shared.repository.sync(plan)
         } catch let error as GitError {
             throw failure(error)
+        }
+        if let adopted {
+            if outcome.integration == .upToDate { outcome.integration = .fastForwarded }
+            outcome.incomingCommits += adopted.commits
+            outcome.incomingAuthors = adopted.authors + outcome.incomingAuthors.filter { !adopted.authors.contains($0) }
         }
         if let commit = outcome.committed {
             print("Committed \(commit.id.prefix(7)): \(commit.summary)")

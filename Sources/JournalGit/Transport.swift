@@ -8,7 +8,7 @@ final class TransportSession {
     static let maxCredentialAttempts = 2
 
     let environment: [String: String]
-    private(set) var attempts = 0
+    var attempts = 0
     /// Why we stopped offering credentials, when we did.
     private(set) var refusal: String?
     /// Refs the server refused in the last push, with its reason.
@@ -89,6 +89,13 @@ final class TransportSession {
             guard let out, let payload else { return GIT_EUSER.rawValue }
             let session = Unmanaged<TransportSession>.fromOpaque(payload).takeUnretainedValue()
             return session.credential(out, userFromURL: userFromURL.map { String(cString: $0) }, allowed: allowed)
+        }
+        callbacks.certificate_check = { _, _, _, payload in
+            // Called once per connection, before authentication: libgit2 may open several
+            // connections in one fetch, and each may offer credentials anew. Passing through
+            // keeps libgit2's own verdict (known_hosts, the system's certificates).
+            if let payload { Unmanaged<TransportSession>.fromOpaque(payload).takeUnretainedValue().attempts = 0 }
+            return GIT_PASSTHROUGH.rawValue
         }
         callbacks.push_update_reference = { ref, status, payload in
             // A non-NULL status is the server's refusal of this ref: not a success.

@@ -26,6 +26,17 @@ struct SyncCommand: ParsableCommand {
             adopted = try shared.repository.startFromRemote(
                 remote: remote, environment: ProcessInfo.processInfo.environment)
         } catch let error as GitError {
+            // Step 2 comes before step 3: what was written is committed here even when the
+            // remote cannot be reached.
+            if error.kind == .unreachable || error.kind == .authentication, !shared.repository.isMerging {
+                _ = try? shared.keepPrivateEntriesLocal()
+                if let changes = try? shared.repository.stage(shared.rule), !changes.isEmpty,
+                    let commit = try? shared.repository.commitIndex(
+                        message: EntryWording.message(for: changes, describe: shared.describe))
+                {
+                    print("Committed \(commit.id.prefix(7)): \(commit.summary)")
+                }
+            }
             throw failure(error)
         }
         // The shared files just arrived: read the journal again to know its private entries.

@@ -194,32 +194,54 @@ final class GitSandbox {
         return false
     }
 
-    /// Starts a long-running server, its output in a log file; stopped by `stop`.
-    func startServer(_ executable: String, _ arguments: [String], log: String) throws -> Process {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = root
-        process.environment = environment
-        let logURL = url(log)
-        _ = FileManager.default.createFile(atPath: logURL.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: logURL)
-        process.standardOutput = handle
-        process.standardError = handle
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        return process
+    /// Starts a long-running server, its output in a log file; stopped by `stop`. Spawned
+    /// directly rather than through Foundation's Process, which takes a server that closes its
+    /// inherited descriptors (sshd does) for exited and then blocks waiting for it.
+    func startServer(_ executable: String, _ arguments: [String], log: String) throws -> Server {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, url(log).path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            argv.forEach { free($0) }
+            envp.forEach { free($0) }
+        }
+        var pid: pid_t = 0
+        let code = posix_spawn(&pid, executable, &actions, nil, argv, envp)
+        guard code == 0 else { throw ServerError.cannotStart(executable, code) }
+        return Server(pid: pid)
     }
 
-    func stop(_ process: Process) {
-        guard process.isRunning else { return }
-        process.terminate()
+    /// Stops a server: SIGTERM, then SIGKILL after five seconds.
+    func stop(_ server: Server) {
+        guard !server.stopped else { return }
+        server.stopped = true
+        kill(server.pid, SIGTERM)
+        var status: Int32 = 0
         let deadline = Date().addingTimeInterval(5)
-        while process.isRunning && Date() < deadline { usleep(20_000) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
+        while waitpid(server.pid, &status, WNOHANG) == 0 {
+            if Date() > deadline {
+                kill(server.pid, SIGKILL)
+                waitpid(server.pid, &status, 0)
+                return
+            }
+            usleep(20_000)
+        }
     }
 }
+
+/// A server process started by a test.
+final class Server {
+    let pid: pid_t
+    var stopped = false
+    init(pid: pid_t) { self.pid = pid }
+}
+
+enum ServerError: Error { case cannotStart(String, Int32) }
 
 /// Bytes filled in by a reader thread.
 final class DataBox: @unchecked Sendable {

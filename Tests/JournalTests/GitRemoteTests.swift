@@ -1,0 +1,191 @@
+import Foundation
+import Testing
+
+/// `journal sync` over git:// and ssh:// against servers started on 127.0.0.1 by the test,
+/// and against remotes that cannot be reached.
+@Suite(.serialized) struct GitRemoteTests {
+    static let gitDaemon = "/usr/lib/git-core/git-daemon"
+    static let sshd = "/usr/sbin/sshd"
+
+    /// A journal with an agreement and a goal, and a remote named origin at `url`.
+    func journalFolder(_ box: GitSandbox, remote url: String) throws -> URL {
+        let folder = try box.person("mentor", name: "Mara Quinn", email: "mara@example.org", remote: url)
+        try box.write(agreementText, to: "agreement.md", in: folder)
+        try box.write(goalText, to: "goals/speaking.md", in: folder)
+        return folder
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: gitDaemon)))
+    func syncOverGitProtocol() throws {
+        let box = try GitSandbox()
+        let remote = box.url("served/pair.git")
+        try box.git(["init", "-q", "--bare", "-b", "main", remote.path])
+        let port = box.freePort()
+        let daemon = try box.startServer(
+            Self.gitDaemon,
+            [
+                "--reuseaddr", "--listen=127.0.0.1", "--port=\(port)", "--base-path=\(box.url("served").path)",
+                "--export-all", "--enable=receive-pack", box.url("served").path,
+            ], log: "daemon.log")
+        defer { box.stop(daemon) }
+        #expect(box.waitForListener(port: port), "git daemon did not start: \(box.read("daemon.log", in: box.root) ?? "")")
+        let url = "git://127.0.0.1:\(port)/pair.git"
+        let mentor = try journalFolder(box, remote: url)
+
+        var run = try box.journal(["sync"], in: mentor)
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        #expect(try box.git(["log", "--format=%s", "main"], in: remote).stdout == "Add agreement; add goal speaking\n")
+
+        // The mentee clones over git:// with the git CLI and sends a reflection back.
+        try box.git(["clone", "-q", url, box.url("mentee").path])
+        let mentee = box.url("mentee")
+        try box.git(["config", "user.name", "Theo Park"], in: mentee)
+        try box.write(reflectionText("2026-11-22", title: "Week"), to: "reflections/2026-11-22.md", in: mentee)
+        run = try box.journal(["sync"], in: mentee)
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        run = try box.journal(["sync"], in: mentor)
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        #expect(box.read("reflections/2026-11-22.md", in: mentor) != nil)
+
+        // The server goes away: exit 4, the new entry committed here and on disk.
+        box.stop(daemon)
+        try box.write(reflectionText("2026-11-24", title: "Offline", author: "mentor"), to: "reflections/2026-11-24.md", in: mentor)
+        run = try box.journal(["sync"], in: mentor)
+        #expect(run.status == 4, "\(run.stdout)\(run.stderr)")
+        #expect(run.stderr.contains("cannot reach"))
+        #expect(!run.timedOut)
+        #expect(box.read("reflections/2026-11-24.md", in: mentor) != nil)
+        #expect(try box.git(["log", "-1", "--format=%s"], in: mentor).stdout == "Add reflection 2026-11-24\n")
+        #expect(try box.git(["status", "--porcelain"], in: mentor).stdout == "")
+        try box.expectValid([mentor, mentee, remote])
+    }
+
+    @Test func unreachableRemoteExitsFourAndLosesNothing() throws {
+        let box = try GitSandbox()
+        for url in [box.url("no-such-remote.git").path, "file://" + box.url("missing.git").path, "git://127.0.0.1:\(box.freePort())/none.git"] {
+            let mentor = try journalFolder(box, remote: url)
+            let run = try box.journal(["sync"], in: mentor)
+            #expect(run.status == 4, "\(url): \(run.stdout)\(run.stderr)")
+            #expect(run.stderr.contains("cannot reach remote `origin`"))
+            #expect(!run.timedOut)
+            #expect(box.read("agreement.md", in: mentor) == agreementText)
+            #expect(try box.git(["log", "--format=%s"], in: mentor).stdout == "Add agreement; add goal speaking\n")
+            try box.expectValid([mentor])
+            try FileManager.default.removeItem(at: mentor)
+        }
+    }
+
+    @Test func unknownRemoteNameIsExplained() throws {
+        let box = try GitSandbox()
+        let mentor = try journalFolder(box, remote: nil ?? box.url("r.git").path)
+        let run = try box.journal(["sync", "--remote", "upstream"], in: mentor)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("git remote add upstream"))
+    }
+
+    @Test func httpsWithoutATokenIsRefusedWithoutPrintingSecrets() throws {
+        // A server on 127.0.0.1 that answers every request with 401, as a host that wants a token.
+        let box = try GitSandbox()
+        let port = box.freePort()
+        let script = """
+            import http.server, sys
+            class H(http.server.BaseHTTPRequestHandler):
+                def do_GET(self):
+                    self.send_response(401)
+                    self.send_header('WWW-Authenticate', 'Basic realm="git"')
+                    self.send_header('Content-Length', '0')
+                    self.end_headers()
+                do_POST = do_GET
+                def log_message(self, *args): pass
+            http.server.HTTPServer(('127.0.0.1', int(sys.argv[1])), H).serve_forever()
+            """
+        try script.write(to: box.url("server.py"), atomically: true, encoding: .utf8)
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") else { return }
+        let server = try box.startServer("/usr/bin/python3", [box.url("server.py").path, "\(port)"], log: "http.log")
+        defer { box.stop(server) }
+        #expect(box.waitForListener(port: port))
+        // http:// to stay on 127.0.0.1 without a certificate; https:// takes the same credential path.
+        let mentor = try journalFolder(box, remote: "http://127.0.0.1:\(port)/pair.git")
+        var run = try box.journal(["sync"], in: mentor)
+        #expect(run.status == 4, "\(run.stdout)\(run.stderr)")
+        #expect(run.stderr.contains("authentication refused"))
+        #expect(run.stderr.contains("JOURNAL_GIT_TOKEN"))
+        run = try box.journal(
+            ["sync"], in: mentor, extra: ["JOURNAL_GIT_USERNAME": "mara", "JOURNAL_GIT_TOKEN": "s3cr3t-t0ken"])
+        #expect(run.status == 4, "\(run.stdout)\(run.stderr)")
+        #expect(run.stderr.contains("authentication refused"))
+        #expect(!run.stderr.contains("s3cr3t-t0ken") && !run.stdout.contains("s3cr3t-t0ken"))
+        #expect(!run.timedOut)
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: sshd), "openssh-server is not installed"))
+    func syncOverSSH() throws {
+        let box = try GitSandbox()
+        let keygen = "/usr/bin/ssh-keygen"
+        let ssh = box.home.appendingPathComponent(".ssh")
+        try box.run(keygen, ["-q", "-t", "ed25519", "-N", "", "-f", box.url("host_key").path])
+        try box.run(keygen, ["-q", "-t", "ed25519", "-N", "", "-C", "journal-test", "-f", ssh.appendingPathComponent("id_ed25519").path])
+        try FileManager.default.copyItem(
+            at: ssh.appendingPathComponent("id_ed25519.pub"), to: box.url("authorized_keys"))
+        if getuid() == 0 && !FileManager.default.fileExists(atPath: "/run/sshd") {
+            // sshd running as root insists on its privilege separation folder.
+            try FileManager.default.createDirectory(atPath: "/run/sshd", withIntermediateDirectories: true)
+        }
+        let port = box.freePort()
+        let config = """
+            Port \(port)
+            ListenAddress 127.0.0.1
+            HostKey \(box.url("host_key").path)
+            PidFile \(box.url("sshd.pid").path)
+            AuthorizedKeysFile \(box.url("authorized_keys").path)
+            StrictModes no
+            PasswordAuthentication no
+            KbdInteractiveAuthentication no
+            PubkeyAuthentication yes
+            UsePAM no
+            PermitRootLogin prohibit-password
+            """
+        try config.write(to: box.url("sshd_config"), atomically: true, encoding: .utf8)
+        let server = try box.startServer(Self.sshd, ["-D", "-e", "-f", box.url("sshd_config").path], log: "sshd.log")
+        defer { box.stop(server) }
+        #expect(box.waitForListener(port: port), "sshd did not start: \(box.read("sshd.log", in: box.root) ?? "")")
+        let hostKey = (box.read("host_key.pub", in: box.root) ?? "").split(separator: " ").prefix(2).joined(separator: " ")
+        try "[127.0.0.1]:\(port) \(hostKey)\n".write(
+            to: ssh.appendingPathComponent("known_hosts"), atomically: true, encoding: .utf8)
+
+        let remote = box.url("pair.git")
+        try box.git(["init", "-q", "--bare", "-b", "main", remote.path])
+        let url = "ssh://\(userName())@127.0.0.1:\(port)\(remote.path)"
+        let mentor = try journalFolder(box, remote: url)
+        var run = try box.journal(["sync"], in: mentor)
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)\n\(box.read("sshd.log", in: box.root) ?? "")")
+        #expect(try box.git(["log", "--format=%s", "main"], in: remote).stdout == "Add agreement; add goal speaking\n")
+
+        // Changes made on the remote's side arrive over ssh too.
+        try box.git(["clone", "-q", remote.path, box.url("mentee").path])
+        let mentee = box.url("mentee")
+        try box.write(reflectionText("2026-11-22", title: "Week"), to: "reflections/2026-11-22.md", in: mentee)
+        #expect(try box.journal(["sync"], in: mentee).status == 0)
+        run = try box.journal(["sync"], in: mentor)
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        #expect(box.read("reflections/2026-11-22.md", in: mentor) != nil)
+
+        // A key the server does not know: refused, exit 4, nothing lost, no endless retry.
+        try FileManager.default.removeItem(at: ssh.appendingPathComponent("id_ed25519"))
+        try FileManager.default.removeItem(at: ssh.appendingPathComponent("id_ed25519.pub"))
+        try box.run(keygen, ["-q", "-t", "ed25519", "-N", "", "-f", ssh.appendingPathComponent("id_ed25519").path])
+        try box.write(goalText + "Edited.\n", to: "goals/speaking.md", in: mentor)
+        run = try box.journal(["sync"], in: mentor)
+        #expect(run.status == 4, "\(run.stdout)\(run.stderr)")
+        #expect(run.stderr.contains("authentication refused"))
+        #expect(!run.timedOut)
+        #expect(box.read("goals/speaking.md", in: mentor) == goalText + "Edited.\n")
+
+        // An unknown host key is not trusted.
+        try "".write(to: ssh.appendingPathComponent("known_hosts"), atomically: true, encoding: .utf8)
+        run = try box.journal(["sync"], in: mentor)
+        #expect(run.status == 4, "\(run.stdout)\(run.stderr)")
+        #expect(run.stderr.contains("known_hosts"))
+        try box.expectValid([mentor, mentee, remote])
+    }
+}

@@ -28,5 +28,6 @@ let package = Package(
             ]),
         .testTarget(name: "JournalKitTests", dependencies: ["JournalKit"], exclude: ["Fixtures"]),
         .testTarget(name: "JournalTests", dependencies: ["journal"], exclude: ["Fixtures"]),
+        .testTarget(name: "JournalGitTests", dependencies: ["JournalGit"]),
     ]
 )

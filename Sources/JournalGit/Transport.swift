@@ -14,7 +14,10 @@ final class TransportSession {
     /// Refs the server refused in the last push, with its reason.
     var rejections: [(ref: String, reason: String)] = []
 
-    init(environment: [String: String]) { self.environment = environment }
+    init(environment: [String: String]) {
+        _ = GitLibrary.initialised
+        self.environment = environment
+    }
 
     func reset() {
         attempts = 0

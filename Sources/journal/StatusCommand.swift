@@ -74,28 +74,25 @@ struct StatusCommand: ParsableCommand {
             byGroup.append(
                 Line(
                     group: group(path), order: order(path),
-                    text: "\(verb.padding(toLength: 8, withPad: " ", startingAt: 0))"
+                    text: "\(verb.padding(toLength: 9, withPad: " ", startingAt: 0))"
                         + "\(EntryWording.describe(path, in: journal))  " + style.dim(path)))
         }
         for path in privateHere.sorted() {
             byGroup.append(
                 Line(
                     group: group(path), order: order(path),
-                    text: "private " + EntryWording.describe(path, in: journal) + "  " + style.dim(path)
+                    text: "private  " + EntryWording.describe(path, in: journal) + "  " + style.dim(path)
                         + "  " + style.yellow("(stays on this computer)")))
         }
         lines.append("")
-        let shareable = status.changes.filter { !privateHere.contains(shared.journalPath($0.path) ?? "") }.count
-        if byGroup.isEmpty || shareable == 0 {
-            lines.append("No change since the last commit.")
-        }
-        if !byGroup.isEmpty {
-            if shareable > 0 { lines.append("Changes since the last commit (`journal commit` records them):") }
-            for name in Set(byGroup.map(\.group)).sorted() {
-                lines.append("  " + style.bold(name))
-                for line in byGroup.filter({ $0.group == name }).sorted(by: { ($0.order, $0.text) < ($1.order, $1.text) }) {
-                    lines.append("    " + line.text)
-                }
+        let shareable = byGroup.count - privateHere.count
+        lines.append(
+            shareable == 0
+                ? "No change since the last commit." : "Changes since the last commit (`journal commit` records them):")
+        for name in Set(byGroup.map(\.group)).sorted() {
+            lines.append("  " + style.bold(name))
+            for line in byGroup.filter({ $0.group == name }).sorted(by: { ($0.order, $0.text) < ($1.order, $1.text) }) {
+                lines.append("    " + line.text)
             }
         }
         for path in trackedPrivate {

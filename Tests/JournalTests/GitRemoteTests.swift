@@ -189,3 +189,59 @@ import Testing
         try box.expectValid([mentor, mentee, remote])
     }
 }
+
+/// A push race made certain: the server's pre-receive hook waits, so two syncs started
+/// together both push onto the same old tip and one is refused by the server.
+@Suite struct GitPushRaceTests {
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: GitRemoteTests.gitDaemon)))
+    func refusedPushIsFetchedMergedAndRetried() throws {
+        let box = try GitSandbox()
+        let remote = box.url("served/pair.git")
+        try box.git(["init", "-q", "--bare", "-b", "main", remote.path])
+        let port = box.freePort()
+        let daemon = try box.startServer(
+            GitRemoteTests.gitDaemon,
+            [
+                "--reuseaddr", "--listen=127.0.0.1", "--port=\(port)", "--base-path=\(box.url("served").path)",
+                "--export-all", "--enable=receive-pack", box.url("served").path,
+            ], log: "daemon.log")
+        defer { box.stop(daemon) }
+        #expect(box.waitForListener(port: port))
+        let url = "git://127.0.0.1:\(port)/pair.git"
+        let mentor = try box.person("mentor", name: "Mara Quinn", email: "mara@example.org", remote: url)
+        try box.write(agreementText, to: "agreement.md", in: mentor)
+        #expect(try box.journal(["sync"], in: mentor).status == 0)
+        try box.git(["clone", "-q", url, box.url("mentee").path])
+        let mentee = box.url("mentee")
+        try box.git(["config", "user.name", "Theo Park"], in: mentee)
+        #expect(try box.journal(["sync"], in: mentee).status == 0)
+
+        let hook = remote.appendingPathComponent("hooks/pre-receive")
+        try "#!/bin/sh\ncat >/dev/null\nsleep 2\n".write(to: hook, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hook.path)
+        try box.write("---\ndate: 2026-11-25\n---\n# S\n", to: "sessions/2026-11-25.md", in: mentor)
+        try box.write(reflectionText("2026-11-24", title: "R"), to: "reflections/2026-11-24.md", in: mentee)
+        let first = try box.startJournal(["sync"], in: mentor)
+        let second = try box.startJournal(["sync"], in: mentee)
+        var outputs: [String] = []
+        for (process, out, err) in [first, second] {
+            let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0, "\(output)\(errors)")
+            outputs.append(output)
+        }
+        #expect(outputs.contains { $0.contains("the remote moved meanwhile") }, "\(outputs)")
+        let files = try box.git(["ls-tree", "-r", "--name-only", "main"], in: remote).stdout
+        #expect(files.contains("sessions/2026-11-25.md"))
+        #expect(files.contains("reflections/2026-11-24.md"))
+        try FileManager.default.removeItem(at: hook)
+        #expect(try box.journal(["sync"], in: mentor).status == 0)
+        #expect(try box.journal(["sync"], in: mentee).status == 0)
+        for person in [mentor, mentee] {
+            #expect(box.read("sessions/2026-11-25.md", in: person) != nil)
+            #expect(box.read("reflections/2026-11-24.md", in: person) != nil)
+        }
+        try box.expectValid([mentor, mentee, remote])
+    }
+}

@@ -1,0 +1,208 @@
+import Foundation
+import Testing
+
+@testable import JournalGit
+
+/// A repository made by the git CLI in a temporary folder, with its own configuration.
+final class Scratch {
+    let folder: URL
+    let environment: [String: String]
+
+    init() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("journal-git-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
+        folder = URL(fileURLWithPath: canonicalPath(base.path)).appendingPathComponent("work")
+        let config = base.appendingPathComponent("gitconfig")
+        try "[user]\n\tname = Mara Quinn\n\temail = mara@example.org\n".write(
+            to: config, atomically: true, encoding: .utf8)
+        environment = [
+            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": base.path,
+            "GIT_CONFIG_GLOBAL": config.path, "GIT_CONFIG_NOSYSTEM": "1",
+        ]
+        try git("init", "-q", "-b", "main", folder.path)
+        // libgit2 in this process reads the real HOME's configuration, so the identity is
+        // set in the repository itself.
+        try git("config", "user.name", "Mara Quinn")
+        try git("config", "user.email", "mara@example.org")
+    }
+
+    deinit { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+
+    @discardableResult
+    func git(_ arguments: String...) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
+        process.arguments = arguments
+        process.currentDirectoryURL = FileManager.default.fileExists(atPath: folder.path)
+            ? folder : folder.deletingLastPathComponent()
+        process.environment = environment
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    func write(_ text: String, _ path: String) throws {
+        let url = folder.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    func open() throws -> GitRepository { try GitRepository.open(at: folder) }
+}
+
+@Suite struct RepositoryTests {
+    @Test func discoverFindsTheWorkTreeFromASubfolder() throws {
+        let scratch = try Scratch()
+        try scratch.write("x\n", "journal/goals/a.md")
+        let found = try GitRepository.discover(at: scratch.folder.appendingPathComponent("journal/goals"))
+        let repository = try #require(found)
+        #expect(repository.workdir.path == scratch.folder.path)
+        #expect(repository.relativePath(of: scratch.folder.appendingPathComponent("journal")) == "journal")
+        #expect(repository.relativePath(of: scratch.folder) == "")
+        #expect(repository.relativePath(of: URL(fileURLWithPath: "/")) == nil)
+        #expect(try GitRepository.discover(at: URL(fileURLWithPath: "/proc")) == nil)
+    }
+
+    @Test func isTrackedFollowsTheIndex() throws {
+        let scratch = try Scratch()
+        try scratch.write("a\n", "reflections/a.md")
+        try scratch.write("b\n", "reflections/b.md")
+        try scratch.git("add", "reflections/a.md")
+        let repository = try scratch.open()
+        #expect(repository.isTracked("reflections/a.md"))
+        #expect(!repository.isTracked("reflections/b.md"))
+        // Another process changes the index: the next question sees it.
+        try scratch.git("add", "reflections/b.md")
+        #expect(repository.isTracked("reflections/b.md"))
+    }
+
+    @Test func stagingSkipsPrivatePathsAndUnstagesThem() throws {
+        let scratch = try Scratch()
+        try scratch.write("agreement\n", "agreement.md")
+        try scratch.write("secret\n", "reflections/secret.md")
+        try scratch.write("outside\n", "elsewhere/file.md")
+        try scratch.git("add", "reflections/secret.md")
+        let repository = try scratch.open()
+        let changes = try repository.stage(
+            StagingRule(scope: "", keepLocal: ["reflections/secret.md"]))
+        #expect(Set(changes.map(\.path)) == ["agreement.md", "elsewhere/file.md"])
+        #expect(!repository.isTracked("reflections/secret.md"))
+        let commit = try #require(try repository.commitIndex(message: "First"))
+        #expect(commit.parents == 0)
+        #expect(try scratch.git("log", "--format=%s%n%an").split(separator: "\n") == ["First", "Mara Quinn"])
+        #expect(try scratch.git("ls-files") == "agreement.md\nelsewhere/file.md\n")
+        #expect(try repository.commitIndex(message: "Again") == nil)
+    }
+
+    @Test func stagingStaysInsideTheScope() throws {
+        let scratch = try Scratch()
+        try scratch.write("a\n", "journal/agreement.md")
+        try scratch.write("b\n", "notes.md")
+        let repository = try scratch.open()
+        let changes = try repository.stage(StagingRule(scope: "journal", keepLocal: []))
+        #expect(changes == [GitChange(path: "journal/agreement.md", kind: .added)])
+        _ = try repository.commitIndex(message: "Journal")
+        try FileManager.default.removeItem(at: scratch.folder.appendingPathComponent("journal/agreement.md"))
+        #expect(try repository.stage(StagingRule(scope: "journal", keepLocal: [])) == [
+            GitChange(path: "journal/agreement.md", kind: .deleted)
+        ])
+        #expect(try scratch.git("status", "--porcelain") == "D  journal/agreement.md\n?? notes.md\n")
+    }
+
+    @Test func historyListsWhatEachCommitTouched() throws {
+        let scratch = try Scratch()
+        try scratch.write("a\n", "goals/a.md")
+        try scratch.git("add", "-A")
+        try scratch.git("commit", "-q", "-m", "one")
+        try scratch.write("a2\n", "goals/a.md")
+        try scratch.write("b\n", "reflections/b.md")
+        try scratch.git("add", "-A")
+        try scratch.git("commit", "-q", "-m", "two")
+        let history = try scratch.open().history(scope: "")
+        #expect(history.map(\.summary) == ["two", "one"])
+        #expect(history.first?.authorName == "Mara Quinn")
+        #expect(
+            history.first?.changes == [
+                GitChange(path: "goals/a.md", kind: .modified), GitChange(path: "reflections/b.md", kind: .added),
+            ])
+        #expect(try scratch.open().history(scope: "reflections").map(\.summary) == ["two"])
+    }
+}
+
+@Suite struct ExcludeTests {
+    @Test func theBlockIsRewrittenAndOtherLinesKept() throws {
+        let scratch = try Scratch()
+        let exclude = scratch.folder.appendingPathComponent(".git/info/exclude")
+        try "# mine\n*.tmp\n".write(to: exclude, atomically: true, encoding: .utf8)
+        let repository = try scratch.open()
+        #expect(try repository.keepLocal(["reflections/b.md", "reflections/a b#!.md"]))
+        var text = try String(contentsOf: exclude, encoding: .utf8)
+        #expect(text.hasPrefix("# mine\n*.tmp\n\n"))
+        #expect(text.contains("/reflections/a\\ b\\#\\!.md\n/reflections/b.md\n"))
+        #expect(try !repository.keepLocal(["reflections/b.md", "reflections/a b#!.md"]))
+        // git itself reads the patterns as exact paths.
+        try scratch.write("x\n", "reflections/a b#!.md")
+        try scratch.write("x\n", "reflections/b.md")
+        try scratch.write("x\n", "reflections/c.md")
+        #expect(try scratch.git("status", "--porcelain", "-uall") == "?? reflections/c.md\n")
+        #expect(try repository.keepLocal([]))
+        text = try String(contentsOf: exclude, encoding: .utf8)
+        #expect(text == "# mine\n*.tmp\n")
+    }
+}
+
+@Suite struct HelperTests {
+    @Test func conflictMarkersAreLinesOfSevenAngles() throws {
+        let scratch = try Scratch()
+        let file = scratch.folder.appendingPathComponent("a.md")
+        try "Title\n=======\n\ntext <<<<<<< inline\n".write(to: file, atomically: true, encoding: .utf8)
+        #expect(!hasConflictMarkers(file))
+        try "a\n<<<<<<< Mara (this computer)\nx\n=======\ny\n>>>>>>> Theo\n".write(
+            to: file, atomically: true, encoding: .utf8)
+        #expect(hasConflictMarkers(file))
+        try ">>>>>>>\r\n".write(to: file, atomically: true, encoding: .utf8)
+        #expect(hasConflictMarkers(file))
+    }
+
+    @Test func secretsInURLsAreMasked() {
+        #expect(redact("https://mara:t0ken@example.org/pair.git") == "https://mara:***@example.org/pair.git")
+        #expect(redact("ssh://git@example.org:22/pair.git") == "ssh://git@example.org:22/pair.git")
+        #expect(
+            redact("failed for 'https://a:b@h/x' and https://c:d@h2") == "failed for 'https://a:***@h/x' and https://c:***@h2")
+        #expect(redact("no url here") == "no url here")
+    }
+
+    @Test func credentialsAreOfferedAtMostTwice() throws {
+        let scratch = try Scratch()
+        let ssh = scratch.folder.deletingLastPathComponent().appendingPathComponent(".ssh")
+        try FileManager.default.createDirectory(at: ssh, withIntermediateDirectories: true)
+        for name in ["id_ed25519", "id_rsa"] {
+            try "not a key".write(to: ssh.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        let session = TransportSession(environment: [
+            "HOME": ssh.deletingLastPathComponent().path, "SSH_AUTH_SOCK": "/nonexistent/agent",
+        ])
+        var credential: OpaquePointer?
+        let sshKey: UInt32 = 1 << 1
+        #expect(session.credential(&credential, userFromURL: "git", allowed: sshKey) == 0)
+        #expect(session.credential(&credential, userFromURL: "git", allowed: sshKey) == 0)
+        #expect(session.credential(&credential, userFromURL: "git", allowed: sshKey) < 0)
+        #expect(session.refusal != nil)
+
+        let https = TransportSession(environment: ["JOURNAL_GIT_TOKEN": "t0ken", "JOURNAL_GIT_USERNAME": "mara"])
+        let plaintext: UInt32 = 1 << 0
+        #expect(https.credential(&credential, userFromURL: nil, allowed: plaintext) == 0)
+        #expect(https.credential(&credential, userFromURL: nil, allowed: plaintext) < 0)
+        let error = https.classify(GitError(.other, "too many redirects or authentication replays"), remote: "origin", url: "https://mara:t0ken@h/x")
+        #expect(error.kind == .authentication)
+        #expect(!error.message.contains("t0ken"))
+
+        let none = TransportSession(environment: [:])
+        #expect(none.credential(&credential, userFromURL: nil, allowed: plaintext) < 0)
+        #expect(none.refusal?.contains("JOURNAL_GIT_TOKEN") == true)
+    }
+}

@@ -50,7 +50,8 @@ public final class GitRepository {
     public static func open(at url: URL) throws -> GitRepository {
         _ = GitLibrary.initialised
         var repository: OpaquePointer?
-        let code = git_repository_open_ext(&repository, url.path, UInt32(GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue), nil)
+        let code = git_repository_open_ext(
+            &repository, url.path, UInt32(GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue), nil)
         if code < 0 {
             var error = GitError(code: code, context: "cannot open the git repository at \(url.path)")
             if error.message.contains("owner") {
@@ -81,7 +82,9 @@ public final class GitRepository {
         let head = strdup("refs/heads/" + branch)
         defer { free(head) }
         options.initial_head = UnsafePointer(head)
-        try check(git_repository_init_ext(&repository, url.path, &options), "cannot create a repository in \(url.path)")
+        try check(
+            git_repository_init_ext(&repository, url.path, &options),
+            "cannot create a repository in \(url.path)")
         if let repository { git_repository_free(repository) }
         return try open(at: url)
     }
@@ -152,7 +155,8 @@ public final class GitRepository {
             let target = git_reference_symbolic_target(head.pointer)
         else {
             throw GitError(
-                .other, "HEAD is not on a branch (a detached HEAD): check out a branch with `git switch main`")
+                .other, "HEAD is not on a branch (a detached HEAD): check out a branch with `git switch main`"
+            )
         }
         return String(cString: target)
     }

@@ -113,7 +113,9 @@ final class GitConfig {
     func string(_ name: String) -> String? {
         var buffer = git_buf()
         defer { git_buf_dispose(&buffer) }
-        guard git_config_get_string_buf(&buffer, pointer, name) == 0, let text = buffer.ptr else { return nil }
+        guard git_config_get_string_buf(&buffer, pointer, name) == 0, let text = buffer.ptr else {
+            return nil
+        }
         return String(cString: text)
     }
 

@@ -93,7 +93,9 @@ extension GitRepository {
             var remote = tracking
             var ahead = 0
             var behind = 0
-            try check(git_graph_ahead_behind(&ahead, &behind, pointer, &local, &remote), "cannot compare with upstream")
+            try check(
+                git_graph_ahead_behind(&ahead, &behind, pointer, &local, &remote),
+                "cannot compare with upstream")
             summary.ahead = ahead
             summary.behind = behind
         }

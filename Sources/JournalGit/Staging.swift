@@ -90,7 +90,8 @@ extension GitRepository {
         let list: GitStatusList = try pathspec.withArray { array in
             options.pathspec = array.pointee
             var list: OpaquePointer?
-            try check(git_status_list_new(&list, pointer, &options), "cannot read the status of the work tree")
+            try check(
+                git_status_list_new(&list, pointer, &options), "cannot read the status of the work tree")
             guard let list else { throw GitError(.other, "cannot read the status of the work tree") }
             return GitStatusList(list)
         }
@@ -110,7 +111,8 @@ extension GitRepository {
             var line = StatusLine(path: path, flags: flags, inHead: true, existsAfter: true)
             if flags & GIT_STATUS_CONFLICTED.rawValue != 0 {
                 line.inHead = try headHas(path)
-                line.existsAfter = FileManager.default.fileExists(atPath: workdir.appendingPathComponent(path).path)
+                line.existsAfter = FileManager.default.fileExists(
+                    atPath: workdir.appendingPathComponent(path).path)
             } else {
                 // Without a HEAD-to-index delta the index agrees with HEAD for this path.
                 line.inHead =
@@ -145,13 +147,15 @@ extension GitRepository {
                 // Someone staged a private entry by hand: unstage it (the file stays). A private
                 // file already in HEAD is left for the person to decide.
                 if line.has(GIT_STATUS_INDEX_NEW) {
-                    try check(git_index_remove_bypath(index.pointer, line.path), "cannot unstage \(line.path)")
+                    try check(
+                        git_index_remove_bypath(index.pointer, line.path), "cannot unstage \(line.path)")
                     touched = true
                 }
                 continue
             }
             let needsStaging =
-                line.has(GIT_STATUS_CONFLICTED) || line.has(GIT_STATUS_WT_NEW) || line.has(GIT_STATUS_WT_MODIFIED)
+                line.has(GIT_STATUS_CONFLICTED) || line.has(GIT_STATUS_WT_NEW)
+                || line.has(GIT_STATUS_WT_MODIFIED)
                 || line.has(GIT_STATUS_WT_DELETED) || line.has(GIT_STATUS_WT_TYPECHANGE)
                 || line.has(GIT_STATUS_WT_RENAMED)
             if needsStaging {
@@ -219,7 +223,8 @@ extension GitRepository {
         }
         try check(code, "cannot commit")
         if merging { try check(git_repository_state_cleanup(pointer), "cannot finish the merge") }
-        let summary = message.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        let summary =
+            message.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""
         return GitCommitInfo(id: id.hex, summary: summary, parents: parents.count, changes: changes)
     }
 

@@ -85,7 +85,8 @@ extension GitRepository {
         let upstream = try upstream(remoteOverride: plan.remote)
         var outcome = SyncOutcome(
             remote: upstream.remote, branch: upstream.branch, committed: nil, integration: .upToDate,
-            incomingCommits: 0, incomingAuthors: [], pushed: false, upstreamSet: false, retries: 0, conflicts: [],
+            incomingCommits: 0, incomingAuthors: [], pushed: false, upstreamSet: false, retries: 0,
+            conflicts: [],
             conflictsFromEarlierSync: false)
 
         // 1. An unfinished merge whose files still hold markers: nothing more to do.
@@ -120,7 +121,8 @@ extension GitRepository {
             let theirs = try reference(upstreamNow.trackingRef)?.target
             if let lastRefusal, Self.same(lastRefusal.tip, theirs) {
                 // The remote did not move, so the refusal was not a race: say what it said.
-                throw GitError(.other, "remote `\(upstreamNow.remote)` refused the push: \(lastRefusal.reason)")
+                throw GitError(
+                    .other, "remote `\(upstreamNow.remote)` refused the push: \(lastRefusal.reason)")
             }
             let integration = try integrate(upstreamNow, theirs: theirs)
             outcome.incomingCommits += integration.incomingCommits
@@ -178,7 +180,8 @@ extension GitRepository {
         let upstream = try upstream(remoteOverride: name)
         guard try headCommit() == nil else { return nil }
         let remote = try lookupRemote(upstream.remote)
-        return try startFromRemote(upstream, remote: remote, session: TransportSession(environment: environment))
+        return try startFromRemote(
+            upstream, remote: remote, session: TransportSession(environment: environment))
     }
 
     private func startFromRemote(_ upstream: Upstream, remote: GitRemote, session: TransportSession) throws
@@ -186,7 +189,9 @@ extension GitRepository {
     {
         guard try headCommit() == nil else { return nil }
         try fetch(remote, upstream, session: session)
-        guard let adopted = try adoptRemoteBranch(upstream, remote: remote, session: session) else { return nil }
+        guard let adopted = try adoptRemoteBranch(upstream, remote: remote, session: session) else {
+            return nil
+        }
         let (commits, names) = try authors(from: adopted, hiding: nil)
         return (commits, names)
     }
@@ -248,17 +253,22 @@ extension GitRepository {
 
     // MARK: - Fetch and push
 
-    func fetch(_ remote: GitRemote, _ upstream: Upstream, session: TransportSession, refspec: String? = nil) throws {
+    func fetch(_ remote: GitRemote, _ upstream: Upstream, session: TransportSession, refspec: String? = nil)
+        throws
+    {
         var options = git_fetch_options()
         try check(git_fetch_options_init(&options, UInt32(GIT_FETCH_OPTIONS_VERSION)), "cannot fetch")
         session.install(&options.callbacks)
         options.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE
         let refspecs = GitStringArray([refspec ?? upstream.fetchRefspec])
         let code = withExtendedLifetime(session) {
-            refspecs.withArray { array in git_remote_fetch(remote.pointer, array, &options, "journal sync: fetch") }
+            refspecs.withArray { array in
+                git_remote_fetch(remote.pointer, array, &options, "journal sync: fetch")
+            }
         }
         if code < 0 {
-            throw session.classify(GitError(code: code, context: ""), remote: upstream.remote, url: remote.url)
+            throw session.classify(
+                GitError(code: code, context: ""), remote: upstream.remote, url: remote.url)
         }
     }
 
@@ -272,7 +282,8 @@ extension GitRepository {
             refspecs.withArray { array in git_remote_push(remote.pointer, array, &options) }
         }
         if code == GIT_ENONFASTFORWARD.rawValue || code == GIT_ELOCKED.rawValue {
-            session.rejections.append((upstream.pushRefspec, "the remote moved (\(GitError(code: code, context: "")))"))
+            session.rejections.append(
+                (upstream.pushRefspec, "the remote moved (\(GitError(code: code, context: "")))"))
             return false
         }
         if code == GIT_EBAREREPO.rawValue {
@@ -283,7 +294,9 @@ extension GitRepository {
         }
         if code < 0 {
             let error = GitError(code: code, context: "")
-            if error.message.lowercased().contains("non-fast") || error.message.lowercased().contains("fetch first") {
+            if error.message.lowercased().contains("non-fast")
+                || error.message.lowercased().contains("fetch first")
+            {
                 session.rejections.append((upstream.pushRefspec, error.message))
                 return false
             }
@@ -370,7 +383,8 @@ extension GitRepository {
         try check(code, "cannot merge the remote's changes")
         let conflicts = try conflictedPaths()
         if !conflicts.isEmpty {
-            return Integration(kind: .conflicts, incoming: incoming, incomingCommits: incomingCommits, conflicts: conflicts)
+            return Integration(
+                kind: .conflicts, incoming: incoming, incomingCommits: incomingCommits, conflicts: conflicts)
         }
         let message =
             "Merge changes from \(upstream.remote)/\(upstream.remoteBranch)"
@@ -408,7 +422,9 @@ extension GitRepository {
         var chosen = upstream
         if try reference(upstream.trackingRef) == nil {
             session.reset()
-            try fetch(remote, upstream, session: session, refspec: "+refs/heads/*:refs/remotes/\(upstream.remote)/*")
+            try fetch(
+                remote, upstream, session: session, refspec: "+refs/heads/*:refs/remotes/\(upstream.remote)/*"
+            )
             let branches = try remoteBranches(upstream.remote)
             guard let name = branches.contains("main") ? "main" : (branches.count == 1 ? branches.first : nil)
             else { return nil }
@@ -420,10 +436,13 @@ extension GitRepository {
         var id = theirs
         var created: OpaquePointer?
         try check(
-            git_reference_create(&created, pointer, "refs/heads/\(chosen.branch)", &id, 0, "journal sync: start from remote"),
+            git_reference_create(
+                &created, pointer, "refs/heads/\(chosen.branch)", &id, 0, "journal sync: start from remote"),
             "cannot create branch \(chosen.branch)")
         if let created { git_reference_free(created) }
-        try check(git_repository_set_head(pointer, "refs/heads/\(chosen.branch)"), "cannot switch to \(chosen.branch)")
+        try check(
+            git_repository_set_head(pointer, "refs/heads/\(chosen.branch)"),
+            "cannot switch to \(chosen.branch)")
         chosen.configured = false
         try setUpstream(chosen)
         return theirs
@@ -436,7 +455,8 @@ extension GitRepository {
         let prefix = "refs/remotes/\(remote)/"
         var branches: [String] = []
         for position in 0..<names.count {
-            guard let name = names.strings[position].map({ String(cString: $0) }), name.hasPrefix(prefix) else {
+            guard let name = names.strings[position].map({ String(cString: $0) }), name.hasPrefix(prefix)
+            else {
                 continue
             }
             let branch = String(name.dropFirst(prefix.count))
@@ -452,10 +472,14 @@ extension GitRepository {
         try check(git_revwalk_new(&walk, pointer), "cannot walk history")
         guard let walk else { return (0, []) }
         let walker = GitRevwalk(walk)
-        try check(git_revwalk_sorting(walker.pointer, GIT_SORT_TIME.rawValue | GIT_SORT_REVERSE.rawValue), "cannot walk history")
+        try check(
+            git_revwalk_sorting(walker.pointer, GIT_SORT_TIME.rawValue | GIT_SORT_REVERSE.rawValue),
+            "cannot walk history")
         var tipID = tip
         try check(git_revwalk_push(walker.pointer, &tipID), "cannot walk history")
-        if var hiddenID = hidden { try check(git_revwalk_hide(walker.pointer, &hiddenID), "cannot walk history") }
+        if var hiddenID = hidden {
+            try check(git_revwalk_hide(walker.pointer, &hiddenID), "cannot walk history")
+        }
         var names: [String] = []
         var commits = 0
         var id = git_oid()
@@ -478,7 +502,8 @@ extension TransportSession {
 
 /// Points a remote-tracking ref at what was just pushed. Moving a ref of our own that mirrors
 /// the remote is not a force push: the remote itself only ever receives fast-forwards.
-func git_reference_create_with_local_tip(_ repository: OpaquePointer, _ name: String, _ id: git_oid) -> Int32 {
+func git_reference_create_with_local_tip(_ repository: OpaquePointer, _ name: String, _ id: git_oid) -> Int32
+{
     var id = id
     var created: OpaquePointer?
     let code = git_reference_create(&created, repository, name, &id, 1, "journal sync: push")

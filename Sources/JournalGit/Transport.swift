@@ -66,19 +66,23 @@ final class TransportSession {
             guard let key = candidate.key else { return GIT_EUSER.rawValue }
             let publicKey = key.appendingPathExtension("pub").path
             return git_credential_ssh_key_new(
-                out, sshUser, FileManager.default.fileExists(atPath: publicKey) ? publicKey : nil, key.path, nil)
+                out, sshUser, FileManager.default.fileExists(atPath: publicKey) ? publicKey : nil, key.path,
+                nil)
         }
         if allowed & GIT_CREDENTIAL_USERPASS_PLAINTEXT.rawValue != 0 {
             guard let token = environment["JOURNAL_GIT_TOKEN"], !token.isEmpty else {
-                refusal = "the server asks for a user name and token: set JOURNAL_GIT_USERNAME and JOURNAL_GIT_TOKEN"
+                refusal =
+                    "the server asks for a user name and token: set JOURNAL_GIT_USERNAME and JOURNAL_GIT_TOKEN"
                 return GIT_EUSER.rawValue
             }
             // One offer of the token; asked again means it was refused, and repeating it will not help.
             guard attempts < Self.maxCredentialAttempts else {
-                refusal = "the server refused the user name and token from JOURNAL_GIT_USERNAME and JOURNAL_GIT_TOKEN"
+                refusal =
+                    "the server refused the user name and token from JOURNAL_GIT_USERNAME and JOURNAL_GIT_TOKEN"
                 return GIT_EUSER.rawValue
             }
-            let user = environment["JOURNAL_GIT_USERNAME"].flatMap { $0.isEmpty ? nil : $0 } ?? userFromURL ?? "git"
+            let user =
+                environment["JOURNAL_GIT_USERNAME"].flatMap { $0.isEmpty ? nil : $0 } ?? userFromURL ?? "git"
             return git_credential_userpass_plaintext_new(out, user, token)
         }
         refusal = "the server asks for a kind of credential journal does not offer"
@@ -91,13 +95,16 @@ final class TransportSession {
         callbacks.credentials = { out, _, userFromURL, allowed, payload in
             guard let out, let payload else { return GIT_EUSER.rawValue }
             let session = Unmanaged<TransportSession>.fromOpaque(payload).takeUnretainedValue()
-            return session.credential(out, userFromURL: userFromURL.map { String(cString: $0) }, allowed: allowed)
+            return session.credential(
+                out, userFromURL: userFromURL.map { String(cString: $0) }, allowed: allowed)
         }
         callbacks.certificate_check = { _, _, _, payload in
             // Called once per connection, before authentication: libgit2 may open several
             // connections in one fetch, and each may offer credentials anew. Passing through
             // keeps libgit2's own verdict (known_hosts, the system's certificates).
-            if let payload { Unmanaged<TransportSession>.fromOpaque(payload).takeUnretainedValue().attempts = 0 }
+            if let payload {
+                Unmanaged<TransportSession>.fromOpaque(payload).takeUnretainedValue().attempts = 0
+            }
             return GIT_PASSTHROUGH.rawValue
         }
         callbacks.push_update_reference = { ref, status, payload in
@@ -144,7 +151,8 @@ public func redact(_ text: String) -> String {
     while let scheme = rest.range(of: "://") {
         result += rest[..<scheme.upperBound]
         rest = rest[scheme.upperBound...]
-        let authorityEnd = rest.firstIndex { $0 == "/" || $0 == " " || $0 == "'" || $0 == "\"" } ?? rest.endIndex
+        let authorityEnd =
+            rest.firstIndex { $0 == "/" || $0 == " " || $0 == "'" || $0 == "\"" } ?? rest.endIndex
         let authority = rest[..<authorityEnd]
         if let at = authority.lastIndex(of: "@") {
             let userInfo = authority[..<at]

@@ -10,7 +10,8 @@ enum ActivityBuilder {
             let root = repository.relativePath(of: journal.root)
         else { return }
         let privatePaths = Set(
-            journal.mentorships.flatMap(\.entries).filter { SharedJournal.isPrivate($0, root: journal.root) }.map(\.path))
+            journal.mentorships.flatMap(\.entries).filter { SharedJournal.isPrivate($0, root: journal.root) }
+                .map(\.path))
         for index in report.mentorships.indices {
             let m = report.mentorships[index]
             let folder = m.path == "." ? root : (root.isEmpty ? m.path : root + "/" + m.path)
@@ -33,7 +34,8 @@ enum ActivityBuilder {
                 } else {
                     order.append(key)
                     byAuthor[key] = ActivityReport(
-                        author: record.authorName, email: record.authorEmail.isEmpty ? nil : record.authorEmail,
+                        author: record.authorName,
+                        email: record.authorEmail.isEmpty ? nil : record.authorEmail,
                         commits: 1, last: date, entries: Array(Set(entries)).sorted())
                 }
             }

@@ -50,7 +50,9 @@ struct CommitCommand: ParsableCommand {
             }
             var text = message ?? EntryWording.message(for: changes, describe: shared.describe)
             if merging && message == nil {
-                text = "Finish merging shared changes" + (conflicted.isEmpty ? "" : "; resolve " + conflicted.joined(separator: ", "))
+                text =
+                    "Finish merging shared changes"
+                    + (conflicted.isEmpty ? "" : "; resolve " + conflicted.joined(separator: ", "))
             }
             guard let commit = try repository.commitIndex(message: text) else {
                 print("Nothing to commit: the journal is as it was at the last commit.")

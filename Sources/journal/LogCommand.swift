@@ -57,7 +57,9 @@ struct LogCommand: ParsableCommand {
             blocks.append(lines.joined(separator: "\n"))
         }
         if blocks.isEmpty {
-            print(start.map { "No commit touching the journal since \($0)." } ?? "No commit touching the journal yet.")
+            print(
+                start.map { "No commit touching the journal since \($0)." }
+                    ?? "No commit touching the journal yet.")
         } else {
             print(blocks.joined(separator: "\n"))
         }

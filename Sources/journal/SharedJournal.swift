@@ -29,7 +29,8 @@ struct SharedJournal {
                 code: 1)
         }
         guard let scope = repository.relativePath(of: journal.root) else {
-            throw Failure(message: "the journal at \(journal.root.path) is outside its git work tree", code: 1)
+            throw Failure(
+                message: "the journal at \(journal.root.path) is outside its git work tree", code: 1)
         }
         self.repository = repository
         self.scope = scope
@@ -43,13 +44,17 @@ struct SharedJournal {
     /// line in it still counts, so that a typo elsewhere never shares a private entry.
     static func isPrivate(_ entry: Entry, root: URL) -> Bool {
         if entry.isPrivate { return true }
-        guard entry.diagnostics.contains(where: { $0.rule.hasPrefix("front-matter/") || $0.rule == "file/encoding" }),
+        guard
+            entry.diagnostics.contains(where: {
+                $0.rule.hasPrefix("front-matter/") || $0.rule == "file/encoding"
+            }),
             let data = try? Data(contentsOf: root.appendingPathComponent(entry.path))
         else { return false }
         let text = String(decoding: data.prefix(64 * 1024), as: UTF8.self)
         return text.split(whereSeparator: \.isNewline).contains { line in
             let parts = line.split(separator: ":", maxSplits: 1)
-            guard parts.count == 2, parts[0].trimmingCharacters(in: .whitespaces).lowercased() == "private" else {
+            guard parts.count == 2, parts[0].trimmingCharacters(in: .whitespaces).lowercased() == "private"
+            else {
                 return false
             }
             let value = parts[1].trimmingCharacters(in: .whitespaces).lowercased()
@@ -103,7 +108,9 @@ enum EntryWording {
         if path.hasPrefix("templates/") { return "template " + String(path.dropFirst("templates/".count)) }
         let mentorship = self.mentorship(of: path, in: journal)
         var inner = path
-        if let mentorship, mentorship.path != "." { inner = String(path.dropFirst(mentorship.path.count + 1)) }
+        if let mentorship, mentorship.path != "." {
+            inner = String(path.dropFirst(mentorship.path.count + 1))
+        }
         let prefix = journal.mentorships.count > 1 ? mentorship.map { "\($0.id): " } ?? "" : ""
         let parts = inner.split(separator: "/").map(String.init)
         if parts == ["agreement.md"] { return prefix + "agreement" }

@@ -30,7 +30,8 @@ struct StatusCommand: ParsableCommand {
             if status.ahead == 0 && status.behind == 0 {
                 where_ += ", in step with \(upstream)"
             } else {
-                where_ += ": \(commits(status.ahead)) to send to \(upstream), \(commits(status.behind)) to bring in"
+                where_ +=
+                    ": \(commits(status.ahead)) to send to \(upstream), \(commits(status.behind)) to bring in"
             }
             where_ += " (as of the last sync)."
         } else {
@@ -43,7 +44,9 @@ struct StatusCommand: ParsableCommand {
             lines.append(style.yellow("A merge from the last sync is waiting to be finished."))
             if !status.unresolved.isEmpty {
                 lines.append("These files still hold both versions, between <<<<<<< and >>>>>>> lines:")
-                for path in status.unresolved { lines.append("  " + style.red(shared.journalPath(path) ?? path)) }
+                for path in status.unresolved {
+                    lines.append("  " + style.red(shared.journalPath(path) ?? path))
+                }
             }
             let resolved = status.conflicted.filter { !status.unresolved.contains($0) }
             if !resolved.isEmpty {
@@ -61,7 +64,8 @@ struct StatusCommand: ParsableCommand {
         var byGroup: [Line] = []
         let journal = shared.journal
         func group(_ path: String) -> String {
-            EntryWording.mentorship(of: path, in: journal).map { $0.path == "." ? $0.id : $0.path } ?? "other files"
+            EntryWording.mentorship(of: path, in: journal).map { $0.path == "." ? $0.id : $0.path }
+                ?? "other files"
         }
         func order(_ path: String) -> Int {
             EntryWording.kind(of: path, in: journal).flatMap { EntryKind.allCases.firstIndex(of: $0) }
@@ -88,10 +92,13 @@ struct StatusCommand: ParsableCommand {
         let shareable = byGroup.count - privateHere.count
         lines.append(
             shareable == 0
-                ? "No change since the last commit." : "Changes since the last commit (`journal commit` records them):")
+                ? "No change since the last commit."
+                : "Changes since the last commit (`journal commit` records them):")
         for name in Set(byGroup.map(\.group)).sorted() {
             lines.append("  " + style.bold(name))
-            for line in byGroup.filter({ $0.group == name }).sorted(by: { ($0.order, $0.text) < ($1.order, $1.text) }) {
+            for line in byGroup.filter({ $0.group == name }).sorted(by: {
+                ($0.order, $0.text) < ($1.order, $1.text)
+            }) {
                 lines.append("    " + line.text)
             }
         }

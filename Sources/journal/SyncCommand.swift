@@ -59,13 +59,15 @@ struct SyncCommand: ParsableCommand {
         if let adopted {
             if outcome.integration == .upToDate { outcome.integration = .fastForwarded }
             outcome.incomingCommits += adopted.commits
-            outcome.incomingAuthors = adopted.authors + outcome.incomingAuthors.filter { !adopted.authors.contains($0) }
+            outcome.incomingAuthors =
+                adopted.authors + outcome.incomingAuthors.filter { !adopted.authors.contains($0) }
         }
         if let commit = outcome.committed {
             print("Committed \(commit.id.prefix(7)): \(commit.summary)")
         }
         let upstream = "\(outcome.remote)/\(outcome.branch)"
-        let from = outcome.incomingAuthors.isEmpty ? "" : " by \(outcome.incomingAuthors.joined(separator: ", "))"
+        let from =
+            outcome.incomingAuthors.isEmpty ? "" : " by \(outcome.incomingAuthors.joined(separator: ", "))"
         let count = outcome.incomingCommits == 1 ? "1 commit" : "\(outcome.incomingCommits) commits"
         switch outcome.integration {
         case .conflicts:
@@ -82,7 +84,8 @@ struct SyncCommand: ParsableCommand {
             var line = "Sent your commits to \(outcome.remote)"
             if outcome.upstreamSet { line += "; \(outcome.branch) now follows \(upstream)" }
             if outcome.retries > 0 {
-                line += " (the remote moved meanwhile: fetched and merged again \(outcome.retries) time"
+                line +=
+                    " (the remote moved meanwhile: fetched and merged again \(outcome.retries) time"
                     + (outcome.retries == 1 ? ")" : "s)")
             }
             print(line + ".")

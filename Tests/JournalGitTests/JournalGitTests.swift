@@ -9,7 +9,8 @@ final class Scratch {
     let environment: [String: String]
 
     init() throws {
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("journal-git-\(UUID().uuidString)")
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "journal-git-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
         folder = URL(fileURLWithPath: canonicalPath(base.path)).appendingPathComponent("work")
         let config = base.appendingPathComponent("gitconfig")
@@ -33,7 +34,8 @@ final class Scratch {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
         process.arguments = arguments
-        process.currentDirectoryURL = FileManager.default.fileExists(atPath: folder.path)
+        process.currentDirectoryURL =
+            FileManager.default.fileExists(atPath: folder.path)
             ? folder : folder.deletingLastPathComponent()
         process.environment = environment
         let out = Pipe()
@@ -47,7 +49,8 @@ final class Scratch {
 
     func write(_ text: String, _ path: String) throws {
         let url = folder.appendingPathComponent(path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try text.write(to: url, atomically: true, encoding: .utf8)
     }
 
@@ -107,9 +110,10 @@ final class Scratch {
         #expect(changes == [GitChange(path: "journal/agreement.md", kind: .added)])
         _ = try repository.commitIndex(message: "Journal")
         try FileManager.default.removeItem(at: scratch.folder.appendingPathComponent("journal/agreement.md"))
-        #expect(try repository.stage(StagingRule(scope: "journal", keepLocal: [])) == [
-            GitChange(path: "journal/agreement.md", kind: .deleted)
-        ])
+        #expect(
+            try repository.stage(StagingRule(scope: "journal", keepLocal: [])) == [
+                GitChange(path: "journal/agreement.md", kind: .deleted)
+            ])
         #expect(try scratch.git("status", "--porcelain") == "D  journal/agreement.md\n?? notes.md\n")
     }
 
@@ -127,7 +131,8 @@ final class Scratch {
         #expect(history.first?.authorName == "Mara Quinn")
         #expect(
             history.first?.changes == [
-                GitChange(path: "goals/a.md", kind: .modified), GitChange(path: "reflections/b.md", kind: .added),
+                GitChange(path: "goals/a.md", kind: .modified),
+                GitChange(path: "reflections/b.md", kind: .added),
             ])
         #expect(try scratch.open().history(scope: "reflections").map(\.summary) == ["two"])
     }
@@ -172,7 +177,8 @@ final class Scratch {
         #expect(redact("https://mara:t0ken@example.org/pair.git") == "https://mara:***@example.org/pair.git")
         #expect(redact("ssh://git@example.org:22/pair.git") == "ssh://git@example.org:22/pair.git")
         #expect(
-            redact("failed for 'https://a:b@h/x' and https://c:d@h2") == "failed for 'https://a:***@h/x' and https://c:***@h2")
+            redact("failed for 'https://a:b@h/x' and https://c:d@h2")
+                == "failed for 'https://a:***@h/x' and https://c:***@h2")
         #expect(redact("no url here") == "no url here")
     }
 
@@ -193,11 +199,15 @@ final class Scratch {
         #expect(session.credential(&credential, userFromURL: "git", allowed: sshKey) < 0)
         #expect(session.refusal != nil)
 
-        let https = TransportSession(environment: ["JOURNAL_GIT_TOKEN": "t0ken", "JOURNAL_GIT_USERNAME": "mara"])
+        let https = TransportSession(environment: [
+            "JOURNAL_GIT_TOKEN": "t0ken", "JOURNAL_GIT_USERNAME": "mara",
+        ])
         let plaintext: UInt32 = 1 << 0
         #expect(https.credential(&credential, userFromURL: nil, allowed: plaintext) == 0)
         #expect(https.credential(&credential, userFromURL: nil, allowed: plaintext) < 0)
-        let error = https.classify(GitError(.other, "too many redirects or authentication replays"), remote: "origin", url: "https://mara:t0ken@h/x")
+        let error = https.classify(
+            GitError(.other, "too many redirects or authentication replays"), remote: "origin",
+            url: "https://mara:t0ken@h/x")
         #expect(error.kind == .authentication)
         #expect(!error.message.contains("t0ken"))
 

@@ -23,11 +23,13 @@ import Testing
         try box.write(goalText, to: "goals/speaking.md", in: folder)
         try box.write("---\ndate: 2026-11-04\n---\n# S\n", to: "sessions/2026-11-04.md", in: folder)
         try commit("Start", on: "2026-11-04", by: "Mara Quinn", "mara@example.org")
-        try box.write(reflectionText("2026-11-10", title: "Week"), to: "reflections/2026-11-10.md", in: folder)
+        try box.write(
+            reflectionText("2026-11-10", title: "Week"), to: "reflections/2026-11-10.md", in: folder)
         try commit("Reflection", on: "2026-11-10", by: "Theo Park", "theo@example.org")
         try box.write("---\ndate: 2026-11-18\n---\n# S\n", to: "sessions/2026-11-18.md", in: folder)
         try commit("Session", on: "2026-11-18", by: "Mara Quinn", "mara@example.org")
-        try box.write(reflectionText("2026-11-20", title: "Later"), to: "reflections/2026-11-20.md", in: folder)
+        try box.write(
+            reflectionText("2026-11-20", title: "Later"), to: "reflections/2026-11-20.md", in: folder)
         try box.write(goalText + "Progress.\n", to: "goals/speaking.md", in: folder)
         try commit("More", on: "2026-11-20", by: "Theo Park", "theo@example.org")
         return (box, folder)
@@ -65,7 +67,8 @@ import Testing
         #expect(activity.first?["commits"] as? Int == 1)
         #expect(activity.first?["last"] as? String == "2026-11-20")
         #expect(activity.first?["email"] as? String == "theo@example.org")
-        #expect(activity.first?["entries"] as? [String] == ["goals/speaking.md", "reflections/2026-11-20.md"])
+        #expect(
+            activity.first?["entries"] as? [String] == ["goals/speaking.md", "reflections/2026-11-20.md"])
         #expect(activity.last?["entries"] as? [String] == ["sessions/2026-11-18.md"])
         let text = try box.journal(["--today", "2026-11-25", "report"], in: folder).stdout
         #expect(text.contains("Shared activity"))
@@ -81,7 +84,9 @@ import Testing
         try box.write(reflectionText("2026-11-24", title: "New"), to: "reflections/2026-11-24.md", in: folder)
         try box.write(goalText + "Again.\n", to: "goals/speaking.md", in: folder)
         try FileManager.default.removeItem(at: folder.appendingPathComponent("sessions/2026-11-04.md"))
-        try box.write(reflectionText("2026-11-24", title: "Mine", isPrivate: true), to: "reflections/2026-11-24-me.md", in: folder)
+        try box.write(
+            reflectionText("2026-11-24", title: "Mine", isPrivate: true), to: "reflections/2026-11-24-me.md",
+            in: folder)
         let run = try box.journal(["status"], in: folder)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("On branch main, not shared yet"))

@@ -24,23 +24,29 @@ import Testing
         let daemon = try box.startServer(
             Self.gitDaemon,
             [
-                "--reuseaddr", "--listen=127.0.0.1", "--port=\(port)", "--base-path=\(box.url("served").path)",
+                "--reuseaddr", "--listen=127.0.0.1", "--port=\(port)",
+                "--base-path=\(box.url("served").path)",
                 "--export-all", "--enable=receive-pack", box.url("served").path,
             ], log: "daemon.log")
         defer { box.stop(daemon) }
-        #expect(box.waitForListener(port: port), "git daemon did not start: \(box.read("daemon.log", in: box.root) ?? "")")
+        #expect(
+            box.waitForListener(port: port),
+            "git daemon did not start: \(box.read("daemon.log", in: box.root) ?? "")")
         let url = "git://127.0.0.1:\(port)/pair.git"
         let mentor = try journalFolder(box, remote: url)
 
         var run = try box.journal(["sync"], in: mentor)
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
-        #expect(try box.git(["log", "--format=%s", "main"], in: remote).stdout == "Add agreement; add goal speaking\n")
+        #expect(
+            try box.git(["log", "--format=%s", "main"], in: remote).stdout
+                == "Add agreement; add goal speaking\n")
 
         // The mentee clones over git:// with the git CLI and sends a reflection back.
         try box.git(["clone", "-q", url, box.url("mentee").path])
         let mentee = box.url("mentee")
         try box.git(["config", "user.name", "Theo Park"], in: mentee)
-        try box.write(reflectionText("2026-11-22", title: "Week"), to: "reflections/2026-11-22.md", in: mentee)
+        try box.write(
+            reflectionText("2026-11-22", title: "Week"), to: "reflections/2026-11-22.md", in: mentee)
         run = try box.journal(["sync"], in: mentee)
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
         run = try box.journal(["sync"], in: mentor)
@@ -49,27 +55,35 @@ import Testing
 
         // The server goes away: exit 4, the new entry committed here and on disk.
         box.stop(daemon)
-        try box.write(reflectionText("2026-11-24", title: "Offline", author: "mentor"), to: "reflections/2026-11-24.md", in: mentor)
+        try box.write(
+            reflectionText("2026-11-24", title: "Offline", author: "mentor"), to: "reflections/2026-11-24.md",
+            in: mentor)
         run = try box.journal(["sync"], in: mentor)
         #expect(run.status == 4, "\(run.stdout)\(run.stderr)")
         #expect(run.stderr.contains("cannot reach"))
         #expect(!run.timedOut)
         #expect(box.read("reflections/2026-11-24.md", in: mentor) != nil)
-        #expect(try box.git(["log", "-1", "--format=%s"], in: mentor).stdout == "Add reflection 2026-11-24\n")
+        #expect(
+            try box.git(["log", "-1", "--format=%s"], in: mentor).stdout == "Add reflection 2026-11-24\n")
         #expect(try box.git(["status", "--porcelain"], in: mentor).stdout == "")
         try box.expectValid([mentor, mentee, remote])
     }
 
     @Test func unreachableRemoteExitsFourAndLosesNothing() throws {
         let box = try GitSandbox()
-        for url in [box.url("no-such-remote.git").path, "file://" + box.url("missing.git").path, "git://127.0.0.1:\(box.freePort())/none.git"] {
+        for url in [
+            box.url("no-such-remote.git").path, "file://" + box.url("missing.git").path,
+            "git://127.0.0.1:\(box.freePort())/none.git",
+        ] {
             let mentor = try journalFolder(box, remote: url)
             let run = try box.journal(["sync"], in: mentor)
             #expect(run.status == 4, "\(url): \(run.stdout)\(run.stderr)")
             #expect(run.stderr.contains("cannot reach remote `origin`"))
             #expect(!run.timedOut)
             #expect(box.read("agreement.md", in: mentor) == agreementText)
-            #expect(try box.git(["log", "--format=%s"], in: mentor).stdout == "Add agreement; add goal speaking\n")
+            #expect(
+                try box.git(["log", "--format=%s"], in: mentor).stdout == "Add agreement; add goal speaking\n"
+            )
             try box.expectValid([mentor])
             try FileManager.default.removeItem(at: mentor)
         }
@@ -101,7 +115,8 @@ import Testing
             """
         try script.write(to: box.url("server.py"), atomically: true, encoding: .utf8)
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") else { return }
-        let server = try box.startServer("/usr/bin/python3", [box.url("server.py").path, "\(port)"], log: "http.log")
+        let server = try box.startServer(
+            "/usr/bin/python3", [box.url("server.py").path, "\(port)"], log: "http.log")
         defer { box.stop(server) }
         #expect(box.waitForListener(port: port))
         // http:// to stay on 127.0.0.1 without a certificate; https:// takes the same credential path.
@@ -111,7 +126,8 @@ import Testing
         #expect(run.stderr.contains("authentication refused"))
         #expect(run.stderr.contains("JOURNAL_GIT_TOKEN"))
         run = try box.journal(
-            ["sync"], in: mentor, extra: ["JOURNAL_GIT_USERNAME": "mara", "JOURNAL_GIT_TOKEN": "s3cr3t-t0ken"])
+            ["sync"], in: mentor,
+            extra: ["JOURNAL_GIT_USERNAME": "mara", "JOURNAL_GIT_TOKEN": "s3cr3t-t0ken"])
         #expect(run.status == 4, "\(run.stdout)\(run.stderr)")
         #expect(run.stderr.contains("authentication refused"))
         #expect(!run.stderr.contains("s3cr3t-t0ken") && !run.stdout.contains("s3cr3t-t0ken"))
@@ -124,7 +140,12 @@ import Testing
         let keygen = "/usr/bin/ssh-keygen"
         let ssh = box.home.appendingPathComponent(".ssh")
         try box.run(keygen, ["-q", "-t", "ed25519", "-N", "", "-f", box.url("host_key").path])
-        try box.run(keygen, ["-q", "-t", "ed25519", "-N", "", "-C", "journal-test", "-f", ssh.appendingPathComponent("id_ed25519").path])
+        try box.run(
+            keygen,
+            [
+                "-q", "-t", "ed25519", "-N", "", "-C", "journal-test", "-f",
+                ssh.appendingPathComponent("id_ed25519").path,
+            ])
         try FileManager.default.copyItem(
             at: ssh.appendingPathComponent("id_ed25519.pub"), to: box.url("authorized_keys"))
         if getuid() == 0 && !FileManager.default.fileExists(atPath: "/run/sshd") {
@@ -146,10 +167,14 @@ import Testing
             PermitRootLogin prohibit-password
             """
         try config.write(to: box.url("sshd_config"), atomically: true, encoding: .utf8)
-        let server = try box.startServer(Self.sshd, ["-D", "-e", "-f", box.url("sshd_config").path], log: "sshd.log")
+        let server = try box.startServer(
+            Self.sshd, ["-D", "-e", "-f", box.url("sshd_config").path], log: "sshd.log")
         defer { box.stop(server) }
-        #expect(box.waitForListener(port: port), "sshd did not start: \(box.read("sshd.log", in: box.root) ?? "")")
-        let hostKey = (box.read("host_key.pub", in: box.root) ?? "").split(separator: " ").prefix(2).joined(separator: " ")
+        #expect(
+            box.waitForListener(port: port), "sshd did not start: \(box.read("sshd.log", in: box.root) ?? "")"
+        )
+        let hostKey = (box.read("host_key.pub", in: box.root) ?? "").split(separator: " ").prefix(2).joined(
+            separator: " ")
         try "[127.0.0.1]:\(port) \(hostKey)\n".write(
             to: ssh.appendingPathComponent("known_hosts"), atomically: true, encoding: .utf8)
 
@@ -159,12 +184,15 @@ import Testing
         let mentor = try journalFolder(box, remote: url)
         var run = try box.journal(["sync"], in: mentor)
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)\n\(box.read("sshd.log", in: box.root) ?? "")")
-        #expect(try box.git(["log", "--format=%s", "main"], in: remote).stdout == "Add agreement; add goal speaking\n")
+        #expect(
+            try box.git(["log", "--format=%s", "main"], in: remote).stdout
+                == "Add agreement; add goal speaking\n")
 
         // Changes made on the remote's side arrive over ssh too.
         try box.git(["clone", "-q", remote.path, box.url("mentee").path])
         let mentee = box.url("mentee")
-        try box.write(reflectionText("2026-11-22", title: "Week"), to: "reflections/2026-11-22.md", in: mentee)
+        try box.write(
+            reflectionText("2026-11-22", title: "Week"), to: "reflections/2026-11-22.md", in: mentee)
         #expect(try box.journal(["sync"], in: mentee).status == 0)
         run = try box.journal(["sync"], in: mentor)
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
@@ -173,7 +201,8 @@ import Testing
         // A key the server does not know: refused, exit 4, nothing lost, no endless retry.
         try FileManager.default.removeItem(at: ssh.appendingPathComponent("id_ed25519"))
         try FileManager.default.removeItem(at: ssh.appendingPathComponent("id_ed25519.pub"))
-        try box.run(keygen, ["-q", "-t", "ed25519", "-N", "", "-f", ssh.appendingPathComponent("id_ed25519").path])
+        try box.run(
+            keygen, ["-q", "-t", "ed25519", "-N", "", "-f", ssh.appendingPathComponent("id_ed25519").path])
         try box.write(goalText + "Edited.\n", to: "goals/speaking.md", in: mentor)
         run = try box.journal(["sync"], in: mentor)
         #expect(run.status == 4, "\(run.stdout)\(run.stderr)")
@@ -202,7 +231,8 @@ import Testing
         let daemon = try box.startServer(
             GitRemoteTests.gitDaemon,
             [
-                "--reuseaddr", "--listen=127.0.0.1", "--port=\(port)", "--base-path=\(box.url("served").path)",
+                "--reuseaddr", "--listen=127.0.0.1", "--port=\(port)",
+                "--base-path=\(box.url("served").path)",
                 "--export-all", "--enable=receive-pack", box.url("served").path,
             ], log: "daemon.log")
         defer { box.stop(daemon) }

@@ -89,13 +89,15 @@ final class GitSandbox {
         _ = finished.wait(timeout: .now() + 5)
         process.waitUntilExit()
         return ProgramRun(
-            stdout: String(decoding: outBox.data, as: UTF8.self), stderr: String(decoding: errBox.data, as: UTF8.self),
+            stdout: String(decoding: outBox.data, as: UTF8.self),
+            stderr: String(decoding: errBox.data, as: UTF8.self),
             status: process.terminationStatus, timedOut: timedOut)
     }
 
     /// Runs the real git CLI; a failure fails the test unless `allowFailure`.
     @discardableResult
-    func git(_ arguments: [String], in directory: URL? = nil, allowFailure: Bool = false) throws -> ProgramRun {
+    func git(_ arguments: [String], in directory: URL? = nil, allowFailure: Bool = false) throws -> ProgramRun
+    {
         let result = try run("/usr/bin/git", arguments, in: directory)
         if !allowFailure {
             #expect(result.status == 0, "git \(arguments.joined(separator: " ")): \(result.stderr)")
@@ -105,7 +107,8 @@ final class GitSandbox {
 
     /// Runs the built `journal`.
     @discardableResult
-    func journal(_ arguments: [String], in directory: URL, extra: [String: String] = [:]) throws -> ProgramRun {
+    func journal(_ arguments: [String], in directory: URL, extra: [String: String] = [:]) throws -> ProgramRun
+    {
         try run(try journalBinary().path, arguments, in: directory, extra: extra)
     }
 
@@ -151,7 +154,8 @@ final class GitSandbox {
     func expectValid(_ repositories: [URL]) throws {
         for repository in repositories {
             let fsck = try git(["fsck", "--no-progress"], in: repository, allowFailure: true)
-            #expect(fsck.status == 0, "git fsck in \(repository.lastPathComponent): \(fsck.stdout)\(fsck.stderr)")
+            #expect(
+                fsck.status == 0, "git fsck in \(repository.lastPathComponent): \(fsck.stdout)\(fsck.stderr)")
         }
     }
 
@@ -287,7 +291,9 @@ let goalText = """
     """
 
 /// A reflection, private or not.
-func reflectionText(_ date: String, title: String, isPrivate: Bool = false, author: String = "mentee") -> String {
+func reflectionText(_ date: String, title: String, isPrivate: Bool = false, author: String = "mentee")
+    -> String
+{
     """
     ---
     date: \(date)

@@ -11,7 +11,8 @@ import Testing
         let remote = box.url("remote.git")
         // No `-b main`: HEAD of the bare remote names `master`, as an old git would make it.
         try box.git(["init", "-q", "--bare", remote.path])
-        let mentor = try box.person("mentor", name: "Mara Quinn", email: "mara@example.org", remote: remote.path)
+        let mentor = try box.person(
+            "mentor", name: "Mara Quinn", email: "mara@example.org", remote: remote.path)
         try box.write(agreementText, to: "agreement.md", in: mentor)
         try box.write(goalText, to: "goals/speaking.md", in: mentor)
         let secret = "SECRET-MENTOR-THOUGHTS"
@@ -22,9 +23,14 @@ import Testing
         var run = try box.journal(["sync"], in: mentor)
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
         #expect(run.stdout.contains("Committed"))
-        #expect(try box.git(["rev-parse", "--abbrev-ref", "main@{upstream}"], in: mentor).stdout == "origin/main\n")
-        #expect(try box.git(["log", "--format=%s", "main"], in: remote).stdout == "Add agreement; add goal speaking\n")
-        #expect(box.read(".git/info/exclude", in: mentor)?.contains("/reflections/2026-11-20-private.md") == true)
+        #expect(
+            try box.git(["rev-parse", "--abbrev-ref", "main@{upstream}"], in: mentor).stdout
+                == "origin/main\n")
+        #expect(
+            try box.git(["log", "--format=%s", "main"], in: remote).stdout
+                == "Add agreement; add goal speaking\n")
+        #expect(
+            box.read(".git/info/exclude", in: mentor)?.contains("/reflections/2026-11-20-private.md") == true)
 
         // The mentee clones with plain git; the remote's HEAD names no branch, so git checks
         // nothing out, and the first sync starts from the remote's `main`.
@@ -32,7 +38,8 @@ import Testing
         let mentee = box.url("mentee")
         try box.git(["config", "user.name", "Theo Park"], in: mentee)
         try box.git(["config", "user.email", "theo@example.org"], in: mentee)
-        try box.write(reflectionText("2026-11-22", title: "First week"), to: "reflections/2026-11-22.md", in: mentee)
+        try box.write(
+            reflectionText("2026-11-22", title: "First week"), to: "reflections/2026-11-22.md", in: mentee)
         let privateMentee = reflectionText("2026-11-22", title: "SECRET-MENTEE-WORRIES", isPrivate: true)
         try box.write(privateMentee, to: "reflections/2026-11-22-private.md", in: mentee)
         run = try box.journal(["sync"], in: mentee)
@@ -46,7 +53,9 @@ import Testing
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
         #expect(run.stdout.contains("Brought in 1 commit by Theo Park"))
         #expect(box.read("reflections/2026-11-22.md", in: mentor) != nil)
-        #expect(try box.git(["rev-parse", "HEAD"], in: mentor).stdout == box.git(["rev-parse", "main"], in: remote).stdout)
+        #expect(
+            try box.git(["rev-parse", "HEAD"], in: mentor).stdout
+                == box.git(["rev-parse", "main"], in: remote).stdout)
 
         // Divergent histories: different files on each side, joined by a merge commit.
         try box.write(
@@ -60,17 +69,25 @@ import Testing
         run = try box.journal(["sync"], in: mentor)
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
         #expect(run.stdout.contains("Merged"))
-        #expect(try box.git(["log", "-1", "--format=%P"], in: mentor).stdout.split(separator: " ").count == 2)
+        #expect(
+            try box.git(["log", "-1", "--format=%P"], in: mentor).stdout.split(separator: " ").count == 2)
         #expect(box.read("goals/writing.md", in: mentor) != nil)
-        #expect(try box.git(["rev-parse", "HEAD"], in: mentor).stdout == box.git(["rev-parse", "main"], in: remote).stdout)
+        #expect(
+            try box.git(["rev-parse", "HEAD"], in: mentor).stdout
+                == box.git(["rev-parse", "main"], in: remote).stdout)
         #expect(try box.journal(["sync"], in: mentee).status == 0)
         #expect(box.read("sessions/2026-11-25.md", in: mentee) != nil)
 
         // A conflict: both change the same line of the goal.
         let goal = "goals/speaking.md"
-        try box.write(goalText.replacingOccurrences(of: "title: Speak at a meetup", with: "title: Speak at a conference"), to: goal, in: mentee)
+        try box.write(
+            goalText.replacingOccurrences(
+                of: "title: Speak at a meetup", with: "title: Speak at a conference"), to: goal, in: mentee)
         #expect(try box.journal(["sync"], in: mentee).status == 0)
-        try box.write(goalText.replacingOccurrences(of: "title: Speak at a meetup", with: "title: Speak at the local meetup"), to: goal, in: mentor)
+        try box.write(
+            goalText.replacingOccurrences(
+                of: "title: Speak at a meetup", with: "title: Speak at the local meetup"), to: goal,
+            in: mentor)
         let remoteBefore = try box.git(["rev-parse", "main"], in: remote).stdout
         run = try box.journal(["sync"], in: mentor)
         #expect(run.status == 3, "\(run.stdout)\(run.stderr)")
@@ -97,13 +114,20 @@ import Testing
         #expect(status.stdout.contains("merge"))
 
         // Resolved: the sync makes the two-parent commit and pushes it.
-        try box.write(goalText.replacingOccurrences(of: "title: Speak at a meetup", with: "title: Speak at a local conference"), to: goal, in: mentor)
+        try box.write(
+            goalText.replacingOccurrences(
+                of: "title: Speak at a meetup", with: "title: Speak at a local conference"), to: goal,
+            in: mentor)
         run = try box.journal(["sync"], in: mentor)
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
-        #expect(try box.git(["log", "-1", "--format=%P"], in: mentor).stdout.split(separator: " ").count == 2)
-        #expect(try box.git(["rev-parse", "HEAD"], in: mentor).stdout == box.git(["rev-parse", "main"], in: remote).stdout)
+        #expect(
+            try box.git(["log", "-1", "--format=%P"], in: mentor).stdout.split(separator: " ").count == 2)
+        #expect(
+            try box.git(["rev-parse", "HEAD"], in: mentor).stdout
+                == box.git(["rev-parse", "main"], in: remote).stdout)
         #expect(try box.git(["status", "--porcelain"], in: mentor).stdout == "")
-        #expect(!FileManager.default.fileExists(atPath: mentor.appendingPathComponent(".git/MERGE_HEAD").path))
+        #expect(
+            !FileManager.default.fileExists(atPath: mentor.appendingPathComponent(".git/MERGE_HEAD").path))
 
         // The other side receives it.
         run = try box.journal(["sync"], in: mentee)
@@ -116,7 +140,8 @@ import Testing
         #expect(try box.journal(["commit"], in: mentee).status == 0)
         for repository in [mentor, mentee, remote] {
             let history = try box.git(["log", "--all", "-p"], in: repository).stdout
-            #expect(!history.contains("SECRET-"), "a private entry leaked into \(repository.lastPathComponent)")
+            #expect(
+                !history.contains("SECRET-"), "a private entry leaked into \(repository.lastPathComponent)")
             #expect(!history.contains("-private.md"))
         }
         try box.git(["add", "-A"], in: mentor)
@@ -133,7 +158,8 @@ import Testing
         let box = try GitSandbox()
         let remote = box.url("remote.git")
         try box.git(["init", "-q", "--bare", "-b", "main", remote.path])
-        let mentor = try box.person("mentor", name: "Mara Quinn", email: "mara@example.org", remote: remote.path)
+        let mentor = try box.person(
+            "mentor", name: "Mara Quinn", email: "mara@example.org", remote: remote.path)
         try box.write("# Notes\n", to: "README.md", in: mentor)
         try box.write("lint: {}\n", to: "journal/.journal.yml", in: mentor)
         try box.write(agreementText, to: "journal/agreement.md", in: mentor)
@@ -144,7 +170,8 @@ import Testing
         try box.git(["clone", "-q", remote.path, box.url("mentee").path])
         let mentee = box.url("mentee")
         try box.git(["config", "user.name", "Theo Park"], in: mentee)
-        try box.write(reflectionText("2026-11-22", title: "Week"), to: "journal/reflections/2026-11-22.md", in: mentee)
+        try box.write(
+            reflectionText("2026-11-22", title: "Week"), to: "journal/reflections/2026-11-22.md", in: mentee)
         #expect(try box.journal(["sync"], in: mentee.appendingPathComponent("journal")).status == 0)
 
         // The mentor edits the README (outside the journal) and a goal, and syncs.
@@ -164,7 +191,8 @@ import Testing
         let box = try GitSandbox()
         let remote = box.url("remote.git")
         try box.git(["init", "-q", "--bare", "-b", "main", remote.path])
-        let mentor = try box.person("mentor", name: "Mara Quinn", email: "mara@example.org", remote: remote.path)
+        let mentor = try box.person(
+            "mentor", name: "Mara Quinn", email: "mara@example.org", remote: remote.path)
         try box.write(agreementText, to: "agreement.md", in: mentor)
         #expect(try box.journal(["sync"], in: mentor).status == 0)
         try box.git(["clone", "-q", remote.path, box.url("mentee").path])
@@ -172,8 +200,11 @@ import Testing
         try box.git(["config", "user.name", "Theo Park"], in: mentee)
 
         for round in 1...3 {
-            try box.write("---\ndate: 2026-11-2\(round)\n---\n# S\n", to: "sessions/2026-11-2\(round).md", in: mentor)
-            try box.write(reflectionText("2026-11-2\(round)", title: "R\(round)"), to: "reflections/2026-11-2\(round).md", in: mentee)
+            try box.write(
+                "---\ndate: 2026-11-2\(round)\n---\n# S\n", to: "sessions/2026-11-2\(round).md", in: mentor)
+            try box.write(
+                reflectionText("2026-11-2\(round)", title: "R\(round)"),
+                to: "reflections/2026-11-2\(round).md", in: mentee)
             let first = try box.startJournal(["sync"], in: mentor)
             let second = try box.startJournal(["sync"], in: mentee)
             for (process, out, err) in [first, second] {
@@ -243,7 +274,8 @@ import Testing
         try box.write(agreementText, to: "agreement.md", in: folder)
         try box.write(goalText, to: "goals/clinical-reasoning.md", in: folder)
         #expect(try box.journal(["commit"], in: folder).status == 0)
-        try box.write(reflectionText("2026-11-22", title: "Week"), to: "reflections/2026-11-22.md", in: folder)
+        try box.write(
+            reflectionText("2026-11-22", title: "Week"), to: "reflections/2026-11-22.md", in: folder)
         try box.write(goalText + "More.\n", to: "goals/clinical-reasoning.md", in: folder)
         var run = try box.journal(["commit"], in: folder)
         #expect(run.status == 0, "\(run.stderr)")
@@ -253,8 +285,12 @@ import Testing
         try FileManager.default.removeItem(at: folder.appendingPathComponent("reflections/2026-11-22.md"))
         run = try box.journal(["commit", "-m", "Tidy up"], in: folder)
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(try box.git(["log", "-1", "--format=%s%n%an <%ae>"], in: folder).stdout == "Tidy up\nMara Quinn <mara@example.org>\n")
-        #expect(try box.git(["show", "--name-status", "--format=", "HEAD"], in: folder).stdout == "D\treflections/2026-11-22.md\n")
+        #expect(
+            try box.git(["log", "-1", "--format=%s%n%an <%ae>"], in: folder).stdout
+                == "Tidy up\nMara Quinn <mara@example.org>\n")
+        #expect(
+            try box.git(["show", "--name-status", "--format=", "HEAD"], in: folder).stdout
+                == "D\treflections/2026-11-22.md\n")
         run = try box.journal(["commit"], in: folder)
         #expect(run.status == 0)
         #expect(run.stdout.contains("Nothing to commit"))
@@ -266,7 +302,8 @@ import Testing
         let box = try GitSandbox()
         let folder = try box.person("journal", name: "Mara Quinn", email: "mara@example.org", remote: nil)
         try box.write(agreementText, to: "agreement.md", in: folder)
-        try box.write(reflectionText("2026-11-22", title: "Was public"), to: "reflections/2026-11-22.md", in: folder)
+        try box.write(
+            reflectionText("2026-11-22", title: "Was public"), to: "reflections/2026-11-22.md", in: folder)
         try box.git(["add", "-A"], in: folder)
         try box.git(["commit", "-q", "-m", "start"], in: folder)
         let nowPrivate = reflectionText("2026-11-22", title: "Now private", isPrivate: true)
@@ -276,7 +313,8 @@ import Testing
         #expect(run.stderr.contains("reflections/2026-11-22.md"))
         #expect(run.stderr.contains("git rm --cached"))
         #expect(try box.git(["log", "--format=%s"], in: folder).stdout == "start\n")
-        #expect(try box.git(["status", "--porcelain"], in: folder).stdout == " M reflections/2026-11-22.md\n")
+        #expect(
+            try box.git(["status", "--porcelain"], in: folder).stdout == " M reflections/2026-11-22.md\n")
         #expect(box.read("reflections/2026-11-22.md", in: folder) == nowPrivate)
         let status = try box.journal(["status"], in: folder)
         #expect(status.stdout.contains("Private but tracked by git: reflections/2026-11-22.md"))

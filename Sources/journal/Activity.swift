@@ -9,9 +9,7 @@ enum ActivityBuilder {
         guard let repository = try? GitRepository.discover(at: journal.root),
             let root = repository.relativePath(of: journal.root)
         else { return }
-        let privatePaths = Set(
-            journal.mentorships.flatMap(\.entries).filter { SharedJournal.isPrivate($0, root: journal.root) }
-                .map(\.path))
+        let privatePaths = Set(JournalLayout(journal: journal).privatePaths)
         for index in report.mentorships.indices {
             let m = report.mentorships[index]
             let folder = m.path == "." ? root : (root.isEmpty ? m.path : root + "/" + m.path)

@@ -25,7 +25,7 @@ struct LogCommand: ParsableCommand {
 
     func run() throws {
         let shared = try SharedJournal(global: global)
-        let journal = shared.journal
+        let journal = shared.layout
         var scope = shared.scope
         if let mentorship {
             let matching = journal.mentorships.filter { $0.id == mentorship || $0.path == mentorship }

@@ -6,60 +6,45 @@ import JournalKit
 /// The journal and the git repository holding it, for the commands that share it.
 struct SharedJournal {
     let workingDirectory: URL
-    let journal: Journal
+    /// The parsed journal, when the command asked for it (status shows the lint state).
+    let journal: Journal?
+    let layout: JournalLayout
     let repository: GitRepository
     /// The journal root relative to the work tree (`""` when they are the same folder).
     let scope: String
     /// Private entries, relative to the work tree.
     let privatePaths: Set<String>
 
-    init(global: GlobalOptions) throws {
+    /// Finds the journal and its repository; parses every entry only when `parse` is true.
+    init(global: GlobalOptions, parse: Bool = false) throws {
         workingDirectory = try global.workingDirectory()
-        journal = JournalLoader.load(root: JournalLoader.findRoot(from: workingDirectory))
+        if parse {
+            let journal = JournalLoader.load(root: JournalLoader.findRoot(from: workingDirectory))
+            self.journal = journal
+            layout = JournalLayout(journal: journal)
+        } else {
+            journal = nil
+            layout = JournalLayout(scanning: workingDirectory)
+        }
+        let root = layout.root
         let found: GitRepository?
         do {
-            found = try GitRepository.discover(at: journal.root)
+            found = try GitRepository.discover(at: root)
         } catch let error as GitError {
             throw Failure(message: error.message, code: 1)
         }
         guard let repository = found else {
             throw Failure(
-                message: "\(journal.root.path) is not in a git repository: `journal init` creates one "
+                message: "\(root.path) is not in a git repository: `journal init` creates one "
                     + "(or `git init`, or `git clone` the shared journal)",
                 code: 1)
         }
-        guard let scope = repository.relativePath(of: journal.root) else {
-            throw Failure(
-                message: "the journal at \(journal.root.path) is outside its git work tree", code: 1)
+        guard let scope = repository.relativePath(of: root) else {
+            throw Failure(message: "the journal at \(root.path) is outside its git work tree", code: 1)
         }
         self.repository = repository
         self.scope = scope
-        let root = journal.root
-        let journalPrivate = journal.mentorships.flatMap(\.entries).filter { Self.isPrivate($0, root: root) }
-            .map(\.path)
-        privatePaths = Set(journalPrivate.map { scope.isEmpty ? $0 : scope + "/" + $0 })
-    }
-
-    /// Whether an entry is private; when its front matter could not be read, a `private: true`
-    /// line in it still counts, so that a typo elsewhere never shares a private entry.
-    static func isPrivate(_ entry: Entry, root: URL) -> Bool {
-        if entry.isPrivate { return true }
-        guard
-            entry.diagnostics.contains(where: {
-                $0.rule.hasPrefix("front-matter/") || $0.rule == "file/encoding"
-            }),
-            let data = try? Data(contentsOf: root.appendingPathComponent(entry.path))
-        else { return false }
-        let text = String(decoding: data.prefix(64 * 1024), as: UTF8.self)
-        return text.split(whereSeparator: \.isNewline).contains { line in
-            let parts = line.split(separator: ":", maxSplits: 1)
-            guard parts.count == 2, parts[0].trimmingCharacters(in: .whitespaces).lowercased() == "private"
-            else {
-                return false
-            }
-            let value = parts[1].trimmingCharacters(in: .whitespaces).lowercased()
-            return ["true", "yes", "on"].contains { value.hasPrefix($0) }
-        }
+        privatePaths = Set(layout.privatePaths.map { scope.isEmpty ? $0 : scope + "/" + $0 })
     }
 
     /// The rule for staging: the journal's folder, private entries never.
@@ -95,7 +80,7 @@ struct SharedJournal {
     /// How a person names a file of the journal: "reflection 2026-11-22", "goal speaking".
     func describe(_ repositoryPath: String) -> String {
         guard let path = journalPath(repositoryPath) else { return "file \(repositoryPath)" }
-        return EntryWording.describe(path, in: journal)
+        return EntryWording.describe(path, in: layout)
     }
 }
 
@@ -103,7 +88,7 @@ struct SharedJournal {
 enum EntryWording {
     /// "reflection 2026-11-22", "goal speaking", "agreement", with the mentorship's id in
     /// front when the journal has more than one.
-    static func describe(_ path: String, in journal: Journal) -> String {
+    static func describe(_ path: String, in journal: JournalLayout) -> String {
         if path == ".journal.yml" { return "journal settings" }
         if path.hasPrefix("templates/") { return "template " + String(path.dropFirst("templates/".count)) }
         let mentorship = self.mentorship(of: path, in: journal)
@@ -121,14 +106,14 @@ enum EntryWording {
     }
 
     /// The mentorship whose folder holds `path` (the deepest one).
-    static func mentorship(of path: String, in journal: Journal) -> Mentorship? {
+    static func mentorship(of path: String, in journal: JournalLayout) -> JournalLayout.Folder? {
         journal.mentorships.filter { m in
             m.path == "." || path.hasPrefix(m.path + "/")
         }.max { $0.path.count < $1.path.count }
     }
 
     /// The kind of entry at `path`, when it is one.
-    static func kind(of path: String, in journal: Journal) -> EntryKind? {
+    static func kind(of path: String, in journal: JournalLayout) -> EntryKind? {
         var inner = path
         if let mentorship = mentorship(of: path, in: journal), mentorship.path != "." {
             inner = String(path.dropFirst(mentorship.path.count + 1))

@@ -13,7 +13,7 @@ struct StatusCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let shared = try SharedJournal(global: global)
+        let shared = try SharedJournal(global: global, parse: true)
         let trackedPrivate = try shared.keepPrivateEntriesLocal()
         let status: GitStatusSummary
         do {
@@ -62,7 +62,7 @@ struct StatusCommand: ParsableCommand {
             var text: String
         }
         var byGroup: [Line] = []
-        let journal = shared.journal
+        let journal = shared.layout
         func group(_ path: String) -> String {
             EntryWording.mentorship(of: path, in: journal).map { $0.path == "." ? $0.id : $0.path }
                 ?? "other files"
@@ -108,7 +108,7 @@ struct StatusCommand: ParsableCommand {
                     + " (journal leaves it alone; `git rm --cached \(shellQuoted(path))` stops sharing it)")
         }
 
-        let diagnostics = CrossFileChecks.diagnostics(of: journal)
+        let diagnostics = shared.journal.map(CrossFileChecks.diagnostics(of:)) ?? []
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.filter { $0.severity == .warning }.count
         lines.append("")

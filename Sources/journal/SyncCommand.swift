@@ -42,12 +42,12 @@ struct SyncCommand: ParsableCommand {
         // The shared files just arrived: read the journal again to know its private entries.
         if adopted != nil { shared = try SharedJournal(global: global) }
         shared.warnAboutTrackedPrivate(try shared.keepPrivateEntriesLocal())
-        let journal = shared.journal
+        let layout = shared.layout
         let scope = shared.scope
         let plan = SyncPlan(rule: shared.rule, remote: remote) { changes in
             EntryWording.message(for: changes) { path in
                 let inJournal = scope.isEmpty ? path : String(path.dropFirst(scope.count + 1))
-                return EntryWording.describe(inJournal, in: journal)
+                return EntryWording.describe(inJournal, in: layout)
             }
         }
         var outcome: SyncOutcome

@@ -43,6 +43,34 @@ extension GitRepository {
         return true
     }
 
+    /// The paths in the block `journal` manages in `.git/info/exclude`.
+    public func keptLocalPaths() -> [String] {
+        let file = commonDirectory.appendingPathComponent("info/exclude")
+        guard let text = try? String(contentsOf: file, encoding: .utf8) else { return [] }
+        var paths: [String] = []
+        var inBlock = false
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+            if line == Self.excludeBegin {
+                inBlock = true
+            } else if line == Self.excludeEnd {
+                inBlock = false
+            } else if inBlock, line.hasPrefix("/") {
+                var path = ""
+                var escaped = false
+                for character in line.dropFirst() {
+                    if !escaped && character == "\\" {
+                        escaped = true
+                        continue
+                    }
+                    escaped = false
+                    path.append(character)
+                }
+                paths.append(path)
+            }
+        }
+        return paths
+    }
+
     /// An ignore pattern matching exactly `path` from the top of the work tree.
     static func pattern(_ path: String) -> String {
         var escaped = ""

@@ -25,22 +25,37 @@ public struct GitChange: Sendable, Hashable {
     }
 }
 
-/// Which files `journal` shares: everything under `scope` except the `keepLocal` paths.
-public struct StagingRule: Sendable, Equatable {
+/// Which files `journal` shares: everything under `scope` except the `keepLocal` paths and
+/// the paths `isLocal` says stay local.
+public struct StagingRule: Sendable {
     /// A folder relative to the work tree (`""` for all of it).
     public var scope: String
     /// Paths relative to the work tree that are never staged (private entries).
     public var keepLocal: Set<String>
+    /// Asked about every other path the status walk finds changed or new, so that a caller
+    /// need not read every file beforehand to know which are private.
+    public var isLocal: (@Sendable (String) -> Bool)?
 
     /// Creates a rule.
-    public init(scope: String, keepLocal: Set<String>) {
+    public init(scope: String, keepLocal: Set<String>, isLocal: (@Sendable (String) -> Bool)? = nil) {
         self.scope = scope
         self.keepLocal = keepLocal
+        self.isLocal = isLocal
     }
 
     func contains(_ path: String) -> Bool {
         scope.isEmpty || path == scope || path.hasPrefix(scope + "/")
     }
+}
+
+/// What a staging did.
+public struct StagingResult: Sendable, Equatable {
+    /// The staged changes against HEAD.
+    public var changes: [GitChange]
+    /// Changed or new paths kept out of the index (private entries).
+    public var keptLocal: [String]
+    /// Kept paths that HEAD has: private entries git already tracks, left alone.
+    public var trackedLocal: [String]
 }
 
 /// A commit `journal` made.
@@ -138,12 +153,21 @@ extension GitRepository {
     /// Stages every change under the rule's scope (never a `keepLocal` path) from one status
     /// walk, and writes the index. Returns the staged changes against HEAD.
     public func stage(_ rule: StagingRule) throws -> [GitChange] {
+        try stageReporting(rule).changes
+    }
+
+    /// Stages as `stage` does, and also tells which changed paths were kept local.
+    public func stageReporting(_ rule: StagingRule) throws -> StagingResult {
         let lines = try statusLines(scope: rule.scope)
         let index = try index()
+        var result = StagingResult(changes: [], keptLocal: [], trackedLocal: [])
         var changes: [GitChange] = []
         var touched = false
         for line in lines where rule.contains(line.path) {
-            if rule.keepLocal.contains(line.path) {
+            let local = rule.keepLocal.contains(line.path) || (line.existsAfter && rule.isLocal?(line.path) == true)
+            if local {
+                result.keptLocal.append(line.path)
+                if line.inHead { result.trackedLocal.append(line.path) }
                 // Someone staged a private entry by hand: unstage it (the file stays). A private
                 // file already in HEAD is left for the person to decide.
                 if line.has(GIT_STATUS_INDEX_NEW) {
@@ -169,7 +193,8 @@ extension GitRepository {
             if let kind = line.change { changes.append(GitChange(path: line.path, kind: kind)) }
         }
         if touched { try writeIndex(index) }
-        return changes
+        result.changes = changes
+        return result
     }
 
     func writeIndex(_ index: GitIndex) throws {

@@ -64,6 +64,8 @@ public struct SyncOutcome: Sendable, Equatable {
     public var conflicts: [String]
     /// Whether the conflicts are from an earlier sync, still unresolved.
     public var conflictsFromEarlierSync: Bool
+    /// Changed or new paths the commit of step 2 kept local (private entries).
+    public var keptLocal: [String] = []
 }
 
 /// The local branch, the remote and the remote branch a sync works with.
@@ -110,7 +112,9 @@ extension GitRepository {
         let upstreamNow = try self.upstream(remoteOverride: plan.remote)
 
         // 2. Commit pending changes (this also finishes a resolved merge).
-        outcome.committed = try commitPending(plan, upstream: upstreamNow)
+        var keptLocal: [String] = []
+        outcome.committed = try commitPending(plan, upstream: upstreamNow, keptLocal: &keptLocal)
+        outcome.keptLocal = keptLocal
         outcome.branch = upstreamNow.branch
 
         // 3 to 6: fetch, integrate, push; again when the remote moved meanwhile.
@@ -196,10 +200,14 @@ extension GitRepository {
         return (commits, names)
     }
 
-    private func commitPending(_ plan: SyncPlan, upstream: Upstream) throws -> GitCommitInfo? {
+    private func commitPending(_ plan: SyncPlan, upstream: Upstream, keptLocal: inout [String]) throws
+        -> GitCommitInfo?
+    {
         let merging = isMerging
         let resolved = merging ? try conflictedPaths() : []
-        let changes = try stage(plan.rule)
+        let staged = try stageReporting(plan.rule)
+        keptLocal = staged.keptLocal
+        let changes = staged.changes
         guard merging || !changes.isEmpty else { return nil }
         var message: String
         if merging {

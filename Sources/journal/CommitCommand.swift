@@ -43,7 +43,9 @@ struct CommitCommand: ParsableCommand {
                 }
             }
             let conflicted = merging ? try repository.conflictedPaths() : []
-            let changes = try repository.stage(shared.rule)
+            let staged = try repository.stageReporting(shared.rule)
+            shared.recordKeptLocal(staged.keptLocal, tracked: staged.trackedLocal)
+            let changes = staged.changes
             if changes.isEmpty && !merging {
                 print("Nothing to commit: the journal is as it was at the last commit.")
                 return

@@ -1,9 +1,10 @@
 import Foundation
 import JournalKit
 
-/// Where a journal's mentorships are and which of its files are private, without parsing
-/// every entry: `journal commit` and `journal sync` must stay close to git's own speed in a
-/// journal of tens of thousands of files, and reading front matter is all they need.
+/// Where a journal's mentorships are and which of its files are private. `journal commit`
+/// and `journal sync` must stay close to git's own speed in a journal of tens of thousands of
+/// files, so they read no entry up front: git's status walk names the files that changed,
+/// and only those are read.
 struct JournalLayout: Sendable {
     /// A mentorship folder.
     struct Folder: Sendable {
@@ -13,7 +14,9 @@ struct JournalLayout: Sendable {
     }
 
     let root: URL
+    /// Every mentorship, when the journal was read (`known`); else empty.
     let mentorships: [Folder]
+    let known: Bool
     /// Private files, relative to the journal root.
     let privatePaths: [String]
 
@@ -21,58 +24,32 @@ struct JournalLayout: Sendable {
     init(journal: Journal) {
         root = journal.root
         mentorships = journal.mentorships.map { Folder(id: $0.id, path: $0.path) }
+        known = true
         privatePaths = journal.mentorships.flatMap(\.entries).filter {
             $0.isPrivate || Self.declaresPrivate(journal.root.appendingPathComponent($0.path))
         }.map(\.path)
     }
 
-    /// The layout found by walking the folders (as discovery does: no hidden folders, no
-    /// `templates/`) and reading only the front matter of Markdown files.
-    init(scanning start: URL) {
-        let root = URL(fileURLWithPath: JournalLoader.resolve(JournalLoader.findRoot(from: start).path))
-        self.root = root
-        var folders: [Folder] = []
-        var markdown: [String] = []
-        var pending = ["."]
-        let manager = FileManager.default
-        while let relative = pending.popLast() {
-            let absolute = relative == "." ? root.path : root.path + "/" + relative
-            guard let names = try? manager.contentsOfDirectory(atPath: absolute) else { continue }
-            for name in names where !name.hasPrefix(".") {
-                let child = relative == "." ? name : relative + "/" + name
-                if relative == "." && name == "templates" { continue }
-                var isDirectory: ObjCBool = false
-                guard manager.fileExists(atPath: absolute + "/" + name, isDirectory: &isDirectory) else { continue }
-                if isDirectory.boolValue {
-                    pending.append(child)
-                } else if name.hasSuffix(".md") {
-                    markdown.append(child)
-                    if name == "agreement.md" {
-                        let id = relative == "." ? root.lastPathComponent : String(relative.split(separator: "/").last ?? "")
-                        folders.append(Folder(id: id, path: relative))
-                    }
-                }
-            }
-        }
-        mentorships = folders.sorted { $0.path < $1.path }
-        let files = markdown
-        var flags = [Bool](repeating: false, count: markdown.count)
-        flags.withUnsafeMutableBufferPointer { buffer in
-            let results = UnsafeMutableSendableBuffer(buffer)
-            DispatchQueue.concurrentPerform(iterations: markdown.count) { index in
-                results.buffer[index] = Self.declaresPrivate(root.appendingPathComponent(files[index]))
-            }
-        }
-        privatePaths = zip(markdown, flags).filter(\.1).map(\.0).sorted()
+    /// The layout of the journal holding `start`, without reading any entry: mentorships are
+    /// found on demand from the paths asked about, and private entries while staging.
+    init(unreadFrom start: URL) {
+        root = URL(fileURLWithPath: JournalLoader.resolve(JournalLoader.findRoot(from: start).path))
+        mentorships = []
+        privatePaths = []
+        known = false
     }
 
     /// Whether a file's front matter says `private:` with a true value. Any spelling YAML
     /// could read as true counts, and so does a front matter too broken to parse: a false
     /// alarm keeps a file local, a miss would share it.
     static func declaresPrivate(_ url: URL) -> Bool {
-        guard let handle = try? FileHandle(forReadingFrom: url) else { return false }
-        defer { try? handle.close() }
-        let data = (try? handle.read(upToCount: 16 * 1024)) ?? Data()
+        let descriptor = open(url.path, O_RDONLY)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var buffer = [UInt8](repeating: 0, count: 16 * 1024)
+        let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+        guard count > 0 else { return false }
+        let data = buffer.prefix(count)
         var lines = String(decoding: data, as: UTF8.self).split(
             omittingEmptySubsequences: false, whereSeparator: \.isNewline
         ).makeIterator()
@@ -96,10 +73,4 @@ struct JournalLayout: Sendable {
         }
         return false
     }
-}
-
-/// A buffer written by disjoint indices from concurrent iterations.
-struct UnsafeMutableSendableBuffer<Element>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<Element>
-    init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
 }

@@ -24,7 +24,8 @@ struct LogCommand: ParsableCommand {
     }
 
     func run() throws {
-        let shared = try SharedJournal(global: global)
+        // The mentorship ids are only known from reading the journal.
+        let shared = try SharedJournal(global: global, parse: mentorship != nil)
         let journal = shared.layout
         var scope = shared.scope
         if let mentorship {

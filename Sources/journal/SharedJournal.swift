@@ -24,7 +24,7 @@ struct SharedJournal {
             layout = JournalLayout(journal: journal)
         } else {
             journal = nil
-            layout = JournalLayout(scanning: workingDirectory)
+            layout = JournalLayout(unreadFrom: workingDirectory)
         }
         let root = layout.root
         let found: GitRepository?
@@ -44,11 +44,34 @@ struct SharedJournal {
         }
         self.repository = repository
         self.scope = scope
-        privatePaths = Set(layout.privatePaths.map { scope.isEmpty ? $0 : scope + "/" + $0 })
+        if layout.known {
+            privatePaths = Set(layout.privatePaths.map { scope.isEmpty ? $0 : scope + "/" + $0 })
+        } else {
+            // Those already kept local that are still private; new ones are found while staging.
+            let workdir = repository.workdir
+            privatePaths = Set(
+                repository.keptLocalPaths().filter { path in
+                    let inScope = scope.isEmpty || path.hasPrefix(scope + "/")
+                    return !inScope || JournalLayout.declaresPrivate(workdir.appendingPathComponent(path))
+                })
+        }
+    }
+
+    /// Adds the paths a staging kept local to `.git/info/exclude`, and warns about those git
+    /// tracks.
+    func recordKeptLocal(_ kept: [String], tracked: [String]) {
+        let untracked = kept.filter { !tracked.contains($0) }
+        if !untracked.isEmpty { _ = try? repository.keepLocal(Array(privatePaths.union(untracked))) }
+        warnAboutTrackedPrivate(tracked.compactMap(journalPath))
     }
 
     /// The rule for staging: the journal's folder, private entries never.
-    var rule: StagingRule { StagingRule(scope: scope, keepLocal: privatePaths) }
+    var rule: StagingRule {
+        let workdir = repository.workdir
+        return StagingRule(scope: scope, keepLocal: privatePaths) { path in
+            path.hasSuffix(".md") && JournalLayout.declaresPrivate(workdir.appendingPathComponent(path))
+        }
+    }
 
     /// A work-tree path relative to the journal root, or nil when outside it.
     func journalPath(_ repositoryPath: String) -> String? {
@@ -96,7 +119,8 @@ enum EntryWording {
         if let mentorship, mentorship.path != "." {
             inner = String(path.dropFirst(mentorship.path.count + 1))
         }
-        let prefix = journal.mentorships.count > 1 ? mentorship.map { "\($0.id): " } ?? "" : ""
+        let several = journal.known ? journal.mentorships.count > 1 : mentorship?.path != "."
+        let prefix = several ? mentorship.map { "\($0.id): " } ?? "" : ""
         let parts = inner.split(separator: "/").map(String.init)
         if parts == ["agreement.md"] { return prefix + "agreement" }
         if parts.count == 2, let kind = EntryKind(folder: parts[0]), parts[1].hasSuffix(".md") {
@@ -105,11 +129,25 @@ enum EntryWording {
         return "file \(path)"
     }
 
-    /// The mentorship whose folder holds `path` (the deepest one).
+    /// The mentorship whose folder holds `path` (the deepest one); when the journal was not
+    /// read, the nearest folder up holding `agreement.md`.
     static func mentorship(of path: String, in journal: JournalLayout) -> JournalLayout.Folder? {
-        journal.mentorships.filter { m in
-            m.path == "." || path.hasPrefix(m.path + "/")
-        }.max { $0.path.count < $1.path.count }
+        if journal.known {
+            return journal.mentorships.filter { m in
+                m.path == "." || path.hasPrefix(m.path + "/")
+            }.max { $0.path.count < $1.path.count }
+        }
+        var parts = path.split(separator: "/").dropLast().map(String.init)
+        while true {
+            let folder = parts.isEmpty ? "." : parts.joined(separator: "/")
+            let agreement = journal.root.appendingPathComponent(folder).appendingPathComponent("agreement.md")
+            if FileManager.default.fileExists(atPath: agreement.path) {
+                return JournalLayout.Folder(
+                    id: folder == "." ? journal.root.lastPathComponent : parts.last ?? folder, path: folder)
+            }
+            if parts.isEmpty { return nil }
+            parts.removeLast()
+        }
     }
 
     /// The kind of entry at `path`, when it is one.

@@ -30,7 +30,8 @@ struct SyncCommand: ParsableCommand {
             // remote cannot be reached.
             if error.kind == .unreachable || error.kind == .authentication, !shared.repository.isMerging {
                 _ = try? shared.keepPrivateEntriesLocal()
-                if let changes = try? shared.repository.stage(shared.rule), !changes.isEmpty,
+                if let staged = try? shared.repository.stageReporting(shared.rule),
+                    case let changes = staged.changes, !changes.isEmpty,
                     let commit = try? shared.repository.commitIndex(
                         message: EntryWording.message(for: changes, describe: shared.describe))
                 {
@@ -56,6 +57,7 @@ struct SyncCommand: ParsableCommand {
         } catch let error as GitError {
             throw failure(error)
         }
+        shared.recordKeptLocal(outcome.keptLocal, tracked: outcome.keptLocal.filter(shared.repository.isTracked))
         if let adopted {
             if outcome.integration == .upToDate { outcome.integration = .fastForwarded }
             outcome.incomingCommits += adopted.commits

@@ -164,7 +164,8 @@ extension GitRepository {
         var changes: [GitChange] = []
         var touched = false
         for line in lines where rule.contains(line.path) {
-            let local = rule.keepLocal.contains(line.path) || (line.existsAfter && rule.isLocal?(line.path) == true)
+            let local =
+                rule.keepLocal.contains(line.path) || (line.existsAfter && rule.isLocal?(line.path) == true)
             if local {
                 result.keptLocal.append(line.path)
                 if line.inHead { result.trackedLocal.append(line.path) }

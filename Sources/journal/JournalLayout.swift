@@ -61,8 +61,10 @@ struct JournalLayout: Sendable {
             if trimmed == "---" || trimmed == "..." { break }
             let parts = line.split(separator: ":", maxSplits: 1)
             guard parts.count == 2,
-                parts[0].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
-                    .lowercased() == "private"
+                parts[0].trimmingCharacters(in: .whitespaces).trimmingCharacters(
+                    in: CharacterSet(charactersIn: "\"'")
+                )
+                .lowercased() == "private"
             else { continue }
             let value = parts[1].trimmingCharacters(in: .whitespaces).trimmingCharacters(
                 in: CharacterSet(charactersIn: "\"'")

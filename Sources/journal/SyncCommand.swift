@@ -57,7 +57,8 @@ struct SyncCommand: ParsableCommand {
         } catch let error as GitError {
             throw failure(error)
         }
-        shared.recordKeptLocal(outcome.keptLocal, tracked: outcome.keptLocal.filter(shared.repository.isTracked))
+        shared.recordKeptLocal(
+            outcome.keptLocal, tracked: outcome.keptLocal.filter(shared.repository.isTracked))
         if let adopted {
             if outcome.integration == .upToDate { outcome.integration = .fastForwarded }
             outcome.incomingCommits += adopted.commits

@@ -43,6 +43,13 @@ extension GitRepository {
         return true
     }
 
+    /// Adds `paths` (relative to the work tree) to the block, keeping what it lists: for
+    /// `journal new --private`, which knows one new path and not the others.
+    @discardableResult
+    public func addKeptLocal(_ paths: [String]) throws -> Bool {
+        try keepLocal(keptLocalPaths() + paths)
+    }
+
     /// The paths in the block `journal` manages in `.git/info/exclude`.
     public func keptLocalPaths() -> [String] {
         let file = commonDirectory.appendingPathComponent("info/exclude")

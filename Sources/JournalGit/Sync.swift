@@ -16,7 +16,7 @@ public struct SyncPlan: Sendable {
 
     /// Creates a plan.
     public init(
-        rule: StagingRule, remote: String? = nil, maxPushAttempts: Int = 3,
+        rule: StagingRule, remote: String? = nil, maxPushAttempts: Int = 5,
         environment: [String: String] = ProcessInfo.processInfo.environment,
         message: @escaping @Sendable ([GitChange]) -> String
     ) {
@@ -123,7 +123,9 @@ extension GitRepository {
             session.reset()
             try fetch(remote, upstreamNow, session: session)
             let theirs = try reference(upstreamNow.trackingRef)?.target
-            if let lastRefusal, Self.same(lastRefusal.tip, theirs) {
+            if let lastRefusal, Self.same(lastRefusal.tip, theirs),
+                !lastRefusal.reason.lowercased().contains("lock")
+            {
                 // The remote did not move, so the refusal was not a race: say what it said.
                 throw GitError(
                     .other, "remote `\(upstreamNow.remote)` refused the push: \(lastRefusal.reason)")
@@ -145,7 +147,11 @@ extension GitRepository {
                 outcome.upstreamSet = !upstreamNow.configured
                 return outcome
             }
-            if try push(remote, upstreamNow, session: session) {
+            let pushed =
+                try localRemotePath(remote.url).map { path in
+                    try pushToLocalRemote(at: path, remote, upstreamNow, expected: theirs, session: session)
+                } ?? push(remote, upstreamNow, session: session)
+            if pushed {
                 try check(
                     git_reference_create_with_local_tip(pointer, upstreamNow.trackingRef, local),
                     "cannot record what was pushed")
@@ -158,6 +164,8 @@ extension GitRepository {
             }
             outcome.retries += 1
             lastRefusal = (theirs, session.lastRejection ?? "refused")
+            // Another push holding the remote's ref lock finishes within moments; give it one.
+            if lastRefusal?.reason.lowercased().contains("lock") == true { usleep(200_000) }
         }
         throw GitError(
             .other,
@@ -281,11 +289,13 @@ extension GitRepository {
     }
 
     /// Pushes the branch without force. False when the remote refused it because it moved.
-    private func push(_ remote: GitRemote, _ upstream: Upstream, session: TransportSession) throws -> Bool {
+    private func push(
+        _ remote: GitRemote, _ upstream: Upstream, session: TransportSession, refspec: String? = nil
+    ) throws -> Bool {
         var options = git_push_options()
         try check(git_push_options_init(&options, UInt32(GIT_PUSH_OPTIONS_VERSION)), "cannot push")
         session.install(&options.callbacks)
-        let refspecs = GitStringArray([upstream.pushRefspec])
+        let refspecs = GitStringArray([refspec ?? upstream.pushRefspec])
         let code = withExtendedLifetime(session) {
             refspecs.withArray { array in git_remote_push(remote.pointer, array, &options) }
         }
@@ -314,6 +324,61 @@ extension GitRepository {
         // Any refusal is first taken for a race; the caller fetches again and gives up with the
         // server's reason when the remote had not moved.
         return session.rejections.isEmpty
+    }
+
+    /// The folder of a remote given as a path or `file://` URL, else nil.
+    func localRemotePath(_ url: String) -> String? {
+        var path: String
+        if url.hasPrefix("file://") {
+            path = String(url.dropFirst("file://".count)).removingPercentEncoding ?? String(url.dropFirst(7))
+        } else if !url.contains("://"), url.hasPrefix("/") || url.hasPrefix(".") || !url.contains(":") {
+            path = url
+        } else {
+            return nil
+        }
+        if !path.hasPrefix("/") { path = FileManager.default.currentDirectoryPath + "/" + path }
+        return path
+    }
+
+    /// A push to a remote on this machine. libgit2's local transport replaces the remote
+    /// branch without checking that it still holds what we fetched, so two pushes at the same
+    /// moment could lose one of them. Here libgit2 sends the objects under a ref of their own,
+    /// and the branch is then moved only if it still points where we merged from
+    /// (compare-and-swap under git's ref lock). False when the remote moved meanwhile.
+    private func pushToLocalRemote(
+        at path: String, _ remote: GitRemote, _ upstream: Upstream, expected: git_oid?,
+        session: TransportSession
+    ) throws -> Bool {
+        guard var local = try headCommit()?.id else { return true }
+        let staging = "refs/journal-sync/\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        guard
+            try push(remote, upstream, session: session, refspec: "refs/heads/\(upstream.branch):\(staging)")
+        else {
+            return false
+        }
+        var remoteRepository: OpaquePointer?
+        try check(git_repository_open(&remoteRepository, path), "cannot open remote `\(upstream.remote)`")
+        guard let remoteRepository else { throw GitError(.other, "cannot open remote `\(upstream.remote)`") }
+        defer {
+            _ = git_reference_remove(remoteRepository, staging)
+            git_repository_free(remoteRepository)
+        }
+        let branch = "refs/heads/\(upstream.remoteBranch)"
+        var updated: OpaquePointer?
+        var code: Int32
+        if var old = expected {
+            code = git_reference_create_matching(
+                &updated, remoteRepository, branch, &local, 1, &old, "journal sync: push")
+        } else {
+            code = git_reference_create(&updated, remoteRepository, branch, &local, 0, "journal sync: push")
+        }
+        if let updated { git_reference_free(updated) }
+        if code == GIT_EMODIFIED.rawValue || code == GIT_EEXISTS.rawValue || code == GIT_ELOCKED.rawValue {
+            session.rejections.append((branch, "the remote moved (lock or new commits)"))
+            return false
+        }
+        try check(code, "cannot update \(branch) on remote `\(upstream.remote)`")
+        return true
     }
 
     // MARK: - Integrating the remote's history

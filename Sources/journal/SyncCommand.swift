@@ -21,6 +21,8 @@ struct SyncCommand: ParsableCommand {
 
     func run() throws {
         var shared = try SharedJournal(global: global)
+        // Like git, resolve a remote given as a relative path from the top of the work tree.
+        _ = FileManager.default.changeCurrentDirectoryPath(shared.repository.workdir.path)
         var adopted: (commits: Int, authors: [String])?
         do {
             adopted = try shared.repository.startFromRemote(

@@ -154,6 +154,11 @@ final class Scratch {
         try scratch.write("x\n", "reflections/b.md")
         try scratch.write("x\n", "reflections/c.md")
         #expect(try scratch.git("status", "--porcelain", "-uall") == "?? reflections/c.md\n")
+        #expect(try repository.addKeptLocal(["reflections/c.md"]))
+        #expect(
+            Set(repository.keptLocalPaths()) == [
+                "reflections/a b#!.md", "reflections/b.md", "reflections/c.md",
+            ])
         #expect(try repository.keepLocal([]))
         text = try String(contentsOf: exclude, encoding: .utf8)
         #expect(text == "# mine\n*.tmp\n")

@@ -215,6 +215,10 @@ import Testing
                     process.terminationStatus == 0,
                     "\(String(decoding: output, as: UTF8.self))\(String(decoding: errors, as: UTF8.self))")
             }
+            // Both pushes succeeded, so the remote holds both changes: none replaced the other.
+            let pushed = try box.git(["ls-tree", "-r", "--name-only", "main"], in: remote).stdout
+            #expect(pushed.contains("sessions/2026-11-2\(round).md"))
+            #expect(pushed.contains("reflections/2026-11-2\(round).md"))
             #expect(try box.journal(["sync"], in: mentor).status == 0)
             #expect(try box.journal(["sync"], in: mentee).status == 0)
             for person in [mentor, mentee] {
@@ -222,6 +226,8 @@ import Testing
                 #expect(box.read("reflections/2026-11-2\(round).md", in: person) != nil)
             }
         }
+        #expect(
+            try box.git(["for-each-ref", "--format=%(refname)"], in: remote).stdout == "refs/heads/main\n")
         let files = try box.git(["ls-tree", "-r", "--name-only", "main"], in: remote).stdout
         for round in 1...3 {
             #expect(files.contains("sessions/2026-11-2\(round).md"))

@@ -3,7 +3,7 @@ SWIFT ?= swift
 PACKAGES = libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 DEMO_TODAY ?= 2026-11-25
 
-.PHONY: deps build release demo test golden lint format clean
+.PHONY: deps build release demo test golden rules-doc lint format clean
 
 deps:
 	@if ! pkg-config --exists libgit2 libcmark-gfm 2>/dev/null \
@@ -31,6 +31,10 @@ test: deps
 golden: build
 	.build/debug/journal -C Tests/JournalTests/Fixtures/pair --today 2026-11-25 report \
 	    > Tests/JournalTests/Fixtures/pair.report.txt
+
+# docs/rules.md is generated from the rule descriptions.
+rules-doc: build
+	.build/debug/journal rules --markdown > docs/rules.md
 
 lint:
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests

@@ -77,6 +77,8 @@ struct LintCommand: ParsableCommand {
             case .github: GitHubReporter()
             }
         print(reporter.report(result), terminator: "")
+        // Input that could not be read at all is not a verdict on the journal: exit 2, as for bad usage.
+        if diagnostics.contains(where: { $0.rule == "file/unreadable" }) { throw ExitCode(2) }
         if result.count(.error) > 0 || (strict && result.count(.warning) > 0) { throw ExitCode(1) }
     }
 

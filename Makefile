@@ -3,7 +3,7 @@ SWIFT ?= swift
 PACKAGES = libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 DEMO_TODAY ?= 2026-11-25
 
-.PHONY: deps build release demo test golden rules-doc lint format clean
+.PHONY: deps build release demo test bench golden rules-doc lint format clean
 
 deps:
 	@if ! pkg-config --exists libgit2 libcmark-gfm 2>/dev/null \
@@ -26,6 +26,11 @@ demo: build
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# Benchmarks are run by hand, never by CI: they time things. The results go to
+# docs/performance.md (with the notes kept there by hand).
+bench: release
+	python3 Tests/Benchmarks/bench.py --write
 
 # Rewrites the golden report after a deliberate change to the text output; review the diff.
 golden: build

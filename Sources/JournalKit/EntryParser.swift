@@ -87,6 +87,7 @@ public enum EntryParser {
         entry.diagnostics += reader.diagnostics
 
         let summary = MarkdownParser.summarize(source.body, firstLine: source.bodyFirstLine)
+        entry.body = source.body
         entry.title = summary.title
         entry.actionItems = actionItems(summary.tasks, path: path, diagnostics: &entry.diagnostics)
         if case .reflection(var reflection) = entry.content {

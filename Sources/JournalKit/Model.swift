@@ -180,6 +180,8 @@ public struct Entry: Sendable, Equatable {
     public var diagnostics: [Diagnostic]
     /// Whether the body holds unresolved merge conflict markers.
     public var hasConflictMarkers: Bool
+    /// The Markdown after the front matter, for reports that quote it.
+    public var body: String = ""
 
     /// The session content, when this entry is a session.
     public var session: Session? {

@@ -189,7 +189,7 @@ public enum ReportPictures {
                 "<circle class=\"next-due\(late ? " late" : "")\" cx=\"\(number(x))\" cy=\"\(number(laneSessions))\" "
                     + "r=\"8\">" + tip("Next session due \(due)\(late ? " (overdue)" : "")") + "</circle>")
             parts.append(
-                "<text class=\"next-label\(late ? " late" : "")\" x=\"\(number(x))\" y=\"\(number(laneSessions - 13))\">"
+                "<text class=\"next-label\(late ? " late" : "")\" x=\"\(number(x))\" y=\"\(number(laneSessions + 21))\">"
                     + "next due</text>")
         }
 

@@ -4,375 +4,377 @@
 enum EmbeddedTemplates {
     /// templates/report.md.mustache
     static let reportMarkdown = #"""
-{{! The Markdown report of `journal report --format markdown`; docs/templates.md lists every value.
-    A double-brace value escapes Markdown punctuation, so journal text stays text. To change the
-    report, copy this file to templates/report.md.mustache at the root of a journal. }}
-# {{title}}
+        {{! The Markdown report of `journal report --format markdown`; docs/templates.md lists every value.
+            A double-brace value escapes Markdown punctuation, so journal text stays text. To change the
+            report, copy this file to templates/report.md.mustache at the root of a journal. }}
+        # {{title}}
 
-As of {{today}}.
+        As of {{today}}.
 
-{{#showOverview}}
-## Overview
+        {{#showOverview}}
+        ## Overview
 
-| Pair | Status | Last session | Cadence | Goals on track | Open items | Overdue items | Lint errors |
-|---|---|---|---|---:|---:|---:|---:|
-{{#overview}}
-| {{pair}} | {{status}} | {{#hasLastSession}}{{lastSession}} ({{daysSinceText}}){{/hasLastSession}}{{^hasLastSession}}none yet{{/hasLastSession}} | {{#cadenceOverdue}}**{{cadenceText}}**{{/cadenceOverdue}}{{^cadenceOverdue}}{{cadenceText}}{{/cadenceOverdue}} | {{goalsOnTrack}} of {{goalsActive}} | {{openActionItems}} | {{#hasOverdueActionItems}}**{{overdueActionItems}}**{{/hasOverdueActionItems}}{{^hasOverdueActionItems}}0{{/hasOverdueActionItems}} | {{lintErrors}} |
-{{/overview}}
+        | Pair | Status | Last session | Cadence | Goals on track | Open items | Overdue items | Lint errors |
+        |---|---|---|---|---:|---:|---:|---:|
+        {{#overview}}
+        | {{pair}} | {{status}} | {{#hasLastSession}}{{lastSession}} ({{daysSinceText}}){{/hasLastSession}}{{^hasLastSession}}none yet{{/hasLastSession}} | {{#cadenceOverdue}}**{{cadenceText}}**{{/cadenceOverdue}}{{^cadenceOverdue}}{{cadenceText}}{{/cadenceOverdue}} | {{goalsOnTrack}} of {{goalsActive}} | {{openActionItems}} | {{#hasOverdueActionItems}}**{{overdueActionItems}}**{{/hasOverdueActionItems}}{{^hasOverdueActionItems}}0{{/hasOverdueActionItems}} | {{lintErrors}} |
+        {{/overview}}
 
-{{/showOverview}}
-{{#mentorships}}
-## {{pair}}
+        {{/showOverview}}
+        {{#mentorships}}
+        ## {{pair}}
 
-*{{location}}, {{status}}{{#hasCadence}}, meeting {{cadence}}{{/hasCadence}}.* {{lastSessionText}}{{#sessionOverdue}} **{{nextSessionText}}**{{/sessionOverdue}}{{^sessionOverdue}} {{nextSessionText}}{{/sessionOverdue}} {{sessions}} sessions held{{#hasCancelledSessions}}, {{cancelledSessions}} cancelled{{/hasCancelledSessions}}{{#hasSince}}; new since {{since}}{{/hasSince}}.
-{{#hasReviewDue}}
+        *{{location}}, {{status}}{{#hasCadence}}, meeting {{cadence}}{{/hasCadence}}.* {{lastSessionText}}{{#sessionOverdue}} **{{nextSessionText}}**{{/sessionOverdue}}{{^sessionOverdue}} {{nextSessionText}}{{/sessionOverdue}} {{sessions}} sessions held{{#hasCancelledSessions}}, {{cancelledSessions}} cancelled{{/hasCancelledSessions}}{{#hasSince}}; new since {{since}}{{/hasSince}}.
+        {{#hasReviewDue}}
 
-**The agreement's review was due {{reviewDue}}: time to revisit it together.**
-{{/hasReviewDue}}
+        **The agreement's review was due {{reviewDue}}: time to revisit it together.**
+        {{/hasReviewDue}}
 
-### Open action items ({{actionItemCount}})
+        ### Open action items ({{actionItemCount}})
 
-{{#actionItems}}
-- [ ] {{#hasOwner}}**{{owner}}**: {{/hasOwner}}{{text}} — {{#overdue}}**{{dueText}}**{{/overdue}}{{^overdue}}{{dueText}}{{/overdue}} (`{{location}}`)
-{{/actionItems}}
-{{^actionItems}}
-None.
-{{/actionItems}}
-{{#hasQuestions}}
+        {{#actionItems}}
+        - [ ] {{#hasOwner}}**{{owner}}**: {{/hasOwner}}{{text}} — {{#overdue}}**{{dueText}}**{{/overdue}}{{^overdue}}{{dueText}}{{/overdue}} ({{location}})
+        {{/actionItems}}
+        {{^actionItems}}
+        None.
+        {{/actionItems}}
+        {{#hasQuestions}}
 
-### Questions
+        ### Questions
 
-{{#questions}}
-- {{text}} ({{#hasAuthor}}{{author}}, {{/hasAuthor}}{{date}})
-{{/questions}}
-{{/hasQuestions}}
-{{#hasWins}}
+        {{#questions}}
+        - {{text}} ({{#hasAuthor}}{{author}}, {{/hasAuthor}}{{date}})
+        {{/questions}}
+        {{/hasQuestions}}
+        {{#hasWins}}
 
-### Wins
+        ### Wins
 
-{{#wins}}
-- {{text}} ({{#hasAuthor}}{{author}}, {{/hasAuthor}}{{date}})
-{{/wins}}
-{{/hasWins}}
-{{#hasObstacles}}
+        {{#wins}}
+        - {{text}} ({{#hasAuthor}}{{author}}, {{/hasAuthor}}{{date}})
+        {{/wins}}
+        {{/hasWins}}
+        {{#hasObstacles}}
 
-### Obstacles
+        ### Obstacles
 
-{{#obstacles}}
-- {{text}} ({{#hasAuthor}}{{author}}, {{/hasAuthor}}{{date}})
-{{/obstacles}}
-{{/hasObstacles}}
+        {{#obstacles}}
+        - {{text}} ({{#hasAuthor}}{{author}}, {{/hasAuthor}}{{date}})
+        {{/obstacles}}
+        {{/hasObstacles}}
 
-### Goals ({{goalCount}})
+        ### Goals ({{goalCount}})
 
-{{#hasGoals}}
-| Goal | Status | Milestones | Next milestone | Due | Overdue | Last activity |
-|---|---|---:|---|---|---|---|
-{{#goals}}
-| {{title}} | {{status}} | {{progressText}} | {{#hasNext}}{{next.title}}{{/hasNext}}{{^hasNext}}—{{/hasNext}} | {{#hasNext}}{{next.due}}{{/hasNext}} | {{#overdueMilestones}}**{{title}}** (due {{due}}) {{/overdueMilestones}}{{^hasOverdue}}no{{/hasOverdue}} | {{#hasLastActivity}}{{lastActivity}}{{/hasLastActivity}}{{^hasLastActivity}}none{{/hasLastActivity}} |
-{{/goals}}
-{{/hasGoals}}
-{{^hasGoals}}
-None yet.
-{{/hasGoals}}
-{{#hasReflections}}
+        {{#hasGoals}}
+        | Goal | Status | Milestones | Next milestone | Due | Overdue | Last activity |
+        |---|---|---:|---|---|---|---|
+        {{#goals}}
+        | {{title}} | {{status}} | {{progressText}} | {{#hasNext}}{{next.title}}{{/hasNext}}{{^hasNext}}—{{/hasNext}} | {{#hasNext}}{{next.due}}{{/hasNext}} | {{#overdueMilestones}}**{{title}}** (due {{due}}) {{/overdueMilestones}}{{^hasOverdue}}no{{/hasOverdue}} | {{#hasLastActivity}}{{lastActivity}}{{/hasLastActivity}}{{^hasLastActivity}}none{{/hasLastActivity}} |
+        {{/goals}}
+        {{/hasGoals}}
+        {{^hasGoals}}
+        None yet.
+        {{/hasGoals}}
+        {{#hasReflections}}
 
-### Reflections ({{reflectionCount}})
+        ### Reflections ({{reflectionCount}})
 
-{{#reflections}}
-- {{date}} {{title}}{{#hasAuthor}} — {{author}}{{/hasAuthor}}{{#hasConfidence}}, confidence {{confidence}}/5{{/hasConfidence}}{{#private}} *(private)*{{/private}}
-{{/reflections}}
-{{/hasReflections}}
-{{#hasAgenda}}
+        {{#reflections}}
+        - {{date}} {{title}}{{#hasAuthor}} — {{author}}{{/hasAuthor}}{{#hasConfidence}}, confidence {{confidence}}/5{{/hasConfidence}}{{#private}} *(private)*{{/private}}
+        {{/reflections}}
+        {{/hasReflections}}
+        {{#hasAgenda}}
 
-### Suggested agenda
+        ### Suggested agenda
 
-{{#agenda}}
-{{number}}. {{text}}
-{{/agenda}}
-{{/hasAgenda}}
+        {{#agenda}}
+        {{number}}. {{text}}
+        {{/agenda}}
+        {{/hasAgenda}}
 
-*Lint: {{lintText}}.*
+        *Lint: {{lintText}}.*
 
-{{/mentorships}}
+        {{/mentorships}}
 
-"""#
+        """#
 
     /// templates/report.html.mustache
     static let reportHTML = #"""
-<!DOCTYPE html>
-{{! The HTML report of `journal report --format html`: one self-contained page, no script, nothing
-    fetched. docs/templates.md lists every value. Keep it XHTML-compatible (close every element,
-    quote every attribute) so tests can parse it as XML. A double-brace value escapes HTML; the
-    triple-brace form is only for markup journal builds itself: the pictures, and Markdown
-    rendered by cmark-gfm in safe mode. Never use it for a journal string. }}
-<html lang="en">
-<head>
-<meta charset="utf-8" />
-<meta name="viewport" content="width=device-width, initial-scale=1" />
-<meta name="generator" content="journal" />
-<title>{{title}}</title>
-<style>
-:root { --ink: #1f2933; --muted: #5f6b7a; --line: #d9dee5; --soft: #f4f6f8; --accent: #2459c7;
-  --late: #c0392b; --late-soft: #fdecea; --good: #2e7d4f; --mentee: #7a3fd1; --mentor: #c46a00; }
-* { box-sizing: border-box; }
-body { margin: 0 auto; max-width: 1040px; padding: 28px 32px 48px; color: var(--ink);
-  font: 15px/1.5 -apple-system, "Segoe UI", "Helvetica Neue", Arial, sans-serif; background: #fff; }
-h1 { font-size: 26px; margin: 0 0 2px; }
-h2 { font-size: 21px; margin: 0; }
-h3 { font-size: 13px; margin: 22px 0 8px; text-transform: uppercase; letter-spacing: 0.06em;
-  color: var(--muted); }
-p { margin: 6px 0; }
-.meta { color: var(--muted); margin: 2px 0 0; }
-.page-header { border-bottom: 2px solid var(--ink); padding-bottom: 10px; margin-bottom: 22px; }
-table { border-collapse: collapse; width: 100%; font-size: 14px; }
-th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
-th { font-size: 12px; text-transform: uppercase; letter-spacing: 0.04em; color: var(--muted); }
-td.number, th.number { text-align: right; }
-a { color: var(--accent); }
-.late { color: var(--late); font-weight: 600; }
-.good { color: var(--good); }
-.badge { display: inline-block; padding: 0 7px; border-radius: 9px; font-size: 12px; font-weight: 600;
-  background: var(--soft); color: var(--muted); }
-.badge.late { background: var(--late-soft); color: var(--late); }
-.badge.good { background: #e7f4ec; color: var(--good); }
-.mentorship { margin: 0 0 40px; padding-top: 8px; }
-.mentorship + .mentorship { border-top: 1px solid var(--line); padding-top: 28px; }
-.status { font-size: 16px; margin-top: 8px; }
-.alert { background: var(--late-soft); border-left: 4px solid var(--late); padding: 8px 12px; }
-.columns { display: grid; grid-template-columns: 1fr 1fr; gap: 0 36px; }
-.columns3 { display: grid; grid-template-columns: 1fr 1fr 1fr; gap: 0 28px; }
-ul, ol { margin: 0; padding-left: 20px; }
-li { margin: 3px 0; }
-ul.items { list-style: none; padding-left: 0; }
-ul.items li { padding: 6px 8px 6px 30px; position: relative; border-bottom: 1px solid var(--line); }
-ul.items li::before { content: ""; position: absolute; left: 8px; top: 10px; width: 12px; height: 12px;
-  border: 1.5px solid var(--muted); border-radius: 3px; }
-ul.items li.overdue { background: var(--late-soft); }
-ul.items li.overdue::before { border-color: var(--late); }
-.owner { font-weight: 600; }
-.where { color: var(--muted); font-size: 12px; font-family: ui-monospace, Menlo, Consolas, monospace; }
-.by { color: var(--muted); font-size: 13px; }
-.empty { color: var(--muted); font-style: italic; }
-svg.picture { width: 100%; height: auto; display: block; }
-svg.progress { width: 180px; height: 12px; display: block; margin-top: 4px; }
-svg text { font-family: inherit; font-size: 12px; fill: var(--muted); }
-svg .lane { stroke: var(--line); stroke-width: 1; }
-svg .lane-name { font-size: 12px; font-weight: 600; fill: var(--ink); }
-svg .axis { stroke: var(--muted); stroke-width: 1; }
-svg .tick, svg .grid { stroke: var(--line); stroke-width: 1; }
-svg .label { text-anchor: middle; }
-svg .label.value { text-anchor: end; }
-svg .label.later { text-anchor: end; }
-svg .gap { stroke: var(--accent); stroke-width: 3; opacity: 0.45; }
-svg .gap.late { stroke: var(--late); opacity: 0.9; }
-svg .gap.waiting { stroke-dasharray: 5 4; }
-svg .today { stroke: var(--ink); stroke-width: 1.5; stroke-dasharray: 3 3; }
-svg .today-label { text-anchor: middle; font-weight: 600; fill: var(--ink); }
-svg .next-due { fill: none; stroke: var(--accent); stroke-width: 2; stroke-dasharray: 3 2; }
-svg .next-due.late { stroke: var(--late); }
-svg .next-label { text-anchor: middle; font-size: 11px; fill: var(--accent); }
-svg .next-label.late { fill: var(--late); }
-svg .session.held { fill: var(--accent); stroke: #fff; stroke-width: 1.5; }
-svg .session.planned { fill: #fff; stroke: var(--accent); stroke-width: 2; }
-svg .session.cancelled circle, svg .session.rescheduled circle { fill: #fff; stroke: var(--muted); stroke-width: 1.5; }
-svg .session.cancelled line, svg .session.rescheduled line { stroke: var(--muted); stroke-width: 1.5; }
-svg .reflection.mentee { fill: var(--mentee); }
-svg .reflection.mentor { fill: var(--mentor); }
-svg .reflection.private { fill-opacity: 0.35; stroke: var(--ink); stroke-dasharray: 2 2; }
-svg .milestone.done { fill: var(--good); }
-svg .milestone.due { fill: #fff; stroke: var(--good); stroke-width: 2; }
-svg .milestone.overdue { fill: var(--late); }
-svg .legend-text { font-size: 11px; }
-svg .track { fill: var(--soft); stroke: var(--line); }
-svg.progress .done { fill: var(--good); }
-svg.progress .overdue { fill: var(--late); }
-svg .divider { stroke: #fff; stroke-width: 2; }
-svg .trend { fill: none; stroke: var(--mentee); stroke-width: 2; }
-svg .point { fill: var(--mentee); stroke: #fff; stroke-width: 1.5; }
-svg .point-label { text-anchor: middle; font-weight: 600; fill: var(--mentee); }
-.goal-title { font-weight: 600; }
-details.reflection { border: 1px solid var(--line); border-radius: 6px; padding: 6px 12px; margin: 8px 0; }
-details.reflection summary { cursor: pointer; }
-details.reflection .body { font-size: 14px; border-top: 1px solid var(--line); margin-top: 6px; }
-details.reflection .body h1, details.reflection .body h2, details.reflection .body h3 { font-size: 14px;
-  text-transform: none; letter-spacing: 0; color: var(--ink); margin: 10px 0 4px; }
-.private-mark { color: var(--mentor); font-weight: 600; }
-footer.lint { color: var(--muted); font-size: 13px; margin-top: 18px; }
-footer.lint.late { color: var(--late); }
-@media (max-width: 760px) { .columns, .columns3 { grid-template-columns: 1fr; } }
-@media print {
-  body { max-width: none; padding: 0; font-size: 12px; }
-  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  .mentorship { break-before: page; }
-  .overview + .mentorship, .page-header + .mentorship { break-before: auto; }
-  section, tr, li, details { break-inside: avoid; }
-  a { color: inherit; text-decoration: none; }
-}
-</style>
-</head>
-<body>
-<header class="page-header">
-<h1>{{title}}</h1>
-<p class="meta">Prepared by journal for the check-in, as of {{today}}.</p>
-</header>
-{{#showOverview}}
-<section class="overview">
-<h2>Overview</h2>
-<table>
-<thead>
-<tr><th>Pair</th><th>Status</th><th>Last session</th><th>Cadence</th><th class="number">Goals on track</th><th class="number">Open items</th><th class="number">Overdue items</th><th class="number">Lint errors</th></tr>
-</thead>
-<tbody>
-{{#overview}}
-<tr>
-<td><a href="#{{anchor}}">{{pair}}</a></td>
-<td>{{status}}</td>
-<td>{{#hasLastSession}}{{lastSession}} <span class="by">({{daysSinceText}})</span>{{/hasLastSession}}{{^hasLastSession}}<span class="empty">none yet</span>{{/hasLastSession}}</td>
-<td>{{#cadenceOverdue}}<span class="badge late">{{cadenceText}}</span>{{/cadenceOverdue}}{{#cadenceKept}}<span class="badge good">{{cadenceText}}</span>{{/cadenceKept}}{{#cadenceNone}}<span class="badge">{{cadenceText}}</span>{{/cadenceNone}}</td>
-<td class="number{{#goalsBehind}} late{{/goalsBehind}}">{{goalsOnTrack}} of {{goalsActive}}</td>
-<td class="number">{{openActionItems}}</td>
-<td class="number{{#hasOverdueActionItems}} late{{/hasOverdueActionItems}}">{{overdueActionItems}}</td>
-<td class="number{{#hasLintErrors}} late{{/hasLintErrors}}">{{lintErrors}}</td>
-</tr>
-{{/overview}}
-</tbody>
-</table>
-</section>
-{{/showOverview}}
-{{#mentorships}}
-<article class="mentorship" id="{{anchor}}">
-<header>
-<h2>{{pair}}</h2>
-<p class="meta">{{location}} · {{status}}{{#hasCadence}} · meets {{cadence}}{{/hasCadence}} · {{sessions}} sessions held{{#hasCancelledSessions}}, {{cancelledSessions}} cancelled{{/hasCancelledSessions}}{{#hasSince}} · new since {{since}}{{/hasSince}}</p>
-<p class="status">{{lastSessionText}} {{#sessionOverdue}}<span class="late">{{nextSessionText}}</span>{{/sessionOverdue}}{{^sessionOverdue}}{{nextSessionText}}{{/sessionOverdue}}</p>
-{{#hasReviewDue}}
-<p class="alert">The agreement's review was due {{reviewDue}}: time to revisit it together.</p>
-{{/hasReviewDue}}
-</header>
-<section class="timeline">
-<h3>Timeline</h3>
-{{{timelineSVG}}}
-</section>
-<div class="columns">
-<section class="action-items">
-<h3>Open action items ({{actionItemCount}})</h3>
-{{#hasActionItems}}
-<ul class="items">
-{{#actionItems}}
-<li class="{{#overdue}}overdue{{/overdue}}"><span class="owner">{{ownerText}}</span>: {{text}}<br />
-<span class="{{#overdue}}late{{/overdue}}{{^overdue}}by{{/overdue}}">{{dueText}}</span> <span class="where">{{location}}</span></li>
-{{/actionItems}}
-</ul>
-{{/hasActionItems}}
-{{^hasActionItems}}
-<p class="empty">None.</p>
-{{/hasActionItems}}
-</section>
-<section class="agenda">
-<h3>Suggested agenda</h3>
-{{#hasAgenda}}
-<ol>
-{{#agenda}}
-<li>{{text}}</li>
-{{/agenda}}
-</ol>
-{{/hasAgenda}}
-{{^hasAgenda}}
-<p class="empty">Nothing pressing.</p>
-{{/hasAgenda}}
-</section>
-</div>
-<section class="goals">
-<h3>Goals ({{goalCount}})</h3>
-{{#hasGoals}}
-<table>
-<thead>
-<tr><th>Goal</th><th>Progress</th><th>Next milestone</th><th>Last activity</th></tr>
-</thead>
-<tbody>
-{{#goals}}
-<tr>
-<td><span class="goal-title">{{title}}</span><br /><span class="by">{{status}}{{#hasTarget}} · target {{target}}{{/hasTarget}}</span></td>
-<td>{{#hasMilestones}}{{milestonesDone}} of {{milestonesTotal}} milestones{{/hasMilestones}}{{^hasMilestones}}<span class="empty">no milestones</span>{{/hasMilestones}}{{#hasOverdue}} <span class="badge late">overdue</span>{{/hasOverdue}}{{{progressSVG}}}</td>
-<td>{{#hasNext}}{{next.title}}{{#next.hasDue}}<br /><span class="by">due {{next.due}}</span>{{/next.hasDue}}{{/hasNext}}{{^hasNext}}<span class="empty">none</span>{{/hasNext}}{{#overdueMilestones}}<br /><span class="late">overdue: {{title}} (due {{due}})</span>{{/overdueMilestones}}</td>
-<td>{{#hasLastActivity}}{{lastActivity}}{{/hasLastActivity}}{{^hasLastActivity}}<span class="empty">none</span>{{/hasLastActivity}}</td>
-</tr>
-{{/goals}}
-</tbody>
-</table>
-{{/hasGoals}}
-{{^hasGoals}}
-<p class="empty">No goals yet.</p>
-{{/hasGoals}}
-</section>
-{{#hasConfidence}}
-<section class="confidence">
-<h3>The mentee's confidence</h3>
-{{{confidenceSVG}}}
-</section>
-{{/hasConfidence}}
-<div class="columns3">
-<section class="questions">
-<h3>Questions</h3>
-{{#hasQuestions}}
-<ul>
-{{#questions}}
-<li>{{text}} <span class="by">({{#hasAuthor}}{{author}}, {{/hasAuthor}}{{date}})</span></li>
-{{/questions}}
-</ul>
-{{/hasQuestions}}
-{{^hasQuestions}}
-<p class="empty">None written.</p>
-{{/hasQuestions}}
-</section>
-<section class="wins">
-<h3>Wins</h3>
-{{#hasWins}}
-<ul>
-{{#wins}}
-<li>{{text}} <span class="by">({{#hasAuthor}}{{author}}, {{/hasAuthor}}{{date}})</span></li>
-{{/wins}}
-</ul>
-{{/hasWins}}
-{{^hasWins}}
-<p class="empty">None written.</p>
-{{/hasWins}}
-</section>
-<section class="obstacles">
-<h3>Obstacles</h3>
-{{#hasObstacles}}
-<ul>
-{{#obstacles}}
-<li>{{text}} <span class="by">({{#hasAuthor}}{{author}}, {{/hasAuthor}}{{date}})</span></li>
-{{/obstacles}}
-</ul>
-{{/hasObstacles}}
-{{^hasObstacles}}
-<p class="empty">None written.</p>
-{{/hasObstacles}}
-</section>
-</div>
-{{#hasReflections}}
-<section class="reflections">
-<h3>Reflections since {{since}} ({{reflectionCount}})</h3>
-{{#reflections}}
-<details class="reflection" open="open">
-<summary><strong>{{title}}</strong> <span class="by">{{date}}{{#hasAuthor}} · {{author}}{{/hasAuthor}}{{#hasConfidence}} · confidence {{confidence}}/5{{/hasConfidence}}</span>{{#private}} <span class="private-mark">private</span>{{/private}}</summary>
-{{#hasBody}}
-<div class="body">
-{{{bodyHTML}}}
-</div>
-{{/hasBody}}
-</details>
-{{/reflections}}
-</section>
-{{/hasReflections}}
-<footer class="lint{{#hasLintErrors}} late{{/hasLintErrors}}">Lint: {{lintText}}{{#hasLintErrors}}: run <code>journal lint</code> to see them{{/hasLintErrors}}.</footer>
-</article>
-{{/mentorships}}
-</body>
-</html>
+        <!DOCTYPE html>
+        {{! The HTML report of `journal report --format html`: one self-contained page, no script, nothing
+            fetched. docs/templates.md lists every value. Keep it XHTML-compatible (close every element,
+            quote every attribute) so tests can parse it as XML. A double-brace value escapes HTML; the
+            triple-brace form is only for markup journal builds itself: the pictures, and Markdown
+            rendered by cmark-gfm in safe mode. Never use it for a journal string. }}
+        <html lang="en">
+        <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="generator" content="journal" />
+        <title>{{title}}</title>
+        <style>
+        :root { --ink: #1f2933; --muted: #5f6b7a; --line: #d9dee5; --soft: #f4f6f8; --accent: #2459c7;
+          --late: #c0392b; --late-soft: #fdecea; --good: #2e7d4f; --mentee: #7a3fd1; --mentor: #c46a00; }
+        * { box-sizing: border-box; }
+        body { margin: 0 auto; max-width: 1040px; padding: 28px 32px 48px; color: var(--ink);
+          font: 15px/1.5 -apple-system, "Segoe UI", "Helvetica Neue", Arial, sans-serif; background: #fff; }
+        h1 { font-size: 26px; margin: 0 0 2px; }
+        h2 { font-size: 21px; margin: 0; }
+        h3 { font-size: 13px; margin: 22px 0 8px; text-transform: uppercase; letter-spacing: 0.06em;
+          color: var(--muted); }
+        p { margin: 6px 0; }
+        .meta { color: var(--muted); margin: 2px 0 0; }
+        .page-header { border-bottom: 2px solid var(--ink); padding-bottom: 10px; margin-bottom: 22px; }
+        table { border-collapse: collapse; width: 100%; font-size: 14px; }
+        th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
+        th { font-size: 12px; text-transform: uppercase; letter-spacing: 0.04em; color: var(--muted); }
+        td.number, th.number { text-align: right; }
+        a { color: var(--accent); }
+        .late { color: var(--late); font-weight: 600; }
+        .good { color: var(--good); }
+        .overview { margin-bottom: 36px; }
+        .overview td:first-child, .overview td:nth-child(3) { white-space: nowrap; }
+        .badge { white-space: nowrap; display: inline-block; padding: 0 7px; border-radius: 9px; font-size: 12px; font-weight: 600;
+          background: var(--soft); color: var(--muted); }
+        .badge.late { background: var(--late-soft); color: var(--late); }
+        .badge.good { background: #e7f4ec; color: var(--good); }
+        .mentorship { margin: 0 0 40px; padding-top: 8px; }
+        .mentorship + .mentorship { border-top: 1px solid var(--line); padding-top: 28px; }
+        .status { font-size: 16px; margin-top: 8px; }
+        .alert { background: var(--late-soft); border-left: 4px solid var(--late); padding: 8px 12px; }
+        .columns { display: grid; grid-template-columns: 1fr 1fr; gap: 0 36px; }
+        .columns3 { display: grid; grid-template-columns: 1fr 1fr 1fr; gap: 0 28px; }
+        ul, ol { margin: 0; padding-left: 20px; }
+        li { margin: 3px 0; }
+        ul.items { list-style: none; padding-left: 0; }
+        ul.items li { padding: 6px 8px 6px 30px; position: relative; border-bottom: 1px solid var(--line); }
+        ul.items li::before { content: ""; position: absolute; left: 8px; top: 10px; width: 12px; height: 12px;
+          border: 1.5px solid var(--muted); border-radius: 3px; }
+        ul.items li.overdue { background: var(--late-soft); }
+        ul.items li.overdue::before { border-color: var(--late); }
+        .owner { font-weight: 600; }
+        .where { color: var(--muted); font-size: 12px; font-family: ui-monospace, Menlo, Consolas, monospace; }
+        .by { color: var(--muted); font-size: 13px; }
+        .empty { color: var(--muted); font-style: italic; }
+        svg.picture { width: 100%; height: auto; display: block; }
+        svg.progress { width: 180px; height: 12px; display: block; margin-top: 4px; }
+        svg text { font-family: inherit; font-size: 12px; fill: var(--muted); }
+        svg .lane { stroke: var(--line); stroke-width: 1; }
+        svg .lane-name { font-size: 12px; font-weight: 600; fill: var(--ink); }
+        svg .axis { stroke: var(--muted); stroke-width: 1; }
+        svg .tick, svg .grid { stroke: var(--line); stroke-width: 1; }
+        svg .label { text-anchor: middle; }
+        svg .label.value { text-anchor: end; }
+        svg .label.later { text-anchor: end; }
+        svg .gap { stroke: var(--accent); stroke-width: 3; opacity: 0.45; }
+        svg .gap.late { stroke: var(--late); opacity: 0.9; }
+        svg .gap.waiting { stroke-dasharray: 5 4; }
+        svg .today { stroke: var(--ink); stroke-width: 1.5; stroke-dasharray: 3 3; }
+        svg .today-label { text-anchor: middle; font-weight: 600; fill: var(--ink); }
+        svg .next-due { fill: none; stroke: var(--accent); stroke-width: 2; stroke-dasharray: 3 2; }
+        svg .next-due.late { stroke: var(--late); }
+        svg .next-label { text-anchor: middle; font-size: 11px; fill: var(--accent); }
+        svg .next-label.late { fill: var(--late); }
+        svg .session.held { fill: var(--accent); stroke: #fff; stroke-width: 1.5; }
+        svg .session.planned { fill: #fff; stroke: var(--accent); stroke-width: 2; }
+        svg .session.cancelled circle, svg .session.rescheduled circle { fill: #fff; stroke: var(--muted); stroke-width: 1.5; }
+        svg .session.cancelled line, svg .session.rescheduled line { stroke: var(--muted); stroke-width: 1.5; }
+        svg .reflection.mentee { fill: var(--mentee); }
+        svg .reflection.mentor { fill: var(--mentor); }
+        svg .reflection.private { fill-opacity: 0.35; stroke: var(--ink); stroke-dasharray: 2 2; }
+        svg .milestone.done { fill: var(--good); }
+        svg .milestone.due { fill: #fff; stroke: var(--good); stroke-width: 2; }
+        svg .milestone.overdue { fill: var(--late); }
+        svg .legend-text { font-size: 11px; }
+        svg .track { fill: var(--soft); stroke: var(--line); }
+        svg.progress .done { fill: var(--good); }
+        svg.progress .overdue { fill: var(--late); }
+        svg .divider { stroke: #fff; stroke-width: 2; }
+        svg .trend { fill: none; stroke: var(--mentee); stroke-width: 2; }
+        svg .point { fill: var(--mentee); stroke: #fff; stroke-width: 1.5; }
+        svg .point-label { text-anchor: middle; font-weight: 600; fill: var(--mentee); }
+        .goal-title { font-weight: 600; }
+        details.reflection { border: 1px solid var(--line); border-radius: 6px; padding: 6px 12px; margin: 8px 0; }
+        details.reflection summary { cursor: pointer; }
+        details.reflection .body { font-size: 14px; border-top: 1px solid var(--line); margin-top: 6px; }
+        details.reflection .body h1, details.reflection .body h2, details.reflection .body h3 { font-size: 14px;
+          text-transform: none; letter-spacing: 0; color: var(--ink); margin: 10px 0 4px; }
+        .private-mark { color: var(--mentor); font-weight: 600; }
+        footer.lint { color: var(--muted); font-size: 13px; margin-top: 18px; }
+        footer.lint.late { color: var(--late); }
+        @media (max-width: 760px) { .columns, .columns3 { grid-template-columns: 1fr; } }
+        @media print {
+          body { max-width: none; padding: 0; font-size: 12px; }
+          * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+          .mentorship { break-before: page; }
+          .overview + .mentorship, .page-header + .mentorship { break-before: auto; }
+          section, tr, li, details { break-inside: avoid; }
+          a { color: inherit; text-decoration: none; }
+        }
+        </style>
+        </head>
+        <body>
+        <header class="page-header">
+        <h1>{{title}}</h1>
+        <p class="meta">Prepared by journal for the check-in, as of {{today}}.</p>
+        </header>
+        {{#showOverview}}
+        <section class="overview">
+        <h2>Overview</h2>
+        <table>
+        <thead>
+        <tr><th>Pair</th><th>Status</th><th>Last session</th><th>Cadence</th><th class="number">Goals on track</th><th class="number">Open items</th><th class="number">Overdue items</th><th class="number">Lint errors</th></tr>
+        </thead>
+        <tbody>
+        {{#overview}}
+        <tr>
+        <td><a href="#{{anchor}}">{{pair}}</a></td>
+        <td>{{status}}</td>
+        <td>{{#hasLastSession}}{{lastSession}} <span class="by">({{daysSinceText}})</span>{{/hasLastSession}}{{^hasLastSession}}<span class="empty">none yet</span>{{/hasLastSession}}</td>
+        <td>{{#cadenceOverdue}}<span class="badge late">{{cadenceText}}</span>{{/cadenceOverdue}}{{#cadenceKept}}<span class="badge good">{{cadenceText}}</span>{{/cadenceKept}}{{#cadenceNone}}<span class="badge">{{cadenceText}}</span>{{/cadenceNone}}</td>
+        <td class="number{{#goalsBehind}} late{{/goalsBehind}}">{{goalsOnTrack}} of {{goalsActive}}</td>
+        <td class="number">{{openActionItems}}</td>
+        <td class="number{{#hasOverdueActionItems}} late{{/hasOverdueActionItems}}">{{overdueActionItems}}</td>
+        <td class="number{{#hasLintErrors}} late{{/hasLintErrors}}">{{lintErrors}}</td>
+        </tr>
+        {{/overview}}
+        </tbody>
+        </table>
+        </section>
+        {{/showOverview}}
+        {{#mentorships}}
+        <article class="mentorship" id="{{anchor}}">
+        <header>
+        <h2>{{pair}}</h2>
+        <p class="meta">{{location}} · {{status}}{{#hasCadence}} · meets {{cadence}}{{/hasCadence}} · {{sessions}} sessions held{{#hasCancelledSessions}}, {{cancelledSessions}} cancelled{{/hasCancelledSessions}}{{#hasSince}} · new since {{since}}{{/hasSince}}</p>
+        <p class="status">{{lastSessionText}} {{#sessionOverdue}}<span class="late">{{nextSessionText}}</span>{{/sessionOverdue}}{{^sessionOverdue}}{{nextSessionText}}{{/sessionOverdue}}</p>
+        {{#hasReviewDue}}
+        <p class="alert">The agreement's review was due {{reviewDue}}: time to revisit it together.</p>
+        {{/hasReviewDue}}
+        </header>
+        <section class="timeline">
+        <h3>Timeline</h3>
+        {{{timelineSVG}}}
+        </section>
+        <div class="columns">
+        <section class="action-items">
+        <h3>Open action items ({{actionItemCount}})</h3>
+        {{#hasActionItems}}
+        <ul class="items">
+        {{#actionItems}}
+        <li class="{{#overdue}}overdue{{/overdue}}"><span class="owner">{{ownerText}}</span>: {{text}}<br />
+        <span class="{{#overdue}}late{{/overdue}}{{^overdue}}by{{/overdue}}">{{dueText}}</span> <span class="where">{{location}}</span></li>
+        {{/actionItems}}
+        </ul>
+        {{/hasActionItems}}
+        {{^hasActionItems}}
+        <p class="empty">None.</p>
+        {{/hasActionItems}}
+        </section>
+        <section class="agenda">
+        <h3>Suggested agenda</h3>
+        {{#hasAgenda}}
+        <ol>
+        {{#agenda}}
+        <li>{{text}}</li>
+        {{/agenda}}
+        </ol>
+        {{/hasAgenda}}
+        {{^hasAgenda}}
+        <p class="empty">Nothing pressing.</p>
+        {{/hasAgenda}}
+        </section>
+        </div>
+        <section class="goals">
+        <h3>Goals ({{goalCount}})</h3>
+        {{#hasGoals}}
+        <table>
+        <thead>
+        <tr><th>Goal</th><th>Progress</th><th>Next milestone</th><th>Last activity</th></tr>
+        </thead>
+        <tbody>
+        {{#goals}}
+        <tr>
+        <td><span class="goal-title">{{title}}</span><br /><span class="by">{{status}}{{#hasTarget}} · target {{target}}{{/hasTarget}}</span></td>
+        <td>{{#hasMilestones}}{{milestonesDone}} of {{milestonesTotal}} milestones{{/hasMilestones}}{{^hasMilestones}}<span class="empty">no milestones</span>{{/hasMilestones}}{{#hasOverdue}} <span class="badge late">overdue</span>{{/hasOverdue}}{{{progressSVG}}}</td>
+        <td>{{#hasNext}}{{next.title}}{{#next.hasDue}}<br /><span class="by">due {{next.due}}</span>{{/next.hasDue}}{{/hasNext}}{{^hasNext}}<span class="empty">none</span>{{/hasNext}}{{#overdueMilestones}}<br /><span class="late">overdue: {{title}} (due {{due}})</span>{{/overdueMilestones}}</td>
+        <td>{{#hasLastActivity}}{{lastActivity}}{{/hasLastActivity}}{{^hasLastActivity}}<span class="empty">none</span>{{/hasLastActivity}}</td>
+        </tr>
+        {{/goals}}
+        </tbody>
+        </table>
+        {{/hasGoals}}
+        {{^hasGoals}}
+        <p class="empty">No goals yet.</p>
+        {{/hasGoals}}
+        </section>
+        {{#hasConfidence}}
+        <section class="confidence">
+        <h3>The mentee's confidence</h3>
+        {{{confidenceSVG}}}
+        </section>
+        {{/hasConfidence}}
+        <div class="columns3">
+        <section class="questions">
+        <h3>Questions</h3>
+        {{#hasQuestions}}
+        <ul>
+        {{#questions}}
+        <li>{{text}} <span class="by">({{#hasAuthor}}{{author}}, {{/hasAuthor}}{{date}})</span></li>
+        {{/questions}}
+        </ul>
+        {{/hasQuestions}}
+        {{^hasQuestions}}
+        <p class="empty">None written.</p>
+        {{/hasQuestions}}
+        </section>
+        <section class="wins">
+        <h3>Wins</h3>
+        {{#hasWins}}
+        <ul>
+        {{#wins}}
+        <li>{{text}} <span class="by">({{#hasAuthor}}{{author}}, {{/hasAuthor}}{{date}})</span></li>
+        {{/wins}}
+        </ul>
+        {{/hasWins}}
+        {{^hasWins}}
+        <p class="empty">None written.</p>
+        {{/hasWins}}
+        </section>
+        <section class="obstacles">
+        <h3>Obstacles</h3>
+        {{#hasObstacles}}
+        <ul>
+        {{#obstacles}}
+        <li>{{text}} <span class="by">({{#hasAuthor}}{{author}}, {{/hasAuthor}}{{date}})</span></li>
+        {{/obstacles}}
+        </ul>
+        {{/hasObstacles}}
+        {{^hasObstacles}}
+        <p class="empty">None written.</p>
+        {{/hasObstacles}}
+        </section>
+        </div>
+        {{#hasReflections}}
+        <section class="reflections">
+        <h3>Reflections since {{since}} ({{reflectionCount}})</h3>
+        {{#reflections}}
+        <details class="reflection" open="open">
+        <summary><strong>{{title}}</strong> <span class="by">{{date}}{{#hasAuthor}} · {{author}}{{/hasAuthor}}{{#hasConfidence}} · confidence {{confidence}}/5{{/hasConfidence}}</span>{{#private}} <span class="private-mark">private</span>{{/private}}</summary>
+        {{#hasBody}}
+        <div class="body">
+        {{{bodyHTML}}}
+        </div>
+        {{/hasBody}}
+        </details>
+        {{/reflections}}
+        </section>
+        {{/hasReflections}}
+        <footer class="lint{{#hasLintErrors}} late{{/hasLintErrors}}">Lint: {{lintText}}{{#hasLintErrors}}: run <code>journal lint</code> to see them{{/hasLintErrors}}.</footer>
+        </article>
+        {{/mentorships}}
+        </body>
+        </html>
 
-"""#
+        """#
 }

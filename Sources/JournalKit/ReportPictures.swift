@@ -103,7 +103,9 @@ public enum ReportPictures {
         var labelled = false
         while month <= scale.end {
             let x = number(scale.x(month))
-            parts.append("<line class=\"tick\" x1=\"\(x)\" y1=\"\(number(top))\" x2=\"\(x)\" y2=\"\(number(y + 4))\" />")
+            parts.append(
+                "<line class=\"tick\" x1=\"\(x)\" y1=\"\(number(top))\" x2=\"\(x)\" y2=\"\(number(y + 4))\" />"
+            )
             var label = months[month.month - 1]
             if !labelled || month.month == 1 { label += " \(month.year)" }
             labelled = true
@@ -141,8 +143,9 @@ public enum ReportPictures {
         let axisY = 132.0
         let legendY = 172.0
         var parts: [String] = []
-        for (y, name) in [(laneSessions, "Sessions"), (laneReflections, "Reflections"), (laneMilestones, "Milestones")]
-        {
+        for (y, name) in [
+            (laneSessions, "Sessions"), (laneReflections, "Reflections"), (laneMilestones, "Milestones"),
+        ] {
             parts.append(
                 "<line class=\"lane\" x1=\"\(number(scale.left))\" y1=\"\(number(y))\" "
                     + "x2=\"\(number(scale.left + scale.width))\" y2=\"\(number(y))\" />")
@@ -159,7 +162,8 @@ public enum ReportPictures {
             parts.append(
                 "<line class=\"gap\(late ? " late" : "")\" x1=\"\(number(scale.x(previous)))\" "
                     + "y1=\"\(number(laneSessions))\" x2=\"\(number(scale.x(next)))\" y2=\"\(number(laneSessions))\">"
-                    + tip("\(gap) days between sessions\(late ? ", longer than the cadence" : "")") + "</line>")
+                    + tip("\(gap) days between sessions\(late ? ", longer than the cadence" : "")")
+                    + "</line>")
         }
         if let last = held.last {
             let due = m.nextSessionDue
@@ -180,8 +184,11 @@ public enum ReportPictures {
 
         // Today, and when the next session is due.
         let todayX = number(scale.x(today))
-        parts.append("<line class=\"today\" x1=\"\(todayX)\" y1=\"14\" x2=\"\(todayX)\" y2=\"\(number(axisY))\" />")
-        parts.append("<text class=\"today-label\" x=\"\(todayX)\" y=\"11\">today \(today)</text>")
+        parts.append(
+            "<line class=\"today\" x1=\"\(todayX)\" y1=\"14\" x2=\"\(todayX)\" y2=\"\(number(axisY))\" />")
+        // Near the right edge the label would be cut off, so it ends at the line instead.
+        let anchor = scale.x(today) > viewWidth - 90 ? " style=\"text-anchor: end\"" : ""
+        parts.append("<text class=\"today-label\" x=\"\(todayX)\" y=\"11\"\(anchor)>today \(today)</text>")
         if let due = m.nextSessionDue, scale.contains(due) {
             let x = scale.x(due)
             let late = m.sessionOverdue == true
@@ -207,7 +214,8 @@ public enum ReportPictures {
                         + "x2=\"\(number(scale.x(session.date) + 4))\" y2=\"\(number(laneSessions - 4))\" />"
                         + tip(text) + "</g>")
             default:
-                parts.append("<circle class=\"session \(kind)\" cx=\"\(x)\" cy=\"\(y)\" r=\"6\">\(tip(text))</circle>")
+                parts.append(
+                    "<circle class=\"session \(kind)\" cx=\"\(x)\" cy=\"\(y)\" r=\"6\">\(tip(text))</circle>")
             }
         }
 
@@ -257,9 +265,18 @@ public enum ReportPictures {
                     "<g class=\"session cancelled\"><circle cx=\"0\" cy=\"0\" r=\"6\" />"
                         + "<line x1=\"-4\" y1=\"4\" x2=\"4\" y2=\"-4\" /></g>", "cancelled"
                 ),
-                ("<line class=\"gap late\" x1=\"-9\" y1=\"0\" x2=\"9\" y2=\"0\" />", "gap longer than cadence"),
-                ("<polygon class=\"reflection mentee\" points=\"\(diamond(0, 0, 7))\" />", "mentee reflection"),
-                ("<polygon class=\"reflection mentor\" points=\"\(diamond(0, 0, 7))\" />", "mentor reflection"),
+                (
+                    "<line class=\"gap late\" x1=\"-9\" y1=\"0\" x2=\"9\" y2=\"0\" />",
+                    "gap longer than cadence"
+                ),
+                (
+                    "<polygon class=\"reflection mentee\" points=\"\(diamond(0, 0, 7))\" />",
+                    "mentee reflection"
+                ),
+                (
+                    "<polygon class=\"reflection mentor\" points=\"\(diamond(0, 0, 7))\" />",
+                    "mentor reflection"
+                ),
                 ("<polygon class=\"milestone done\" points=\"\(triangle(0, 0, 7))\" />", "milestone done"),
                 ("<polygon class=\"milestone due\" points=\"\(triangle(0, 0, 7))\" />", "due"),
                 ("<polygon class=\"milestone overdue\" points=\"\(triangle(0, 0, 7))\" />", "overdue"),
@@ -272,7 +289,8 @@ public enum ReportPictures {
         var parts: [String] = []
         for (mark, text) in items {
             parts.append("<g class=\"legend\" transform=\"translate(\(number(x)) \(number(y)))\">\(mark)</g>")
-            parts.append("<text class=\"legend-text\" x=\"\(number(x + 12))\" y=\"\(number(y + 4))\">\(text)</text>")
+            parts.append(
+                "<text class=\"legend-text\" x=\"\(number(x + 12))\" y=\"\(number(y + 4))\">\(text)</text>")
             x += 24 + Double(text.count) * 6.4
         }
         return parts
@@ -294,7 +312,8 @@ public enum ReportPictures {
             let overdue = goal.overdueMilestones.count
             for index in 0..<total {
                 let state =
-                    index < goal.milestonesDone ? "done" : index < goal.milestonesDone + overdue ? "overdue" : "todo"
+                    index < goal.milestonesDone
+                    ? "done" : index < goal.milestonesDone + overdue ? "overdue" : "todo"
                 guard state != "todo" else { continue }
                 parts.append(
                     "<rect class=\"\(state)\" x=\"\(number(Double(index) * segment + 1))\" y=\"1\" "
@@ -302,7 +321,8 @@ public enum ReportPictures {
             }
             for index in 1..<max(1, total) {
                 let x = number(Double(index) * segment)
-                parts.append("<line class=\"divider\" x1=\"\(x)\" y1=\"0\" x2=\"\(x)\" y2=\"\(number(height))\" />")
+                parts.append(
+                    "<line class=\"divider\" x1=\"\(x)\" y1=\"0\" x2=\"\(x)\" y2=\"\(number(height))\" />")
             }
         }
         return "<svg class=\"progress\" viewBox=\"0 0 \(number(width)) \(number(height))\" role=\"img\" "
@@ -325,13 +345,17 @@ public enum ReportPictures {
             parts.append(
                 "<line class=\"grid\" x1=\"\(number(scale.left))\" y1=\"\(number(y(value)))\" "
                     + "x2=\"\(number(scale.left + scale.width))\" y2=\"\(number(y(value)))\" />")
-            parts.append("<text class=\"label value\" x=\"\(number(scale.left - 10))\" y=\"\(number(y(value) + 4))\">\(value)</text>")
+            parts.append(
+                "<text class=\"label value\" x=\"\(number(scale.left - 10))\" y=\"\(number(y(value) + 4))\">\(value)</text>"
+            )
         }
         parts.append("<text class=\"lane-name\" x=\"8\" y=\"\(number(y(5) + 4))\">confident</text>")
         parts.append("<text class=\"lane-name\" x=\"8\" y=\"\(number(y(1) + 4))\">unsure</text>")
         parts += axis(scale, y: bottom + 8, top: top)
         let todayX = number(scale.x(today))
-        parts.append("<line class=\"today\" x1=\"\(todayX)\" y1=\"\(number(top - 6))\" x2=\"\(todayX)\" y2=\"\(number(bottom + 8))\" />")
+        parts.append(
+            "<line class=\"today\" x1=\"\(todayX)\" y1=\"\(number(top - 6))\" x2=\"\(todayX)\" y2=\"\(number(bottom + 8))\" />"
+        )
         let points = m.history.reflections.compactMap { reflection -> (ReflectionEvent, Int)? in
             guard reflection.author == "mentee", let value = reflection.confidence,
                 scale.contains(reflection.date)
@@ -339,7 +363,8 @@ public enum ReportPictures {
             return (reflection, min(5, max(1, value)))
         }
         if points.count > 1 {
-            let line = points.map { "\(number(scale.x($0.0.date))),\(number(y($0.1)))" }.joined(separator: " ")
+            let line = points.map { "\(number(scale.x($0.0.date))),\(number(y($0.1)))" }.joined(
+                separator: " ")
             parts.append("<polyline class=\"trend\" points=\"\(line)\" />")
         }
         for (reflection, value) in points {
@@ -348,8 +373,10 @@ public enum ReportPictures {
             parts.append(
                 "<circle class=\"point\(reflection.isPrivate ? " private" : "")\" cx=\"\(x)\" cy=\"\(number(y(value)))\" "
                     + "r=\"5\">\(tip(text))</circle>")
-            parts.append("<text class=\"point-label\" x=\"\(x)\" y=\"\(number(y(value) - 9))\">\(value)</text>")
+            parts.append(
+                "<text class=\"point-label\" x=\"\(x)\" y=\"\(number(y(value) - 9))\">\(value)</text>")
         }
-        return svg(label: "The mentee's confidence over time, 1 (unsure) to 5 (confident)", height: 150, parts)
+        return svg(
+            label: "The mentee's confidence over time, 1 (unsure) to 5 (confident)", height: 150, parts)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Mustache
 
 /// A report template that could not be read, with the place of the problem.
@@ -59,6 +60,18 @@ public struct ReportTemplate: Sendable {
         do {
             template = try MustacheTemplate(string: source)
         } catch let error as MustacheTemplate.ParserError {
+            if case .expectedSectionEnd = error.error as? MustacheTemplate.Error,
+                let open = Self.unclosedSection(in: text)
+            {
+                throw TemplateError(
+                    file: file, line: open.line, column: open.column,
+                    message: "section `\(open.name)` is never closed (add `{{/\(open.name)}}`)")
+            }
+            if !(error.error is MustacheTemplate.Error), let open = Self.unfinishedTag(in: text) {
+                throw TemplateError(
+                    file: file, line: open.line, column: open.column,
+                    message: "this `{{` has no closing `}}`")
+            }
             throw TemplateError(
                 file: file, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber,
                 message: Self.describe(error.error, line: error.context.line))
@@ -79,6 +92,45 @@ public struct ReportTemplate: Sendable {
         return text.hasSuffix("\n") ? text : text + "\n"
     }
 
+    /// The innermost section left open at the end of `text`: the parser only knows where the text
+    /// ran out, while the person needs the line that opened it.
+    static func unclosedSection(in text: String) -> (name: String, line: Int, column: Int)? {
+        var stack: [(name: String, line: Int, column: Int)] = []
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line[...]
+            while let open = rest.range(of: "{{") {
+                let tag = rest[open.upperBound...]
+                guard let close = tag.range(of: "}}") else { break }
+                let body = tag[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
+                if let sigil = body.first, "#^$<".contains(sigil) {
+                    stack.append((body.dropFirst().trimmingCharacters(in: .whitespaces), number + 1, column))
+                } else if body.first == "/", !stack.isEmpty {
+                    stack.removeLast()
+                }
+                rest = tag[close.upperBound...]
+            }
+        }
+        return stack.last
+    }
+
+    /// The first `{{` not closed by `}}` before the next `{{` or the end of `text`.
+    static func unfinishedTag(in text: String) -> (line: Int, column: Int)? {
+        var index = text.startIndex
+        while let open = text.range(of: "{{", range: index..<text.endIndex) {
+            let close = text.range(of: "}}", range: open.upperBound..<text.endIndex)
+            let next = text.range(of: "{{", range: open.upperBound..<text.endIndex)
+            if close == nil || (next.map { $0.lowerBound < (close?.lowerBound ?? text.endIndex) } ?? false) {
+                let before = text[..<open.lowerBound]
+                let line = before.filter { $0 == "\n" }.count + 1
+                let lineStart = before.lastIndex(of: "\n").map { text.index(after: $0) } ?? text.startIndex
+                return (line, text.distance(from: lineStart, to: open.lowerBound) + 1)
+            }
+            index = close?.upperBound ?? text.endIndex
+        }
+        return nil
+    }
+
     static func describe(_ error: any Error, line: String) -> String {
         let near = line.trimmingCharacters(in: .whitespaces)
         let excerpt = near.isEmpty ? "" : " near `\(near.prefix(60))`"
@@ -91,7 +143,8 @@ public struct ReportTemplate: Sendable {
         case .unfinishedName: return "a tag is not finished\(excerpt)"
         case .expectedSectionEnd: return "a section is never closed (a `{{#name}}` without its `{{/name}}`)"
         case .invalidSetDelimiter: return "bad set-delimiter tag\(excerpt)"
-        case .transformAppliedToInheritanceSection, .illegalTokenInsideInheritSection, .textInsideInheritSection:
+        case .transformAppliedToInheritanceSection, .illegalTokenInsideInheritSection,
+            .textInsideInheritSection:
             return "bad template inheritance\(excerpt)"
         case .invalidConfigVariableSyntax, .unrecognisedConfigVariable:
             return "unknown pragma (`{{% ... }}`)\(excerpt)"
@@ -133,6 +186,19 @@ public enum ReportTemplateContext {
     /// A fragment id for a mentorship: letters, digits and dashes only.
     static func anchor(_ id: String) -> String {
         "m-" + String(id.map { $0.isLetter || $0.isNumber ? $0 : "-" })
+    }
+
+    /// The body without a first heading that only repeats the title the summary line shows.
+    static func withoutTitle(_ body: String, title: String) -> String {
+        var lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+        while let first = lines.first, first.trimmingCharacters(in: .whitespaces).isEmpty {
+            lines.removeFirst()
+        }
+        if let first = lines.first, first.hasPrefix("#") {
+            let heading = first.drop { $0 == "#" }.trimmingCharacters(in: .whitespaces)
+            if heading == title { lines.removeFirst() }
+        }
+        return lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     static func person(_ person: Person) -> [String: Any] {
@@ -216,7 +282,8 @@ public enum ReportTemplateContext {
             m.reflections.flatMap { reflection in
                 pick(reflection).map { note -> [String: Any] in
                     [
-                        "text": note, "author": reflection.author ?? "", "hasAuthor": reflection.author != nil,
+                        "text": note, "author": reflection.author ?? "",
+                        "hasAuthor": reflection.author != nil,
                         "date": reflection.date.description, "path": reflection.path,
                     ]
                 }
@@ -226,7 +293,7 @@ public enum ReportTemplateContext {
         let wins = notes(\.wins)
         let obstacles = notes(\.obstacles)
         let reflections: [[String: Any]] = m.reflections.map { reflection in
-            let body = reflection.body.trimmingCharacters(in: .whitespacesAndNewlines)
+            let body = withoutTitle(reflection.body, title: reflection.title)
             return [
                 "date": reflection.date.description, "title": reflection.title,
                 "author": reflection.author ?? "", "hasAuthor": reflection.author != nil,

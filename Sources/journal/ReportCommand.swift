@@ -50,7 +50,8 @@ struct ReportCommand: ParsableCommand {
             switch format {
             case .json: JSONReportRenderer()
             case .text: TextReportRenderer(style: TerminalStyle(colour: output == nil && global.colour))
-            case .markdown: MarkdownReportRenderer(template: try template(.markdown, root: scope.journal.root))
+            case .markdown:
+                MarkdownReportRenderer(template: try template(.markdown, root: scope.journal.root))
             case .html: HTMLReportRenderer(template: try template(.html, root: scope.journal.root))
             }
         try emit(renderer.render(report), to: output, base: scope.workingDirectory)

@@ -6,12 +6,15 @@ extension ReportCommand {
     func template(_ kind: ReportTemplate.Kind, root: URL) throws -> ReportTemplate {
         let url = root.appendingPathComponent("templates").appendingPathComponent(kind.fileName)
         do {
-            guard FileManager.default.fileExists(atPath: url.path) else { return try ReportTemplate.builtIn(kind) }
+            guard FileManager.default.fileExists(atPath: url.path) else {
+                return try ReportTemplate.builtIn(kind)
+            }
             let text: String
             do {
                 text = try String(contentsOf: url, encoding: .utf8)
             } catch {
-                throw Failure(message: "cannot read the template \(url.path): \(error.localizedDescription)", code: 1)
+                throw Failure(
+                    message: "cannot read the template \(url.path): \(error.localizedDescription)", code: 1)
             }
             return try ReportTemplate(text, kind: kind, file: url.path)
         } catch let error as TemplateError {

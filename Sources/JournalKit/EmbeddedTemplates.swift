@@ -297,7 +297,7 @@ enum EmbeddedTemplates {
         <tr>
         <td><span class="goal-title">{{title}}</span><br /><span class="by">{{status}}{{#hasTarget}} · target {{target}}{{/hasTarget}}</span></td>
         <td>{{#hasMilestones}}{{milestonesDone}} of {{milestonesTotal}} milestones{{/hasMilestones}}{{^hasMilestones}}<span class="empty">no milestones</span>{{/hasMilestones}}{{#hasOverdue}} <span class="badge late">overdue</span>{{/hasOverdue}}{{{progressSVG}}}</td>
-        <td>{{#hasNext}}{{next.title}}{{#next.hasDue}}<br /><span class="by">due {{next.due}}</span>{{/next.hasDue}}{{/hasNext}}{{^hasNext}}<span class="empty">none</span>{{/hasNext}}{{#overdueMilestones}}<br /><span class="late">overdue: {{title}} (due {{due}})</span>{{/overdueMilestones}}</td>
+        <td>{{#hasNext}}{{next.title}}{{#next.hasDue}}<br />{{#next.overdue}}<span class="late">overdue: was due {{next.due}}</span>{{/next.overdue}}{{^next.overdue}}<span class="by">due {{next.due}}</span>{{/next.overdue}}{{/next.hasDue}}{{/hasNext}}{{^hasNext}}<span class="empty">none</span>{{/hasNext}}{{#otherOverdueMilestones}}<br /><span class="late">also overdue: {{title}} (due {{due}})</span>{{/otherOverdueMilestones}}</td>
         <td>{{#hasLastActivity}}{{lastActivity}}{{/hasLastActivity}}{{^hasLastActivity}}<span class="empty">none</span>{{/hasLastActivity}}</td>
         </tr>
         {{/goals}}
@@ -357,7 +357,7 @@ enum EmbeddedTemplates {
         </div>
         {{#hasReflections}}
         <section class="reflections">
-        <h3>Reflections since {{since}} ({{reflectionCount}})</h3>
+        <h3>Reflections{{#hasSince}} since {{since}}{{/hasSince}} ({{reflectionCount}})</h3>
         {{#reflections}}
         <details class="reflection" open="open">
         <summary><strong>{{title}}</strong> <span class="by">{{date}}{{#hasAuthor}} · {{author}}{{/hasAuthor}}{{#hasConfidence}} · confidence {{confidence}}/5{{/hasConfidence}}</span>{{#private}} <span class="private-mark">private</span>{{/private}}</summary>

@@ -304,8 +304,13 @@ public enum ReportTemplateContext {
         }
         let goals: [[String: Any]] = m.goals.map { goal in
             let milestone: (MilestoneReport) -> [String: Any] = {
-                ["title": $0.title, "due": text($0.due), "hasDue": $0.due != nil]
+                [
+                    "title": $0.title, "due": text($0.due), "hasDue": $0.due != nil,
+                    "overdue": $0.due.map { $0 < today } ?? false,
+                ]
             }
+            // The next milestone is often the overdue one; listing it twice reads as two problems.
+            let otherOverdue = goal.overdueMilestones.filter { $0 != goal.nextMilestone }
             let percent = goal.milestonesTotal == 0 ? 0 : goal.milestonesDone * 100 / goal.milestonesTotal
             return [
                 "id": goal.id, "title": goal.title, "status": goal.status,
@@ -317,6 +322,7 @@ public enum ReportTemplateContext {
                 "hasNext": goal.nextMilestone != nil,
                 "next": goal.nextMilestone.map(milestone) ?? [:],
                 "overdueMilestones": goal.overdueMilestones.map(milestone),
+                "otherOverdueMilestones": otherOverdue.map(milestone),
                 "hasOverdue": !goal.overdueMilestones.isEmpty,
                 "lastActivity": text(goal.lastActivity), "hasLastActivity": goal.lastActivity != nil,
                 "progressSVG": ReportPictures.progress(goal),

@@ -97,6 +97,21 @@ final class PageOutline: NSObject, XMLParserDelegate {
         #expect(milestones.count == 4)
     }
 
+    @Test func privateReflectionsReachThePicturesOnlyWhenAsked() throws {
+        func dates(_ extra: [String]) throws -> [String?] {
+            let output = try report("json", in: fixtures.appendingPathComponent("pair"), extra)
+            let document = try #require(
+                try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
+            let pair = try #require((document["mentorships"] as? [[String: Any]])?.first)
+            let history = try #require(pair["history"] as? [String: Any])
+            return (history["reflections"] as? [[String: Any]] ?? []).map { $0["date"] as? String }
+        }
+        #expect(try dates([]) == ["2026-11-10", "2026-11-20", "2026-11-23"])
+        #expect(try dates(["--include-private"]) == ["2026-11-10", "2026-11-20", "2026-11-22", "2026-11-23"])
+        let html = try report("html", in: fixtures.appendingPathComponent("pair"))
+        #expect(!html.contains("2026-11-22"))
+    }
+
     @Test func overviewOnlyWithSeveralMentorships() throws {
         let text = try report("text")
         #expect(text.hasPrefix("Overview (3 mentorships)"))

@@ -49,7 +49,8 @@ public struct MentorshipReport: Sendable, Equatable {
     /// Lint warnings in the mentorship.
     public var lintWarnings: Int
 
-    /// Every dated event of the mentorship, for the pictures (not limited to the window).
+    /// Every dated event of the mentorship, for the pictures (not limited to the window); filled by
+    /// the journal-wide `ReportBuilder.build`, or by `ReportBuilder.history(of:options:)`.
     public var history = MentorshipHistory()
 
     /// `cadence_days` of the JSON: weekly 7, biweekly 14, monthly 30, N units in days.

@@ -254,7 +254,12 @@ enum EmbeddedTemplates {
         </header>
         <section class="timeline">
         <h3>Timeline</h3>
+        {{#hasHistory}}
         {{{timelineSVG}}}
+        {{/hasHistory}}
+        {{^hasHistory}}
+        <p class="empty">Nothing dated yet: no session, reflection or milestone.</p>
+        {{/hasHistory}}
         </section>
         <div class="columns">
         <section class="action-items">

@@ -358,6 +358,8 @@ public enum ReportTemplateContext {
             "hasAgenda": !m.agenda.isEmpty,
             "lintErrors": m.lintErrors, "lintWarnings": m.lintWarnings, "lintText": lintText,
             "hasLintErrors": m.lintErrors > 0,
+            "hasHistory": !m.history.sessions.isEmpty || !m.history.reflections.isEmpty
+                || m.history.milestones.contains { $0.due != nil || $0.doneOn != nil },
             "timelineSVG": ReportPictures.timeline(m, today: today),
             "hasConfidence": hasConfidence,
             "confidenceSVG": hasConfidence ? ReportPictures.confidence(m, today: today) : "",

@@ -3,7 +3,7 @@ SWIFT ?= swift
 PACKAGES = libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 DEMO_TODAY ?= 2026-11-25
 
-.PHONY: deps build release demo test golden templates lint format clean
+.PHONY: deps build release demo test golden templates rules-doc lint format clean
 
 deps:
 	@if ! pkg-config --exists libgit2 libcmark-gfm 2>/dev/null \
@@ -39,6 +39,10 @@ golden: build
 # Embeds templates/*.mustache in the binary after editing them (a test fails until you do).
 templates:
 	scripts/embed-templates.sh
+
+# docs/rules.md is generated from the rule descriptions.
+rules-doc: build
+	.build/debug/journal rules --markdown > docs/rules.md
 
 lint:
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests

@@ -55,7 +55,7 @@ public enum JournalLoader {
     }
 
     private static func readEntry(root: URL, file: Walk.File) -> Entry {
-        let url = root.appendingPathComponent(file.path)
+        let path = root.path + "/" + file.path
         if file.size > maxFileSize {
             var entry = EntryParser.parse(path: file.path, kind: file.kind, bytes: [])
             entry.diagnostics = [
@@ -65,7 +65,7 @@ public enum JournalLoader {
             ]
             return entry
         }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        guard let data = FileManager.default.contents(atPath: path) else {
             var entry = EntryParser.parse(path: file.path, kind: file.kind, bytes: [])
             entry.diagnostics = [
                 Diagnostic(

@@ -8,7 +8,7 @@ struct JournalCommand: ParsableCommand {
         abstract: "A plain-text, git-friendly mentoring journal.",
         discussion: "Global options (-C, --today, --no-color) may come before or after the subcommand.",
         version: "0.1.0",
-        subcommands: [ReportCommand.self, LintCommand.self])
+        subcommands: [ReportCommand.self, LintCommand.self, RulesCommand.self, HooksCommand.self])
 }
 
 let arguments = GlobalOptions.hoist(Array(CommandLine.arguments.dropFirst()))

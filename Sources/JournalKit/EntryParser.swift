@@ -93,6 +93,7 @@ public enum EntryParser {
 
         entry.disabledRules = disabledRules(in: source.body)
         let summary = MarkdownParser.summarize(source.body, firstLine: source.bodyFirstLine)
+        entry.body = source.body
         entry.title = summary.title
         entry.actionItems = actionItems(summary.tasks, path: path, diagnostics: &entry.diagnostics)
         if case .reflection(var reflection) = entry.content {

@@ -186,6 +186,8 @@ public struct Entry: Sendable, Equatable {
     public var fields: [String: FieldPlace] = [:]
     /// Rules switched off for this file by `<!-- journal-lint disable rule-id -->`.
     public var disabledRules: Set<String> = []
+    /// The Markdown after the front matter, for reports that quote it.
+    public var body: String = ""
 
     /// Where the value of `key` is written, or the file start when the key is absent.
     public func valuePosition(_ key: String) -> SourcePosition { fields[key]?.value ?? .fileStart }

@@ -20,6 +20,7 @@ public struct JSONReportRenderer: ReportRenderer {
             ("schema", .string("journal-report/1")),
             ("today", .string(report.today.description)),
             ("mentorships", .array(report.mentorships.map(mentorship))),
+            ("overview", overview(report)),
         ])
     }
 
@@ -101,6 +102,7 @@ public struct JSONReportRenderer: ReportRenderer {
             ),
             ("agenda", .array(m.agenda.map(JSONValue.string))),
             ("lint", .object([("errors", .int(m.lintErrors)), ("warnings", .int(m.lintWarnings))])),
+            ("history", history(m.history)),
         ])
     }
 }

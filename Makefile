@@ -34,7 +34,8 @@ bench: release
 
 # Rewrites the golden reports after a deliberate change to the output; review the diff.
 golden: build
-	.build/debug/journal -C Tests/JournalTests/Fixtures/pair --today 2026-11-25 report \
+	GIT_CEILING_DIRECTORIES=$(CURDIR)/Tests/JournalTests/Fixtures \
+	    .build/debug/journal -C Tests/JournalTests/Fixtures/pair --today 2026-11-25 report \
 	    > Tests/JournalTests/Fixtures/pair.report.txt
 	.build/debug/journal -C Tests/JournalTests/Fixtures/program --today 2026-11-25 report --format markdown \
 	    > Tests/JournalTests/Fixtures/program.report.md

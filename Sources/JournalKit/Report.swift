@@ -48,6 +48,9 @@ public struct MentorshipReport: Sendable, Equatable {
     public var lintErrors: Int
     /// Lint warnings in the mentorship.
     public var lintWarnings: Int
+    /// Commits in the window by author, from git history (filled in by the command, which
+    /// reads git; empty outside a repository).
+    public var activity: [ActivityReport] = []
 
     /// Every dated event of the mentorship, for the pictures (not limited to the window); filled by
     /// the journal-wide `ReportBuilder.build`, or by `ReportBuilder.history(of:options:)`.
@@ -127,4 +130,27 @@ public struct ReflectionReport: Sendable, Equatable {
     public var obstacles: [String]
     /// The reflection's Markdown body, quoted by the HTML report (rendered in safe mode).
     public var body: String = ""
+}
+
+/// What one person committed to the mentorship in the report's window.
+public struct ActivityReport: Sendable, Equatable {
+    /// The commit author's name.
+    public var author: String
+    /// The commit author's email.
+    public var email: String?
+    /// How many commits.
+    public var commits: Int
+    /// The date of the latest of them.
+    public var last: CalendarDate
+    /// The entries they added, changed or deleted, relative to the journal root, sorted.
+    public var entries: [String]
+
+    /// Creates an activity line.
+    public init(author: String, email: String?, commits: Int, last: CalendarDate, entries: [String]) {
+        self.author = author
+        self.email = email
+        self.commits = commits
+        self.last = last
+        self.entries = entries
+    }
 }

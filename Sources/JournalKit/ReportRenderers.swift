@@ -35,6 +35,14 @@ public struct JSONReportRenderer: ReportRenderer {
         .object([("title", .string(milestone.title)), ("due", .date(milestone.due))])
     }
 
+    static func activity(_ activity: ActivityReport) -> JSONValue {
+        .object([
+            ("author", .string(activity.author)), ("email", .optional(activity.email)),
+            ("commits", .int(activity.commits)), ("last", .string(activity.last.description)),
+            ("entries", .array(activity.entries.map(JSONValue.string))),
+        ])
+    }
+
     static func mentorship(_ m: MentorshipReport) -> JSONValue {
         .object([
             ("id", .string(m.id)),
@@ -101,6 +109,7 @@ public struct JSONReportRenderer: ReportRenderer {
                     })
             ),
             ("agenda", .array(m.agenda.map(JSONValue.string))),
+            ("activity", .array(m.activity.map(activity))),
             ("lint", .object([("errors", .int(m.lintErrors)), ("warnings", .int(m.lintWarnings))])),
             ("history", history(m.history)),
         ])

@@ -152,6 +152,15 @@ public struct TextReportRenderer: ReportRenderer {
             lines.append(style.bold("Suggested agenda"))
             for (index, item) in m.agenda.enumerated() { lines.append("  \(index + 1). \(item)") }
         }
+        if !m.activity.isEmpty {
+            lines.append("")
+            lines.append(style.bold("Shared activity") + style.dim(" (commits in the window)"))
+            for person in m.activity {
+                let commits = person.commits == 1 ? "1 commit" : "\(person.commits) commits"
+                lines.append("  \(person.author): \(commits), last \(person.last)")
+                for entry in person.entries { lines.append("      " + style.dim(entry)) }
+            }
+        }
         lines.append("")
         let lint =
             "Lint: \(m.lintErrors) error\(m.lintErrors == 1 ? "" : "s"), "

@@ -45,7 +45,8 @@ struct ReportCommand: ParsableCommand {
         let options = ReportOptions(
             today: global.resolvedToday, since: since.flatMap { CalendarDate($0) },
             includePrivate: includePrivate)
-        let report = ReportBuilder.build(scope.mentorships, diagnostics: scope.diagnostics, options: options)
+        var report = ReportBuilder.build(scope.mentorships, diagnostics: scope.diagnostics, options: options)
+        ActivityBuilder.attach(to: &report, journal: scope.journal, includePrivate: includePrivate)
         let renderer: any ReportRenderer =
             switch format {
             case .json: JSONReportRenderer()

@@ -57,8 +57,15 @@ struct Scope {
 /// Lints a journal with its configuration, asking git which private entries are tracked.
 func lint(_ journal: Journal, today: CalendarDate) -> [Diagnostic] {
     let configuration = LintConfiguration.load(root: journal.root)
-    let hasPrivate = journal.mentorships.contains { $0.entries.contains(where: \.isPrivate) }
-    let tracked = hasPrivate ? GitIndex.trackedPaths(under: journal.root) ?? [] : []
-    let context = LintContext(journal: journal, today: today, isTracked: { tracked.contains($0) })
+    let privatePaths = journal.mentorships.flatMap(\.entries).filter(\.isPrivate).map(\.path)
+    var tracked: Set<String> = []
+    // Only a journal with private entries needs to open its repository.
+    if !privatePaths.isEmpty, let repository = try? GitRepository.discover(at: journal.root),
+        let base = repository.relativePath(of: journal.root)
+    {
+        tracked = Set(privatePaths.filter { repository.isTracked(base.isEmpty ? $0 : base + "/" + $0) })
+    }
+    let found = tracked
+    let context = LintContext(journal: journal, today: today, isTracked: { found.contains($0) })
     return Linter.run(context, configuration: configuration)
 }

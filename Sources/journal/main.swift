@@ -8,7 +8,10 @@ struct JournalCommand: ParsableCommand {
         abstract: "A plain-text, git-friendly mentoring journal.",
         discussion: "Global options (-C, --today, --no-color) may come before or after the subcommand.",
         version: "0.1.0",
-        subcommands: [ReportCommand.self, LintCommand.self, RulesCommand.self, HooksCommand.self])
+        subcommands: [
+            ReportCommand.self, LintCommand.self, StatusCommand.self, CommitCommand.self, SyncCommand.self,
+            LogCommand.self, RulesCommand.self, HooksCommand.self,
+        ])
 }
 
 let arguments = GlobalOptions.hoist(Array(CommandLine.arguments.dropFirst()))

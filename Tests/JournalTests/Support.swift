@@ -41,6 +41,9 @@ func journal(_ arguments: [String], in directory: URL = fixtures, environment: [
     var env = ProcessInfo.processInfo.environment
     env.removeValue(forKey: "JOURNAL_TODAY")
     env.removeValue(forKey: "NO_COLOR")
+    // The fixtures live inside this project's own git repository; the ceiling keeps its
+    // history out of the reports' `activity`.
+    env["GIT_CEILING_DIRECTORIES"] = fixtures.path
     for (key, value) in environment { env[key] = value }
     process.environment = env
     let out = Pipe()
@@ -73,6 +76,7 @@ func run(_ program: String, _ arguments: [String]) throws -> String {
     process.currentDirectoryURL = fixtures
     var environment = ProcessInfo.processInfo.environment
     environment.removeValue(forKey: "NO_COLOR")
+    environment["GIT_CEILING_DIRECTORIES"] = fixtures.path
     process.environment = environment
     let out = Pipe()
     process.standardOutput = out

@@ -1,0 +1,64 @@
+import CGit2
+
+/// A failure from libgit2 or from a git operation, with a message a person can act on.
+public struct GitError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// What went wrong, coarsely, so that commands can choose their exit code.
+    public enum Kind: String, Sendable, Equatable {
+        /// The remote could not be reached (no such path, refused connection, unknown host).
+        case unreachable
+        /// The remote refused our credentials, or we had none to offer.
+        case authentication
+        /// Another process holds a git lock file (`index.lock`, a ref lock).
+        case locked
+        /// `user.name` or `user.email` is not configured.
+        case identityMissing
+        /// No remote of the requested name.
+        case noRemote
+        /// A local change would be overwritten; nothing was touched.
+        case wouldOverwrite
+        /// Anything else.
+        case other
+    }
+
+    /// The coarse kind.
+    public var kind: Kind
+    /// libgit2's return code, or 0 when the error is ours.
+    public var code: Int32
+    /// libgit2's error class (`GIT_ERROR_NET`, ...), or 0.
+    public var errorClass: Int32
+    /// The message, without credentials.
+    public var message: String
+
+    /// An error of our own making.
+    public init(_ kind: Kind, _ message: String) {
+        self.kind = kind
+        self.code = 0
+        self.errorClass = 0
+        self.message = message
+    }
+
+    /// libgit2's description of its last failure.
+    init(code: Int32, context: String) {
+        self.code = code
+        var detail = "libgit2 error \(code)"
+        var errorClass: Int32 = 0
+        // In libgit2 1.5 the last error may be NULL even after a failure.
+        if let last = git_error_last(), let text = last.pointee.message {
+            detail = String(cString: text)
+            errorClass = last.pointee.klass
+        }
+        self.errorClass = errorClass
+        self.message = context.isEmpty ? detail : "\(context): \(detail)"
+        self.kind = code == GIT_ELOCKED.rawValue ? .locked : .other
+    }
+
+    /// The message.
+    public var description: String { message }
+}
+
+/// Throws libgit2's last error when `code` is negative.
+@discardableResult
+func check(_ code: Int32, _ context: @autoclosure () -> String) throws -> Int32 {
+    guard code < 0 else { return code }
+    throw GitError(code: code, context: context())
+}

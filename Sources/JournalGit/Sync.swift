@@ -1,0 +1,512 @@
+import CGit2
+import Foundation
+
+/// What `journal sync` is asked to do.
+public struct SyncPlan: Sendable {
+    /// What to commit first.
+    public var rule: StagingRule
+    /// The remote's name; nil for the branch's upstream remote, else `origin`.
+    public var remote: String?
+    /// The message of the commit of pending changes, from what it stages.
+    public var message: @Sendable ([GitChange]) -> String
+    /// How many times a push refused because the remote moved is tried.
+    public var maxPushAttempts: Int
+    /// The variables credentials come from (`HOME`, `SSH_AUTH_SOCK`, `JOURNAL_GIT_TOKEN`, ...).
+    public var environment: [String: String]
+
+    /// Creates a plan.
+    public init(
+        rule: StagingRule, remote: String? = nil, maxPushAttempts: Int = 3,
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        message: @escaping @Sendable ([GitChange]) -> String
+    ) {
+        self.rule = rule
+        self.remote = remote
+        self.maxPushAttempts = maxPushAttempts
+        self.environment = environment
+        self.message = message
+    }
+}
+
+/// How a sync ended.
+public struct SyncOutcome: Sendable, Equatable {
+    /// What happened with the remote's history.
+    public enum Integration: String, Sendable, Equatable {
+        /// Nothing new on the remote.
+        case upToDate
+        /// The remote's new commits were taken as they are.
+        case fastForwarded
+        /// Both sides had new commits; a merge commit joins them.
+        case merged
+        /// Both sides changed the same lines: the files hold both versions to choose from.
+        case conflicts
+    }
+
+    /// The remote's name.
+    public var remote: String
+    /// The local branch.
+    public var branch: String
+    /// The commit of pending changes (or the finished merge) made first, if any.
+    public var committed: GitCommitInfo?
+    /// What happened with the remote's history.
+    public var integration: Integration
+    /// Commits brought in from the remote.
+    public var incomingCommits: Int
+    /// Who wrote them.
+    public var incomingAuthors: [String]
+    /// Whether commits were pushed.
+    public var pushed: Bool
+    /// Whether this sync made the remote branch the upstream (a first push).
+    public var upstreamSet: Bool
+    /// How many pushes were refused because the remote moved meanwhile.
+    public var retries: Int
+    /// Files left with conflict markers (when `integration` is `.conflicts`).
+    public var conflicts: [String]
+    /// Whether the conflicts are from an earlier sync, still unresolved.
+    public var conflictsFromEarlierSync: Bool
+}
+
+/// The local branch, the remote and the remote branch a sync works with.
+struct Upstream {
+    var branch: String
+    var remote: String
+    var remoteBranch: String
+    var configured: Bool
+
+    var trackingRef: String { "refs/remotes/\(remote)/\(remoteBranch)" }
+    var fetchRefspec: String { "+refs/heads/\(remoteBranch):\(trackingRef)" }
+    var pushRefspec: String { "refs/heads/\(branch):refs/heads/\(remoteBranch)" }
+}
+
+extension GitRepository {
+    /// `journal sync`: the six steps of cli.md. Never forces, never resets, never discards a
+    /// change: a checkout that would overwrite a file fails before touching anything.
+    public func sync(_ plan: SyncPlan) throws -> SyncOutcome {
+        let upstream = try upstream(remoteOverride: plan.remote)
+        var outcome = SyncOutcome(
+            remote: upstream.remote, branch: upstream.branch, committed: nil, integration: .upToDate,
+            incomingCommits: 0, incomingAuthors: [], pushed: false, upstreamSet: false, retries: 0,
+            conflicts: [],
+            conflictsFromEarlierSync: false)
+
+        // 1. An unfinished merge whose files still hold markers: nothing more to do.
+        if isMerging {
+            let unresolved = try unresolvedConflicts()
+            if !unresolved.isEmpty {
+                outcome.integration = .conflicts
+                outcome.conflicts = unresolved
+                outcome.conflictsFromEarlierSync = true
+                return outcome
+            }
+        }
+        let remote = try lookupRemote(upstream.remote)
+        let session = TransportSession(environment: plan.environment)
+
+        if let adopted = try startFromRemote(upstream, remote: remote, session: session) {
+            outcome.integration = .fastForwarded
+            outcome.incomingCommits = adopted.commits
+            outcome.incomingAuthors = adopted.authors
+        }
+        let upstreamNow = try self.upstream(remoteOverride: plan.remote)
+
+        // 2. Commit pending changes (this also finishes a resolved merge).
+        outcome.committed = try commitPending(plan, upstream: upstreamNow)
+        outcome.branch = upstreamNow.branch
+
+        // 3 to 6: fetch, integrate, push; again when the remote moved meanwhile.
+        var lastRefusal: (tip: git_oid?, reason: String)?
+        for _ in 1...max(1, plan.maxPushAttempts) {
+            session.reset()
+            try fetch(remote, upstreamNow, session: session)
+            let theirs = try reference(upstreamNow.trackingRef)?.target
+            if let lastRefusal, Self.same(lastRefusal.tip, theirs) {
+                // The remote did not move, so the refusal was not a race: say what it said.
+                throw GitError(
+                    .other, "remote `\(upstreamNow.remote)` refused the push: \(lastRefusal.reason)")
+            }
+            let integration = try integrate(upstreamNow, theirs: theirs)
+            outcome.incomingCommits += integration.incomingCommits
+            for author in integration.incoming where !outcome.incomingAuthors.contains(author) {
+                outcome.incomingAuthors.append(author)
+            }
+            if integration.kind != .upToDate { outcome.integration = integration.kind }
+            if integration.kind == .conflicts {
+                outcome.integration = .conflicts
+                outcome.conflicts = integration.conflicts
+                return outcome
+            }
+            guard let local = try headCommit()?.id else { return outcome }
+            if let theirs, local == theirs {
+                if !upstreamNow.configured { try setUpstream(upstreamNow) }
+                outcome.upstreamSet = !upstreamNow.configured
+                return outcome
+            }
+            if try push(remote, upstreamNow, session: session) {
+                try check(
+                    git_reference_create_with_local_tip(pointer, upstreamNow.trackingRef, local),
+                    "cannot record what was pushed")
+                if !upstreamNow.configured {
+                    try setUpstream(upstreamNow)
+                    outcome.upstreamSet = true
+                }
+                outcome.pushed = true
+                return outcome
+            }
+            outcome.retries += 1
+            lastRefusal = (theirs, session.lastRejection ?? "refused")
+        }
+        throw GitError(
+            .other,
+            "remote `\(upstreamNow.remote)` kept moving while we pushed (\(plan.maxPushAttempts) attempts); "
+                + "your commits are safe here: run `journal sync` again")
+    }
+
+    private static func same(_ a: git_oid?, _ b: git_oid?) -> Bool {
+        switch (a, b) {
+        case (nil, nil): return true
+        case (let a?, let b?): return a == b
+        default: return false
+        }
+    }
+
+    /// Before the first local commit (a fresh clone, or a clone of a remote whose HEAD names no
+    /// branch): starts the local branch from the remote's, so that the first local commit
+    /// builds on the shared history. Returns what was brought in, or nil when there was
+    /// nothing to do. Callers that decide what to stage from the files should look again
+    /// afterwards: the shared files are now on disk.
+    public func startFromRemote(remote name: String? = nil, environment: [String: String]) throws
+        -> (commits: Int, authors: [String])?
+    {
+        let upstream = try upstream(remoteOverride: name)
+        guard try headCommit() == nil else { return nil }
+        let remote = try lookupRemote(upstream.remote)
+        return try startFromRemote(
+            upstream, remote: remote, session: TransportSession(environment: environment))
+    }
+
+    private func startFromRemote(_ upstream: Upstream, remote: GitRemote, session: TransportSession) throws
+        -> (commits: Int, authors: [String])?
+    {
+        guard try headCommit() == nil else { return nil }
+        try fetch(remote, upstream, session: session)
+        guard let adopted = try adoptRemoteBranch(upstream, remote: remote, session: session) else {
+            return nil
+        }
+        let (commits, names) = try authors(from: adopted, hiding: nil)
+        return (commits, names)
+    }
+
+    private func commitPending(_ plan: SyncPlan, upstream: Upstream) throws -> GitCommitInfo? {
+        let merging = isMerging
+        let resolved = merging ? try conflictedPaths() : []
+        let changes = try stage(plan.rule)
+        guard merging || !changes.isEmpty else { return nil }
+        var message: String
+        if merging {
+            message = "Merge changes from \(upstream.remote)/\(upstream.remoteBranch)"
+            if !resolved.isEmpty { message += "; resolve \(resolved.joined(separator: ", "))" }
+        } else {
+            message = plan.message(changes)
+        }
+        return try commitIndex(message: message)
+    }
+
+    // MARK: - Remote, branch and upstream
+
+    func upstream(remoteOverride: String?) throws -> Upstream {
+        let branchRef = try headBranch()
+        guard branchRef.hasPrefix("refs/heads/") else {
+            throw GitError(.other, "HEAD is not on a branch: check out a branch with `git switch main`")
+        }
+        let branch = String(branchRef.dropFirst("refs/heads/".count))
+        let config = try config()
+        let configuredRemote = config.string("branch.\(branch).remote")
+        let configuredMerge = config.string("branch.\(branch).merge")
+        let remote = remoteOverride ?? configuredRemote ?? "origin"
+        var remoteBranch = branch
+        var configured = false
+        if configuredRemote == remote, let merge = configuredMerge, merge.hasPrefix("refs/heads/") {
+            remoteBranch = String(merge.dropFirst("refs/heads/".count))
+            configured = true
+        }
+        return Upstream(branch: branch, remote: remote, remoteBranch: remoteBranch, configured: configured)
+    }
+
+    func lookupRemote(_ name: String) throws -> GitRemote {
+        var remote: OpaquePointer?
+        let code = git_remote_lookup(&remote, pointer, name)
+        if code == GIT_ENOTFOUND.rawValue || code == GIT_EINVALIDSPEC.rawValue {
+            throw GitError(
+                .noRemote,
+                "no remote named `\(name)`: add the shared repository with `git remote add \(name) URL`")
+        }
+        try check(code, "cannot read remote `\(name)`")
+        guard let remote else { throw GitError(.noRemote, "no remote named `\(name)`") }
+        return GitRemote(remote)
+    }
+
+    private func setUpstream(_ upstream: Upstream) throws {
+        let config = try config()
+        try config.set("branch.\(upstream.branch).remote", upstream.remote)
+        try config.set("branch.\(upstream.branch).merge", "refs/heads/\(upstream.remoteBranch)")
+    }
+
+    // MARK: - Fetch and push
+
+    func fetch(_ remote: GitRemote, _ upstream: Upstream, session: TransportSession, refspec: String? = nil)
+        throws
+    {
+        var options = git_fetch_options()
+        try check(git_fetch_options_init(&options, UInt32(GIT_FETCH_OPTIONS_VERSION)), "cannot fetch")
+        session.install(&options.callbacks)
+        options.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE
+        let refspecs = GitStringArray([refspec ?? upstream.fetchRefspec])
+        let code = withExtendedLifetime(session) {
+            refspecs.withArray { array in
+                git_remote_fetch(remote.pointer, array, &options, "journal sync: fetch")
+            }
+        }
+        if code < 0 {
+            throw session.classify(
+                GitError(code: code, context: ""), remote: upstream.remote, url: remote.url)
+        }
+    }
+
+    /// Pushes the branch without force. False when the remote refused it because it moved.
+    private func push(_ remote: GitRemote, _ upstream: Upstream, session: TransportSession) throws -> Bool {
+        var options = git_push_options()
+        try check(git_push_options_init(&options, UInt32(GIT_PUSH_OPTIONS_VERSION)), "cannot push")
+        session.install(&options.callbacks)
+        let refspecs = GitStringArray([upstream.pushRefspec])
+        let code = withExtendedLifetime(session) {
+            refspecs.withArray { array in git_remote_push(remote.pointer, array, &options) }
+        }
+        if code == GIT_ENONFASTFORWARD.rawValue || code == GIT_ELOCKED.rawValue {
+            session.rejections.append(
+                (upstream.pushRefspec, "the remote moved (\(GitError(code: code, context: "")))"))
+            return false
+        }
+        if code == GIT_EBAREREPO.rawValue {
+            throw GitError(
+                .other,
+                "cannot push to remote `\(upstream.remote)`: it is a folder with a work tree; a shared journal "
+                    + "needs a bare repository (`git init --bare`)")
+        }
+        if code < 0 {
+            let error = GitError(code: code, context: "")
+            if error.message.lowercased().contains("non-fast")
+                || error.message.lowercased().contains("fetch first")
+            {
+                session.rejections.append((upstream.pushRefspec, error.message))
+                return false
+            }
+            throw session.classify(error, remote: upstream.remote, url: remote.url)
+        }
+        // git_remote_push returns 0 even when the server refused the ref: its callback tells.
+        // Any refusal is first taken for a race; the caller fetches again and gives up with the
+        // server's reason when the remote had not moved.
+        return session.rejections.isEmpty
+    }
+
+    // MARK: - Integrating the remote's history
+
+    private struct Integration {
+        var kind: SyncOutcome.Integration
+        var incoming: [String] = []
+        var incomingCommits = 0
+        var conflicts: [String] = []
+    }
+
+    /// Brings the remote's commits in: nothing, a fast-forward, or a three-way merge.
+    private func integrate(_ upstream: Upstream, theirs: git_oid?) throws -> Integration {
+        guard let theirs, let head = try headCommit() else { return Integration(kind: .upToDate) }
+        if head.id == theirs { return Integration(kind: .upToDate) }
+        var mergeBase = git_oid()
+        var headID = head.id
+        var theirID = theirs
+        let baseCode = git_merge_base(&mergeBase, pointer, &headID, &theirID)
+        let hasBase = baseCode == 0
+        if baseCode != GIT_ENOTFOUND.rawValue { try check(baseCode, "cannot compare histories") }
+        if hasBase && mergeBase == theirs { return Integration(kind: .upToDate) }  // only ahead
+        let (incomingCommits, incoming) = try authors(from: theirs, hiding: headID)
+
+        if hasBase && mergeBase == headID {
+            // Behind only: take their commits as they are.
+            let target = try commit(theirs)
+            try checkoutSafely(target.tree(), what: "take the remote's changes")
+            let branchRef = "refs/heads/\(upstream.branch)"
+            guard let branch = try reference(branchRef) else {
+                throw GitError(.other, "the branch \(upstream.branch) disappeared")
+            }
+            var newTarget: OpaquePointer?
+            try check(
+                git_reference_set_target(&newTarget, branch.pointer, &theirID, "journal sync: fast-forward"),
+                "cannot move \(upstream.branch) forward")
+            if let newTarget { git_reference_free(newTarget) }
+            return Integration(kind: .fastForwarded, incoming: incoming, incomingCommits: incomingCommits)
+        }
+
+        // Diverged: a three-way merge, conflicts written into the files.
+        var annotated: OpaquePointer?
+        try check(git_annotated_commit_lookup(&annotated, pointer, &theirID), "cannot prepare the merge")
+        guard let annotated else { throw GitError(.other, "cannot prepare the merge") }
+        let annotatedHandle = GitAnnotatedCommit(annotated)
+        var mergeOptions = git_merge_options()
+        try check(git_merge_options_init(&mergeOptions, UInt32(GIT_MERGE_OPTIONS_VERSION)), "cannot merge")
+        var checkout = git_checkout_options()
+        try check(git_checkout_options_init(&checkout, UInt32(GIT_CHECKOUT_OPTIONS_VERSION)), "cannot merge")
+        checkout.checkout_strategy =
+            GIT_CHECKOUT_SAFE.rawValue | GIT_CHECKOUT_ALLOW_CONFLICTS.rawValue
+            | GIT_CHECKOUT_DONT_OVERWRITE_IGNORED.rawValue
+        let me = (try? signature().name) ?? "you"
+        let ourLabel = strdup("\(me) (this computer)")
+        let theirNames = incoming.isEmpty ? "" : incoming.joined(separator: ", ") + " "
+        let theirLabel = strdup("\(theirNames)(\(upstream.remote)/\(upstream.remoteBranch))")
+        defer {
+            free(ourLabel)
+            free(theirLabel)
+        }
+        checkout.our_label = UnsafePointer(ourLabel)
+        checkout.their_label = UnsafePointer(theirLabel)
+        var heads: [OpaquePointer?] = [annotatedHandle.pointer]
+        let code = heads.withUnsafeMutableBufferPointer { buffer in
+            git_merge(pointer, buffer.baseAddress, 1, &mergeOptions, &checkout)
+        }
+        if code == GIT_ECONFLICT.rawValue || code == GIT_EMERGECONFLICT.rawValue {
+            var error = GitError(code: code, context: "")
+            error.kind = .wouldOverwrite
+            error.message =
+                "cannot merge the remote's changes without overwriting a file here (\(error.message)); "
+                + "nothing was changed: move that file aside and run `journal sync` again"
+            throw error
+        }
+        try check(code, "cannot merge the remote's changes")
+        let conflicts = try conflictedPaths()
+        if !conflicts.isEmpty {
+            return Integration(
+                kind: .conflicts, incoming: incoming, incomingCommits: incomingCommits, conflicts: conflicts)
+        }
+        let message =
+            "Merge changes from \(upstream.remote)/\(upstream.remoteBranch)"
+            + (incoming.isEmpty ? "" : " by \(incoming.joined(separator: ", "))")
+        guard try commitIndex(message: message) != nil else {
+            throw GitError(.other, "cannot record the merge")
+        }
+        return Integration(kind: .merged, incoming: incoming, incomingCommits: incomingCommits)
+    }
+
+    /// Checks out `tree` without overwriting any local change or ignored (private) file; fails
+    /// before writing anything when it would.
+    private func checkoutSafely(_ tree: GitTree, what: String) throws {
+        var options = git_checkout_options()
+        try check(git_checkout_options_init(&options, UInt32(GIT_CHECKOUT_OPTIONS_VERSION)), "cannot \(what)")
+        options.checkout_strategy = GIT_CHECKOUT_SAFE.rawValue | GIT_CHECKOUT_DONT_OVERWRITE_IGNORED.rawValue
+        let code = git_checkout_tree(pointer, tree.pointer, &options)
+        if code == GIT_ECONFLICT.rawValue {
+            var error = GitError(code: code, context: "")
+            error.kind = .wouldOverwrite
+            error.message =
+                "cannot \(what) without overwriting a file changed here (\(error.message)); nothing was "
+                + "changed: commit or move that file and run `journal sync` again"
+            throw error
+        }
+        try check(code, "cannot \(what)")
+    }
+
+    /// Before the first local commit: start the local branch from the remote's. When the
+    /// remote has no branch of the local name (a remote whose HEAD says `master` while the
+    /// journal lives on `main`), take `main`, else the remote's only branch.
+    private func adoptRemoteBranch(_ upstream: Upstream, remote: GitRemote, session: TransportSession) throws
+        -> git_oid?
+    {
+        var chosen = upstream
+        if try reference(upstream.trackingRef) == nil {
+            session.reset()
+            try fetch(
+                remote, upstream, session: session, refspec: "+refs/heads/*:refs/remotes/\(upstream.remote)/*"
+            )
+            let branches = try remoteBranches(upstream.remote)
+            guard let name = branches.contains("main") ? "main" : (branches.count == 1 ? branches.first : nil)
+            else { return nil }
+            chosen.branch = name
+            chosen.remoteBranch = name
+        }
+        guard let theirs = try reference(chosen.trackingRef)?.target else { return nil }
+        try checkoutSafely(try commit(theirs).tree(), what: "bring in the shared journal")
+        var id = theirs
+        var created: OpaquePointer?
+        try check(
+            git_reference_create(
+                &created, pointer, "refs/heads/\(chosen.branch)", &id, 0, "journal sync: start from remote"),
+            "cannot create branch \(chosen.branch)")
+        if let created { git_reference_free(created) }
+        try check(
+            git_repository_set_head(pointer, "refs/heads/\(chosen.branch)"),
+            "cannot switch to \(chosen.branch)")
+        chosen.configured = false
+        try setUpstream(chosen)
+        return theirs
+    }
+
+    private func remoteBranches(_ remote: String) throws -> [String] {
+        var names = git_strarray()
+        try check(git_reference_list(&names, pointer), "cannot list branches")
+        defer { git_strarray_dispose(&names) }
+        let prefix = "refs/remotes/\(remote)/"
+        var branches: [String] = []
+        for position in 0..<names.count {
+            guard let name = names.strings[position].map({ String(cString: $0) }), name.hasPrefix(prefix)
+            else {
+                continue
+            }
+            let branch = String(name.dropFirst(prefix.count))
+            if branch != "HEAD" { branches.append(branch) }
+        }
+        return branches
+    }
+
+    /// How many commits are reachable from `tip` and not from `hidden`, and their distinct
+    /// authors, oldest first.
+    func authors(from tip: git_oid, hiding hidden: git_oid?) throws -> (commits: Int, names: [String]) {
+        var walk: OpaquePointer?
+        try check(git_revwalk_new(&walk, pointer), "cannot walk history")
+        guard let walk else { return (0, []) }
+        let walker = GitRevwalk(walk)
+        try check(
+            git_revwalk_sorting(walker.pointer, GIT_SORT_TIME.rawValue | GIT_SORT_REVERSE.rawValue),
+            "cannot walk history")
+        var tipID = tip
+        try check(git_revwalk_push(walker.pointer, &tipID), "cannot walk history")
+        if var hiddenID = hidden {
+            try check(git_revwalk_hide(walker.pointer, &hiddenID), "cannot walk history")
+        }
+        var names: [String] = []
+        var commits = 0
+        var id = git_oid()
+        while git_revwalk_next(&id, walker.pointer) == 0 {
+            commits += 1
+            let commit = try commit(id)
+            if let author = git_commit_author(commit.pointer)?.pointee.name {
+                let name = String(cString: author)
+                if !names.contains(name) { names.append(name) }
+            }
+        }
+        return (commits, names)
+    }
+}
+
+extension TransportSession {
+    /// The server's last refusal, as `ref: reason`.
+    var lastRejection: String? { rejections.last.map { "\($0.ref): \($0.reason)" } }
+}
+
+/// Points a remote-tracking ref at what was just pushed. Moving a ref of our own that mirrors
+/// the remote is not a force push: the remote itself only ever receives fast-forwards.
+func git_reference_create_with_local_tip(_ repository: OpaquePointer, _ name: String, _ id: git_oid) -> Int32
+{
+    var id = id
+    var created: OpaquePointer?
+    let code = git_reference_create(&created, repository, name, &id, 1, "journal sync: push")
+    if let created { git_reference_free(created) }
+    return code
+}

@@ -1,0 +1,166 @@
+import CGit2
+import Foundation
+
+/// State shared with libgit2's transport callbacks for one fetch or push: the credential
+/// attempts made so far and the refs the server refused.
+final class TransportSession {
+    /// libgit2 asks again after every refusal; after this many offers we stop.
+    static let maxCredentialAttempts = 2
+
+    let environment: [String: String]
+    var attempts = 0
+    /// Why we stopped offering credentials, when we did.
+    private(set) var refusal: String?
+    /// Refs the server refused in the last push, with its reason.
+    var rejections: [(ref: String, reason: String)] = []
+
+    init(environment: [String: String]) { self.environment = environment }
+
+    func reset() {
+        attempts = 0
+        refusal = nil
+        rejections = []
+    }
+
+    private var home: URL? {
+        if let home = environment["HOME"], !home.isEmpty { return URL(fileURLWithPath: home) }
+        return nil
+    }
+
+    /// The ways to prove who we are over ssh, in the order they are offered.
+    private var sshCandidates: [(agent: Bool, key: URL?)] {
+        var candidates: [(Bool, URL?)] = []
+        if let socket = environment["SSH_AUTH_SOCK"], !socket.isEmpty { candidates.append((true, nil)) }
+        if let home {
+            for name in ["id_ed25519", "id_rsa"] {
+                let key = home.appendingPathComponent(".ssh").appendingPathComponent(name)
+                if FileManager.default.fileExists(atPath: key.path) { candidates.append((false, key)) }
+            }
+        }
+        return candidates
+    }
+
+    func credential(
+        _ out: UnsafeMutablePointer<OpaquePointer?>, userFromURL: String?,
+        allowed: UInt32
+    ) -> Int32 {
+        let sshUser = userFromURL ?? environment["USER"] ?? "git"
+        if allowed & GIT_CREDENTIAL_USERNAME.rawValue != 0 && allowed & GIT_CREDENTIAL_SSH_KEY.rawValue == 0 {
+            return git_credential_username_new(out, sshUser)
+        }
+        attempts += 1
+        if allowed & GIT_CREDENTIAL_SSH_KEY.rawValue != 0 {
+            let candidates = sshCandidates
+            guard attempts <= Self.maxCredentialAttempts, attempts <= candidates.count else {
+                refusal =
+                    candidates.isEmpty
+                    ? "no ssh key to offer (no ssh-agent, no ~/.ssh/id_ed25519 or ~/.ssh/id_rsa)"
+                    : "the server refused the ssh key\(candidates.count == 1 ? "" : "s") offered"
+                return GIT_EUSER.rawValue
+            }
+            let candidate = candidates[attempts - 1]
+            if candidate.agent { return git_credential_ssh_key_from_agent(out, sshUser) }
+            guard let key = candidate.key else { return GIT_EUSER.rawValue }
+            let publicKey = key.appendingPathExtension("pub").path
+            return git_credential_ssh_key_new(
+                out, sshUser, FileManager.default.fileExists(atPath: publicKey) ? publicKey : nil, key.path,
+                nil)
+        }
+        if allowed & GIT_CREDENTIAL_USERPASS_PLAINTEXT.rawValue != 0 {
+            guard let token = environment["JOURNAL_GIT_TOKEN"], !token.isEmpty else {
+                refusal =
+                    "the server asks for a user name and token: set JOURNAL_GIT_USERNAME and JOURNAL_GIT_TOKEN"
+                return GIT_EUSER.rawValue
+            }
+            // One offer of the token; asked again means it was refused, and repeating it will not help.
+            guard attempts < Self.maxCredentialAttempts else {
+                refusal =
+                    "the server refused the user name and token from JOURNAL_GIT_USERNAME and JOURNAL_GIT_TOKEN"
+                return GIT_EUSER.rawValue
+            }
+            let user =
+                environment["JOURNAL_GIT_USERNAME"].flatMap { $0.isEmpty ? nil : $0 } ?? userFromURL ?? "git"
+            return git_credential_userpass_plaintext_new(out, user, token)
+        }
+        refusal = "the server asks for a kind of credential journal does not offer"
+        return GIT_EUSER.rawValue
+    }
+
+    /// Fills libgit2's callbacks with ours; `self` must outlive the call they are used in.
+    func install(_ callbacks: inout git_remote_callbacks) {
+        callbacks.payload = Unmanaged.passUnretained(self).toOpaque()
+        callbacks.credentials = { out, _, userFromURL, allowed, payload in
+            guard let out, let payload else { return GIT_EUSER.rawValue }
+            let session = Unmanaged<TransportSession>.fromOpaque(payload).takeUnretainedValue()
+            return session.credential(
+                out, userFromURL: userFromURL.map { String(cString: $0) }, allowed: allowed)
+        }
+        callbacks.certificate_check = { _, _, _, payload in
+            // Called once per connection, before authentication: libgit2 may open several
+            // connections in one fetch, and each may offer credentials anew. Passing through
+            // keeps libgit2's own verdict (known_hosts, the system's certificates).
+            if let payload {
+                Unmanaged<TransportSession>.fromOpaque(payload).takeUnretainedValue().attempts = 0
+            }
+            return GIT_PASSTHROUGH.rawValue
+        }
+        callbacks.push_update_reference = { ref, status, payload in
+            // A non-NULL status is the server's refusal of this ref: not a success.
+            guard let status, let payload else { return 0 }
+            let session = Unmanaged<TransportSession>.fromOpaque(payload).takeUnretainedValue()
+            session.rejections.append((ref.map { String(cString: $0) } ?? "?", String(cString: status)))
+            return 0
+        }
+    }
+
+    /// A transport failure as the person should read it: unreachable or refused, which remote,
+    /// and never a credential.
+    func classify(_ error: GitError, remote: String, url: String) -> GitError {
+        var result = error
+        let where_ = "remote `\(remote)` (\(redact(url)))"
+        let lowered = error.message.lowercased()
+        let authenticationWords = [
+            "authentication", "permission denied", "publickey", "unauthorized", "401", "403", "credentials",
+        ]
+        if let refusal {
+            result.kind = .authentication
+            result.message = "authentication refused by \(where_): \(refusal)"
+        } else if error.code == GIT_EAUTH.rawValue || authenticationWords.contains(where: lowered.contains) {
+            result.kind = .authentication
+            result.message = "authentication refused by \(where_): \(redact(error.message))"
+        } else if error.code == GIT_ECERTIFICATE.rawValue || lowered.contains("hostkey") {
+            result.kind = .unreachable
+            result.message =
+                "cannot reach \(where_) safely: the server's identity could not be verified "
+                + "(for ssh, connect once with `ssh` to add it to ~/.ssh/known_hosts): \(redact(error.message))"
+        } else {
+            result.kind = .unreachable
+            result.message = "cannot reach \(where_): \(redact(error.message))"
+        }
+        return result
+    }
+}
+
+/// `text` with any password or token written into a URL (`https://user:secret@host`) masked.
+public func redact(_ text: String) -> String {
+    var result = ""
+    var rest = Substring(text)
+    while let scheme = rest.range(of: "://") {
+        result += rest[..<scheme.upperBound]
+        rest = rest[scheme.upperBound...]
+        let authorityEnd =
+            rest.firstIndex { $0 == "/" || $0 == " " || $0 == "'" || $0 == "\"" } ?? rest.endIndex
+        let authority = rest[..<authorityEnd]
+        if let at = authority.lastIndex(of: "@") {
+            let userInfo = authority[..<at]
+            if let colon = userInfo.firstIndex(of: ":") {
+                result += userInfo[..<colon] + ":***"
+            } else {
+                result += userInfo
+            }
+            result += "@"
+            rest = rest[rest.index(after: at)...]
+        }
+    }
+    return result + rest
+}

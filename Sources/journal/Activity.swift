@@ -1,0 +1,47 @@
+import Foundation
+import JournalGit
+import JournalKit
+
+/// The `activity` of each mentorship in a report, from git history: who committed what in
+/// the report's window. Computed here because JournalKit does not read git.
+enum ActivityBuilder {
+    static func attach(to report: inout Report, journal: Journal, includePrivate: Bool) {
+        guard let repository = try? GitRepository.discover(at: journal.root),
+            let root = repository.relativePath(of: journal.root)
+        else { return }
+        let privatePaths = Set(
+            journal.mentorships.flatMap(\.entries).filter { SharedJournal.isPrivate($0, root: journal.root) }
+                .map(\.path))
+        for index in report.mentorships.indices {
+            let m = report.mentorships[index]
+            let folder = m.path == "." ? root : (root.isEmpty ? m.path : root + "/" + m.path)
+            guard let records = try? repository.history(scope: folder) else { continue }
+            var byAuthor: [String: ActivityReport] = [:]
+            var order: [String] = []
+            for record in records {
+                let date = record.calendarDate
+                guard date <= report.today, m.since.map({ date >= $0 }) ?? true else { continue }
+                let entries = record.changes.compactMap { change -> String? in
+                    let path = root.isEmpty ? change.path : String(change.path.dropFirst(root.count + 1))
+                    return includePrivate || !privatePaths.contains(path) ? path : nil
+                }
+                let key = record.authorEmail.isEmpty ? record.authorName : record.authorEmail.lowercased()
+                if var existing = byAuthor[key] {
+                    existing.commits += 1
+                    existing.last = max(existing.last, date)
+                    existing.entries = Array(Set(existing.entries + entries)).sorted()
+                    byAuthor[key] = existing
+                } else {
+                    order.append(key)
+                    byAuthor[key] = ActivityReport(
+                        author: record.authorName,
+                        email: record.authorEmail.isEmpty ? nil : record.authorEmail,
+                        commits: 1, last: date, entries: Array(Set(entries)).sorted())
+                }
+            }
+            report.mentorships[index].activity = order.compactMap { byAuthor[$0] }.sorted {
+                ($0.last, $0.author) > ($1.last, $1.author)
+            }
+        }
+    }
+}

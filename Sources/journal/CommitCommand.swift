@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import JournalGit
+import JournalKit
+
+/// `journal commit`: records every journal change (never a private entry) in git.
+struct CommitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "commit",
+        abstract: "Record every change to the journal in git (private entries never).",
+        discussion: """
+            Stages new, changed and deleted entries, .journal.yml and templates/ under the journal \
+            folder and commits them with user.name and user.email from git configuration. Private \
+            entries are never staged; they are listed in .git/info/exclude so that git skips them too.
+            Exit codes: 0 committed (or nothing to commit), 1 failure, 3 conflicts still to resolve.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(name: .shortAndLong, help: "The commit message (default: one naming the entries that changed).")
+    var message: String?
+
+    func validate() throws {
+        if let message, message.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            throw ValidationError("-m wants a message that is not empty")
+        }
+    }
+
+    func run() throws {
+        let shared = try SharedJournal(global: global)
+        let repository = shared.repository
+        shared.warnAboutTrackedPrivate(try shared.keepPrivateEntriesLocal())
+        do {
+            let merging = repository.isMerging
+            if merging {
+                let unresolved = try repository.unresolvedConflicts()
+                if !unresolved.isEmpty {
+                    throw Failure(
+                        message: "these files still hold conflict markers from the last sync: "
+                            + unresolved.joined(separator: ", ")
+                            + ". Keep the words you want, delete the marker lines, then run `journal sync`.",
+                        code: 3)
+                }
+            }
+            let conflicted = merging ? try repository.conflictedPaths() : []
+            let changes = try repository.stage(shared.rule)
+            if changes.isEmpty && !merging {
+                print("Nothing to commit: the journal is as it was at the last commit.")
+                return
+            }
+            var text = message ?? EntryWording.message(for: changes, describe: shared.describe)
+            if merging && message == nil {
+                text =
+                    "Finish merging shared changes"
+                    + (conflicted.isEmpty ? "" : "; resolve " + conflicted.joined(separator: ", "))
+            }
+            guard let commit = try repository.commitIndex(message: text) else {
+                print("Nothing to commit: the journal is as it was at the last commit.")
+                return
+            }
+            print("Committed \(commit.id.prefix(7)): \(commit.summary)")
+            for change in commit.changes {
+                print("  \(EntryWording.pastTense(change.kind)) \(shared.describe(change.path))")
+            }
+        } catch let error as GitError {
+            throw failure(error)
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import ArgumentParser
+import Foundation
+import JournalGit
+import JournalKit
+
+/// `journal log`: the mentorship's timeline from git history.
+struct LogCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "log",
+        abstract: "Show the timeline: which entry was added or changed, when, and by whom.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: ArgumentHelp("Only commits on or after this date.", valueName: "YYYY-MM-DD"))
+    var since: String?
+
+    @Option(help: "Only entries of the mentorship with this id.")
+    var mentorship: String?
+
+    func validate() throws {
+        if let since, CalendarDate(since) == nil {
+            throw ValidationError("--since wants a real date YYYY-MM-DD, not `\(since)`")
+        }
+    }
+
+    func run() throws {
+        let shared = try SharedJournal(global: global)
+        let journal = shared.journal
+        var scope = shared.scope
+        if let mentorship {
+            let matching = journal.mentorships.filter { $0.id == mentorship || $0.path == mentorship }
+            guard let chosen = matching.first else {
+                let known = journal.mentorships.map(\.id).joined(separator: ", ")
+                throw ValidationError(
+                    "no mentorship `\(mentorship)`" + (known.isEmpty ? "" : "; the journal has: \(known)"))
+            }
+            if chosen.path != "." { scope = scope.isEmpty ? chosen.path : scope + "/" + chosen.path }
+        }
+        let records: [GitCommitRecord]
+        do {
+            records = try shared.repository.history(scope: scope)
+        } catch let error as GitError {
+            throw failure(error)
+        }
+        let start = since.flatMap { CalendarDate($0) }
+        let style = TerminalStyle(colour: global.colour)
+        var blocks: [String] = []
+        for record in records {
+            let date = record.calendarDate
+            if let start, date < start { continue }
+            var lines = [style.bold("\(date)  \(record.authorName)") + style.dim("  \(record.id.prefix(7))")]
+            for change in record.changes {
+                guard let path = shared.journalPath(change.path) else { continue }
+                let what = EntryWording.describe(path, in: journal)
+                lines.append("  \(EntryWording.pastTense(change.kind)) \(what)" + style.dim("  \(path)"))
+            }
+            blocks.append(lines.joined(separator: "\n"))
+        }
+        if blocks.isEmpty {
+            print(
+                start.map { "No commit touching the journal since \($0)." }
+                    ?? "No commit touching the journal yet.")
+        } else {
+            print(blocks.joined(separator: "\n"))
+        }
+    }
+}
+
+extension GitCommitRecord {
+    /// The day the author wrote the commit, in the author's own time zone.
+    var calendarDate: CalendarDate {
+        let seconds = time + Int64(offsetMinutes) * 60
+        let remainder = ((seconds % 86_400) + 86_400) % 86_400
+        // dayNumber counts days from 1970-01-01, as Unix time does.
+        return CalendarDate(dayNumber: Int((seconds - remainder) / 86_400))
+    }
+}

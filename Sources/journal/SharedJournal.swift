@@ -1,0 +1,184 @@
+import ArgumentParser
+import Foundation
+import JournalGit
+import JournalKit
+
+/// The journal and the git repository holding it, for the commands that share it.
+struct SharedJournal {
+    let workingDirectory: URL
+    let journal: Journal
+    let repository: GitRepository
+    /// The journal root relative to the work tree (`""` when they are the same folder).
+    let scope: String
+    /// Private entries, relative to the work tree.
+    let privatePaths: Set<String>
+
+    init(global: GlobalOptions) throws {
+        workingDirectory = try global.workingDirectory()
+        journal = JournalLoader.load(root: JournalLoader.findRoot(from: workingDirectory))
+        let found: GitRepository?
+        do {
+            found = try GitRepository.discover(at: journal.root)
+        } catch let error as GitError {
+            throw Failure(message: error.message, code: 1)
+        }
+        guard let repository = found else {
+            throw Failure(
+                message: "\(journal.root.path) is not in a git repository: `journal init` creates one "
+                    + "(or `git init`, or `git clone` the shared journal)",
+                code: 1)
+        }
+        guard let scope = repository.relativePath(of: journal.root) else {
+            throw Failure(
+                message: "the journal at \(journal.root.path) is outside its git work tree", code: 1)
+        }
+        self.repository = repository
+        self.scope = scope
+        let root = journal.root
+        let journalPrivate = journal.mentorships.flatMap(\.entries).filter { Self.isPrivate($0, root: root) }
+            .map(\.path)
+        privatePaths = Set(journalPrivate.map { scope.isEmpty ? $0 : scope + "/" + $0 })
+    }
+
+    /// Whether an entry is private; when its front matter could not be read, a `private: true`
+    /// line in it still counts, so that a typo elsewhere never shares a private entry.
+    static func isPrivate(_ entry: Entry, root: URL) -> Bool {
+        if entry.isPrivate { return true }
+        guard
+            entry.diagnostics.contains(where: {
+                $0.rule.hasPrefix("front-matter/") || $0.rule == "file/encoding"
+            }),
+            let data = try? Data(contentsOf: root.appendingPathComponent(entry.path))
+        else { return false }
+        let text = String(decoding: data.prefix(64 * 1024), as: UTF8.self)
+        return text.split(whereSeparator: \.isNewline).contains { line in
+            let parts = line.split(separator: ":", maxSplits: 1)
+            guard parts.count == 2, parts[0].trimmingCharacters(in: .whitespaces).lowercased() == "private"
+            else {
+                return false
+            }
+            let value = parts[1].trimmingCharacters(in: .whitespaces).lowercased()
+            return ["true", "yes", "on"].contains { value.hasPrefix($0) }
+        }
+    }
+
+    /// The rule for staging: the journal's folder, private entries never.
+    var rule: StagingRule { StagingRule(scope: scope, keepLocal: privatePaths) }
+
+    /// A work-tree path relative to the journal root, or nil when outside it.
+    func journalPath(_ repositoryPath: String) -> String? {
+        if scope.isEmpty { return repositoryPath }
+        guard repositoryPath.hasPrefix(scope + "/") else { return nil }
+        return String(repositoryPath.dropFirst(scope.count + 1))
+    }
+
+    /// Lists private entries in `.git/info/exclude` and returns those git tracks anyway
+    /// (relative to the journal root), which are left for the person to decide about.
+    func keepPrivateEntriesLocal() throws -> [String] {
+        do {
+            try repository.keepLocal(Array(privatePaths))
+        } catch let error as GitError {
+            throw Failure(message: error.message, code: 1)
+        }
+        return privatePaths.filter { repository.isTracked($0) }.compactMap(journalPath).sorted()
+    }
+
+    /// Warns about private entries that git tracks.
+    func warnAboutTrackedPrivate(_ tracked: [String]) {
+        for path in tracked {
+            printError(
+                "journal: warning: \(path) is private but git already tracks it; journal leaves it alone. "
+                    + "To stop sharing it (the file stays here): git rm --cached \(shellQuoted(path))")
+        }
+    }
+
+    /// How a person names a file of the journal: "reflection 2026-11-22", "goal speaking".
+    func describe(_ repositoryPath: String) -> String {
+        guard let path = journalPath(repositoryPath) else { return "file \(repositoryPath)" }
+        return EntryWording.describe(path, in: journal)
+    }
+}
+
+/// Plain words for the files of a journal and for what happened to them.
+enum EntryWording {
+    /// "reflection 2026-11-22", "goal speaking", "agreement", with the mentorship's id in
+    /// front when the journal has more than one.
+    static func describe(_ path: String, in journal: Journal) -> String {
+        if path == ".journal.yml" { return "journal settings" }
+        if path.hasPrefix("templates/") { return "template " + String(path.dropFirst("templates/".count)) }
+        let mentorship = self.mentorship(of: path, in: journal)
+        var inner = path
+        if let mentorship, mentorship.path != "." {
+            inner = String(path.dropFirst(mentorship.path.count + 1))
+        }
+        let prefix = journal.mentorships.count > 1 ? mentorship.map { "\($0.id): " } ?? "" : ""
+        let parts = inner.split(separator: "/").map(String.init)
+        if parts == ["agreement.md"] { return prefix + "agreement" }
+        if parts.count == 2, let kind = EntryKind(folder: parts[0]), parts[1].hasSuffix(".md") {
+            return prefix + "\(kind.rawValue) \(parts[1].dropLast(3))"
+        }
+        return "file \(path)"
+    }
+
+    /// The mentorship whose folder holds `path` (the deepest one).
+    static func mentorship(of path: String, in journal: Journal) -> Mentorship? {
+        journal.mentorships.filter { m in
+            m.path == "." || path.hasPrefix(m.path + "/")
+        }.max { $0.path.count < $1.path.count }
+    }
+
+    /// The kind of entry at `path`, when it is one.
+    static func kind(of path: String, in journal: Journal) -> EntryKind? {
+        var inner = path
+        if let mentorship = mentorship(of: path, in: journal), mentorship.path != "." {
+            inner = String(path.dropFirst(mentorship.path.count + 1))
+        }
+        if inner == "agreement.md" { return .agreement }
+        let parts = inner.split(separator: "/")
+        guard parts.count == 2 else { return nil }
+        return EntryKind(folder: String(parts[0]))
+    }
+
+    static func verb(_ kind: GitChange.Kind) -> String {
+        switch kind {
+        case .added: "add"
+        case .modified: "update"
+        case .deleted: "delete"
+        }
+    }
+
+    /// A commit message naming what changed: "Add reflection 2026-11-22; update goal speaking".
+    static func message(for changes: [GitChange], describe: (String) -> String) -> String {
+        let parts = changes.map { "\(verb($0.kind)) \(describe($0.path))" }
+        let shown = 4
+        var line = parts.prefix(shown).joined(separator: "; ")
+        if parts.count > shown { line += "; and \(parts.count - shown) more" }
+        line = line.prefix(1).uppercased() + line.dropFirst()
+        guard parts.count > shown else { return line }
+        return line + "\n\n" + parts.map { "- " + $0 }.joined(separator: "\n") + "\n"
+    }
+}
+
+/// `text` quoted for a POSIX shell when it needs to be.
+func shellQuoted(_ text: String) -> String {
+    let safe = text.allSatisfy { $0.isLetter || $0.isNumber || "-_./@".contains($0) }
+    return safe ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+}
+
+/// The exit code cli.md gives a git failure: 4 when the remote is unreachable or refused us.
+func failure(_ error: GitError) -> Failure {
+    switch error.kind {
+    case .unreachable, .authentication: Failure(message: error.message, code: 4)
+    default: Failure(message: error.message, code: 1)
+    }
+}
+
+extension EntryWording {
+    static func pastTense(_ kind: GitChange.Kind) -> String {
+        switch kind {
+        case .added: "added"
+        case .modified: "changed"
+        case .deleted: "deleted"
+        }
+    }
+}

@@ -1,0 +1,128 @@
+import ArgumentParser
+import Foundation
+import JournalGit
+import JournalKit
+
+/// `journal status`: what changed since the last commit, entry by entry, and where the
+/// branch stands against the shared repository.
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Show what changed since the last commit, and whether the journal is shared.")
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let shared = try SharedJournal(global: global)
+        let trackedPrivate = try shared.keepPrivateEntriesLocal()
+        let status: GitStatusSummary
+        do {
+            status = try shared.repository.status(scope: shared.scope)
+        } catch let error as GitError {
+            throw failure(error)
+        }
+        let style = TerminalStyle(colour: global.colour)
+        var lines: [String] = []
+
+        var where_ = status.branch.map { "On branch \($0)" } ?? "Not on a branch"
+        if !status.hasCommits { where_ += ", no commit yet" }
+        if let upstream = status.upstream {
+            if status.ahead == 0 && status.behind == 0 {
+                where_ += ", in step with \(upstream)"
+            } else {
+                where_ +=
+                    ": \(commits(status.ahead)) to send to \(upstream), \(commits(status.behind)) to bring in"
+            }
+            where_ += " (as of the last sync)."
+        } else {
+            where_ += ", not shared yet (`journal sync` sends it once a remote is set up)."
+        }
+        lines.append(where_)
+
+        if status.merging {
+            lines.append("")
+            lines.append(style.yellow("A merge from the last sync is waiting to be finished."))
+            if !status.unresolved.isEmpty {
+                lines.append("These files still hold both versions, between <<<<<<< and >>>>>>> lines:")
+                for path in status.unresolved {
+                    lines.append("  " + style.red(shared.journalPath(path) ?? path))
+                }
+            }
+            let resolved = status.conflicted.filter { !status.unresolved.contains($0) }
+            if !resolved.isEmpty {
+                lines.append("Resolved, to be committed by the next `journal sync`:")
+                for path in resolved { lines.append("  " + (shared.journalPath(path) ?? path)) }
+            }
+        }
+
+        // Changes by mentorship, then by kind; private entries are marked as staying here.
+        struct Line {
+            var group: String
+            var order: Int
+            var text: String
+        }
+        var byGroup: [Line] = []
+        let journal = shared.journal
+        func group(_ path: String) -> String {
+            EntryWording.mentorship(of: path, in: journal).map { $0.path == "." ? $0.id : $0.path }
+                ?? "other files"
+        }
+        func order(_ path: String) -> Int {
+            EntryWording.kind(of: path, in: journal).flatMap { EntryKind.allCases.firstIndex(of: $0) }
+                ?? EntryKind.allCases.count
+        }
+        let privateHere = Set(shared.privatePaths.compactMap(shared.journalPath))
+        for change in status.changes {
+            guard let path = shared.journalPath(change.path), !privateHere.contains(path) else { continue }
+            let verb = EntryWording.pastTense(change.kind)
+            byGroup.append(
+                Line(
+                    group: group(path), order: order(path),
+                    text: "\(verb.padding(toLength: 8, withPad: " ", startingAt: 0))"
+                        + "\(EntryWording.describe(path, in: journal))  " + style.dim(path)))
+        }
+        for path in privateHere.sorted() {
+            byGroup.append(
+                Line(
+                    group: group(path), order: order(path),
+                    text: "private " + EntryWording.describe(path, in: journal) + "  " + style.dim(path)
+                        + "  " + style.yellow("(stays on this computer)")))
+        }
+        lines.append("")
+        let shareable = status.changes.filter { !privateHere.contains(shared.journalPath($0.path) ?? "") }
+            .count
+        if byGroup.isEmpty || shareable == 0 {
+            lines.append("No change since the last commit.")
+        }
+        if !byGroup.isEmpty {
+            if shareable > 0 {
+                lines.append("Changes since the last commit (`journal commit` records them):")
+            }
+            for name in Set(byGroup.map(\.group)).sorted() {
+                lines.append("  " + style.bold(name))
+                for line in byGroup.filter({ $0.group == name }).sorted(by: {
+                    ($0.order, $0.text) < ($1.order, $1.text)
+                }) {
+                    lines.append("    " + line.text)
+                }
+            }
+        }
+        for path in trackedPrivate {
+            lines.append(
+                style.red("Private but tracked by git: \(path)")
+                    + " (journal leaves it alone; `git rm --cached \(shellQuoted(path))` stops sharing it)")
+        }
+
+        let diagnostics = lint(journal, today: global.resolvedToday)
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.filter { $0.severity == .warning }.count
+        lines.append("")
+        let lint =
+            "Lint: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+            + (errors + warnings > 0 ? " (`journal lint` lists them)." : ".")
+        lines.append(errors > 0 ? style.red(lint) : lint)
+        print(lines.joined(separator: "\n"))
+    }
+
+    private func commits(_ count: Int) -> String { count == 1 ? "1 commit" : "\(count) commits" }
+}

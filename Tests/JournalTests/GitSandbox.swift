@@ -1,0 +1,286 @@
+import Foundation
+import Testing
+
+/// What a program printed and how it ended.
+struct ProgramRun {
+    var stdout: String
+    var stderr: String
+    var status: Int32
+    var timedOut: Bool
+}
+
+/// A temporary world for git tests: its own HOME and global git configuration, no ssh
+/// agent, no credentials from the machine, nothing beyond 127.0.0.1.
+final class GitSandbox {
+    let root: URL
+    let home: URL
+    var environment: [String: String]
+
+    init() throws {
+        root = URL(fileURLWithPath: canonical(try temporaryFolder().path))
+        home = root.appendingPathComponent("home")
+        try FileManager.default.createDirectory(
+            at: home.appendingPathComponent(".ssh"), withIntermediateDirectories: true)
+        let gitconfig = home.appendingPathComponent(".gitconfig")
+        try """
+        [user]
+        \tname = Mara Quinn
+        \temail = mara@example.org
+        [advice]
+        \tdetachedHead = false
+        """.write(to: gitconfig, atomically: true, encoding: .utf8)
+        let inherited = ProcessInfo.processInfo.environment
+        environment = [
+            "PATH": inherited["PATH"] ?? "/usr/local/bin:/usr/bin:/bin",
+            "HOME": home.path,
+            "USER": inherited["USER"] ?? userName(),
+            "GIT_CONFIG_GLOBAL": gitconfig.path,
+            "GIT_CONFIG_NOSYSTEM": "1",
+            "GIT_TERMINAL_PROMPT": "0",
+            "GIT_CEILING_DIRECTORIES": root.path,
+            "LANG": "C.UTF-8",
+            "TMPDIR": inherited["TMPDIR"] ?? "/tmp",
+        ]
+    }
+
+    deinit { try? FileManager.default.removeItem(at: root) }
+
+    func url(_ name: String) -> URL { root.appendingPathComponent(name) }
+
+    /// Runs a program to its end, killing it after `timeout` seconds.
+    @discardableResult
+    func run(
+        _ executable: String, _ arguments: [String], in directory: URL? = nil, extra: [String: String] = [:],
+        timeout: TimeInterval = 60
+    ) throws -> ProgramRun {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.currentDirectoryURL = directory ?? root
+        process.environment = environment.merging(extra) { $1 }
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let finished = DispatchSemaphore(value: 0)
+        let outBox = DataBox()
+        let errBox = DataBox()
+        DispatchQueue.global().async {
+            outBox.data = out.fileHandleForReading.readDataToEndOfFile()
+            finished.signal()
+        }
+        DispatchQueue.global().async {
+            errBox.data = err.fileHandleForReading.readDataToEndOfFile()
+            finished.signal()
+        }
+        var timedOut = false
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning {
+            if Date() > deadline {
+                timedOut = true
+                process.terminate()
+                break
+            }
+            usleep(10_000)
+        }
+        _ = finished.wait(timeout: .now() + 5)
+        _ = finished.wait(timeout: .now() + 5)
+        process.waitUntilExit()
+        return ProgramRun(
+            stdout: String(decoding: outBox.data, as: UTF8.self),
+            stderr: String(decoding: errBox.data, as: UTF8.self),
+            status: process.terminationStatus, timedOut: timedOut)
+    }
+
+    /// Runs the real git CLI; a failure fails the test unless `allowFailure`.
+    @discardableResult
+    func git(_ arguments: [String], in directory: URL? = nil, allowFailure: Bool = false) throws -> ProgramRun
+    {
+        let result = try run("/usr/bin/git", arguments, in: directory)
+        if !allowFailure {
+            #expect(result.status == 0, "git \(arguments.joined(separator: " ")): \(result.stderr)")
+        }
+        return result
+    }
+
+    /// Runs the built `journal`.
+    @discardableResult
+    func journal(_ arguments: [String], in directory: URL, extra: [String: String] = [:]) throws -> ProgramRun
+    {
+        try run(try journalBinary().path, arguments, in: directory, extra: extra)
+    }
+
+    /// Starts `journal` without waiting for it.
+    func startJournal(_ arguments: [String], in directory: URL) throws -> (Process, Pipe, Pipe) {
+        let process = Process()
+        process.executableURL = try journalBinary()
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        process.environment = environment
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        return (process, out, err)
+    }
+
+    /// Writes a file, creating its folders.
+    func write(_ text: String, to path: String, in directory: URL) throws {
+        let url = directory.appendingPathComponent(path)
+        try FileManager.default.createDirectory(
+            at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    func read(_ path: String, in directory: URL) -> String? {
+        try? String(contentsOf: directory.appendingPathComponent(path), encoding: .utf8)
+    }
+
+    /// A new work tree whose author is `name`, with `origin` pointing at `remote`.
+    func person(_ folder: String, name: String, email: String, remote: String?) throws -> URL {
+        let url = self.url(folder)
+        try git(["init", "-q", "-b", "main", url.path])
+        try git(["config", "user.name", name], in: url)
+        try git(["config", "user.email", email], in: url)
+        if let remote { try git(["remote", "add", "origin", remote], in: url) }
+        return url
+    }
+
+    /// `git fsck` passes in each repository.
+    func expectValid(_ repositories: [URL]) throws {
+        for repository in repositories {
+            let fsck = try git(["fsck", "--no-progress"], in: repository, allowFailure: true)
+            #expect(
+                fsck.status == 0, "git fsck in \(repository.lastPathComponent): \(fsck.stdout)\(fsck.stderr)")
+        }
+    }
+
+    /// A TCP port on 127.0.0.1 that was free a moment ago.
+    func freePort() -> UInt16 {
+        let socketFD = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(socketFD) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socketFD, $0, length) }
+        }
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socketFD, $0, &length) }
+        }
+        return UInt16(bigEndian: address.sin_port)
+    }
+
+    /// Waits until something accepts connections on the port, for at most `timeout` seconds.
+    func waitForListener(port: UInt16, timeout: TimeInterval = 10) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            let socketFD = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            address.sin_port = port.bigEndian
+            let connected = withUnsafeMutablePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    connect(socketFD, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                }
+            }
+            close(socketFD)
+            if connected == 0 { return true }
+            usleep(50_000)
+        }
+        return false
+    }
+
+    /// Starts a long-running server, its output in a log file; stopped by `stop`.
+    func startServer(_ executable: String, _ arguments: [String], log: String) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.currentDirectoryURL = root
+        process.environment = environment
+        let logURL = url(log)
+        _ = FileManager.default.createFile(atPath: logURL.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: logURL)
+        process.standardOutput = handle
+        process.standardError = handle
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    func stop(_ process: Process) {
+        guard process.isRunning else { return }
+        process.terminate()
+        let deadline = Date().addingTimeInterval(5)
+        while process.isRunning && Date() < deadline { usleep(20_000) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+    }
+}
+
+/// Bytes filled in by a reader thread.
+final class DataBox: @unchecked Sendable {
+    var data = Data()
+}
+
+func canonical(_ path: String) -> String {
+    guard let real = realpath(path, nil) else { return path }
+    defer { free(real) }
+    return String(cString: real)
+}
+
+func userName() -> String {
+    guard let entry = getpwuid(getuid()), let name = entry.pointee.pw_name else { return "root" }
+    return String(cString: name)
+}
+
+/// The agreement of the test pair.
+let agreementText = """
+    ---
+    mentor: Mara Quinn <mara@example.org>
+    mentee: Theo Park <theo@example.org>
+    started: 2026-11-01
+    cadence: weekly
+    duration: 45m
+    channel: video call
+    ---
+    # Agreement
+
+    We meet weekly.
+
+    """
+
+/// A goal whose title line both sides may edit.
+let goalText = """
+    ---
+    title: Speak at a meetup
+    target: 2027-03-01
+    measure: a talk given to at least twenty people
+    ---
+    # Speak at a meetup
+
+    """
+
+/// A reflection, private or not.
+func reflectionText(_ date: String, title: String, isPrivate: Bool = false, author: String = "mentee")
+    -> String
+{
+    """
+    ---
+    date: \(date)
+    author: \(author)
+    \(isPrivate ? "private: true\n" : "")---
+    # \(title)
+
+    ## Questions
+    - How do I open a talk?
+
+    """
+}

@@ -114,10 +114,19 @@ public enum EntryParser {
         questions: [String], wins: [String], obstacles: [String]
     ) {
         func kinds(_ heading: String) -> (question: Bool, win: Bool, obstacle: Bool) {
-            let text = heading.lowercased()
+            // ASCII case folding is enough for these English words, and far cheaper than
+            // Foundation's locale-aware search.
+            let text = heading.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+            func has(_ word: String) -> Bool {
+                let needle = Array(word.utf8)
+                guard text.count >= needle.count else { return false }
+                return (0...(text.count - needle.count)).contains { start in
+                    text[start] == needle[0] && text[start..<start + needle.count].elementsEqual(needle)
+                }
+            }
             return (
-                text.contains("question"), text.contains("win") || text.contains("celebrat"),
-                text.contains("obstacle") || text.contains("challenge") || text.contains("stuck")
+                has("question"), has("win") || has("celebrat"),
+                has("obstacle") || has("challenge") || has("stuck")
             )
         }
         var questions: [String] = []

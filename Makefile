@@ -3,7 +3,7 @@ SWIFT ?= swift
 PACKAGES = libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 DEMO_TODAY ?= 2026-11-25
 
-.PHONY: deps build release demo test golden lint format clean
+.PHONY: deps build release demo test bench golden templates rules-doc lint format clean
 
 deps:
 	@if ! pkg-config --exists libgit2 libcmark-gfm 2>/dev/null \
@@ -27,11 +27,28 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-# Rewrites the golden report after a deliberate change to the text output; review the diff.
+# Benchmarks are run by hand, never by CI: they time things. The results go to
+# docs/performance.md (with the notes kept there by hand).
+bench: release
+	python3 Tests/Benchmarks/bench.py --write
+
+# Rewrites the golden reports after a deliberate change to the output; review the diff.
 golden: build
 	GIT_CEILING_DIRECTORIES=$(CURDIR)/Tests/JournalTests/Fixtures \
 	    .build/debug/journal -C Tests/JournalTests/Fixtures/pair --today 2026-11-25 report \
 	    > Tests/JournalTests/Fixtures/pair.report.txt
+	.build/debug/journal -C Tests/JournalTests/Fixtures/program --today 2026-11-25 report --format markdown \
+	    > Tests/JournalTests/Fixtures/program.report.md
+	.build/debug/journal -C Tests/JournalTests/Fixtures/program --today 2026-11-25 report --format html \
+	    > Tests/JournalTests/Fixtures/program.report.html
+
+# Embeds templates/*.mustache in the binary after editing them (a test fails until you do).
+templates:
+	Tests/Tools/embed-templates.sh
+
+# docs/rules.md is generated from the rule descriptions.
+rules-doc: build
+	.build/debug/journal rules --markdown > docs/rules.md
 
 lint:
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests

@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -18,7 +19,9 @@ let package = Package(
         .systemLibrary(
             name: "CCmark", pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
-        .target(name: "JournalKit", dependencies: ["Yams", "CCmark"]),
+        .target(
+            name: "JournalKit",
+            dependencies: ["Yams", "CCmark", .product(name: "Mustache", package: "swift-mustache")]),
         .target(name: "JournalGit", dependencies: ["CGit2"]),
         .executableTarget(
             name: "journal",

@@ -80,13 +80,20 @@ public enum EntryParser {
                             message: "front matter should be `key: value` lines, not \(root.kindName)"))
                 } else {
                     reader = FieldReader(path: path, mapping: root?.pairs ?? [])
+                    for pair in root?.pairs ?? [] {
+                        if let key = pair.key.text {
+                            entry.fields[key] = FieldPlace(key: pair.key.position, value: pair.value.position)
+                        }
+                    }
                     readFields(into: &entry, reader: &reader, stem: stem)
                 }
             }
         }
         entry.diagnostics += reader.diagnostics
 
+        entry.disabledRules = disabledRules(in: source.body)
         let summary = MarkdownParser.summarize(source.body, firstLine: source.bodyFirstLine)
+        entry.body = source.body
         entry.title = summary.title
         entry.actionItems = actionItems(summary.tasks, path: path, diagnostics: &entry.diagnostics)
         if case .reflection(var reflection) = entry.content {
@@ -107,10 +114,19 @@ public enum EntryParser {
         questions: [String], wins: [String], obstacles: [String]
     ) {
         func kinds(_ heading: String) -> (question: Bool, win: Bool, obstacle: Bool) {
-            let text = heading.lowercased()
+            // ASCII case folding is enough for these English words, and far cheaper than
+            // Foundation's locale-aware search.
+            let text = heading.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+            func has(_ word: String) -> Bool {
+                let needle = Array(word.utf8)
+                guard text.count >= needle.count else { return false }
+                return (0...(text.count - needle.count)).contains { start in
+                    text[start] == needle[0] && text[start..<start + needle.count].elementsEqual(needle)
+                }
+            }
             return (
-                text.contains("question"), text.contains("win") || text.contains("celebrat"),
-                text.contains("obstacle") || text.contains("challenge") || text.contains("stuck")
+                has("question"), has("win") || has("celebrat"),
+                has("obstacle") || has("challenge") || has("stuck")
             )
         }
         var questions: [String] = []
@@ -242,7 +258,8 @@ public enum EntryParser {
                 continue
             }
             var milestone = Milestone(
-                title: title, due: nil, done: false, doneOn: nil, position: item.position)
+                title: title, due: nil, done: false, doneOn: nil, position: item.position,
+                duePosition: item["due"]?.position ?? item.position)
             if let due = item["due"], !due.isNull {
                 milestone.due = reader.parseDate(due, name: "the milestone's `due`")
             }
@@ -283,6 +300,36 @@ public enum EntryParser {
                 text: parsed.text, done: task.checked, owner: parsed.owner, due: due, path: path,
                 line: task.line, column: task.column)
         }
+    }
+
+    /// Rule ids named in `<!-- journal-lint disable id id2 -->` comments of a body.
+    static func disabledRules(in body: String) -> Set<String> {
+        let marker = "journal-lint disable"
+        // A byte search first: almost no file has the comment, and Foundation's search is slow.
+        let needle = Array(marker.utf8)
+        let found = body.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard bytes.count >= needle.count else { return false }
+            for start in 0...(bytes.count - needle.count) where bytes[start] == needle[0] {
+                if bytes[start..<start + needle.count].elementsEqual(needle) { return true }
+            }
+            return false
+        }
+        guard found ?? body.contains(marker) else { return [] }
+        var rules: Set<String> = []
+        var rest = body[...]
+        while let open = rest.range(of: "<!--") {
+            guard let close = rest[open.upperBound...].range(of: "-->") else { break }
+            let comment = rest[open.upperBound..<close.lowerBound].trimmingCharacters(
+                in: .whitespacesAndNewlines)
+            if comment.hasPrefix(marker) {
+                let ids = comment.dropFirst(marker.count).split(whereSeparator: {
+                    $0 == " " || $0 == "," || $0 == "\n"
+                })
+                rules.formUnion(ids.map(String.init))
+            }
+            rest = rest[close.upperBound...]
+        }
+        return rules
     }
 
     /// Splits `2026-11-20-first-call` into its date and `first-call`.

@@ -55,7 +55,7 @@ public enum JournalLoader {
     }
 
     private static func readEntry(root: URL, file: Walk.File) -> Entry {
-        let url = root.appendingPathComponent(file.path)
+        let path = root.path + "/" + file.path
         if file.size > maxFileSize {
             var entry = EntryParser.parse(path: file.path, kind: file.kind, bytes: [])
             entry.diagnostics = [
@@ -65,7 +65,7 @@ public enum JournalLoader {
             ]
             return entry
         }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        guard let bytes = readBytes(path, expected: file.size) else {
             var entry = EntryParser.parse(path: file.path, kind: file.kind, bytes: [])
             entry.diagnostics = [
                 Diagnostic(
@@ -74,7 +74,32 @@ public enum JournalLoader {
             ]
             return entry
         }
-        return EntryParser.parse(path: file.path, kind: file.kind, bytes: [UInt8](data))
+        return EntryParser.parse(path: file.path, kind: file.kind, bytes: bytes)
+    }
+
+    /// The whole file, read with one `open` and as few `read`s as it takes: straight into the
+    /// array the parser takes, without Foundation's `Data` in between.
+    static func readBytes(_ path: String, expected: Int) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var bytes = [UInt8](repeating: 0, count: max(expected, 0) + 1)
+        var count = 0
+        while true {
+            if count == bytes.count { bytes += [UInt8](repeating: 0, count: max(bytes.count, 4096)) }
+            let got = bytes.withUnsafeMutableBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return -1 }
+                return read(descriptor, base + count, buffer.count - count)
+            }
+            if got < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if got == 0 { break }
+            count += got
+        }
+        bytes.removeSubrange(count...)
+        return bytes
     }
 
     /// The path with links and `..` resolved, or the path itself when it does not exist.

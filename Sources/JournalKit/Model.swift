@@ -66,6 +66,8 @@ public struct Milestone: Sendable, Equatable {
     public var doneOn: CalendarDate?
     /// Where the milestone starts in the file.
     public var position: SourcePosition
+    /// Where its `due` value is written (the milestone's start when it has none).
+    public var duePosition: SourcePosition
 }
 
 /// A goal of the mentee, with its milestones.
@@ -180,6 +182,15 @@ public struct Entry: Sendable, Equatable {
     public var diagnostics: [Diagnostic]
     /// Whether the body holds unresolved merge conflict markers.
     public var hasConflictMarkers: Bool
+    /// Where each top-level front-matter key and its value are written.
+    public var fields: [String: FieldPlace] = [:]
+    /// Rules switched off for this file by `<!-- journal-lint disable rule-id -->`.
+    public var disabledRules: Set<String> = []
+    /// The Markdown after the front matter, for reports that quote it.
+    public var body: String = ""
+
+    /// Where the value of `key` is written, or the file start when the key is absent.
+    public func valuePosition(_ key: String) -> SourcePosition { fields[key]?.value ?? .fileStart }
 
     /// The session content, when this entry is a session.
     public var session: Session? {
@@ -209,4 +220,12 @@ public struct Entry: Sendable, Equatable {
         default: return []
         }
     }
+}
+
+/// Where a front-matter key and its value are written.
+public struct FieldPlace: Sendable, Equatable {
+    /// The key's first character.
+    public var key: SourcePosition
+    /// The value's first character.
+    public var value: SourcePosition
 }

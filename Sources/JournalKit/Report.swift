@@ -52,6 +52,10 @@ public struct MentorshipReport: Sendable, Equatable {
     /// reads git; empty outside a repository).
     public var activity: [ActivityReport] = []
 
+    /// Every dated event of the mentorship, for the pictures (not limited to the window); filled by
+    /// the journal-wide `ReportBuilder.build`, or by `ReportBuilder.history(of:options:)`.
+    public var history = MentorshipHistory()
+
     /// `cadence_days` of the JSON: weekly 7, biweekly 14, monthly 30, N units in days.
     public var cadenceDays: Int? { cadence?.days }
 }
@@ -124,6 +128,8 @@ public struct ReflectionReport: Sendable, Equatable {
     public var wins: [String]
     /// What is in the way.
     public var obstacles: [String]
+    /// The reflection's Markdown body, quoted by the HTML report (rendered in safe mode).
+    public var body: String = ""
 }
 
 /// What one person committed to the mentorship in the report's window.

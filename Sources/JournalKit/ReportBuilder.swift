@@ -23,7 +23,9 @@ public enum ReportBuilder {
     ) -> Report {
         let reports = mentorships.map { mentorship in
             let own = diagnostics.filter { belongs($0.path, to: mentorship) }
-            return build(mentorship, diagnostics: own, options: options)
+            var report = build(mentorship, diagnostics: own, options: options)
+            report.history = history(of: mentorship, options: options)
+            return report
         }
         return Report(today: options.today, mentorships: reports)
     }
@@ -113,7 +115,7 @@ public enum ReportBuilder {
                 path: entry.path, date: date, author: role(of: reflection.author), title: reflection.title,
                 isPrivate: entry.isPrivate, confidence: reflection.confidence,
                 questions: reflection.questions,
-                wins: reflection.wins, obstacles: reflection.obstacles)
+                wins: reflection.wins, obstacles: reflection.obstacles, body: entry.body)
         }.sorted { ($0.date, $0.path) < ($1.date, $1.path) }
 
         let reviewDue = agreement.review.flatMap { $0 <= today ? $0 : nil }

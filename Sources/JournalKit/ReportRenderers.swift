@@ -20,6 +20,7 @@ public struct JSONReportRenderer: ReportRenderer {
             ("schema", .string("journal-report/1")),
             ("today", .string(report.today.description)),
             ("mentorships", .array(report.mentorships.map(mentorship))),
+            ("overview", overview(report)),
         ])
     }
 
@@ -110,6 +111,7 @@ public struct JSONReportRenderer: ReportRenderer {
             ("agenda", .array(m.agenda.map(JSONValue.string))),
             ("activity", .array(m.activity.map(activity))),
             ("lint", .object([("errors", .int(m.lintErrors)), ("warnings", .int(m.lintWarnings))])),
+            ("history", history(m.history)),
         ])
     }
 }

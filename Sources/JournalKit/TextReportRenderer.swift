@@ -34,7 +34,8 @@ public struct TextReportRenderer: ReportRenderer {
         if report.mentorships.isEmpty {
             return "No mentorship found: a mentorship is a folder holding agreement.md.\n"
         }
-        return report.mentorships.map { render($0, today: report.today) }.joined(separator: "\n")
+        let sections = report.mentorships.map { render($0, today: report.today) }
+        return (report.showsOverview ? [overview(report)] : []).joined() + sections.joined(separator: "\n")
     }
 
     private func days(_ count: Int) -> String { count == 1 ? "1 day" : "\(count) days" }

@@ -198,26 +198,48 @@ extension YAMLReader {
         /// Leading blank lines of a block scalar may not hold more spaces than its first
         /// content line (libyaml accepts this; YAML does not).
         static func blockScalarIndentation(_ yaml: String) -> Finding? {
-            let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+            let bytes = Array(yaml.utf8)
+            guard bytes.contains(UInt8(ascii: "|")) || bytes.contains(UInt8(ascii: ">")) else { return nil }
+            // Line ranges, without their line feeds.
+            var lines: [Range<Int>] = []
+            var start = 0
+            for (index, byte) in bytes.enumerated() where byte == 0x0A {
+                lines.append(start..<index)
+                start = index + 1
+            }
+            lines.append(start..<bytes.count)
+            func indent(_ line: Range<Int>) -> Int { bytes[line].prefix(while: { $0 == 0x20 }).count }
+            func isBlank(_ line: Range<Int>) -> Bool { bytes[line].allSatisfy { $0 == 0x20 } }
+            func endsWithHeader(_ line: Range<Int>) -> Bool {
+                var slice = bytes[line]
+                if let hash = slice.indices.first(where: {
+                    $0 > line.lowerBound && slice[$0] == UInt8(ascii: "#") && slice[$0 - 1] == 0x20
+                }) {
+                    slice = slice[..<hash]
+                }
+                while let last = slice.last, last == 0x20 || last == 0x09 { slice = slice.dropLast() }
+                // Optional chomping indicator after the `|` or `>`; an explicit indentation digit
+                // makes the rule moot.
+                if let last = slice.last, last == UInt8(ascii: "+") || last == UInt8(ascii: "-") {
+                    slice = slice.dropLast()
+                }
+                guard let marker = slice.last, marker == UInt8(ascii: "|") || marker == UInt8(ascii: ">")
+                else {
+                    return false
+                }
+                slice = slice.dropLast()
+                return slice.isEmpty || slice.last == 0x20
+            }
             var index = 0
             while index < lines.count {
                 let line = lines[index]
                 index += 1
-                var content = Substring(line)
-                if let hash = content.range(of: " #") { content = content[..<hash.lowerBound] }
-                content = content.drop(while: { $0 == " " })
-                let trimmed = content.reversed().drop(while: { $0 == " " || $0 == "\t" })
-                let tail = String(trimmed.reversed())
-                guard let marker = tail.lastIndex(where: { $0 == "|" || $0 == ">" }),
-                    tail[tail.index(after: marker)...].allSatisfy({ $0.isNumber || $0 == "+" || $0 == "-" }),
-                    !tail[tail.index(after: marker)...].contains(where: \.isNumber),
-                    marker == tail.startIndex || tail[tail.index(before: marker)] == " "
-                else { continue }
-                let parentIndent = line.prefix(while: { $0 == " " }).count
+                guard endsWithHeader(line) else { continue }
+                let parentIndent = indent(line)
                 var widestBlank = 0
                 var widestBlankLine = 0
                 var probe = index
-                while probe < lines.count, lines[probe].allSatisfy({ $0 == " " }) {
+                while probe < lines.count, isBlank(lines[probe]) {
                     if lines[probe].count > widestBlank {
                         widestBlank = lines[probe].count
                         widestBlankLine = probe + 1
@@ -225,7 +247,7 @@ extension YAMLReader {
                     probe += 1
                 }
                 guard probe < lines.count else { continue }
-                let firstIndent = lines[probe].prefix(while: { $0 == " " }).count
+                let firstIndent = indent(lines[probe])
                 if firstIndent > parentIndent, widestBlank > firstIndent {
                     return Finding(
                         message:

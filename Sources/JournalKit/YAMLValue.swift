@@ -114,7 +114,10 @@ public enum YAMLReader {
         }
         let root: Node?
         do {
-            let parser = try Parser(yaml: yaml)
+            // The basic resolver skips Yams' regular-expression tag resolution (values are read
+            // as text here and typed by the field readers), and an explicit encoding spares a
+            // look at the process environment on every file.
+            let parser = try Parser(yaml: yaml, resolver: .basic, encoding: .utf8)
             root = try parser.singleRoot()
         } catch let error as YamlError {
             return .failure(describe(error, firstLine: firstLine))

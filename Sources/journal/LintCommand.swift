@@ -4,90 +4,98 @@ import JournalKit
 
 /// The output formats of `journal lint`.
 enum LintFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
+    case text, json, sarif, github
 }
 
 /// `journal lint`: checks the journal's files and prints compiler-style diagnostics.
 struct LintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "lint", abstract: "Check entries against the journal format.")
+        commandName: "lint", abstract: "Check entries against the journal format.",
+        discussion: """
+            Exit status: 0 when there is no error (with --strict, no warning either), 1 when there is,
+            2 on bad usage or unreadable input. Rules can be set to error, warning, info or off in
+            .journal.yml at the journal root; `journal rules` lists them.
+            """)
 
     @OptionGroup var global: GlobalOptions
 
     @Argument(help: "Check only these files or folders (with knowledge of their whole mentorship).")
     var paths: [String] = []
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format: text, json, sarif or github.")
     var format: LintFormat = .text
 
     @Flag(help: "Also fail (exit 1) on warnings.")
     var strict = false
 
+    @Flag(help: "Apply the fixes that cannot lose content, and say what changed.")
+    var fix = false
+
+    @Flag(help: "With --fix: show the changes as a diff and write nothing.")
+    var dryRun = false
+
+    func validate() throws {
+        if dryRun && !fix { throw ValidationError("--dry-run goes with --fix") }
+    }
+
     func run() throws {
         let workingDirectory = try global.workingDirectory()
         let root = JournalLoader.findRoot(from: workingDirectory)
-        let journal = JournalLoader.load(root: root)
-        var diagnostics = CrossFileChecks.diagnostics(of: journal)
-        if !paths.isEmpty {
-            let wanted = try paths.map { path -> String in
-                let url = URL(fileURLWithPath: path, relativeTo: workingDirectory).standardizedFileURL
-                guard FileManager.default.fileExists(atPath: url.path) else {
-                    throw ValidationError("\(path): no such file or folder")
-                }
-                let resolved = JournalLoader.resolve(url.path)
-                guard resolved == journal.root.path || resolved.hasPrefix(journal.root.path + "/") else {
-                    throw ValidationError("\(path) is outside the journal at \(journal.root.path)")
-                }
-                return resolved == journal.root.path
-                    ? "" : String(resolved.dropFirst(journal.root.path.count + 1))
+        var journal = JournalLoader.load(root: root)
+        let wanted = try relativePaths(in: journal, from: workingDirectory)
+        let today = global.resolvedToday
+
+        if fix {
+            let changes = Fixer.fixes(for: journal, in: wanted)
+            if dryRun {
+                print(changes.map(\.diff).joined(), terminator: "")
+                if changes.isEmpty { print("nothing to fix") }
+                return
             }
-            diagnostics = diagnostics.filter { d in
-                wanted.contains { $0.isEmpty || d.path == $0 || d.path.hasPrefix($0 + "/") }
+            for change in changes {
+                try change.apply(root: journal.root)
+                for line in change.summary { print("\(change.path): \(line)") }
             }
+            if !changes.isEmpty { journal = JournalLoader.load(root: root) }
         }
-        let errors = diagnostics.filter { $0.severity == .error }.count
-        let warnings = diagnostics.filter { $0.severity == .warning }.count
-        let infos = diagnostics.filter { $0.severity == .info }.count
-        switch format {
-        case .json:
-            let document = JSONValue.object([
-                ("schema", .string("journal-lint/1")),
-                (
-                    "diagnostics",
-                    .array(
-                        diagnostics.map { d in
-                            .object([
-                                ("rule", .string(d.rule)), ("severity", .string(d.severity.rawValue)),
-                                ("path", .string(d.path)), ("line", .int(d.line)), ("column", .int(d.column)),
-                                ("message", .string(d.message)),
-                            ])
-                        })
-                ),
-                (
-                    "summary",
-                    .object([
-                        ("files", .int(journal.fileCount)), ("errors", .int(errors)),
-                        ("warnings", .int(warnings)),
-                        ("infos", .int(infos)),
-                    ])
-                ),
-            ])
-            print(document.rendered(), terminator: "")
-        case .text:
-            let style = TerminalStyle(colour: global.colour)
-            for d in diagnostics {
-                let severity: String =
-                    switch d.severity {
-                    case .error: style.red("error")
-                    case .warning: style.yellow("warning")
-                    case .info: "info"
-                    }
-                print("\(d.path):\(d.line):\(d.column): \(severity): \(d.message) [\(d.rule)]")
+
+        var diagnostics = lint(journal, today: today)
+        var files = journal.fileCount
+        if let wanted {
+            func inScope(_ path: String) -> Bool {
+                wanted.contains { $0.isEmpty || path == $0 || path.hasPrefix($0 + "/") }
             }
-            print(
-                "\(journal.fileCount) file\(journal.fileCount == 1 ? "" : "s") checked: \(errors) error\(errors == 1 ? "" : "s"), "
-                    + "\(warnings) warning\(warnings == 1 ? "" : "s"), \(infos) info")
+            diagnostics = diagnostics.filter { inScope($0.path) }
+            files = journal.mentorships.flatMap(\.entries).filter { inScope($0.path) }.count
         }
-        if errors > 0 || (strict && warnings > 0) { throw ExitCode(1) }
+        let result = LintResult(diagnostics: diagnostics, files: files)
+        let reporter: any LintReporter =
+            switch format {
+            case .text: LintTextReporter(style: TerminalStyle(colour: global.colour))
+            case .json: LintJSONReporter()
+            case .sarif: SARIFReporter(version: JournalCommand.configuration.version)
+            case .github: GitHubReporter()
+            }
+        print(reporter.report(result), terminator: "")
+        // Input that could not be read at all is not a verdict on the journal: exit 2, as for bad usage.
+        if diagnostics.contains(where: { $0.rule == "file/unreadable" }) { throw ExitCode(2) }
+        if result.count(.error) > 0 || (strict && result.count(.warning) > 0) { throw ExitCode(1) }
+    }
+
+    /// The PATH arguments relative to the journal root; nil when none were given.
+    private func relativePaths(in journal: Journal, from workingDirectory: URL) throws -> [String]? {
+        guard !paths.isEmpty else { return nil }
+        return try paths.map { path -> String in
+            let url = URL(fileURLWithPath: path, relativeTo: workingDirectory).standardizedFileURL
+            guard FileManager.default.fileExists(atPath: url.path) else {
+                throw ValidationError("\(path): no such file or folder")
+            }
+            let resolved = JournalLoader.resolve(url.path)
+            guard resolved == journal.root.path || resolved.hasPrefix(journal.root.path + "/") else {
+                throw ValidationError("\(path) is outside the journal at \(journal.root.path)")
+            }
+            return resolved == journal.root.path
+                ? "" : String(resolved.dropFirst(journal.root.path.count + 1))
+        }
     }
 }

@@ -4,7 +4,7 @@ import JournalKit
 
 /// The output formats of `journal report`.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
+    case text, markdown, html, json
 }
 
 /// `journal report`: what a mentor reads before a check-in.
@@ -25,7 +25,7 @@ struct ReportCommand: ParsableCommand {
         help: ArgumentHelp("Start of the window (default: the last held session).", valueName: "YYYY-MM-DD"))
     var since: String?
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format: text, markdown, html or json.")
     var format: ReportFormat = .text
 
     @Option(help: ArgumentHelp("Write the report to FILE instead of standard output.", valueName: "FILE"))
@@ -51,6 +51,9 @@ struct ReportCommand: ParsableCommand {
             switch format {
             case .json: JSONReportRenderer()
             case .text: TextReportRenderer(style: TerminalStyle(colour: output == nil && global.colour))
+            case .markdown:
+                MarkdownReportRenderer(template: try template(.markdown, root: scope.journal.root))
+            case .html: HTMLReportRenderer(template: try template(.html, root: scope.journal.root))
             }
         try emit(renderer.render(report), to: output, base: scope.workingDirectory)
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JournalGit
 import JournalKit
 
 /// The journal a command works on, narrowed by a path and a mentorship id.
@@ -24,7 +25,7 @@ struct Scope {
         let root = JournalLoader.findRoot(from: start)
         let journal = JournalLoader.load(root: root)
         self.journal = journal
-        diagnostics = CrossFileChecks.diagnostics(of: journal)
+        diagnostics = lint(journal, today: global.resolvedToday)
         var selected = journal.mentorships
         if path != nil {
             let resolved = URL(fileURLWithPath: JournalLoader.resolve(start.path)).path
@@ -51,4 +52,20 @@ struct Scope {
         }
         mentorships = selected
     }
+}
+
+/// Lints a journal with its configuration, asking git which private entries are tracked.
+func lint(_ journal: Journal, today: CalendarDate) -> [Diagnostic] {
+    let configuration = LintConfiguration.load(root: journal.root)
+    let privatePaths = journal.mentorships.flatMap(\.entries).filter(\.isPrivate).map(\.path)
+    var tracked: Set<String> = []
+    // Only a journal with private entries needs to open its repository.
+    if !privatePaths.isEmpty, let repository = try? GitRepository.discover(at: journal.root),
+        let base = repository.relativePath(of: journal.root)
+    {
+        tracked = Set(privatePaths.filter { repository.isTracked(base.isEmpty ? $0 : base + "/" + $0) })
+    }
+    let found = tracked
+    let context = LintContext(journal: journal, today: today, isTracked: { found.contains($0) })
+    return Linter.run(context, configuration: configuration)
 }

@@ -108,14 +108,14 @@ struct StatusCommand: ParsableCommand {
                     + " (journal leaves it alone; `git rm --cached \(shellQuoted(path))` stops sharing it)")
         }
 
-        let diagnostics = shared.journal.map(CrossFileChecks.diagnostics(of:)) ?? []
+        let diagnostics = shared.journal.map { lint($0, today: global.resolvedToday) } ?? []
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.filter { $0.severity == .warning }.count
         lines.append("")
-        let lint =
+        let lintLine =
             "Lint: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
             + (errors + warnings > 0 ? " (`journal lint` lists them)." : ".")
-        lines.append(errors > 0 ? style.red(lint) : lint)
+        lines.append(errors > 0 ? style.red(lintLine) : lintLine)
         print(lines.joined(separator: "\n"))
     }
 

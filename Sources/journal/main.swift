@@ -10,7 +10,7 @@ struct JournalCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             ReportCommand.self, LintCommand.self, StatusCommand.self, CommitCommand.self, SyncCommand.self,
-            LogCommand.self,
+            LogCommand.self, RulesCommand.self, HooksCommand.self,
         ])
 }
 

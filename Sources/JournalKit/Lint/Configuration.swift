@@ -1,0 +1,96 @@
+import Foundation
+
+/// `.journal.yml` at the journal root: per-rule severities (or `off`).
+public struct LintConfiguration: Sendable, Equatable {
+    /// The severity each configured rule is set to; nil means off.
+    public var severities: [String: Severity?] = [:]
+    /// Problems in the configuration file itself.
+    public var diagnostics: [Diagnostic] = []
+
+    /// No overrides.
+    public init() {}
+
+    /// The configuration file's name, at the journal root.
+    public static let fileName = ".journal.yml"
+
+    /// Reads `.journal.yml` under `root`; a missing file is an empty configuration.
+    public static func load(root: URL) -> LintConfiguration {
+        let url = root.appendingPathComponent(fileName)
+        guard let data = FileManager.default.contents(atPath: url.path) else { return LintConfiguration() }
+        guard let text = String(validating: [UInt8](data), as: UTF8.self) else {
+            var configuration = LintConfiguration()
+            configuration.diagnostics.append(
+                ConfigInvalidRule.diagnostic(fileName, .fileStart, "the configuration is not valid UTF-8"))
+            return configuration
+        }
+        return parse(text)
+    }
+
+    /// Parses the text of a configuration file.
+    public static func parse(_ text: String) -> LintConfiguration {
+        var configuration = LintConfiguration()
+        func problem(_ position: SourcePosition, _ message: String) {
+            configuration.diagnostics.append(ConfigInvalidRule.diagnostic(fileName, position, message))
+        }
+        let root: YAMLValue?
+        switch YAMLReader.read(text, firstLine: 1) {
+        case .failure(let error):
+            problem(error.position, error.message)
+            return configuration
+        case .success(let value): root = value
+        }
+        guard let root, !root.isNull else { return configuration }
+        guard root.pairs != nil else {
+            problem(root.position, "the configuration should be a mapping (for example `lint:`)")
+            return configuration
+        }
+        guard let lint = root["lint"], !lint.isNull else { return configuration }
+        guard lint.pairs != nil else {
+            problem(lint.position, "`lint` should be a mapping with `rules:`")
+            return configuration
+        }
+        guard let rules = lint["rules"], !rules.isNull else { return configuration }
+        guard let pairs = rules.pairs else {
+            problem(rules.position, "`lint.rules` should map rule ids to error, warning, info or off")
+            return configuration
+        }
+        let known = Linter.ruleIDs
+        for pair in pairs {
+            guard let id = pair.key.text else {
+                problem(pair.key.position, "a rule id should be text")
+                continue
+            }
+            guard known.contains(id) else {
+                var message = "unknown rule `\(id)`"
+                if let suggestion = EditDistance.closest(to: id, among: known, within: 3) {
+                    message += "; did you mean `\(suggestion)`?"
+                } else {
+                    message += " (`journal rules` lists them)"
+                }
+                problem(pair.key.position, message)
+                continue
+            }
+            let value = pair.value.text?.lowercased() ?? ""
+            switch value {
+            case "off": configuration.severities[id] = .some(nil)
+            case "error", "warning", "info": configuration.severities[id] = Severity(rawValue: value)
+            default:
+                problem(pair.value.position, "`\(id)` should be set to error, warning, info or off")
+            }
+        }
+        return configuration
+    }
+}
+
+/// `config/invalid`: a mistake in `.journal.yml`.
+public enum ConfigInvalidRule: LintRule {
+    public static let description = RuleDescription(
+        id: "config/invalid",
+        summary: "`.journal.yml` names an unknown rule or an unknown severity, or is not valid YAML.",
+        severity: .error,
+        rationale: "A misspelt rule id would silently leave the rule as it was; the message suggests the "
+            + "closest id.",
+        triggering: [], nonTriggering: [])
+
+    public static func check(_ context: LintContext) -> [Diagnostic] { [] }
+}

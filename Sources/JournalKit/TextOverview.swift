@@ -1,0 +1,47 @@
+extension TextReportRenderer {
+    /// The program overview: one aligned row per mentorship, then a blank line.
+    func overview(_ report: Report) -> String {
+        let header = ["Pair", "Status", "Last session", "Cadence", "On track", "Open", "Overdue", "Lint"]
+        let rows = report.overview.map { row -> [String] in
+            let last =
+                row.lastSession.map { date in
+                    "\(date) (\(row.daysSinceLastSession.map { $0 == 1 ? "1 day" : "\($0) days" } ?? "?"))"
+                } ?? "none yet"
+            let cadence: String
+            switch row.cadence {
+            case "overdue": cadence = "overdue \(row.daysOverdue)d"
+            case "none": cadence = "no session"
+            default: cadence = "kept"
+            }
+            return [
+                row.pair, row.status, last, cadence, "\(row.goalsOnTrack)/\(row.goalsActive)",
+                "\(row.openActionItems)", "\(row.overdueActionItems)", "\(row.lintErrors)",
+            ]
+        }
+        var widths = header.map(\.count)
+        for row in rows {
+            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) }
+        }
+        // Counts align right, words left, so the columns read like a spreadsheet.
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { index, cell in
+                let pad = String(repeating: " ", count: widths[index] - cell.count)
+                return index >= 4 ? pad + cell : cell + pad
+            }.joined(separator: "  ").trimmingTrailingSpaces()
+        }
+        var lines = [style.bold("Overview") + " (\(rows.count) mentorships)", "  " + style.dim(line(header))]
+        for (row, cells) in zip(report.overview, rows) {
+            let text = "  " + line(cells)
+            lines.append(row.cadence == "overdue" || row.overdueActionItems > 0 ? style.red(text) : text)
+        }
+        return lines.joined(separator: "\n") + "\n\n"
+    }
+}
+
+extension String {
+    fileprivate func trimmingTrailingSpaces() -> String {
+        var text = self
+        while text.last == " " { text.removeLast() }
+        return text
+    }
+}

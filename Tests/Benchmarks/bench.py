@@ -1,0 +1,208 @@
+#!/usr/bin/env python3
+"""`make bench`: journal against the baselines a user would otherwise use, side by side.
+
+Every measured command runs in the same invocation, alternating with its baselines, at least
+five times; the table reports medians, ratios and peak memory (from wait4's rusage), and is
+written to docs/performance.md together with the machine's core count.
+
+Usage: bench.py [--runs N] [--quick] [--write]
+"""
+import argparse, datetime, os, platform, shutil, statistics, subprocess, sys, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+WORK = os.path.join(ROOT, ".build", "bench")
+JOURNAL = os.path.join(ROOT, ".build", "release", "journal")
+HERE = os.path.dirname(os.path.abspath(__file__))
+TODAY = "2026-11-25"
+
+
+TIME = "/usr/bin/time"
+
+
+def run(command, cwd=None, env=None):
+    """Runs a command; returns (seconds, peak resident KB). Output is discarded.
+
+    Peak memory comes from /usr/bin/time when it is installed: a child forked straight from
+    this Python process would inherit Python's own resident size in its rusage."""
+    memory = os.path.join(WORK, "peak.txt")
+    wrapped = [TIME, "-f", "%M", "-o", memory, *command] if os.path.exists(TIME) else command
+    start = time.perf_counter()
+    process = subprocess.Popen(wrapped, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    err = process.stderr.read().decode(errors="replace")
+    process.stderr.close()
+    if code not in (0, 1):
+        raise SystemExit(f"{command[0]} failed ({code}): {err[:400]}")
+    peak = usage.ru_maxrss
+    if wrapped is not command:
+        with open(memory) as handle:
+            peak = int(handle.read().split()[-1])
+    return elapsed, peak
+
+
+def generate(name, mentorships, entries=40):
+    folder = os.path.join(WORK, name)
+    stamp = os.path.join(folder, ".generated")
+    wanted = f"{mentorships} {entries}"
+    if os.path.exists(stamp) and open(stamp).read() == wanted:
+        return folder
+    shutil.rmtree(folder, ignore_errors=True)
+    subprocess.run([sys.executable, os.path.join(HERE, "generate.py"), folder, "--mentorships", str(mentorships),
+                    "--entries", str(entries)], check=True)
+    with open(stamp, "w") as handle:
+        handle.write(wanted)
+    return folder
+
+
+def venv_python():
+    folder = os.path.join(WORK, "venv")
+    python = os.path.join(folder, "bin", "python")
+    if not os.path.exists(python):
+        subprocess.run([sys.executable, "-m", "venv", folder], check=True)
+        subprocess.run([python, "-m", "pip", "install", "-q", "pyyaml"], check=True)
+    subprocess.run([python, "-c", "import yaml; yaml.CSafeLoader"], check=True)
+    return python
+
+
+def files_of(folder):
+    return sum(len([n for n in names if n.endswith(".md")]) for _, _, names in os.walk(folder))
+
+
+def compare(label, commands, runs):
+    """Alternates the commands `runs` times; returns {name: (median seconds, peak KB)}."""
+    times = {name: [] for name, _ in commands}
+    peaks = {name: 0 for name, _ in commands}
+    for _ in range(runs):
+        for name, (command, cwd, setup) in commands:
+            if setup:
+                setup()
+            seconds, peak = run(command, cwd=cwd)
+            times[name].append(seconds)
+            peaks[name] = max(peaks[name], peak)
+    result = {name: (statistics.median(values), peaks[name]) for name, values in times.items()}
+    print(f"{label}: " + ", ".join(f"{n} {s:.3f}s" for n, (s, _) in result.items()), flush=True)
+    return result
+
+
+def git(args, cwd):
+    subprocess.run(["git", "-c", "user.name=Bench", "-c", "user.email=bench@example.org", *args], cwd=cwd,
+                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--quick", action="store_true", help="a smaller journal, for trying the suite")
+    parser.add_argument("--write", action="store_true", help="write docs/performance.md")
+    args = parser.parse_args()
+    runs = max(args.runs, 1 if args.quick else 5)
+    os.makedirs(WORK, exist_ok=True)
+    python = venv_python()
+    size = 25 if args.quick else 250
+    large = generate(f"journal-{size}", size)
+    small = generate("journal-1", 1)
+    count = files_of(large)
+    rows = []
+
+    lint = ["--today", TODAY, "lint", "--format", "json"]
+    report = ["--today", TODAY, "report", "--format", "json"]
+    cat = ["sh", "-c", "find . -name '*.md' -print0 | xargs -0 cat > /dev/null"]
+    big = compare(f"{count} files", [
+        ("journal lint", ([JOURNAL, "-C", large, *lint], None, None)),
+        ("journal report", ([JOURNAL, "-C", large, *report], None, None)),
+        ("python baseline", ([python, os.path.join(HERE, "baseline.py"), large], None, None)),
+        ("cat", (cat, large, None)),
+    ], runs)
+    rows.append(("lint vs Python baseline", big["journal lint"][0], big["python baseline"][0], "at least 8x faster"))
+    rows.append(("lint vs cat", big["journal lint"][0], big["cat"][0], "within 2x"))
+    rows.append(("report vs lint", big["journal report"][0], big["journal lint"][0], "within 1.2x"))
+
+    one = compare("one mentorship", [
+        ("journal report", ([JOURNAL, "-C", os.path.join(small, "pair-0000"), *report], None, None)),
+        ("journal --version", ([JOURNAL, "--version"], None, None)),
+    ], max(runs, 9))
+
+    commit_result = None
+    help_text = subprocess.run([JOURNAL, "--help"], capture_output=True, text=True).stdout
+    has_commit = "\n  commit " in help_text
+    if has_commit:
+        repos = {}
+        for name in ("journal", "git"):
+            repo = os.path.join(WORK, f"repo-{name}")
+            shutil.rmtree(repo, ignore_errors=True)
+            shutil.copytree(large, repo)
+            git(["init", "-q", "-b", "main"], repo)
+            git(["add", "-A"], repo)
+            git(["commit", "-q", "-m", "start"], repo)
+            repos[name] = repo
+        counter = [0]
+
+        def touch(repo):
+            def change():
+                counter[0] += 1
+                path = os.path.join(repo, "pair-0000", "sessions", "2025-01-06.md")
+                if not os.path.exists(path):
+                    path = next(os.path.join(f, n) for f, _, ns in os.walk(os.path.join(repo, "pair-0000", "sessions")) for n in ns)
+                with open(path, "a") as handle:
+                    handle.write(f"\nA note {counter[0]}.\n")
+            return change
+
+        env_git = ["git", "-c", "user.name=Bench", "-c", "user.email=bench@example.org"]
+        commit_result = compare("commit one changed file", [
+            ("journal commit", ([JOURNAL, "-C", repos["journal"], "commit", "-m", "note"], None, touch(repos["journal"]))),
+            ("git add -A && git commit", (["sh", "-c", " ".join(env_git) + " add -A && " + " ".join(env_git)
+                                          + " commit -q -m note"], repos["git"], touch(repos["git"]))),
+        ], runs)
+        rows.append(("commit vs git CLI", commit_result["journal commit"][0],
+                     commit_result["git add -A && git commit"][0], "within 1.2x"))
+
+    scaling = []
+    if not args.quick:
+        for n in (25, 250, 1000):
+            folder = generate(f"journal-{n}", n)
+            result = compare(f"lint, {n} mentorships", [("journal lint", ([JOURNAL, "-C", folder, *lint], None, None))], runs)
+            scaling.append((n, files_of(folder), result["journal lint"][0], result["journal lint"][1]))
+
+    lines = [
+        "# Performance",
+        "",
+        f"Measured by `make bench` on {datetime.date.today()} on {os.cpu_count()} cores "
+        f"({platform.machine()}, {platform.system()} {platform.release()}); medians of {runs} alternating runs, "
+        "every command and its baselines in the same invocation. Release build.",
+        "",
+        f"## The {count}-file journal",
+        "",
+        "| command | median | peak memory |",
+        "|---|---|---|",
+    ]
+    for name, (seconds, peak) in big.items():
+        lines.append(f"| {name} | {seconds:.3f} s | {peak / 1024:.1f} MB |")
+    lines += ["", "## Targets", "", "| comparison | journal | baseline | ratio | target |", "|---|---|---|---|---|"]
+    for label, ours, theirs, target in rows:
+        lines.append(f"| {label} | {ours:.3f} s | {theirs:.3f} s | {ours / theirs:.2f} | {target} |")
+    report_one, version = one["journal report"][0], one["journal --version"][0]
+    lines += ["", "## One mentorship", "",
+              f"`journal report` on one mentorship of {files_of(small)} entries: {report_one * 1000:.1f} ms, of which "
+              f"process start-up (`journal --version`) is {version * 1000:.1f} ms ({version / report_one:.0%})."]
+    if scaling:
+        lines += ["", "## How lint grows", "", "| mentorships | files | lint | per file | peak memory |",
+                  "|---|---|---|---|---|"]
+        for n, files, seconds, peak in scaling:
+            lines.append(f"| {n} | {files} | {seconds:.3f} s | {seconds / files * 1e6:.0f} µs | {peak / 1024:.1f} MB |")
+    if not has_commit:
+        lines += ["", "`journal commit` is not available in this build; the commit and sync comparisons were skipped."]
+    text = "\n".join(lines) + "\n"
+    print()
+    print(text)
+    if args.write:
+        # The hand-written notes (what was profiled, what moved) follow the measured tables.
+        with open(os.path.join(HERE, "notes.md")) as handle:
+            text += "\n" + handle.read()
+        with open(os.path.join(ROOT, "docs", "performance.md"), "w") as handle:
+            handle.write(text)
+
+
+if __name__ == "__main__":
+    main()

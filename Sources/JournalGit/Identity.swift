@@ -40,3 +40,18 @@ extension GitRepository {
         if let remote { git_remote_free(remote) }
     }
 }
+
+extension GitRepository {
+    /// Paths staged in git's index outside `scope`: a commit of `scope` alone would take them along.
+    public func stagedPaths(outside scope: String) throws -> [String] {
+        let staged: [git_status_t] = [
+            GIT_STATUS_INDEX_NEW, GIT_STATUS_INDEX_MODIFIED, GIT_STATUS_INDEX_DELETED,
+            GIT_STATUS_INDEX_RENAMED,
+            GIT_STATUS_INDEX_TYPECHANGE,
+        ]
+        return try statusLines(scope: "").filter { line in
+            staged.contains(where: line.has)
+                && !(scope.isEmpty || line.path == scope || line.path.hasPrefix(scope + "/"))
+        }.map(\.path).sorted()
+    }
+}

@@ -74,6 +74,22 @@ struct InitCommand: ParsableCommand {
                     + "Run journal init without --remote, or change origin with `git remote set-url origin URL`.",
                 code: 1)
         }
+        if let repository {
+            let scope = repository.relativePath(of: existing).map { inner in
+                let rest = folder.path.dropFirst(existing.path.count).trimmingCharacters(in: ["/"])
+                return [inner, rest].filter { !$0.isEmpty }.joined(separator: "/")
+            }
+            let staged = (try? repository.stagedPaths(outside: scope ?? "")) ?? []
+            if !staged.isEmpty {
+                throw Failure(
+                    message: "git's index already holds changes staged for the next commit ("
+                        + staged.prefix(3).joined(separator: ", ") + (staged.count > 3 ? ", ..." : "")
+                        + "), which journal would commit along with the mentorship; nothing was written. "
+                        + "Commit them with `git commit`, or unstage them with `git restore --staged .`, "
+                        + "then run journal init again.",
+                    code: 1)
+            }
+        }
         let template: EntryTemplate
         do {
             template = try EntryTemplate.load(.agreement, root: JournalLoader.findRoot(from: existing))

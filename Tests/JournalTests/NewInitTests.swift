@@ -74,6 +74,18 @@ import Testing
         try sandbox.expectValid([repository])
     }
 
+    @Test func initRefusesWhenOtherChangesAreStaged() throws {
+        let sandbox = try GitSandbox()
+        let repository = try sandbox.person(
+            "team", name: "Mara Quinn", email: "mara@example.org", remote: nil)
+        try sandbox.write("staged\n", to: "staged.txt", in: repository)
+        try sandbox.git(["add", "staged.txt"], in: repository)
+        let run = try sandbox.journal(["init", "pair"] + Self.pair, in: repository)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("staged.txt"))
+        #expect(!FileManager.default.fileExists(atPath: repository.appendingPathComponent("pair").path))
+    }
+
     @Test func initRefusesAFolderThatHoldsAMentorship() throws {
         let (sandbox, pair) = try started()
         let before = sandbox.read("agreement.md", in: pair)

@@ -238,6 +238,19 @@ import Testing
         #expect(broken.stderr.contains("templates/goal.md"))
     }
 
+    @Test func badUsageExitsTwoAndWritesNothing() throws {
+        let (sandbox, pair) = try started()
+        for arguments in [
+            ["goal"], ["goal", "  "], ["session", "--date", "2026-02-30"], ["session", "--goal", "nope"],
+            ["goal", "X", "--goal", "y"], ["diary"], ["session", "--mentorship", "other"],
+        ] {
+            let run = try sandbox.journal(["new"] + arguments + ["--no-edit"], in: pair)
+            #expect(run.status == 2, "\(arguments): \(run.stderr)")
+            #expect(!run.stderr.isEmpty)
+        }
+        #expect(try sandbox.git(["status", "--porcelain"], in: pair).stdout == "")
+    }
+
     @Test func severalMentorshipsNeedAChoice() throws {
         let sandbox = try GitSandbox()
         let program = sandbox.url("program")

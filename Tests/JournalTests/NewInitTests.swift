@@ -271,10 +271,20 @@ import Testing
 
 /// The editor opens only on a terminal, and the file is linted once it closes.
 @Suite struct EditorTests {
+    /// An editor that appends a task to its last argument and notes whether it was the
+    /// terminal's foreground job (a terminal editor is stopped otherwise).
     func fakeEditor(in sandbox: GitSandbox) throws -> URL {
         let editor = sandbox.url("fake editor.sh")
-        try "#!/bin/sh\nfor last; do :; done\nprintf -- '- [ ] Follow up\\n' >> \"$last\"\n".write(
-            to: editor, atomically: true, encoding: .utf8)
+        let script = """
+            #!/bin/sh
+            for last; do :; done
+            printf -- '- [ ] Follow up\\n' >> "$last"
+            if [ "$(ps -o pgid= -p $$ | tr -d ' ')" = "$(ps -o tpgid= -p $$ | tr -d ' ')" ]; then
+                printf -- '<!-- foreground -->\\n' >> "$last"
+            fi
+
+            """
+        try script.write(to: editor, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: editor.path)
         return editor
     }

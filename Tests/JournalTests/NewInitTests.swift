@@ -300,8 +300,8 @@ import Testing
             in: sandbox.url("pair"), extra: ["VISUAL": "\(sh(editor.path)) --", "EDITOR": "false"])
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
         #expect(
-            sandbox.read("sessions/2026-11-25.md", in: sandbox.url("pair"))?.hasSuffix("- [ ] Follow up\n")
-                == true)
+            sandbox.read("sessions/2026-11-25.md", in: sandbox.url("pair"))?.hasSuffix(
+                "- [ ] Follow up\n<!-- foreground -->\n") == true)
         #expect(run.stdout.contains("sessions/2026-11-25.md:"))
         #expect(run.stdout.contains("[action/no-owner]"))
     }

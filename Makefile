@@ -2,8 +2,10 @@
 SWIFT ?= swift
 PACKAGES = libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 DEMO_TODAY ?= 2026-11-25
+PREFIX ?= /usr/local
+MAN_OUTPUT = .build/plugins/GenerateManual/outputs/journal/journal.1
 
-.PHONY: deps build release demo test bench golden templates rules-doc lint format clean
+.PHONY: deps build release demo test bench golden templates rules-doc man install lint format clean
 
 deps:
 	@if ! pkg-config --exists libgit2 libcmark-gfm 2>/dev/null \
@@ -42,7 +44,32 @@ golden: build
 	.build/debug/journal -C Tests/JournalTests/Fixtures/program --today 2026-11-25 report --format html \
 	    > Tests/JournalTests/Fixtures/program.report.html
 
-# Embeds templates/*.mustache in the binary after editing them (a test fails until you do).
+# The man page, generated from the command definitions by swift-argument-parser's plugin.
+man: deps
+	$(SWIFT) package plugin generate-manual --configuration debug
+	mkdir -p .build/man
+	cp $(MAN_OUTPUT) .build/man/journal.1
+	@echo .build/man/journal.1
+
+# A release binary with the Swift standard library and Foundation linked in, so that it runs
+# without the toolchain (libgit2 and cmark-gfm are still needed at run time), with its man
+# page and completions for bash, zsh and fish. DESTDIR is honoured for packaging.
+install: man
+	$(SWIFT) build -c release --static-swift-stdlib
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+	    $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
+	    $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+	install -m 755 .build/release/journal $(DESTDIR)$(PREFIX)/bin/journal
+	install -m 644 .build/man/journal.1 $(DESTDIR)$(PREFIX)/share/man/man1/journal.1
+	.build/release/journal --generate-completion-script bash \
+	    > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/journal
+	.build/release/journal --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_journal
+	.build/release/journal --generate-completion-script fish \
+	    > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/journal.fish
+	@echo "Installed journal in $(DESTDIR)$(PREFIX)/bin"
+
+# Embeds templates/*.mustache and the entry templates templates/<kind>.md in the binary after
+# editing them (a test fails until you do).
 templates:
 	Tests/Tools/embed-templates.sh
 

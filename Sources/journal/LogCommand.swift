@@ -14,7 +14,8 @@ struct LogCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only commits on or after this date.", valueName: "YYYY-MM-DD"))
     var since: String?
 
-    @Option(help: "Only entries of the mentorship with this id.")
+    @Option(
+        help: "Only entries of the mentorship with this id.", completion: .custom(Completions.mentorships))
     var mentorship: String?
 
     func validate() throws {

@@ -18,7 +18,7 @@ struct ReportCommand: ParsableCommand {
     @Argument(help: "Report only the mentorships under this folder.")
     var path: String?
 
-    @Option(help: "Report only the mentorship with this id.")
+    @Option(help: "Report only the mentorship with this id.", completion: .custom(Completions.mentorships))
     var mentorship: String?
 
     @Option(

@@ -9,7 +9,8 @@ struct JournalCommand: ParsableCommand {
         discussion: "Global options (-C, --today, --no-color) may come before or after the subcommand.",
         version: "0.1.0",
         subcommands: [
-            ReportCommand.self, LintCommand.self, StatusCommand.self, CommitCommand.self, SyncCommand.self,
+            InitCommand.self, NewCommand.self, ReportCommand.self, LintCommand.self, StatusCommand.self,
+            CommitCommand.self, SyncCommand.self,
             LogCommand.self, RulesCommand.self, HooksCommand.self,
         ])
 }

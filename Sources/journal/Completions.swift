@@ -1,0 +1,36 @@
+import Foundation
+import JournalKit
+
+/// Values shell completion offers for arguments that name something in the journal.
+enum Completions {
+    /// The ids of the journal's mentorships.
+    @Sendable static func mentorships(_ arguments: [String], _ index: Int, _ prefix: String) -> [String] {
+        journal(arguments).mentorships.map(\.id).filter { $0.hasPrefix(prefix) }.sorted()
+    }
+
+    /// The ids of the goals, of the mentorship `--mentorship` names when it is given.
+    @Sendable static func goals(_ arguments: [String], _ index: Int, _ prefix: String) -> [String] {
+        let chosen = value(of: "--mentorship", in: arguments)
+        let ids = journal(arguments).mentorships
+            .filter { chosen == nil || $0.id == chosen || $0.path == chosen }
+            .flatMap(\.goals).compactMap(\.goal?.id)
+        return Array(Set(ids)).filter { $0.hasPrefix(prefix) }.sorted()
+    }
+
+    /// The journal the command line being completed works on (`-C` respected).
+    private static func journal(_ arguments: [String]) -> Journal {
+        var folder = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        if let directory = value(of: "-C", in: arguments) {
+            folder = URL(fileURLWithPath: directory, relativeTo: folder).standardizedFileURL
+        }
+        return JournalLoader.load(root: JournalLoader.findRoot(from: folder))
+    }
+
+    private static func value(of option: String, in arguments: [String]) -> String? {
+        for (index, argument) in arguments.enumerated() {
+            if argument == option, index + 1 < arguments.count { return arguments[index + 1] }
+            if argument.hasPrefix(option + "=") { return String(argument.dropFirst(option.count + 1)) }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,245 @@
+import ArgumentParser
+import Foundation
+import JournalGit
+import JournalKit
+
+/// `journal init`: starts a mentorship, with a git repository when there is none yet.
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Start a mentorship: agreement.md, goals/, sessions/, reflections/, and a first commit.",
+        discussion: """
+            Writes agreement.md (from templates/agreement.md when the journal has one) with the pair, \
+            today's date and the cadence, and a README in goals/, sessions/ and reflections/. When DIR \
+            is not inside a git repository, creates one there (branch main), adds --remote as origin and \
+            makes the first commit; inside a repository, commits just the new mentorship folder. \
+            Nothing is written when DIR already holds a mentorship.
+            Exit codes: 0 started, 1 failure, 2 bad usage.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The folder of the mentorship (created when missing).", completion: .directory)
+    var directory: String = "."
+
+    @Option(help: ArgumentHelp("The mentor, as \"Name <email>\".", valueName: "PERSON"))
+    var mentor: String
+
+    @Option(help: ArgumentHelp("The mentee, as \"Name <email>\".", valueName: "PERSON"))
+    var mentee: String
+
+    @Option(help: "How often the pair meets: weekly, biweekly, monthly, every N days|weeks|months.")
+    var cadence: String = "biweekly"
+
+    @Option(
+        help: ArgumentHelp("The shared repository, added as `origin` to a new repository.", valueName: "URL"))
+    var remote: String?
+
+    func validate() throws {
+        for (option, value) in [("--mentor", mentor), ("--mentee", mentee)]
+        where Person(parsing: value) == nil {
+            throw ValidationError("\(option) wants \"Name <email>\" or a name, not `\(value)`")
+        }
+        if Cadence(cadence) == nil {
+            throw ValidationError(
+                "--cadence wants weekly, biweekly, monthly or every N days|weeks|months, not `\(cadence)`")
+        }
+        if let remote, remote.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--remote wants the URL of the shared repository")
+        }
+    }
+
+    func run() throws {
+        let base = try global.workingDirectory()
+        let folder = URL(fileURLWithPath: directory, relativeTo: base).standardizedFileURL
+        try refuseExistingMentorship(folder)
+        let existing = Self.nearestExisting(folder)
+        let repository: GitRepository?
+        do {
+            repository = try GitRepository.discover(at: existing)
+        } catch let error as GitError {
+            throw Failure(message: error.message + ". Nothing was written.", code: 1)
+        }
+        // Everything that could stop the commit is checked before the first file is written.
+        guard GitIdentity.configured(in: repository).isComplete else {
+            throw Failure(
+                message: "git does not know who you are, so journal cannot commit; nothing was written. "
+                    + "Set user.name and user.email, for example `git config --global user.name \"Ada Lovelace\"` "
+                    + "and `git config --global user.email ada@example.org`, then run journal init again.",
+                code: 1)
+        }
+        if let remote, let repository, let current = repository.remoteURL("origin"), current != remote {
+            throw Failure(
+                message: "the repository already has origin at \(current); nothing was written. "
+                    + "Run journal init without --remote, or change origin with `git remote set-url origin URL`.",
+                code: 1)
+        }
+        if let repository {
+            let scope = repository.relativePath(of: existing).map { inner in
+                let rest = folder.path.dropFirst(existing.path.count).trimmingCharacters(in: ["/"])
+                return [inner, rest].filter { !$0.isEmpty }.joined(separator: "/")
+            }
+            let staged = (try? repository.stagedPaths(outside: scope ?? "")) ?? []
+            if !staged.isEmpty {
+                throw Failure(
+                    message: "git's index already holds changes staged for the next commit ("
+                        + staged.prefix(3).joined(separator: ", ") + (staged.count > 3 ? ", ..." : "")
+                        + "), which journal would commit along with the mentorship; nothing was written. "
+                        + "Commit them with `git commit`, or unstage them with `git restore --staged .`, "
+                        + "then run journal init again.",
+                    code: 1)
+            }
+        }
+        let template: EntryTemplate
+        do {
+            template = try EntryTemplate.load(.agreement, root: JournalLoader.findRoot(from: existing))
+        } catch {
+            throw Failure(
+                message: "\(error). Fix the template, or delete it to use the built-in one.", code: 1)
+        }
+
+        let written = try writeFiles(in: folder, template: template)
+        do {
+            let repo: GitRepository
+            if let repository {
+                repo = repository
+                if let remote, repo.remoteURL("origin") == nil { try repo.addRemote("origin", url: remote) }
+            } else {
+                repo = try GitRepository.create(at: folder, branch: "main")
+                if let remote { try repo.addRemote("origin", url: remote) }
+            }
+            guard let scope = repo.relativePath(of: folder) else {
+                throw Failure(message: "\(folder.path) is outside its git work tree", code: 1)
+            }
+            _ = try repo.stage(StagingRule(scope: scope, keepLocal: []))
+            let names = [Person(parsing: mentee)?.name, Person(parsing: mentor)?.name].map { $0 ?? "?" }
+            let message = "Start the mentorship of \(names[0]) with \(names[1])"
+            let commit = try repo.commitIndex(message: message)
+            print("Started the mentorship in \(folder.path):")
+            for path in written { print("  \(path)") }
+            if repository == nil { print("Created a git repository there (branch main).") }
+            if let commit { print("Committed \(commit.id.prefix(7)): \(commit.summary)") }
+            print(
+                "Next: fill in agreement.md together, then write your first goal with "
+                    + "`journal new goal \"TITLE\"`.")
+        } catch let error as GitError {
+            throw Failure(
+                message: error.message
+                    + ". The files are written; commit them with `journal commit` once fixed.",
+                code: 1)
+        }
+    }
+
+    /// Stops before anything is written when the folder, a folder above it or one below it
+    /// already is a mentorship (a mentorship inside another is an error).
+    private func refuseExistingMentorship(_ folder: URL) throws {
+        let fileManager = FileManager.default
+        if fileManager.fileExists(atPath: folder.appendingPathComponent("agreement.md").path) {
+            throw Failure(
+                message: "\(folder.path) already holds a mentorship (agreement.md); nothing was changed. "
+                    + "Write in it with `journal new`, or choose another folder.",
+                code: 1)
+        }
+        var isDirectory: ObjCBool = false
+        if fileManager.fileExists(atPath: folder.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw Failure(message: "\(folder.path) is a file, not a folder; choose another place.", code: 1)
+        }
+        var current = folder.deletingLastPathComponent()
+        while current.path != "/" && !current.path.isEmpty {
+            if fileManager.fileExists(atPath: current.appendingPathComponent("agreement.md").path) {
+                throw Failure(
+                    message: "\(folder.path) is inside the mentorship at \(current.path), and a mentorship "
+                        + "inside another is an error; nothing was changed. Choose a folder outside it.",
+                    code: 1)
+            }
+            current = current.deletingLastPathComponent()
+        }
+        if isDirectory.boolValue, let inner = JournalLoader.load(root: folder).mentorships.first {
+            throw Failure(
+                message: "\(folder.path) already holds the mentorship \(inner.path), and a mentorship "
+                    + "inside another is an error; nothing was changed. Choose another folder.",
+                code: 1)
+        }
+    }
+
+    /// `url` or its nearest folder that exists, where git can look for a repository.
+    static func nearestExisting(_ url: URL) -> URL {
+        var current = url
+        while !FileManager.default.fileExists(atPath: current.path) && current.path != "/" {
+            current = current.deletingLastPathComponent()
+        }
+        return current
+    }
+
+    /// Writes agreement.md and the folder READMEs; returns the paths written, relative to `folder`.
+    private func writeFiles(in folder: URL, template: EntryTemplate) throws -> [String] {
+        let mentorPerson = Person(parsing: mentor)
+        let menteePerson = Person(parsing: mentee)
+        let context: [String: Any] = [
+            "mentorYAML": YAMLText.quoted(mentor.trimmingCharacters(in: .whitespaces)),
+            "menteeYAML": YAMLText.quoted(mentee.trimmingCharacters(in: .whitespaces)),
+            "mentor": NewCommand.oneLine(mentorPerson?.name ?? "the mentor"),
+            "mentee": NewCommand.oneLine(menteePerson?.name ?? "the mentee"),
+            "started": global.resolvedToday.description,
+            "cadenceYAML": YAMLText.quoted(cadence.trimmingCharacters(in: .whitespaces)),
+        ]
+        var files: [(String, String)] = [("agreement.md", template.render(context))]
+        for (name, text) in Self.readmes {
+            let path = name + "/README.md"
+            if !FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path) {
+                files.append((path, text))
+            }
+        }
+        do {
+            for (path, text) in files {
+                let url = folder.appendingPathComponent(path)
+                try FileManager.default.createDirectory(
+                    at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(text.utf8).write(to: url, options: .withoutOverwriting)
+            }
+        } catch {
+            throw Failure(
+                message:
+                    "cannot write in \(folder.path): \(error.localizedDescription). Check its permissions.",
+                code: 1)
+        }
+        return files.map(\.0)
+    }
+
+    /// What each folder holds, in a README that git keeps (and journal never reads as an entry).
+    static let readmes: [(String, String)] = [
+        (
+            "goals",
+            """
+            # Goals
+
+            One file per goal of the mentee, named after it: `journal new goal "Give a conference talk"`
+            writes `goals/give-a-conference-talk.md`. A goal has a title, a target date, a measure of
+            success and milestones; sessions and reflections name it by its file name.
+
+            """
+        ),
+        (
+            "sessions",
+            """
+            # Sessions
+
+            One file per meeting, named after its date: `journal new session` writes
+            `sessions/YYYY-MM-DD.md` with the agenda, notes, decisions and action items
+            (`- [ ] what @who (due YYYY-MM-DD)`), and lists what was still open from last time.
+
+            """
+        ),
+        (
+            "reflections",
+            """
+            # Reflections
+
+            Notes written between meetings, mostly by the mentee: what was tried, what worked, wins,
+            obstacles and questions for the next check-in. `journal new reflection` writes
+            `reflections/YYYY-MM-DD.md`; with `--private` the file stays on this computer.
+
+            """
+        ),
+    ]
+}

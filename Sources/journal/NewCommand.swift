@@ -1,0 +1,308 @@
+import ArgumentParser
+import Foundation
+import JournalGit
+import JournalKit
+
+/// The kinds of entry `journal new` writes.
+enum NewKind: String, ExpressibleByArgument, CaseIterable {
+    case goal, session, reflection, evaluation
+
+    var entryKind: EntryKind {
+        switch self {
+        case .goal: .goal
+        case .session: .session
+        case .reflection: .reflection
+        case .evaluation: .evaluation
+        }
+    }
+}
+
+/// `journal new`: writes a new entry from its template and opens it in the person's editor.
+struct NewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new",
+        abstract: "Write a new goal, session, reflection or evaluation from its template.",
+        discussion: """
+            The file is named after the date and the title (goals/<slug>.md, sessions/DATE[-slug].md, \
+            reflections/DATE[-slug].md, evaluations/<author>.md) and never overwrites another: a second \
+            entry of the same name gets -2, -3, ... The author is found by matching git's user.email \
+            (then user.name) to the mentor or mentee of the agreement. A session lists the action \
+            items still open after the previous one. A journal's own templates/<kind>.md overrides \
+            the built-in template.
+            When standard input is a terminal and --no-edit is absent, the file opens in $VISUAL, \
+            else $EDITOR; once the editor closes, the file is linted.
+            Exit codes: 0 written, 1 failure, 2 bad usage.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "What to write: goal, session, reflection or evaluation.")
+    var kind: NewKind
+
+    @Argument(help: "The title: it heads the entry and, as a slug, names the file (a goal needs one).")
+    var title: String?
+
+    @Option(
+        help: "The mentorship to write in (needed when the journal holds several).",
+        completion: .custom(Completions.mentorships))
+    var mentorship: String?
+
+    @Option(help: ArgumentHelp("The entry's date (default: today).", valueName: "YYYY-MM-DD"))
+    var date: String?
+
+    @Option(
+        name: .customLong("goal"),
+        help: ArgumentHelp("A goal the entry is about (repeat for several).", valueName: "ID"),
+        completion: .custom(Completions.goals))
+    var goals: [String] = []
+
+    @Flag(name: .customLong("private"), help: "Keep the entry on this computer: never committed nor shared.")
+    var isPrivate = false
+
+    @Flag(name: .customLong("no-edit"), help: "Do not open an editor, even on a terminal.")
+    var noEdit = false
+
+    func validate() throws {
+        if let date, CalendarDate(date) == nil {
+            throw ValidationError("--date wants a real date YYYY-MM-DD, not `\(date)`")
+        }
+        if kind == .goal, (title ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            throw ValidationError(
+                "a goal needs a title, for example: journal new goal \"Give a conference talk\"")
+        }
+        if !goals.isEmpty, kind == .goal || kind == .evaluation {
+            throw ValidationError("--goal goes with a session or a reflection")
+        }
+    }
+
+    func run() throws {
+        let workingDirectory = try global.workingDirectory()
+        let journal = JournalLoader.load(root: JournalLoader.findRoot(from: workingDirectory))
+        let mentorship = try Self.choose(mentorship, in: journal, from: workingDirectory)
+        let day = date.flatMap(CalendarDate.init) ?? global.resolvedToday
+        let template: EntryTemplate
+        do {
+            template = try EntryTemplate.load(kind.entryKind, root: journal.root)
+        } catch {
+            throw Failure(
+                message: "\(error). Fix the template, or delete it to use the built-in one.", code: 1)
+        }
+        let knownGoals = Set(mentorship.goals.compactMap(\.goal?.id))
+        for goal in goals where !knownGoals.contains(goal) {
+            let known = knownGoals.sorted().joined(separator: ", ")
+            throw ValidationError(
+                "no goal `\(goal)` in \(mentorship.id)"
+                    + (known.isEmpty
+                        ? "; write one with `journal new goal TITLE`" : "; its goals are: \(known)"))
+        }
+
+        let repository = try? GitRepository.discover(at: journal.root)
+        let author = Self.author(
+            identity: GitIdentity.configured(in: repository), agreement: mentorship.agreement)
+        let context = self.context(mentorship: mentorship, day: day, author: author ?? "mentee")
+        let text = template.render(context)
+
+        let stem = try fileStem(day: day, author: author ?? "mentee")
+        let written = try Self.write(
+            text, stem: stem, in: mentorship, kind: kind.entryKind, root: journal.root)
+        print(written)
+        if isPrivate { try keepLocal(written, inRepository: repository != nil) }
+        if author == nil, kind == .reflection || kind == .evaluation {
+            printError(
+                "journal: note: git's user.email and user.name match neither mentor nor mentee of the agreement, "
+                    + "so the author is written as `mentee`; change `author:` in \(written) if that is wrong."
+            )
+        }
+        if !noEdit && isatty(STDIN_FILENO) == 1 {
+            try Editor.open(journal.root.appendingPathComponent(written), path: written, global: global)
+        }
+    }
+
+    /// The file name without `.md`, before collision numbering.
+    private func fileStem(day: CalendarDate, author: String) throws -> String {
+        let slug = title.flatMap(Slug.make)
+        switch kind {
+        case .goal: return slug ?? "goal"
+        case .session, .reflection: return day.description + (slug.map { "-" + $0 } ?? "")
+        case .evaluation: return Slug.make(author) ?? "evaluation"
+        }
+    }
+
+    /// The values the templates use; docs/commands.md lists them.
+    private func context(mentorship: Mentorship, day: CalendarDate, author: String) -> [String: Any] {
+        let cleanTitle = title.map(Self.oneLine).flatMap { $0.isEmpty ? nil : $0 }
+        let agreement = mentorship.agreement
+        let activeGoals = mentorship.goals.compactMap(\.goal).filter { $0.status == "active" }
+            .sorted { $0.id < $1.id }
+            .map { ["id": $0.id, "title": Self.oneLine($0.title)] }
+        var context: [String: Any] = [
+            "date": day.description,
+            "author": author,
+            "private": isPrivate,
+            "hasTitle": cleanTitle != nil,
+            "title": cleanTitle ?? "",
+            "titleYAML": YAMLText.quoted(cleanTitle ?? ""),
+            "goalsYAML": YAMLText.list(goals),
+            "activeGoals": activeGoals,
+            "hasActiveGoals": !activeGoals.isEmpty,
+            "mentor": agreement.mentor?.name ?? "the mentor",
+            "mentee": agreement.mentee?.name ?? "the mentee",
+            "hasDuration": agreement.durationMinutes != nil,
+            "duration": agreement.durationMinutes.map(Self.duration) ?? "",
+        ]
+        if kind == .session, let previous = Self.previousSession(in: mentorship, before: day) {
+            let open = previous.actionItems.filter { !$0.done }
+            context["previousSession"] = previous.path
+            context["openItems"] = open.map { item in
+                ["text": Self.oneLine(item.text) + (item.due.map { " (due \($0))" } ?? "")]
+            }
+            context["hasOpenItems"] = !open.isEmpty
+        } else {
+            context["openItems"] = [[String: Any]]()
+            context["hasOpenItems"] = false
+        }
+        return context
+    }
+
+    /// The latest session dated on or before `day`.
+    static func previousSession(in mentorship: Mentorship, before day: CalendarDate) -> Entry? {
+        mentorship.sessions.filter { ($0.date ?? $0.fileDate).map { $0 <= day } ?? false }
+            .max {
+                (($0.date ?? $0.fileDate)?.description ?? "", $0.path) < (
+                    ($1.date ?? $1.fileDate)?.description ?? "", $1.path
+                )
+            }
+    }
+
+    /// Minutes as format.md writes durations: 45m, 1h, 1h30m.
+    static func duration(_ minutes: Int) -> String {
+        if minutes < 60 { return "\(minutes)m" }
+        return minutes % 60 == 0 ? "\(minutes / 60)h" : "\(minutes / 60)h\(minutes % 60)m"
+    }
+
+    /// Text on one line, so that it cannot end a YAML comment or a list item early.
+    static func oneLine(_ text: String) -> String {
+        text.unicodeScalars.map {
+            CharacterSet.controlCharacters.contains($0) || $0 == "\u{2028}" || $0 == "\u{2029}"
+                ? " " : String($0)
+        }
+        .joined().trimmingCharacters(in: .whitespaces)
+    }
+
+    /// `mentor` or `mentee` for the person git names, by email first, then by name or handle.
+    static func author(identity: GitIdentity, agreement: Agreement) -> String? {
+        let pair: [(Role, Person?)] = [(.mentor, agreement.mentor), (.mentee, agreement.mentee)]
+        if let email = identity.email?.lowercased(), !email.isEmpty,
+            let match = pair.first(where: { $0.1?.email?.lowercased() == email })
+        {
+            return match.0.rawValue
+        }
+        if let name = identity.name?.trimmingCharacters(in: .whitespaces).lowercased(), !name.isEmpty,
+            let match = pair.first(where: {
+                $0.1?.name?.lowercased() == name || $0.1?.handle?.lowercased() == name
+            })
+        {
+            return match.0.rawValue
+        }
+        return nil
+    }
+
+    /// The mentorship `--mentorship` names; else the one the folder is in; else the only one.
+    static func choose(_ id: String?, in journal: Journal, from folder: URL) throws -> Mentorship {
+        let all = journal.mentorships
+        guard !all.isEmpty else {
+            throw Failure(
+                message: "no mentorship found in \(journal.root.path): start one with "
+                    + "`journal init --mentor \"Name <email>\" --mentee \"Name <email>\"`",
+                code: 1)
+        }
+        let ids = all.map(\.id).joined(separator: ", ")
+        if let id {
+            guard let found = all.first(where: { $0.id == id || $0.path == id }) else {
+                throw ValidationError("no mentorship `\(id)`; the journal has: \(ids)")
+            }
+            return found
+        }
+        let here = JournalLoader.resolve(folder.path)
+        let inside = all.filter { m in
+            let path = m.path == "." ? journal.root.path : journal.root.path + "/" + m.path
+            return here == path || here.hasPrefix(path + "/")
+        }
+        if let deepest = inside.max(by: { $0.path.count < $1.path.count }) { return deepest }
+        if all.count == 1, let only = all.first { return only }
+        throw ValidationError("the journal holds several mentorships; choose one with --mentorship (\(ids))")
+    }
+
+    /// Writes `text` as `<stem>.md`, `<stem>-2.md`, ... in the kind's folder of `mentorship`,
+    /// never over an existing file and never outside the mentorship; returns the path
+    /// relative to the journal root.
+    static func write(_ text: String, stem: String, in mentorship: Mentorship, kind: EntryKind, root: URL)
+        throws -> String
+    {
+        guard let folderName = kind.folder else {
+            throw Failure(message: "agreements are written by `journal init`", code: 1)
+        }
+        let mentorshipFolder = mentorship.path == "." ? root : root.appendingPathComponent(mentorship.path)
+        let folder = mentorshipFolder.appendingPathComponent(folderName)
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw Failure(
+                message: "cannot create \(mentorship.relative(folderName)): \(error.localizedDescription). "
+                    + "Check the folder's permissions.",
+                code: 1)
+        }
+        // A folder that is a link to elsewhere must not take the entry out of the mentorship.
+        let base = JournalLoader.resolve(mentorshipFolder.path)
+        let resolved = JournalLoader.resolve(folder.path)
+        guard resolved == base + "/" + folderName, !stem.contains("/"), !stem.hasPrefix("."),
+            !stem.contains("..")
+        else {
+            throw Failure(
+                message:
+                    "\(mentorship.relative(folderName)) leads outside the mentorship (a symbolic link?); "
+                    + "journal writes nothing there. Make it a plain folder.",
+                code: 1)
+        }
+        let data = Data(text.utf8)
+        for number in 1...1000 {
+            let name = (number == 1 ? stem : "\(stem)-\(number)") + ".md"
+            let descriptor = open(resolved + "/" + name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o644)
+            if descriptor < 0 {
+                if errno == EEXIST { continue }
+                let reason = String(cString: strerror(errno))
+                throw Failure(
+                    message: "cannot create \(mentorship.relative(folderName + "/" + name)): \(reason). "
+                        + "Check the folder's permissions.",
+                    code: 1)
+            }
+            let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+            do {
+                try handle.write(contentsOf: data)
+                try handle.close()
+            } catch {
+                throw Failure(
+                    message: "cannot write \(mentorship.relative(folderName + "/" + name)): "
+                        + "\(error.localizedDescription)",
+                    code: 1)
+            }
+            return mentorship.relative(folderName + "/" + name)
+        }
+        throw Failure(
+            message:
+                "\(mentorship.relative(folderName))/\(stem)-1000.md exists already: give the entry a title",
+            code: 1)
+    }
+
+    /// Lists every private entry, the new one too, in `.git/info/exclude`.
+    private func keepLocal(_ path: String, inRepository: Bool) throws {
+        guard inRepository else {
+            printError(
+                "journal: note: \(path) is private; the journal is not in a git repository yet, "
+                    + "so there is nothing to keep it out of.")
+            return
+        }
+        let shared = try SharedJournal(global: global)
+        shared.warnAboutTrackedPrivate(try shared.keepPrivateEntriesLocal())
+    }
+}

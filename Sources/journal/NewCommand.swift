@@ -302,7 +302,8 @@ struct NewCommand: ParsableCommand {
                     + "so there is nothing to keep it out of.")
             return
         }
-        let shared = try SharedJournal(global: global)
+        // Parsed, so that the entry just written is among the private ones.
+        let shared = try SharedJournal(global: global, parse: true)
         shared.warnAboutTrackedPrivate(try shared.keepPrivateEntriesLocal())
     }
 }

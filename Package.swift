@@ -30,7 +30,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "JournalKitTests", dependencies: ["JournalKit"], exclude: ["Fixtures"]),
-        .testTarget(name: "JournalTests", dependencies: ["journal"], exclude: ["Fixtures"]),
+        .testTarget(name: "JournalTests", dependencies: ["journal", "JournalKit"], exclude: ["Fixtures"]),
         .testTarget(name: "JournalGitTests", dependencies: ["JournalGit"]),
     ]
 )

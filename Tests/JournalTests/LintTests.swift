@@ -1,4 +1,5 @@
 import Foundation
+import JournalKit
 import Testing
 
 /// Writes a small journal into a new folder; returns the folder.
@@ -29,17 +30,8 @@ func git(_ arguments: [String], in directory: URL) throws -> String {
     return String(decoding: data, as: UTF8.self)
 }
 
-let goodAgreement = """
-    ---
-    mentor: Grace Hopper <grace@example.org>
-    mentee: Ada Lovelace <ada@example.org>
-    started: 2026-11-20
-    cadence: biweekly
-    duration: 1h
-    channel: video call
-    ---
-
-    """
+/// A valid agreement, the same one the rule examples use.
+let goodAgreement = RuleExample.agreement + "\n"
 
 @Suite struct LintCommandTests {
     static let today = ["--today", "2026-11-25"]

@@ -121,17 +121,13 @@ final class TransportSession {
     func classify(_ error: GitError, remote: String, url: String) -> GitError {
         var result = error
         let where_ = "remote `\(remote)` (\(redact(url)))"
-        let lowered = error.message.lowercased()
-        let authenticationWords = [
-            "authentication", "permission denied", "publickey", "unauthorized", "401", "403", "credentials",
-        ]
         if let refusal {
             result.kind = .authentication
             result.message = "authentication refused by \(where_): \(refusal)"
-        } else if error.code == GIT_EAUTH.rawValue || authenticationWords.contains(where: lowered.contains) {
+        } else if error.code == GIT_EAUTH.rawValue || Self.soundsLikeAuthentication(error.message) {
             result.kind = .authentication
             result.message = "authentication refused by \(where_): \(redact(error.message))"
-        } else if error.code == GIT_ECERTIFICATE.rawValue || lowered.contains("hostkey") {
+        } else if error.code == GIT_ECERTIFICATE.rawValue || error.message.lowercased().contains("hostkey") {
             result.kind = .unreachable
             result.message =
                 "cannot reach \(where_) safely: the server's identity could not be verified "
@@ -141,6 +137,30 @@ final class TransportSession {
             result.message = "cannot reach \(where_): \(redact(error.message))"
         }
         return result
+    }
+}
+
+extension TransportSession {
+    /// Whether libgit2's message says the server refused us. Quoted paths and URLs are left out
+    /// first: a temporary folder named `…-0C403F…` is not an HTTP 403.
+    static func soundsLikeAuthentication(_ message: String) -> Bool {
+        var words = ""
+        var quote: Character?
+        for character in message.lowercased() {
+            if let open = quote {
+                if character == open { quote = nil }
+            } else if character == "'" || character == "\"" {
+                quote = character
+            } else {
+                words.append(character)
+            }
+        }
+        let wordsOnly = words.split(separator: " ").filter { !$0.contains("/") }.joined(separator: " ")
+        let phrases = [
+            "authentication", "permission denied", "publickey", "unauthorized", "credentials",
+            "status code: 401", "status code: 403", "forbidden",
+        ]
+        return phrases.contains(where: wordsOnly.contains)
     }
 }
 

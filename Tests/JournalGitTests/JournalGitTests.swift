@@ -187,6 +187,23 @@ final class Scratch {
         #expect(redact("no url here") == "no url here")
     }
 
+    @Test func aMissingPathIsUnreachableWhateverItsDigits() {
+        let session = TransportSession(environment: [:])
+        let missing = GitError(
+            .other,
+            "failed to resolve path '/tmp/journal-5CAB389E-0366-4CAD-AFD8-0C403F48852C/missing.git': "
+                + "No such file or directory")
+        let classified = session.classify(
+            missing, remote: "origin", url: "file:///tmp/x/authentication/r.git")
+        #expect(classified.kind == .unreachable)
+        #expect(classified.message.hasPrefix("cannot reach remote `origin`"))
+
+        let refused = GitError(.other, "unexpected http status code: 403")
+        #expect(session.classify(refused, remote: "origin", url: "https://h/r.git").kind == .authentication)
+        let denied = GitError(.other, "ERROR: Permission denied (publickey).")
+        #expect(session.classify(denied, remote: "origin", url: "ssh://h/r.git").kind == .authentication)
+    }
+
     @Test func credentialsAreOfferedAtMostTwice() throws {
         let scratch = try Scratch()
         let ssh = scratch.folder.deletingLastPathComponent().appendingPathComponent(".ssh")

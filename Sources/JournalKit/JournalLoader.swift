@@ -33,10 +33,10 @@ public enum JournalLoader {
         let files = walk.entryFiles
         var parsed = [Entry?](repeating: nil, count: files.count)
         parsed.withUnsafeMutableBufferPointer { buffer in
-            let results = UnsafeSendable(buffer)
+            let results = UnsafeSlots(buffer)
             DispatchQueue.concurrentPerform(iterations: files.count) { index in
                 let file = files[index]
-                results.value[index] = readEntry(root: root, file: file)
+                results.buffer[index] = readEntry(root: root, file: file)
             }
         }
         var byMentorship: [String: [Entry]] = [:]
@@ -55,51 +55,69 @@ public enum JournalLoader {
     }
 
     private static func readEntry(root: URL, file: Walk.File) -> Entry {
-        let path = root.path + "/" + file.path
-        if file.size > maxFileSize {
+        let read = readFile(root.path + "/" + file.path)
+        guard case .bytes(let bytes) = read else {
             var entry = EntryParser.parse(path: file.path, kind: file.kind, bytes: [])
             entry.diagnostics = [
-                Diagnostic(
-                    rule: "file/too-large", severity: .error, path: file.path, at: .fileStart,
-                    message: "the file is \(file.size / 1_048_576) MB; entries above 16 MB are not read")
-            ]
-            return entry
-        }
-        guard let bytes = readBytes(path, expected: file.size) else {
-            var entry = EntryParser.parse(path: file.path, kind: file.kind, bytes: [])
-            entry.diagnostics = [
-                Diagnostic(
-                    rule: "file/unreadable", severity: .error, path: file.path, at: .fileStart,
-                    message: "the file cannot be read (check its permissions)")
+                read == .unreadable
+                    ? Diagnostic(
+                        rule: "file/unreadable", severity: .error, path: file.path, at: .fileStart,
+                        message: "the file cannot be read (check its permissions)")
+                    : Diagnostic(
+                        rule: "file/too-large", severity: .error, path: file.path, at: .fileStart,
+                        message: "the file is \(read.size / 1_048_576) MB; entries above 16 MB are not read")
             ]
             return entry
         }
         return EntryParser.parse(path: file.path, kind: file.kind, bytes: bytes)
     }
 
-    /// The whole file, read with one `open` and as few `read`s as it takes: straight into the
-    /// array the parser takes, without Foundation's `Data` in between.
-    static func readBytes(_ path: String, expected: Int) -> [UInt8]? {
+    /// What reading a file gave.
+    enum FileRead: Equatable {
+        case bytes([UInt8])
+        case tooLarge(Int)
+        case unreadable
+
+        var size: Int {
+            switch self {
+            case .bytes(let bytes): return bytes.count
+            case .tooLarge(let size): return size
+            case .unreadable: return 0
+            }
+        }
+    }
+
+    /// The whole file, read with one `open`, one `fstat` and as few `read`s as it takes:
+    /// straight into the array the parser takes, without Foundation's `Data` in between.
+    /// The size is checked on the open file, so a file that grows meanwhile is still bounded.
+    static func readFile(_ path: String) -> FileRead {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
+        guard descriptor >= 0 else { return .unreadable }
         defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return .unreadable }
+        let expected = Int(status.st_size)
+        if expected > maxFileSize { return .tooLarge(expected) }
         var bytes = [UInt8](repeating: 0, count: max(expected, 0) + 1)
         var count = 0
         while true {
-            if count == bytes.count { bytes += [UInt8](repeating: 0, count: max(bytes.count, 4096)) }
+            if count == bytes.count {
+                if count > maxFileSize { return .tooLarge(count) }
+                bytes += [UInt8](repeating: 0, count: max(bytes.count, 4096))
+            }
             let got = bytes.withUnsafeMutableBytes { buffer -> Int in
                 guard let base = buffer.baseAddress else { return -1 }
                 return read(descriptor, base + count, buffer.count - count)
             }
             if got < 0 {
                 if errno == EINTR { continue }
-                return nil
+                return .unreadable
             }
             if got == 0 { break }
             count += got
         }
         bytes.removeSubrange(count...)
-        return bytes
+        return .bytes(bytes)
     }
 
     /// The path with links and `..` resolved, or the path itself when it does not exist.
@@ -112,19 +130,18 @@ public enum JournalLoader {
     }
 }
 
-/// Lets `concurrentPerform` write each result into its own slot of one buffer.
-private struct UnsafeSendable<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
-}
-
 /// The directory walk: which folders are mentorships and which files are entries.
 private struct Walk {
     struct File {
         var path: String
         var mentorship: String
         var kind: EntryKind
-        var size: Int
+    }
+
+    /// A name in a folder and its type, as the folder lists it.
+    struct Listed {
+        var name: String
+        var type: UInt8
     }
 
     let root: URL
@@ -146,17 +163,41 @@ private struct Walk {
         relative == "." ? root.path : root.path + "/" + relative
     }
 
-    private func isDirectory(_ path: String) -> Bool {
-        var status = stat()
-        return lstat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
+    /// The folder's names, sorted, with the type the folder records for each; one `readdir`
+    /// pass instead of an `lstat` per file, which matters in a journal of 20,000 files.
+    private func list(_ relative: String) -> [Listed]? {
+        let path = absolute(relative)
+        guard let directory = opendir(path) else { return nil }
+        defer { closedir(directory) }
+        var result: [Listed] = []
+        while let item = readdir(directory) {
+            let name = withUnsafeBytes(of: item.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            var type = item.pointee.d_type
+            if type == UInt8(DT_UNKNOWN) {
+                // Some file systems do not record types in the folder.
+                var status = stat()
+                guard lstat(path + "/" + name, &status) == 0 else { continue }
+                switch status.st_mode & S_IFMT {
+                case S_IFREG: type = UInt8(DT_REG)
+                case S_IFDIR: type = UInt8(DT_DIR)
+                case S_IFLNK: type = UInt8(DT_LNK)
+                default: continue
+                }
+            }
+            result.append(Listed(name: name, type: type))
+        }
+        return result.sorted { $0.name < $1.name }
     }
 
     private mutating func visit(relative: String, mentorship enclosing: String?, depth: Int) {
-        guard depth < 64 else { return }
-        let directory = absolute(relative)
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        guard depth < 64, let listed = list(relative) else { return }
         var mentorship = enclosing
-        if names.contains("agreement.md"), isRegularFile(join(relative, "agreement.md")) != nil {
+        if let agreement = listed.first(where: { $0.name == "agreement.md" }),
+            isRegularFile(join(relative, "agreement.md"), type: agreement.type)
+        {
             if let outer = enclosing {
                 diagnostics.append(
                     Diagnostic(
@@ -168,29 +209,19 @@ private struct Walk {
             }
             mentorship = relative
             mentorships.append(relative)
-            if let size = isRegularFile(join(relative, "agreement.md")) {
-                entryFiles.append(
-                    File(
-                        path: join(relative, "agreement.md"), mentorship: relative, kind: .agreement,
-                        size: size))
-            }
+            entryFiles.append(
+                File(path: join(relative, "agreement.md"), mentorship: relative, kind: .agreement))
         }
-        for name in names.sorted() {
-            if name.hasPrefix(".") || name == "templates" { continue }
-            let child = join(relative, name)
-            let path = absolute(child)
-            var status = stat()
-            guard lstat(path, &status) == 0 else { continue }
-            let type = status.st_mode & S_IFMT
-            if type == S_IFLNK {
+        for item in listed {
+            if item.name.hasPrefix(".") || item.name == "templates" { continue }
+            let child = join(relative, item.name)
+            if item.type == UInt8(DT_LNK) {
                 checkLink(child)
                 continue
             }
-            if type == S_IFDIR {
-                if let mentorship, relative == mentorship, let kind = EntryKind(folder: name) {
-                    collectEntries(folder: child, mentorship: mentorship, kind: kind)
-                    // An entry folder may still hide a nested mentorship deeper down.
-                    visitForNested(child, mentorship: mentorship, depth: depth + 1)
+            if item.type == UInt8(DT_DIR) {
+                if let mentorship, relative == mentorship, let kind = EntryKind(folder: item.name) {
+                    collectEntries(folder: child, mentorship: mentorship, kind: kind, depth: depth + 1)
                 } else {
                     visit(relative: child, mentorship: mentorship, depth: depth + 1)
                 }
@@ -198,50 +229,37 @@ private struct Walk {
         }
     }
 
-    private mutating func visitForNested(_ relative: String, mentorship: String, depth: Int) {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: absolute(relative)) else {
-            return
-        }
-        for name in names.sorted() where !name.hasPrefix(".") && name != "templates" {
-            let child = join(relative, name)
-            if isDirectory(absolute(child)) {
+    /// The entries of a `goals/`, `sessions/`, ... folder; its sub-folders are only searched
+    /// for a nested mentorship.
+    private mutating func collectEntries(folder: String, mentorship: String, kind: EntryKind, depth: Int) {
+        guard let listed = list(folder) else { return }
+        for item in listed where !item.name.hasPrefix(".") {
+            let child = join(folder, item.name)
+            switch item.type {
+            case UInt8(DT_DIR) where item.name != "templates":
                 visit(relative: child, mentorship: mentorship, depth: depth + 1)
+            case UInt8(DT_REG), UInt8(DT_LNK):
+                guard item.name.hasSuffix(".md"), item.name.lowercased() != "readme.md",
+                    isRegularFile(child, type: item.type)
+                else { continue }
+                entryFiles.append(File(path: child, mentorship: mentorship, kind: kind))
+            default:
+                continue
             }
         }
     }
 
-    private mutating func collectEntries(folder: String, mentorship: String, kind: EntryKind) {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: absolute(folder)) else {
-            return
-        }
-        for name in names.sorted() where name.hasSuffix(".md") && !name.hasPrefix(".") {
-            if name.lowercased() == "readme.md" { continue }
-            let child = join(folder, name)
-            var status = stat()
-            guard lstat(absolute(child), &status) == 0 else { continue }
-            if status.st_mode & S_IFMT == S_IFLNK {
-                guard let size = checkLink(child) else { continue }
-                entryFiles.append(File(path: child, mentorship: mentorship, kind: kind, size: size))
-            } else if status.st_mode & S_IFMT == S_IFREG {
-                entryFiles.append(
-                    File(path: child, mentorship: mentorship, kind: kind, size: Int(status.st_size)))
-            }
-        }
+    /// Whether a listed name is a regular file, following a link only inside the root.
+    private mutating func isRegularFile(_ relative: String, type: UInt8) -> Bool {
+        if type == UInt8(DT_LNK) { return checkLink(relative) }
+        return type == UInt8(DT_REG)
     }
 
-    /// The size of a regular file (following a link only inside the root), else nil.
-    private mutating func isRegularFile(_ relative: String) -> Int? {
-        var status = stat()
-        guard lstat(absolute(relative), &status) == 0 else { return nil }
-        if status.st_mode & S_IFMT == S_IFLNK { return checkLink(relative) }
-        return status.st_mode & S_IFMT == S_IFREG ? Int(status.st_size) : nil
-    }
-
-    /// A link to a regular file inside the root gives that file's size; a link out of the
-    /// root is reported and never read; links to folders are not followed (no cycles).
+    /// Whether a link leads to a regular file inside the root; a link out of the root is
+    /// reported and never read; links to folders are not followed (no cycles).
     @discardableResult
-    private mutating func checkLink(_ relative: String) -> Int? {
-        guard let target = JournalLoader.realPath(absolute(relative)) else { return nil }
+    private mutating func checkLink(_ relative: String) -> Bool {
+        guard let target = JournalLoader.realPath(absolute(relative)) else { return false }
         let inside = target == root.path || target.hasPrefix(root.path + "/")
         guard inside else {
             if relative.hasSuffix(".md"), !diagnostics.contains(where: { $0.path == relative }) {
@@ -250,10 +268,9 @@ private struct Walk {
                         rule: "file/outside-link", severity: .error, path: relative, at: .fileStart,
                         message: "a symbolic link that leads out of the journal; it is not read"))
             }
-            return nil
+            return false
         }
         var status = stat()
-        guard stat(target, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
-        return Int(status.st_size)
+        return stat(target, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
     }
 }

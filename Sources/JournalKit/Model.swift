@@ -159,35 +159,151 @@ public struct ActionItem: Sendable, Equatable {
 }
 
 /// One parsed file of a mentorship.
+///
+/// A value with copy-on-write storage: rules and reports pass entries around by the
+/// thousand, and a copy is then one reference count instead of one per field.
 public struct Entry: Sendable, Equatable {
+    /// The fields, shared between copies until one of them changes.
+    struct Fields: Sendable, Equatable {
+        var path: String
+        var kind: EntryKind
+        var fileDate: CalendarDate?
+        var fileSlug: String
+        var date: CalendarDate?
+        var isPrivate: Bool
+        var content: EntryContent
+        var actionItems: [ActionItem]
+        var title: String?
+        var diagnostics: [Diagnostic]
+        var hasConflictMarkers: Bool
+        var fields: [String: FieldPlace]
+        var disabledRules: Set<String>
+        var body: String
+    }
+
+    /// Immutable once shared: every write goes through `unique()` first.
+    final class Storage: @unchecked Sendable {
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var storage: Storage
+
+    private mutating func unique() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+        return storage
+    }
+
+    /// An entry; the parser fills in the rest.
+    public init(
+        path: String,
+        kind: EntryKind,
+        fileDate: CalendarDate?,
+        fileSlug: String,
+        date: CalendarDate?,
+        isPrivate: Bool,
+        content: EntryContent,
+        actionItems: [ActionItem],
+        title: String?,
+        diagnostics: [Diagnostic],
+        hasConflictMarkers: Bool,
+        fields: [String: FieldPlace] = [:],
+        disabledRules: Set<String> = [],
+        body: String = ""
+    ) {
+        storage = Storage(
+            Fields(
+                path: path,
+                kind: kind,
+                fileDate: fileDate,
+                fileSlug: fileSlug,
+                date: date,
+                isPrivate: isPrivate,
+                content: content,
+                actionItems: actionItems,
+                title: title,
+                diagnostics: diagnostics,
+                hasConflictMarkers: hasConflictMarkers,
+                fields: fields,
+                disabledRules: disabledRules,
+                body: body))
+    }
+
+    /// Equal when every field is; shared storage is equal without looking.
+    public static func == (lhs: Entry, rhs: Entry) -> Bool {
+        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
+    }
+
     /// Path relative to the journal root, `/`-separated.
-    public var path: String
+    public var path: String {
+        get { storage.fields.path }
+        _modify { yield &unique().fields.path }
+    }
     /// What kind of entry it is (from its folder).
-    public var kind: EntryKind
+    public var kind: EntryKind {
+        get { storage.fields.kind }
+        _modify { yield &unique().fields.kind }
+    }
     /// The date in the file name (`YYYY-MM-DD[-slug].md`), if any.
-    public var fileDate: CalendarDate?
+    public var fileDate: CalendarDate? {
+        get { storage.fields.fileDate }
+        _modify { yield &unique().fields.fileDate }
+    }
     /// The slug part of the file name (after the date), or the stem.
-    public var fileSlug: String
+    public var fileSlug: String {
+        get { storage.fields.fileSlug }
+        _modify { yield &unique().fields.fileSlug }
+    }
     /// `date:` from the front matter.
-    public var date: CalendarDate?
+    public var date: CalendarDate? {
+        get { storage.fields.date }
+        _modify { yield &unique().fields.date }
+    }
     /// `private: true`.
-    public var isPrivate: Bool
+    public var isPrivate: Bool {
+        get { storage.fields.isPrivate }
+        _modify { yield &unique().fields.isPrivate }
+    }
     /// The typed content.
-    public var content: EntryContent
+    public var content: EntryContent {
+        get { storage.fields.content }
+        _modify { yield &unique().fields.content }
+    }
     /// Task-list items of the body.
-    public var actionItems: [ActionItem]
+    public var actionItems: [ActionItem] {
+        get { storage.fields.actionItems }
+        _modify { yield &unique().fields.actionItems }
+    }
     /// The first heading of the body.
-    public var title: String?
+    public var title: String? {
+        get { storage.fields.title }
+        _modify { yield &unique().fields.title }
+    }
     /// Problems found while reading this file alone.
-    public var diagnostics: [Diagnostic]
+    public var diagnostics: [Diagnostic] {
+        get { storage.fields.diagnostics }
+        _modify { yield &unique().fields.diagnostics }
+    }
     /// Whether the body holds unresolved merge conflict markers.
-    public var hasConflictMarkers: Bool
+    public var hasConflictMarkers: Bool {
+        get { storage.fields.hasConflictMarkers }
+        _modify { yield &unique().fields.hasConflictMarkers }
+    }
     /// Where each top-level front-matter key and its value are written.
-    public var fields: [String: FieldPlace] = [:]
+    public var fields: [String: FieldPlace] {
+        get { storage.fields.fields }
+        _modify { yield &unique().fields.fields }
+    }
     /// Rules switched off for this file by `<!-- journal-lint disable rule-id -->`.
-    public var disabledRules: Set<String> = []
+    public var disabledRules: Set<String> {
+        get { storage.fields.disabledRules }
+        _modify { yield &unique().fields.disabledRules }
+    }
     /// The Markdown after the front matter, for reports that quote it.
-    public var body: String = ""
+    public var body: String {
+        get { storage.fields.body }
+        _modify { yield &unique().fields.body }
+    }
 
     /// Where the value of `key` is written, or the file start when the key is absent.
     public func valuePosition(_ key: String) -> SourcePosition { fields[key]?.value ?? .fileStart }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Runs every rule over a journal and applies the configuration and inline disables.
 public enum Linter {
     /// Every rule, in the order `docs/rules.md` lists them.
@@ -27,27 +29,48 @@ public enum Linter {
         _ context: LintContext, configuration: LintConfiguration = LintConfiguration(),
         only: Set<String>? = nil
     ) -> [Diagnostic] {
-        var disabled: [String: Set<String>] = [:]
+        var disabledByPath: [String: Set<String>] = [:]
         for mentorship in context.journal.mentorships {
             for entry in mentorship.entries where !entry.disabledRules.isEmpty {
-                disabled[entry.path] = entry.disabledRules
+                disabledByPath[entry.path] = entry.disabledRules
+            }
+        }
+        let disabled = disabledByPath
+        // Rules are independent of one another: run them across the cores, each into its own
+        // slot, and join the slots in rule order so the output never depends on scheduling.
+        let selected = rules.compactMap { rule -> (rule: any LintRule.Type, severity: Severity)? in
+            let id = rule.description.id
+            if let only, !only.contains(id) { return nil }
+            guard let configured = configuration.severities[id] else {
+                return (rule, rule.description.severity)
+            }
+            return configured.map { (rule, $0) }
+        }
+        var found = [[Diagnostic]](repeating: [], count: selected.count)
+        found.withUnsafeMutableBufferPointer { buffer in
+            let slots = UnsafeSlots(buffer)
+            DispatchQueue.concurrentPerform(iterations: selected.count) { index in
+                let (rule, severity) = selected[index]
+                let id = rule.description.id
+                var kept: [Diagnostic] = []
+                for var diagnostic in rule.check(context) {
+                    if let off = disabled[diagnostic.path], off.contains(id) || off.contains("all") {
+                        continue
+                    }
+                    diagnostic.severity = severity
+                    kept.append(diagnostic)
+                }
+                slots.buffer[index] = kept
             }
         }
         var result = configuration.diagnostics
-        for rule in rules {
-            let id = rule.description.id
-            if let only, !only.contains(id) { continue }
-            var severity = rule.description.severity
-            if let configured = configuration.severities[id] {
-                guard let level = configured else { continue }
-                severity = level
-            }
-            for var diagnostic in rule.check(context) {
-                if let off = disabled[diagnostic.path], off.contains(id) || off.contains("all") { continue }
-                diagnostic.severity = severity
-                result.append(diagnostic)
-            }
-        }
+        for diagnostics in found { result += diagnostics }
         return Diagnostic.sorted(result)
     }
+}
+
+/// Lets `concurrentPerform` write each result into its own slot of one buffer.
+struct UnsafeSlots<Element>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Element>
+    init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
 }

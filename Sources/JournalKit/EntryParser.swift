@@ -47,7 +47,7 @@ public enum EntryParser {
             return entry
         }
         let source = SourceText(text)
-        entry.diagnostics += conflictMarkers(in: text, path: path)
+        entry.diagnostics += conflictMarkers(in: bytes, path: path)
         entry.hasConflictMarkers = entry.diagnostics.contains { $0.rule == "merge/conflict-markers" }
 
         var reader = FieldReader(path: path, mapping: [])
@@ -341,13 +341,13 @@ public enum EntryParser {
         return (date, String(rest.dropFirst()))
     }
 
-    private static func conflictMarkers(in text: String, path: String) -> [Diagnostic] {
+    private static func conflictMarkers(in bytes: [UInt8], path: String) -> [Diagnostic] {
         var result: [Diagnostic] = []
         var line = 1
         var atLineStart = true
         var run: UInt8 = 0
         var runLength = 0
-        for byte in text.utf8 {
+        for byte in bytes {
             if atLineStart {
                 if byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") {
                     run = byte

@@ -31,67 +31,86 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// Pretty-printed with two-space indentation and a final newline.
     public func rendered() -> String {
-        var output = ""
+        // Bytes, not `String` appends: a program report runs to megabytes, and escaping
+        // byte by byte is many times cheaper than appending Unicode scalars.
+        var output: [UInt8] = []
+        output.reserveCapacity(1 << 16)
         write(to: &output, indent: 0)
-        output.append("\n")
-        return output
+        output.append(UInt8(ascii: "\n"))
+        return String(decoding: output, as: UTF8.self)
     }
 
-    private func write(to output: inout String, indent: Int) {
+    private static func indentation(_ output: inout [UInt8], _ count: Int) {
+        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
+    }
+
+    private func write(to output: inout [UInt8], indent: Int) {
         switch self {
-        case .null: output.append("null")
-        case .bool(let value): output.append(value ? "true" : "false")
-        case .int(let value): output.append(String(value))
+        case .null: output.append(contentsOf: "null".utf8)
+        case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
+        case .int(let value): output.append(contentsOf: String(value).utf8)
         case .string(let value): JSONValue.writeString(value, to: &output)
         case .array(let values):
             if values.isEmpty {
-                output.append("[]")
+                output.append(contentsOf: "[]".utf8)
                 return
             }
-            output.append("[\n")
+            output.append(contentsOf: "[\n".utf8)
             for (index, value) in values.enumerated() {
-                output.append(String(repeating: " ", count: indent + 2))
+                JSONValue.indentation(&output, indent + 2)
                 value.write(to: &output, indent: indent + 2)
-                output.append(index == values.count - 1 ? "\n" : ",\n")
+                output.append(contentsOf: (index == values.count - 1 ? "\n" : ",\n").utf8)
             }
-            output.append(String(repeating: " ", count: indent) + "]")
+            JSONValue.indentation(&output, indent)
+            output.append(UInt8(ascii: "]"))
         case .object(let pairs):
             if pairs.isEmpty {
-                output.append("{}")
+                output.append(contentsOf: "{}".utf8)
                 return
             }
-            output.append("{\n")
+            output.append(contentsOf: "{\n".utf8)
             for (index, (key, value)) in pairs.enumerated() {
-                output.append(String(repeating: " ", count: indent + 2))
+                JSONValue.indentation(&output, indent + 2)
                 JSONValue.writeString(key, to: &output)
-                output.append(": ")
+                output.append(contentsOf: ": ".utf8)
                 value.write(to: &output, indent: indent + 2)
-                output.append(index == pairs.count - 1 ? "\n" : ",\n")
+                output.append(contentsOf: (index == pairs.count - 1 ? "\n" : ",\n").utf8)
             }
-            output.append(String(repeating: " ", count: indent) + "}")
+            JSONValue.indentation(&output, indent)
+            output.append(UInt8(ascii: "}"))
         }
     }
 
-    private static func writeString(_ value: String, to output: inout String) {
-        output.append("\"")
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": output.append("\\\"")
-            case "\\": output.append("\\\\")
-            case "\n": output.append("\\n")
-            case "\r": output.append("\\r")
-            case "\t": output.append("\\t")
-            case "\u{2028}": output.append("\\u2028")
-            case "\u{2029}": output.append("\\u2029")
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    output.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
-                } else {
-                    output.unicodeScalars.append(scalar)
+    private static func writeString(_ value: String, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        var value = value
+        value.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                switch byte {
+                case UInt8(ascii: "\""): output.append(contentsOf: "\\\"".utf8)
+                case UInt8(ascii: "\\"): output.append(contentsOf: "\\\\".utf8)
+                case UInt8(ascii: "\n"): output.append(contentsOf: "\\n".utf8)
+                case UInt8(ascii: "\r"): output.append(contentsOf: "\\r".utf8)
+                case UInt8(ascii: "\t"): output.append(contentsOf: "\\t".utf8)
+                case 0..<0x20:
+                    let hex = Array("0123456789abcdef".utf8)
+                    output.append(contentsOf: "\\u00".utf8)
+                    output.append(hex[Int(byte >> 4)])
+                    output.append(hex[Int(byte & 0x0F)])
+                case 0xE2
+                where index + 2 < bytes.count && bytes[index + 1] == 0x80
+                    && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    // U+2028 and U+2029 end lines in JavaScript; escaped so the output embeds safely.
+                    output.append(contentsOf: (bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                    index += 2
+                default:
+                    output.append(byte)
                 }
+                index += 1
             }
         }
-        output.append("\"")
+        output.append(UInt8(ascii: "\""))
     }
 }

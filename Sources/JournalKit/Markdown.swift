@@ -152,6 +152,12 @@ public enum MarkdownParser {
 
     /// `text` without leading and trailing white space (Unicode's definition).
     static func trimmed(_ text: String) -> String {
+        // Usually both ends are visible ASCII, and there is nothing to look up.
+        if let first = text.utf8.first, let last = text.utf8.last, first > 0x20, first < 0x7F, last > 0x20,
+            last < 0x7F
+        {
+            return text
+        }
         let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
             let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })

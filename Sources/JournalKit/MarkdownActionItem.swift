@@ -15,6 +15,11 @@ public struct ActionItemText: Sendable, Equatable {
     public static func parse(_ text: String) -> ActionItemText {
         // Notations: "(due YYYY-MM-DD)", "due: YYYY-MM-DD", "📅 YYYY-MM-DD" ("due" in any case). The
         // first one found wins; all recognised notations are removed from `text`.
+        if !mayHoldDueNotation(text) {
+            // Most items carry no date: a byte scan spares the scalar array and the notation matcher.
+            let owner = text.utf8.contains(UInt8(ascii: "@")) ? owner(in: Array(text.unicodeScalars)) : nil
+            return ActionItemText(text: collapse(text), owner: owner, due: nil, dueColumnOffset: nil)
+        }
         let scalars = Array(text.unicodeScalars)
         var removed: [Range<Int>] = []
         var due: String?
@@ -84,6 +89,43 @@ public struct ActionItemText: Sendable, Equatable {
         case ".", ",", ";", ":", "!", "?", ")": true
         default: false
         }
+    }
+
+    /// Whether `text` has "due" (any case) or "📅" in it, the start of every due notation.
+    static func mayHoldDueNotation(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count >= 3 else { return false }
+            for index in 0..<(bytes.count - 2) {
+                let byte = bytes[index]
+                if byte == 0xF0 { return true }
+                if byte | 0x20 == UInt8(ascii: "d"), bytes[index + 1] | 0x20 == UInt8(ascii: "u"),
+                    bytes[index + 2] | 0x20 == UInt8(ascii: "e")
+                {
+                    return true
+                }
+            }
+            return false
+        }
+    }
+
+    /// `collapse` over a whole string, which is returned as it is when it has nothing to collapse.
+    static func collapse(_ text: String) -> String {
+        var text = text
+        let clean = text.withUTF8 { bytes -> Bool in
+            guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else {
+                return bytes.isEmpty
+            }
+            var previous: UInt8 = 0
+            for byte in bytes {
+                if byte == 0x09 || byte == 0x0A || byte == 0x0D || (byte == 0x20 && previous == 0x20) {
+                    return false
+                }
+                previous = byte
+            }
+            return true
+        }
+        return clean ? text : collapse(text.unicodeScalars)
     }
 
     /// Runs of spaces, tabs and line breaks become one space; the result is trimmed.

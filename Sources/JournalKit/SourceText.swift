@@ -25,46 +25,72 @@ public struct SourceText: Sendable, Equatable {
     public init(_ raw: String) {
         var text = raw
         if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
-        if text.utf8.contains(UInt8(ascii: "\r")) {
+        if text.withUTF8({ $0.contains(UInt8(ascii: "\r")) }) {
             text = text.replacing("\r\n", with: "\n")
         }
+        // Byte offsets over contiguous UTF-8: the generic `String.UTF8View` walk cost more
+        // than the rest of the split.
+        let split = text.withUTF8 { SourceText.split($0) }
         let utf8 = text.utf8
-        // The first line must be exactly `---` (trailing blanks allowed).
-        guard let firstEnd = utf8.firstIndex(of: UInt8(ascii: "\n")),
-            SourceText.isFence(utf8[utf8.startIndex..<firstEnd], closing: false)
-        else {
-            state = SourceText.isFence(utf8[...], closing: false) ? .unterminated : .missing
+        func string(_ range: Range<Int>) -> String {
+            String(
+                text[
+                    utf8.index(
+                        utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(
+                            utf8.startIndex, offsetBy: range.upperBound)])
+        }
+        switch split {
+        case .missing:
+            state = .missing
             yaml = ""
             yamlFirstLine = 2
-            body = state == .missing ? text : ""
+            body = text
             bodyFirstLine = 1
-            return
+        case .unterminated:
+            state = .unterminated
+            yaml = ""
+            yamlFirstLine = 2
+            body = ""
+            bodyFirstLine = 1
+        case .present(let yamlRange, let bodyStart, let bodyLine):
+            state = .present
+            yaml = string(yamlRange)
+            yamlFirstLine = 2
+            body = string(bodyStart..<utf8.count)
+            bodyFirstLine = bodyLine
         }
-        var lineStart = utf8.index(after: firstEnd)
-        var line = 2
-        while lineStart < utf8.endIndex {
-            let lineEnd = utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
-            if SourceText.isFence(utf8[lineStart..<lineEnd], closing: true) {
-                state = .present
-                yaml = String(text[utf8.index(after: firstEnd)..<lineStart])
-                yamlFirstLine = 2
-                let bodyStart = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd
-                body = String(text[bodyStart...])
-                bodyFirstLine = line + 1
-                return
-            }
-            line += 1
-            lineStart = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd
-        }
-        state = .unterminated
-        yaml = ""
-        yamlFirstLine = 2
-        body = ""
-        bodyFirstLine = 1
     }
 
-    private static func isFence(_ line: Substring.UTF8View, closing: Bool) -> Bool {
-        var bytes = line[...]
+    private enum Split {
+        case missing
+        case unterminated
+        case present(yaml: Range<Int>, bodyStart: Int, bodyLine: Int)
+    }
+
+    private static func split(_ bytes: UnsafeBufferPointer<UInt8>) -> Split {
+        let newline = UInt8(ascii: "\n")
+        // The first line must be exactly `---` (trailing blanks allowed).
+        guard let firstEnd = bytes.firstIndex(of: newline), isFence(bytes[0..<firstEnd], closing: false)
+        else {
+            return isFence(bytes[...], closing: false) ? .unterminated : .missing
+        }
+        var lineStart = firstEnd + 1
+        var line = 2
+        while lineStart < bytes.count {
+            let lineEnd = bytes[lineStart...].firstIndex(of: newline) ?? bytes.count
+            if isFence(bytes[lineStart..<lineEnd], closing: true) {
+                return .present(
+                    yaml: (firstEnd + 1)..<lineStart, bodyStart: min(lineEnd + 1, bytes.count),
+                    bodyLine: line + 1)
+            }
+            line += 1
+            lineStart = lineEnd + 1
+        }
+        return .unterminated
+    }
+
+    private static func isFence(_ line: Slice<UnsafeBufferPointer<UInt8>>, closing: Bool) -> Bool {
+        var bytes = line
         while let last = bytes.last, last == 0x20 || last == 0x09 { bytes = bytes.dropLast() }
         guard bytes.count == 3 else { return false }
         if bytes.elementsEqual("---".utf8) { return true }

@@ -96,6 +96,11 @@ public struct YAMLProblem: Error, Sendable, Equatable {
 
 /// Turns front matter text into a `YAMLValue` with Yams, guarded against hostile input.
 public enum YAMLReader {
+    /// Yams builds a fresh default `Constructor` (three dictionaries of closures) for every
+    /// parser unless given one; journal reads nodes itself and never asks it for a value.
+    /// Never mutated after creation, so sharing it across threads is safe.
+    nonisolated(unsafe) private static let unusedConstructor = Constructor([:], [:], [:])
+
     /// Deepest nesting accepted; real front matter nests two or three levels.
     public static let maxDepth = 100
     /// Most values an alias-expanded document may hold.
@@ -117,7 +122,8 @@ public enum YAMLReader {
             // The basic resolver skips Yams' regular-expression tag resolution (values are read
             // as text here and typed by the field readers), and an explicit encoding spares a
             // look at the process environment on every file.
-            let parser = try Parser(yaml: yaml, resolver: .basic, encoding: .utf8)
+            let parser = try Parser(
+                yaml: yaml, resolver: .basic, constructor: unusedConstructor, encoding: .utf8)
             root = try parser.singleRoot()
         } catch let error as YamlError {
             return .failure(describe(error, firstLine: firstLine))

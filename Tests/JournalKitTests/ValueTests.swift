@@ -58,12 +58,18 @@ import Testing
         #expect(biweekly.next(after: try #require(CalendarDate("2026-11-10"))).description == "2026-11-24")
     }
 
-    @Test(arguments: [("45m", 45), ("1h", 60), ("1h30m", 90), ("90", 90), ("2H", 120)])
+    @Test(arguments: [
+        ("45m", 45), ("1h", 60), ("1h30m", 90), ("90", 90), ("2H", 120), (" 1h\t", 60), ("+90", 90),
+        ("\u{00A0}1h30m\u{00A0}", 90), ("1H05M", 65),
+    ])
     func durations(_ text: String, _ minutes: Int) {
         #expect(MeetingDuration.minutes(text) == minutes)
     }
 
-    @Test(arguments: ["", "1 hour", "30s", "m", "1m30h", "-5", "0"])
+    @Test(arguments: [
+        "", "1 hour", "30s", "m", "1m30h", "-5", "0", "1h30", "h", "0h", "1h1h", "\u{10}h", "1\u{10}m",
+        "999999999999h", "１h",
+    ])
     func badDurations(_ text: String) {
         #expect(MeetingDuration.minutes(text) == nil)
     }
@@ -108,5 +114,27 @@ import Testing
         #expect(SourceText("").state == .missing)
         #expect(SourceText("---\na: 1\n").state == .unterminated)
         #expect(SourceText("---").state == .unterminated)
+    }
+}
+
+@Suite struct JSONOutputTests {
+    /// Journal text reaches JSON readers intact: quotes, backslashes, control characters and
+    /// JavaScript's line separators are escaped, everything else (accents, emoji) kept as is.
+    @Test func stringsAreEscapedAndRoundTrip() throws {
+        let text = "Ada said \"hi\"\\ \n\r\t\u{01}\u{1F} café 🎉 \u{2028}\u{2029} end"
+        let rendered = JSONValue.object([("title", .string(text)), ("n", .int(-3)), ("ok", .bool(true))])
+            .rendered()
+        #expect(
+            rendered
+                == "{\n  \"title\": \"Ada said \\\"hi\\\"\\\\ \\n\\r\\t\\u0001\\u001f café 🎉 \\u2028\\u2029 end\",\n"
+                + "  \"n\": -3,\n  \"ok\": true\n}\n")
+        let decoded = try JSONSerialization.jsonObject(with: Data(rendered.utf8)) as? [String: Any]
+        #expect(decoded?["title"] as? String == text)
+    }
+
+    /// Empty containers stay on one line; nesting indents by two spaces.
+    @Test func nestingIsIndented() {
+        let value = JSONValue.array([.object([]), .array([]), .array([.null])])
+        #expect(value.rendered() == "[\n  {},\n  [],\n  [\n    null\n  ]\n]\n")
     }
 }

@@ -30,7 +30,7 @@ public enum EntryParser {
 
     /// Parses raw file bytes; `path` is relative to the journal root.
     public static func parse(path: String, kind: EntryKind, bytes: [UInt8]) -> Entry {
-        let fileName = path.split(separator: "/").last.map(String.init) ?? path
+        let fileName = path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
         let stem = fileName.hasSuffix(".md") ? String(fileName.dropLast(3)) : fileName
         let (fileDate, slug) = splitDatedName(stem)
         var entry = Entry(
@@ -342,23 +342,22 @@ public enum EntryParser {
     }
 
     private static func conflictMarkers(in bytes: [UInt8], path: String) -> [Diagnostic] {
-        var result: [Diagnostic] = []
-        var line = 1
-        var atLineStart = true
-        var run: UInt8 = 0
-        var runLength = 0
-        for byte in bytes {
-            if atLineStart {
-                if byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") {
-                    run = byte
-                    runLength = 1
-                } else {
-                    runLength = 0
-                }
-                atLineStart = false
-            } else if runLength > 0 {
-                runLength = byte == run ? runLength + 1 : 0
-                if runLength == 7 {
+        // Only line starts matter: jump from one line feed to the next with memchr.
+        bytes.withUnsafeBufferPointer { buffer -> [Diagnostic] in
+            guard let base = buffer.baseAddress else { return [] }
+            var result: [Diagnostic] = []
+            var line = 1
+            var start = 0
+            while start < buffer.count {
+                let rest = buffer.count - start
+                let end =
+                    memchr(base + start, 0x0A, rest).map {
+                        base.distance(to: $0.assumingMemoryBound(to: UInt8.self))
+                    } ?? buffer.count
+                let first = buffer[start]
+                if (first == UInt8(ascii: "<") || first == UInt8(ascii: ">")), end - start >= 7,
+                    buffer[start..<start + 7].allSatisfy({ $0 == first })
+                {
                     result.append(
                         Diagnostic(
                             rule: "merge/conflict-markers", severity: .error, path: path,
@@ -366,15 +365,12 @@ public enum EntryParser {
                             message:
                                 "unresolved merge conflict: keep the text you want and delete the marker lines"
                         ))
-                    runLength = 0
                 }
-            }
-            if byte == 0x0A {
                 line += 1
-                atLineStart = true
+                start = end + 1
             }
+            return result
         }
-        return result
     }
 
     private static func invalidUTF8Position(_ bytes: [UInt8]) -> SourcePosition {

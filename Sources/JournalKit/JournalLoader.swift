@@ -31,12 +31,14 @@ public enum JournalLoader {
         var walk = Walk(root: root)
         walk.run()
         let files = walk.entryFiles
+        // `URL.path` is rebuilt on every call; the parse loop asks for it 20,000 times.
+        let rootPath = root.path
         var parsed = [Entry?](repeating: nil, count: files.count)
         parsed.withUnsafeMutableBufferPointer { buffer in
             let results = UnsafeSlots(buffer)
             DispatchQueue.concurrentPerform(iterations: files.count) { index in
                 let file = files[index]
-                results.buffer[index] = readEntry(root: root, file: file)
+                results.buffer[index] = readEntry(rootPath: rootPath, file: file)
             }
         }
         var byMentorship: [String: [Entry]] = [:]
@@ -54,8 +56,8 @@ public enum JournalLoader {
             root: root, mentorships: mentorships, diagnostics: walk.diagnostics, fileCount: files.count)
     }
 
-    private static func readEntry(root: URL, file: Walk.File) -> Entry {
-        let read = readFile(root.path + "/" + file.path)
+    private static func readEntry(rootPath: String, file: Walk.File) -> Entry {
+        let read = readFile(rootPath + "/" + file.path)
         guard case .bytes(let bytes) = read else {
             var entry = EntryParser.parse(path: file.path, kind: file.kind, bytes: [])
             entry.diagnostics = [
@@ -145,11 +147,15 @@ private struct Walk {
     }
 
     let root: URL
+    let rootPath: String
     var mentorships: [String] = []
     var entryFiles: [File] = []
     var diagnostics: [Diagnostic] = []
 
-    init(root: URL) { self.root = root }
+    init(root: URL) {
+        self.root = root
+        self.rootPath = root.path
+    }
 
     mutating func run() {
         visit(relative: ".", mentorship: nil, depth: 0)
@@ -160,7 +166,7 @@ private struct Walk {
     private func join(_ base: String, _ name: String) -> String { base == "." ? name : base + "/" + name }
 
     private func absolute(_ relative: String) -> String {
-        relative == "." ? root.path : root.path + "/" + relative
+        relative == "." ? rootPath : rootPath + "/" + relative
     }
 
     /// The folder's names, sorted, with the type the folder records for each; one `readdir`
@@ -260,7 +266,7 @@ private struct Walk {
     @discardableResult
     private mutating func checkLink(_ relative: String) -> Bool {
         guard let target = JournalLoader.realPath(absolute(relative)) else { return false }
-        let inside = target == root.path || target.hasPrefix(root.path + "/")
+        let inside = target == rootPath || target.hasPrefix(rootPath + "/")
         guard inside else {
             if relative.hasSuffix(".md"), !diagnostics.contains(where: { $0.path == relative }) {
                 diagnostics.append(

@@ -130,7 +130,14 @@ public struct ActionItemText: Sendable, Equatable {
 
     /// Runs of spaces, tabs and line breaks become one space; the result is trimmed.
     static func collapse<Scalars: Collection<Unicode.Scalar>>(_ scalars: Scalars) -> String {
-        var result = String.UnicodeScalarView()
+        String(String.UnicodeScalarView(collapsedScalars(scalars)))
+    }
+
+    /// `collapse`, as scalars.
+    static func collapsedScalars<Scalars: Collection<Unicode.Scalar>>(_ scalars: Scalars) -> [Unicode.Scalar]
+    {
+        var result: [Unicode.Scalar] = []
+        result.reserveCapacity(scalars.count)
         var pendingSpace = false
         for scalar in scalars {
             if scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" {
@@ -141,7 +148,7 @@ public struct ActionItemText: Sendable, Equatable {
                 result.append(scalar)
             }
         }
-        return String(result)
+        return result
     }
 
     /// The text with the `removed` ranges cut out, spaces collapsed, punctuation re-attached, and
@@ -150,10 +157,10 @@ public struct ActionItemText: Sendable, Equatable {
         var pieces: [[Unicode.Scalar]] = []
         var start = 0
         for range in removed {
-            pieces.append(Array(collapse(scalars[start..<range.lowerBound]).unicodeScalars))
+            pieces.append(collapsedScalars(scalars[start..<range.lowerBound]))
             start = range.upperBound
         }
-        pieces.append(Array(collapse(scalars[start..<scalars.count]).unicodeScalars))
+        pieces.append(collapsedScalars(scalars[start..<scalars.count]))
         var result: [Unicode.Scalar] = []
         for var piece in pieces where !piece.isEmpty {
             if let first = piece.first, let last = result.last {
@@ -243,9 +250,12 @@ private struct DueNotation {
     static func word(_ word: String, in scalars: [Unicode.Scalar], at index: Int) -> Int? {
         var cursor = index
         for expected in word.unicodeScalars {
-            guard cursor < scalars.count,
-                scalars[cursor].properties.lowercaseMapping == expected.properties.lowercaseMapping
-            else { return nil }
+            // `word` is ASCII letters, and no other scalar lower-cases to an ASCII letter but
+            // its capital, so folding ASCII is exact (and spares a string per comparison).
+            guard cursor < scalars.count else { return nil }
+            let value = scalars[cursor].value
+            let folded = (0x41...0x5A).contains(value) ? value | 0x20 : value
+            guard folded == expected.value | 0x20 else { return nil }
             cursor += 1
         }
         return cursor

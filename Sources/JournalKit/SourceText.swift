@@ -1,3 +1,5 @@
+import Foundation
+
 /// A file's text split into front matter and body, with the line where each starts.
 public struct SourceText: Sendable, Equatable {
     /// How the front matter fences were found.
@@ -68,23 +70,27 @@ public struct SourceText: Sendable, Equatable {
     }
 
     private static func split(_ bytes: UnsafeBufferPointer<UInt8>) -> Split {
-        let newline = UInt8(ascii: "\n")
+        func lineEnd(from start: Int) -> Int? {
+            guard let base = bytes.baseAddress, start < bytes.count,
+                let hit = memchr(base + start, 0x0A, bytes.count - start)
+            else { return nil }
+            return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        }
         // The first line must be exactly `---` (trailing blanks allowed).
-        guard let firstEnd = bytes.firstIndex(of: newline), isFence(bytes[0..<firstEnd], closing: false)
-        else {
+        guard let firstEnd = lineEnd(from: 0), isFence(bytes[0..<firstEnd], closing: false) else {
             return isFence(bytes[...], closing: false) ? .unterminated : .missing
         }
         var lineStart = firstEnd + 1
         var line = 2
         while lineStart < bytes.count {
-            let lineEnd = bytes[lineStart...].firstIndex(of: newline) ?? bytes.count
-            if isFence(bytes[lineStart..<lineEnd], closing: true) {
+            let end = lineEnd(from: lineStart) ?? bytes.count
+            if isFence(bytes[lineStart..<end], closing: true) {
                 return .present(
-                    yaml: (firstEnd + 1)..<lineStart, bodyStart: min(lineEnd + 1, bytes.count),
-                    bodyLine: line + 1)
+                    yaml: (firstEnd + 1)..<lineStart, bodyStart: min(end + 1, bytes.count), bodyLine: line + 1
+                )
             }
             line += 1
-            lineStart = lineEnd + 1
+            lineStart = end + 1
         }
         return .unterminated
     }

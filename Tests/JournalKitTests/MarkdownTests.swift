@@ -155,6 +155,18 @@ struct MarkdownTaskTests {
         #expect(
             MarkdownParser.summarize(body, firstLine: 1).tasks.map(\.text) == ["read this the alt not now"])
     }
+
+    /// Links are read as the text a person wrote, whether or not they are written as links.
+    @Test func bareLinksAndAddressesKeepTheirText() {
+        let body =
+            "- [ ] read www.example.org/a?b=1, https://x.org. and mail ada@example.org @mentee (due 2026-12-01)"
+        let task = MarkdownParser.summarize(body, firstLine: 1).tasks.first
+        #expect(
+            task?.text
+                == "read www.example.org/a?b=1, https://x.org. and mail ada@example.org @mentee (due 2026-12-01)"
+        )
+        #expect(ActionItemText.parse(task?.text ?? "").owner == "mentee")
+    }
 }
 
 @Suite("Markdown sections and title")

@@ -132,16 +132,17 @@ public enum EntryParser {
         var questions: [String] = []
         var wins: [String] = []
         var obstacles: [String] = []
+        let headingKinds = sections.map { kinds($0.heading) }
         for (index, section) in sections.enumerated() {
-            let kind = kinds(section.heading)
+            let kind = headingKinds[index]
             guard kind.question || kind.win || kind.obstacle else { continue }
             var claimed: Set<String> = []
-            for later in sections[(index + 1)...] {
-                guard later.level > section.level else { break }
-                let inner = kinds(later.heading)
-                if inner.question || inner.win || inner.obstacle { claimed.formUnion(later.items) }
+            for later in (index + 1)..<sections.count {
+                guard sections[later].level > section.level else { break }
+                let inner = headingKinds[later]
+                if inner.question || inner.win || inner.obstacle { claimed.formUnion(sections[later].items) }
             }
-            let items = section.items.filter { !claimed.contains($0) }
+            let items = claimed.isEmpty ? section.items : section.items.filter { !claimed.contains($0) }
             if kind.question { questions += items }
             if kind.win { wins += items }
             if kind.obstacle { obstacles += items }
@@ -306,15 +307,22 @@ public enum EntryParser {
     static func disabledRules(in body: String) -> Set<String> {
         let marker = "journal-lint disable"
         // A byte search first: almost no file has the comment, and Foundation's search is slow.
-        let needle = Array(marker.utf8)
-        let found = body.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            guard bytes.count >= needle.count else { return false }
-            for start in 0...(bytes.count - needle.count) where bytes[start] == needle[0] {
-                if bytes[start..<start + needle.count].elementsEqual(needle) { return true }
+        var text = body
+        let found = text.withUTF8 { bytes -> Bool in
+            guard let base = bytes.baseAddress else { return false }
+            let needle = Array(marker.utf8)
+            var offset = 0
+            // Jump between the marker's first letter with memchr, then compare the rest.
+            while bytes.count - offset >= needle.count,
+                let hit = memchr(base + offset, Int32(needle[0]), bytes.count - offset - needle.count + 1)
+            {
+                let start = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if memcmp(base + start, needle, needle.count) == 0 { return true }
+                offset = start + 1
             }
             return false
         }
-        guard found ?? body.contains(marker) else { return [] }
+        guard found else { return [] }
         var rules: Set<String> = []
         var rest = body[...]
         while let open = rest.range(of: "<!--") {

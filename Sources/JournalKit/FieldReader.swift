@@ -52,11 +52,12 @@ struct FieldReader {
         return parseDate(value, name: "`\(key)`")
     }
 
-    mutating func parseDate(_ value: YAMLValue, name: String) -> CalendarDate? {
+    /// `name` is only built when there is something to report.
+    mutating func parseDate(_ value: YAMLValue, name: @autoclosure () -> String) -> CalendarDate? {
         guard let text = value.text else {
             report(
                 "field/invalid", at: value.position,
-                "\(name) should be a date YYYY-MM-DD, not \(value.kindName)")
+                "\(name()) should be a date YYYY-MM-DD, not \(value.kindName)")
             return nil
         }
         guard let date = CalendarDate(text) else {
@@ -64,8 +65,8 @@ struct FieldReader {
             report(
                 "field/invalid", at: value.position,
                 looksLikeDate
-                    ? "\(name) is not a day on the calendar: \(text)"
-                    : "\(name) should be a date YYYY-MM-DD, not `\(text)`")
+                    ? "\(name()) is not a day on the calendar: \(text)"
+                    : "\(name()) should be a date YYYY-MM-DD, not `\(text)`")
             return nil
         }
         return date

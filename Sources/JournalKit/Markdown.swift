@@ -65,6 +65,12 @@ public enum MarkdownParser {
         return true
     }()
 
+    /// cmark-gfm 0.29 keeps the characters its extensions react to (`~`, `|`, `:`, `w`) in one
+    /// process-wide table, which each parse fills when it starts on inlines and clears when it
+    /// is done (github/cmark-gfm#176): two finishing at once lose each other's strikethroughs
+    /// and tables. Block parsing, the larger part, still runs on every core.
+    private static let inlineLock = NSLock()
+
     /// The extensions attached to a parser that renders HTML.
     private static let extensionNames = ["tasklist", "table", "strikethrough", "autolink"]
     /// The extensions attached to a parser that only reads text: autolink turns `www.…` into a
@@ -115,7 +121,7 @@ public enum MarkdownParser {
                 }
             }
         }
-        guard let document = cmark_parser_finish(parser) else { return nil }
+        guard let document = inlineLock.withLock({ cmark_parser_finish(parser) }) else { return nil }
         defer { cmark_node_free(document) }
         return use(parser, document)
     }
@@ -131,15 +137,13 @@ public enum MarkdownParser {
     /// `plainText(_:)`, reusing `scratch` as the byte buffer.
     static func plainText(_ node: OpaquePointer, scratch bytes: inout [UInt8]) -> String {
         bytes.removeAll(keepingCapacity: true)
-        guard let iterator = cmark_iter_new(node) else { return "" }
-        defer { cmark_iter_free(iterator) }
-        while true {
-            let event = cmark_iter_next(iterator)
-            guard event == CMARK_EVENT_ENTER || event == CMARK_EVENT_EXIT else { break }
-            guard event == CMARK_EVENT_ENTER, let inline = cmark_iter_get_node(iterator) else { continue }
-            switch cmark_node_get_type(inline) {
+        // Depth-first through child, sibling and parent links: no iterator to allocate, no
+        // recursion, so any depth is safe and each call is cheap.
+        var next = cmark_node_first_child(node)
+        while let current = next {
+            switch cmark_node_get_type(current) {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                if let literal = cmark_node_get_literal(inline) {
+                if let literal = cmark_node_get_literal(current) {
                     let count = strlen(literal)
                     literal.withMemoryRebound(to: UInt8.self, capacity: count) { pointer in
                         bytes.append(contentsOf: UnsafeBufferPointer(start: pointer, count: count))
@@ -149,6 +153,19 @@ public enum MarkdownParser {
                 bytes.append(UInt8(ascii: " "))
             default:
                 break
+            }
+            if let child = cmark_node_first_child(current) {
+                next = child
+                continue
+            }
+            next = nil
+            var climb: OpaquePointer? = current
+            while let step = climb, step != node {
+                if let sibling = cmark_node_next(step) {
+                    next = sibling
+                    break
+                }
+                climb = cmark_node_parent(step)
             }
         }
         return trimmed(String(decoding: bytes, as: UTF8.self))

@@ -33,13 +33,8 @@ public struct SourceText: Sendable, Equatable {
         // Byte offsets over contiguous UTF-8: the generic `String.UTF8View` walk cost more
         // than the rest of the split.
         let split = text.withUTF8 { SourceText.split($0) }
-        let utf8 = text.utf8
         func string(_ range: Range<Int>) -> String {
-            String(
-                text[
-                    utf8.index(
-                        utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(
-                            utf8.startIndex, offsetBy: range.upperBound)])
+            text.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
         }
         switch split {
         case .missing:
@@ -58,7 +53,7 @@ public struct SourceText: Sendable, Equatable {
             state = .present
             yaml = string(yamlRange)
             yamlFirstLine = 2
-            body = string(bodyStart..<utf8.count)
+            body = string(bodyStart..<text.utf8.count)
             bodyFirstLine = bodyLine
         }
     }

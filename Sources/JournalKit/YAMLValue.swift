@@ -30,7 +30,11 @@ public indirect enum YAMLValue: Sendable, Hashable {
     /// True for `null`, `~` or an empty plain scalar.
     public var isNull: Bool {
         if case .scalar(let text, let plain, _) = self {
-            return plain && ["", "~", "null", "Null", "NULL"].contains(text)
+            guard plain else { return false }
+            switch text {
+            case "", "~", "null", "Null", "NULL": return true
+            default: return false
+            }
         }
         return false
     }

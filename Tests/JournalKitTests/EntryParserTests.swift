@@ -363,3 +363,19 @@ import Testing
         #expect(entry.diagnostics.map { "\($0.rule)@\($0.line)" } == ["field/invalid@8"])
     }
 }
+
+@Suite struct InlineDisableTests {
+    /// The comment is found wherever it is, after near misses, and only when complete.
+    @Test func commentsAnywhereInTheBody() {
+        #expect(EntryParser.disabledRules(in: "<!-- journal-lint disable a/b -->") == ["a/b"])
+        #expect(
+            EntryParser.disabledRules(
+                in: "journal journal-lint disabl\n\n- x\n<!--journal-lint disable c/d, e/f-->") == [
+                    "c/d", "e/f",
+                ])
+        #expect(EntryParser.disabledRules(in: "text <!-- journal-lint disable") == [])
+        #expect(EntryParser.disabledRules(in: "journal-lint disabl") == [])
+        #expect(EntryParser.disabledRules(in: "") == [])
+        #expect(EntryParser.disabledRules(in: "<!-- journal-lint enable a/b -->") == [])
+    }
+}

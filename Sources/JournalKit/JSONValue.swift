@@ -1,3 +1,5 @@
+import Foundation
+
 /// A JSON document with ordered keys, so output is stable and reads in the documented order.
 public indirect enum JSONValue: Sendable, Equatable {
     case null
@@ -56,10 +58,29 @@ public indirect enum JSONValue: Sendable, Equatable {
                 return
             }
             output.append(contentsOf: "[\n".utf8)
-            for (index, value) in values.enumerated() {
-                JSONValue.indentation(&output, indent + 2)
-                value.write(to: &output, indent: indent + 2)
-                output.append(contentsOf: (index == values.count - 1 ? "\n" : ",\n").utf8)
+            if indent <= 4 && values.count >= 8 {
+                // A program report's list of mentorships: each element is written on its own
+                // core into its own buffer, and the buffers are joined in order.
+                var parts = [[UInt8]](repeating: [], count: values.count)
+                parts.withUnsafeMutableBufferPointer { buffer in
+                    let slots = UnsafeSlots(buffer)
+                    DispatchQueue.concurrentPerform(iterations: values.count) { index in
+                        var part: [UInt8] = []
+                        values[index].write(to: &part, indent: indent + 2)
+                        slots.buffer[index] = part
+                    }
+                }
+                for (index, part) in parts.enumerated() {
+                    JSONValue.indentation(&output, indent + 2)
+                    output.append(contentsOf: part)
+                    output.append(contentsOf: (index == values.count - 1 ? "\n" : ",\n").utf8)
+                }
+            } else {
+                for (index, value) in values.enumerated() {
+                    JSONValue.indentation(&output, indent + 2)
+                    value.write(to: &output, indent: indent + 2)
+                    output.append(contentsOf: (index == values.count - 1 ? "\n" : ",\n").utf8)
+                }
             }
             JSONValue.indentation(&output, indent)
             output.append(UInt8(ascii: "]"))

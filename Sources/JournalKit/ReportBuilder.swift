@@ -1,3 +1,5 @@
+import Foundation
+
 /// Options that shape a report, from the command line.
 public struct ReportOptions: Sendable, Equatable {
     /// The date relative facts are computed against.
@@ -21,17 +23,31 @@ public enum ReportBuilder {
     public static func build(
         _ mentorships: [Mentorship], diagnostics: [Diagnostic], options: ReportOptions
     ) -> Report {
-        let reports = mentorships.map { mentorship in
-            let own = diagnostics.filter { belongs($0.path, to: mentorship) }
-            var report = build(mentorship, diagnostics: own, options: options)
-            report.history = history(of: mentorship, options: options)
-            return report
+        // Each diagnostic goes to every mentorship whose folder holds it: found by walking up its
+        // path, not by testing it against every mentorship of a large program.
+        var index: [String: Int] = [:]
+        for (position, mentorship) in mentorships.enumerated() { index[mentorship.path] = position }
+        var own = [[Diagnostic]](repeating: [], count: mentorships.count)
+        for diagnostic in diagnostics {
+            if let root = index["."] { own[root].append(diagnostic) }
+            var folder = Substring(diagnostic.path)
+            while true {
+                if let position = index[String(folder)], folder != "." { own[position].append(diagnostic) }
+                guard let slash = folder.lastIndex(of: "/") else { break }
+                folder = folder[..<slash]
+            }
         }
-        return Report(today: options.today, mentorships: reports)
-    }
-
-    static func belongs(_ path: String, to mentorship: Mentorship) -> Bool {
-        mentorship.path == "." || path == mentorship.path || path.hasPrefix(mentorship.path + "/")
+        let found = own
+        var reports = [MentorshipReport?](repeating: nil, count: mentorships.count)
+        reports.withUnsafeMutableBufferPointer { buffer in
+            let slots = UnsafeSlots(buffer)
+            DispatchQueue.concurrentPerform(iterations: mentorships.count) { position in
+                var report = build(mentorships[position], diagnostics: found[position], options: options)
+                report.history = history(of: mentorships[position], options: options)
+                slots.buffer[position] = report
+            }
+        }
+        return Report(today: options.today, mentorships: reports.compactMap { $0 })
     }
 
     private static func order(_ milestone: Milestone) -> (Int, Int, Int) {

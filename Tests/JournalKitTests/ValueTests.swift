@@ -132,6 +132,20 @@ import Testing
         #expect(decoded?["title"] as? String == text)
     }
 
+    /// Long lists (written across the cores) come out in order, indented like short ones.
+    @Test func longListsKeepTheirOrder() {
+        let items = (0..<300).map {
+            JSONValue.object([("n", .int($0)), ("tags", .array([.string("t\($0)")]))])
+        }
+        let expected =
+            "{\n  \"items\": [\n"
+            + (0..<300).map {
+                "    {\n      \"n\": \($0),\n      \"tags\": [\n        \"t\($0)\"\n      ]\n    }"
+            }
+            .joined(separator: ",\n") + "\n  ]\n}\n"
+        #expect(JSONValue.object([("items", .array(items))]).rendered() == expected)
+    }
+
     /// Empty containers stay on one line; nesting indents by two spaces.
     @Test func nestingIsIndented() {
         let value = JSONValue.array([.object([]), .array([]), .array([.null])])

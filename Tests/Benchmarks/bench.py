@@ -162,6 +162,46 @@ def main():
         rows.append(("commit vs git CLI", commit_result["journal commit"][0],
                      commit_result["git add -A && git commit"][0], "within 1.2x"))
 
+    sync_result = None
+    if has_commit and "\n  sync " in help_text:
+        # Each side has its own bare remote and a peer clone; before every run the peer pushes a
+        # change to one file and the local clone commits a change to another, so every sync
+        # fetches, merges two histories with a merge commit, and pushes.
+        sides = {}
+        for name in ("journal", "git"):
+            remote = os.path.join(WORK, f"sync-{name}-remote.git")
+            local = os.path.join(WORK, f"sync-{name}-local")
+            peer = os.path.join(WORK, f"sync-{name}-peer")
+            for folder in (remote, local, peer):
+                shutil.rmtree(folder, ignore_errors=True)
+            git(["clone", "-q", "--bare", repos["git"], remote], WORK)
+            for clone in (local, peer):
+                git(["clone", "-q", remote, clone], WORK)
+                git(["config", "user.name", "Bench"], clone)
+                git(["config", "user.email", "bench@example.org"], clone)
+                git(["config", "pull.rebase", "false"], clone)
+            sides[name] = (local, peer)
+        rounds = [0]
+
+        def diverge(local, peer):
+            def change():
+                rounds[0] += 1
+                for clone, file in ((peer, "goal-1.md"), (local, "goal-2.md")):
+                    path = os.path.join(clone, "pair-0001", "goals", file)
+                    with open(path, "a") as handle:
+                        handle.write(f"\nNote {rounds[0]}.\n")
+                    git(["commit", "-q", "-am", f"note {rounds[0]}"], clone)
+                git(["push", "-q"], peer)
+            return change
+
+        sync_result = compare("sync after both sides changed", [
+            ("journal sync", ([JOURNAL, "-C", sides["journal"][0], "sync"], None, diverge(*sides["journal"]))),
+            ("git pull --no-rebase && git push", (["sh", "-c", "git pull -q --no-rebase --no-edit && git push -q"],
+                                                  sides["git"][0], diverge(*sides["git"]))),
+        ], runs)
+        rows.append(("sync vs git CLI", sync_result["journal sync"][0],
+                     sync_result["git pull --no-rebase && git push"][0], "(no target; measured)"))
+
     scaling = []
     if not args.quick:
         for n in (25, 250, 1000):
@@ -198,6 +238,10 @@ def main():
             lines.append(f"| {n} | {files} | {seconds:.3f} s | {seconds / files * 1e6:.0f} µs | {peak / 1024:.1f} MB |")
     if not has_commit:
         lines += ["", "`journal commit` is not available in this build; the commit and sync comparisons were skipped."]
+    if sync_result:
+        lines += ["", "Sync: before every run a peer clone pushes a change to one file and the local clone commits a "
+                  "change to another, so each run fetches, makes a merge commit and pushes, against a bare remote on "
+                  "the same disk."]
     text = "\n".join(lines) + "\n"
     print()
     print(text)

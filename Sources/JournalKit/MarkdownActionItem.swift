@@ -17,8 +17,8 @@ public struct ActionItemText: Sendable, Equatable {
         // first one found wins; all recognised notations are removed from `text`.
         if !mayHoldDueNotation(text) {
             // Most items carry no date: a byte scan spares the scalar array and the notation matcher.
-            let owner = text.utf8.contains(UInt8(ascii: "@")) ? owner(in: Array(text.unicodeScalars)) : nil
-            return ActionItemText(text: collapse(text), owner: owner, due: nil, dueColumnOffset: nil)
+            return ActionItemText(
+                text: collapse(text), owner: owner(in: text), due: nil, dueColumnOffset: nil)
         }
         let scalars = Array(text.unicodeScalars)
         var removed: [Range<Int>] = []
@@ -39,7 +39,38 @@ public struct ActionItemText: Sendable, Equatable {
         }
         let remaining = removed.isEmpty ? collapse(scalars) : remainder(scalars, removing: removed)
         return ActionItemText(
-            text: remaining, owner: owner(in: scalars), due: due, dueColumnOffset: dueOffset)
+            text: remaining, owner: owner(in: text), due: due, dueColumnOffset: dueOffset)
+    }
+
+    /// `owner(in:)` over the text's bytes when everything before each `@` is ASCII; the
+    /// scalar version decides otherwise.
+    static func owner(in text: String) -> String? {
+        var text = text
+        let fast = text.withUTF8 { bytes -> String?? in
+            for index in bytes.indices where bytes[index] == UInt8(ascii: "@") {
+                if index > 0 {
+                    let previous = bytes[index - 1]
+                    // A letter of another script before `@` needs Unicode's word rules.
+                    guard previous < 0x80 else { return .none }
+                    if previous == UInt8(ascii: "_") || (0x30...0x39).contains(previous)
+                        || (0x41...0x5A).contains(previous) || (0x61...0x7A).contains(previous)
+                    {
+                        continue
+                    }
+                }
+                var end = index + 1
+                while end < bytes.count, isHandleCharacter(Unicode.Scalar(bytes[end])) { end += 1 }
+                while end > index + 1, bytes[end - 1] == UInt8(ascii: ".") { end -= 1 }
+                if end > index + 1 {
+                    return .some(
+                        String(
+                            decoding: UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end]), as: UTF8.self))
+                }
+            }
+            return .some(nil)
+        }
+        if let fast { return fast }
+        return owner(in: Array(text.unicodeScalars))
     }
 
     /// The first "@handle" that is at the start or after a non-word character, without the "@"

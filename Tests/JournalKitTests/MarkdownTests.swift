@@ -482,6 +482,9 @@ struct ActionItemTextTests {
         #expect(ActionItemText.parse("write to ada@example.com").owner == nil)
         #expect(ActionItemText.parse("write to ada@example.com, cc @bob").owner == "bob")
         #expect(ActionItemText.parse("mail josé@example.com").owner == nil)
+        #expect(ActionItemText.parse("x_@a, 1@b, Z@c and é @d").owner == "d")
+        #expect(ActionItemText.parse("ΑΒΓ@x then @y (due 2026-01-02)").owner == "y")
+        #expect(ActionItemText.parse("café: @zoë").owner == "zo")
     }
 
     @Test func plainTextIsOnlyCollapsedAndTrimmed() {

@@ -117,11 +117,22 @@ public enum EntryParser {
             // ASCII case folding is enough for these English words, and far cheaper than
             // Foundation's locale-aware search.
             let text = heading.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-            func has(_ word: String) -> Bool {
-                let needle = Array(word.utf8)
+            func has(_ word: StaticString) -> Bool {
+                let needle = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
                 guard text.count >= needle.count else { return false }
-                return (0...(text.count - needle.count)).contains { start in
-                    text[start] == needle[0] && text[start..<start + needle.count].elementsEqual(needle)
+                return text.withUnsafeBufferPointer { haystack in
+                    var start = 0
+                    while start + needle.count <= haystack.count {
+                        if haystack[start] == needle[0] {
+                            var offset = 1
+                            while offset < needle.count, haystack[start + offset] == needle[offset] {
+                                offset += 1
+                            }
+                            if offset == needle.count { return true }
+                        }
+                        start += 1
+                    }
+                    return false
                 }
             }
             return (

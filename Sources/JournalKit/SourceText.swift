@@ -27,7 +27,8 @@ public struct SourceText: Sendable, Equatable {
     public init(_ raw: String) {
         var text = raw
         if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
-        if text.withUTF8({ $0.contains(UInt8(ascii: "\r")) }) {
+        if text.withUTF8({ bytes in bytes.baseAddress.map { memchr($0, 0x0D, bytes.count) != nil } ?? false })
+        {
             text = text.replacing("\r\n", with: "\n")
         }
         // Byte offsets over contiguous UTF-8: the generic `String.UTF8View` walk cost more

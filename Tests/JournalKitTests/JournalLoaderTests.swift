@@ -97,3 +97,51 @@ import Testing
         #expect(first.mentorships.first?.sessions.count == 28)
     }
 }
+
+@Suite struct ParallelReadingTests {
+    /// Files are parsed across the cores; what comes out must not depend on which core got
+    /// which file: every entry equals a parse of that file alone, and every run agrees.
+    @Test func manyCoresReadWhatOneReads() throws {
+        var files: [String: String] = [:]
+        for pair in 0..<12 {
+            files["pair-\(pair)/agreement.md"] = JournalLoaderTests.agreement
+            for day in 1...9 {
+                files["pair-\(pair)/sessions/2026-10-0\(day).md"] = """
+                    ---
+                    date: 2026-10-0\(day)
+                    duration: 1h
+                    goals: [speaking]
+                    ---
+                    # Session \(day)
+
+                    | a | b |
+                    |---|---|
+                    | ~~x~~ | www.example.org |
+
+                    - [ ] @mentee ~~drop~~ keep \(day) (due 2026-10-1\(day))
+                    - [x] done
+                    """
+                files["pair-\(pair)/reflections/2026-10-0\(day).md"] =
+                    "---\ndate: 2026-10-0\(day)\nconfidence: \(day % 5 + 1)\n---\n## Questions\n\n- why ~~not~~ \(day)?\n"
+            }
+        }
+        let root = try temporaryJournal(files)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let first = JournalLoader.load(root: root)
+        let today = try #require(CalendarDate("2026-11-25"))
+        let diagnostics = Linter.run(LintContext(journal: first, today: today))
+        for _ in 0..<8 {
+            let again = JournalLoader.load(root: root)
+            #expect(again == first)
+            #expect(Linter.run(LintContext(journal: again, today: today)) == diagnostics)
+        }
+        let resolved = URL(fileURLWithPath: JournalLoader.resolve(root.path))
+        for entry in first.mentorships.flatMap(\.entries) {
+            let bytes = try [UInt8](Data(contentsOf: resolved.appendingPathComponent(entry.path)))
+            #expect(EntryParser.parse(path: entry.path, kind: entry.kind, bytes: bytes) == entry)
+        }
+        #expect(first.fileCount == 12 * 19)
+        let tasks = first.mentorships.flatMap(\.entries).flatMap(\.actionItems).map(\.text)
+        #expect(tasks.filter { $0.hasPrefix("@mentee drop keep") }.count == 12 * 9)
+    }
+}

@@ -215,7 +215,7 @@ def main():
         "",
         f"Measured by `make bench` on {datetime.date.today()} on {os.cpu_count()} cores "
         f"({platform.machine()}, {platform.system()} {platform.release()}); medians of {runs} alternating runs, "
-        "every command and its baselines in the same invocation. Release build.",
+        "every command and its baselines in the same invocation. Release build, linked as `make install` links it.",
         "",
         f"## The {count}-file journal",
         "",

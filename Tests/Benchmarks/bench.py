@@ -186,6 +186,7 @@ def main():
         def diverge(local, peer):
             def change():
                 rounds[0] += 1
+                git(["pull", "-q", "--no-rebase", "--no-edit"], peer)
                 for clone, file in ((peer, "goal-1.md"), (local, "goal-2.md")):
                     path = os.path.join(clone, "pair-0001", "goals", file)
                     with open(path, "a") as handle:

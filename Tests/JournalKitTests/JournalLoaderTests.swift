@@ -145,3 +145,56 @@ import Testing
         #expect(tasks.filter { $0.hasPrefix("@mentee drop keep") }.count == 12 * 9)
     }
 }
+
+@Suite struct FileLimitTests {
+    /// A file above 16 MB is reported and never read into memory; the journal's other files
+    /// are read as usual.
+    @Test func tooLargeFilesAreReportedNotRead() throws {
+        let root = try temporaryJournal([
+            "agreement.md": JournalLoaderTests.agreement,
+            "sessions/2026-11-20.md": JournalLoaderTests.session,
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let huge = root.appendingPathComponent("sessions/2026-11-21.md")
+        #expect(FileManager.default.createFile(atPath: huge.path, contents: nil))
+        let handle = try FileHandle(forWritingTo: huge)
+        try handle.truncate(atOffset: UInt64(JournalLoader.maxFileSize + 1_048_576))  // sparse: no disk used
+        try handle.close()
+
+        let journal = JournalLoader.load(root: root)
+        let found = journal.allDiagnostics.filter { $0.rule == "file/too-large" }
+        #expect(found.map(\.path) == ["sessions/2026-11-21.md"])
+        #expect(found.first?.message.contains("17 MB") == true)
+        #expect(found.first?.line == 1 && found.first?.column == 1)
+        #expect(journal.mentorships.first?.entries.count == 3)
+        #expect(journal.mentorships.first?.entries.first { $0.path == "sessions/2026-11-20.md" }?.date != nil)
+    }
+
+    /// What reading gives for each kind of path, whoever runs the tests.
+    @Test func readingReportsWhatCannotBeRead() throws {
+        let root = try temporaryJournal(["a.md": "text"])
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(
+            JournalLoader.readFile(root.appendingPathComponent("a.md").path) == .bytes(Array("text".utf8)))
+        #expect(JournalLoader.readFile(root.appendingPathComponent("missing.md").path) == .unreadable)
+        #expect(JournalLoader.readFile(root.path) == .unreadable)
+    }
+
+    /// A file the user may not read is reported with the permission hint, not skipped.
+    /// (Root reads every file, so this runs for other users only.)
+    @Test(.enabled(if: getuid() != 0)) func unreadableFilesAreReported() throws {
+        let root = try temporaryJournal([
+            "agreement.md": JournalLoaderTests.agreement,
+            "sessions/2026-11-20.md": JournalLoaderTests.session,
+        ])
+        let locked = root.appendingPathComponent("sessions/2026-11-20.md")
+        try FileManager.default.setAttributes([.posixPermissions: 0], ofItemAtPath: locked.path)
+        defer {
+            try? FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: locked.path)
+            try? FileManager.default.removeItem(at: root)
+        }
+        let found = JournalLoader.load(root: root).allDiagnostics.filter { $0.rule == "file/unreadable" }
+        #expect(found.map(\.path) == ["sessions/2026-11-20.md"])
+        #expect(found.first?.message.contains("permissions") == true)
+    }
+}

@@ -93,7 +93,9 @@ public enum JournalLoader {
     /// straight into the array the parser takes, without Foundation's `Data` in between.
     /// The size is checked on the open file, so a file that grows meanwhile is still bounded.
     static func readFile(_ path: String) -> FileRead {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: should a named pipe take the file's place after the walk, opening it
+        // returns at once (and fstat refuses it) instead of waiting for a writer forever.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return .unreadable }
         defer { close(descriptor) }
         var status = stat()

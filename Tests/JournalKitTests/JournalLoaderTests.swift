@@ -170,6 +170,18 @@ import Testing
         #expect(journal.mentorships.first?.entries.first { $0.path == "sessions/2026-11-20.md" }?.date != nil)
     }
 
+    /// A named pipe among the entries is neither read (which would wait for a writer) nor counted.
+    @Test func namedPipesAreSkipped() throws {
+        let root = try temporaryJournal(["agreement.md": JournalLoaderTests.agreement])
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(
+            at: root.appendingPathComponent("sessions"), withIntermediateDirectories: true)
+        #expect(mkfifo(root.appendingPathComponent("sessions/2026-11-20.md").path, 0o644) == 0)
+        let journal = JournalLoader.load(root: root)
+        #expect(journal.fileCount == 1)
+        #expect(journal.mentorships.first?.entries.map(\.path) == ["agreement.md"])
+    }
+
     /// What reading gives for each kind of path, whoever runs the tests.
     @Test func readingReportsWhatCannotBeRead() throws {
         let root = try temporaryJournal(["a.md": "text"])
@@ -178,6 +190,9 @@ import Testing
             JournalLoader.readFile(root.appendingPathComponent("a.md").path) == .bytes(Array("text".utf8)))
         #expect(JournalLoader.readFile(root.appendingPathComponent("missing.md").path) == .unreadable)
         #expect(JournalLoader.readFile(root.path) == .unreadable)
+        let pipe = root.appendingPathComponent("pipe.md").path
+        #expect(mkfifo(pipe, 0o644) == 0)
+        #expect(JournalLoader.readFile(pipe) == .unreadable)
     }
 
     /// A file the user may not read is reported with the permission hint, not skipped.

@@ -92,7 +92,8 @@ public enum EntryParser {
         entry.diagnostics += reader.diagnostics
 
         entry.disabledRules = disabledRules(in: source.body)
-        let summary = MarkdownParser.summarize(source.body, firstLine: source.bodyFirstLine)
+        let summary = MarkdownParser.summarize(
+            source.body, firstLine: source.bodyFirstLine, sections: kind == .reflection)
         entry.body = source.body
         entry.title = summary.title
         entry.actionItems = actionItems(summary.tasks, path: path, diagnostics: &entry.diagnostics)

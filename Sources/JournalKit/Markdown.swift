@@ -38,10 +38,12 @@ public struct MarkdownSummary: Sendable, Equatable {
 /// Parses Markdown bodies with cmark-gfm.
 public enum MarkdownParser {
     /// `body` is the text after the front matter; its first line is line `firstLine` of the file.
-    public static func summarize(_ body: String, firstLine: Int) -> MarkdownSummary {
+    /// With `sections: false` the summary's sections stay empty, which spares the plain text of
+    /// every paragraph and list item that is not a task (only reflections need sections).
+    public static func summarize(_ body: String, firstLine: Int, sections: Bool = true) -> MarkdownSummary {
         let source = cmarkBytes(body)
         let summary = withDocument(source, extensions: summaryExtensionNames) { _, document in
-            var reader = SummaryReader(source: source, firstLine: firstLine)
+            var reader = SummaryReader(source: source, firstLine: firstLine, collectSections: sections)
             return reader.read(document)
         }
         return summary ?? MarkdownSummary(title: nil, tasks: [], sections: [])
@@ -255,6 +257,9 @@ public enum MarkdownParser {
 private struct SummaryReader {
     let source: [UInt8]
     let firstLine: Int
+    /// Whether sections are wanted; without them, headings after the title and non-task items
+    /// are not turned into text at all.
+    let collectSections: Bool
     private var starts: [Int]?
     private var scratch: [UInt8] = []
     private var title: String?
@@ -272,9 +277,10 @@ private struct SummaryReader {
         var paragraphs: [String] = []
     }
 
-    init(source: [UInt8], firstLine: Int) {
+    init(source: [UInt8], firstLine: Int, collectSections: Bool) {
         self.source = source
         self.firstLine = firstLine
+        self.collectSections = collectSections
     }
 
     /// The summary of `document`. The title and sections come from top-level blocks only; a section
@@ -287,7 +293,12 @@ private struct SummaryReader {
             block = cmark_node_next(node)
             switch cmark_node_get_type(node) {
             case CMARK_NODE_HEADING:
-                openSection(node)
+                if collectSections {
+                    openSection(node)
+                } else if title == nil {
+                    let heading = MarkdownParser.plainText(node, scratch: &scratch)
+                    if !heading.isEmpty { title = heading }
+                }
             case CMARK_NODE_PARAGRAPH:
                 guard !open.isEmpty else { continue }
                 let text = MarkdownParser.plainText(node, scratch: &scratch)
@@ -338,10 +349,16 @@ private struct SummaryReader {
             }
             guard type == CMARK_NODE_ITEM else { continue }
             let paragraph = firstParagraph(of: node)
+            let listed = isList && !open.isEmpty && cmark_node_parent(node) == block
+            // The text is needed for a task, a listed section item, or a literal checkbox that
+            // cmark-gfm missed; any other item is passed over without building it.
+            let needsText =
+                listed || isTasklistItem(node) || paragraph.map { sourceStartsWithCheckbox($0) } == true
+            guard needsText else { continue }
             let text = paragraph.map { MarkdownParser.plainText($0, scratch: &scratch) } ?? ""
             let state = taskState(node, paragraph: paragraph, text: text)
             if let state { tasks.append(task(node, checked: state.checked, text: state.text)) }
-            if isList, !open.isEmpty, cmark_node_parent(node) == block {
+            if listed {
                 let ownText = state?.text ?? text
                 if !ownText.isEmpty { listItems.append(ownText) }
             }

@@ -114,6 +114,21 @@ struct MarkdownTaskTests {
             ])
     }
 
+    /// Entries other than reflections skip sections; their title and tasks are the same.
+    @Test(arguments: [
+        "- - [ ] sub-list task\n\n1. - [x] under a number\n\n- - \\[ ] escaped\n",
+        "\n\n## \n# Real *title*\n\n## Notes\n\npara\n\n- [ ] a @ada\n  - [x] nested\n> - [ ] quoted\n- plain\n",
+        "```\n- [ ] code\n```\n- [X] done (due 2026-01-02)\n\n### Wins\n\n- one\n",
+        "",
+    ])
+    func withoutSectionsTitleAndTasksAreTheSame(_ body: String) {
+        let full = MarkdownParser.summarize(body, firstLine: 5)
+        let lean = MarkdownParser.summarize(body, firstLine: 5, sections: false)
+        #expect(lean.title == full.title)
+        #expect(lean.tasks == full.tasks)
+        #expect(lean.sections.isEmpty)
+    }
+
     @Test func crlfLineEndings() {
         let body = "Intro\r\n\r\n- [ ] one\r\n- [x] two\r\n\r\n## Wins\r\n- shipped\r\n"
         let summary = MarkdownParser.summarize(body, firstLine: 4)

@@ -60,6 +60,7 @@ struct LintCommand: ParsableCommand {
         }
 
         var diagnostics = lint(journal, today: today)
+        KeepUntilExit.keep(journal)
         var files = journal.fileCount
         if let wanted {
             func inScope(_ path: String) -> Bool {

@@ -47,6 +47,8 @@ struct ReportCommand: ParsableCommand {
             includePrivate: includePrivate)
         var report = ReportBuilder.build(scope.mentorships, diagnostics: scope.diagnostics, options: options)
         ActivityBuilder.attach(to: &report, journal: scope.journal, includePrivate: includePrivate)
+        KeepUntilExit.keep(scope)
+        KeepUntilExit.keep(report)
         let renderer: any ReportRenderer =
             switch format {
             case .json: JSONReportRenderer()

@@ -5,7 +5,7 @@ import Yams
 ///
 /// Own value type rather than Yams' `Node`: it is `Sendable`, and building it with a budget
 /// keeps an alias bomb from expanding into memory.
-public indirect enum YAMLValue: Sendable, Hashable {
+public enum YAMLValue: Sendable, Hashable {
     /// A scalar: its text, whether it was written plain (unquoted), and where.
     case scalar(String, plain: Bool, SourcePosition)
     /// A sequence of values.

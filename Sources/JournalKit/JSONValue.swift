@@ -1,7 +1,7 @@
 import Foundation
 
 /// A JSON document with ordered keys, so output is stable and reads in the documented order.
-public indirect enum JSONValue: Sendable, Equatable {
+public enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case int(Int)

@@ -208,7 +208,10 @@ enum EmbeddedTemplates {
           * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
           .mentorship { break-before: page; }
           .overview + .mentorship, .page-header + .mentorship { break-before: auto; }
-          section, tr, li, details { break-inside: avoid; }
+          /* Sections may run across pages (keeping a long one whole left half-empty pages); their
+             headings stay with what follows, and rows, items and reflections stay whole. */
+          h2, h3, h4 { break-after: avoid; }
+          tr, li, details, svg { break-inside: avoid; }
           a { color: inherit; text-decoration: none; }
         }
         </style>

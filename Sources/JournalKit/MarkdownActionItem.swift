@@ -31,7 +31,7 @@ public struct ActionItemText: Sendable, Equatable {
                 continue
             }
             if due == nil {
-                due = String(String.UnicodeScalarView(scalars[notation.date]))
+                due = string(scalars[notation.date])
                 dueOffset = index
             }
             removed.append(index..<notation.end)
@@ -88,7 +88,7 @@ public struct ActionItemText: Sendable, Equatable {
             while handle.last == "." {
                 handle = handle.dropLast()
             }
-            if !handle.isEmpty { return String(String.UnicodeScalarView(handle)) }
+            if !handle.isEmpty { return string(handle) }
         }
         return nil
     }
@@ -120,6 +120,17 @@ public struct ActionItemText: Sendable, Equatable {
         case ".", ",", ";", ":", "!", "?", ")": true
         default: false
         }
+    }
+
+    /// The text of `scalars`, encoded once: appending to a `String.UnicodeScalarView` one
+    /// scalar at a time costs several times more.
+    static func string<Scalars: Collection<Unicode.Scalar>>(_ scalars: Scalars) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count)
+        for scalar in scalars {
+            UTF8.encode(scalar) { bytes.append($0) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Whether `text` has "due" (any case) or "📅" in it, the start of every due notation.
@@ -161,7 +172,7 @@ public struct ActionItemText: Sendable, Equatable {
 
     /// Runs of spaces, tabs and line breaks become one space; the result is trimmed.
     static func collapse<Scalars: Collection<Unicode.Scalar>>(_ scalars: Scalars) -> String {
-        String(String.UnicodeScalarView(collapsedScalars(scalars)))
+        string(collapsedScalars(scalars))
     }
 
     /// `collapse`, as scalars.
@@ -212,7 +223,7 @@ public struct ActionItemText: Sendable, Equatable {
         while let first = result.first, isSeparator(first) || first == " " {
             result.removeFirst()
         }
-        return String(String.UnicodeScalarView(result))
+        return string(result)
     }
 }
 

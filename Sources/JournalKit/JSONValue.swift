@@ -1,5 +1,3 @@
-import Foundation
-
 /// A JSON document with ordered keys, so output is stable and reads in the documented order.
 public enum JSONValue: Sendable, Equatable {
     case null
@@ -61,14 +59,10 @@ public enum JSONValue: Sendable, Equatable {
             if indent <= 4 && values.count >= 8 {
                 // A program report's list of mentorships: each element is written on its own
                 // core into its own buffer, and the buffers are joined in order.
-                var parts = [[UInt8]](repeating: [], count: values.count)
-                parts.withUnsafeMutableBufferPointer { buffer in
-                    let slots = UnsafeSlots(buffer)
-                    DispatchQueue.concurrentPerform(iterations: values.count) { index in
-                        var part: [UInt8] = []
-                        values[index].write(to: &part, indent: indent + 2)
-                        slots.buffer[index] = part
-                    }
+                let parts = concurrentMap(values.count) { index -> [UInt8] in
+                    var part: [UInt8] = []
+                    values[index].write(to: &part, indent: indent + 2)
+                    return part
                 }
                 for (index, part) in parts.enumerated() {
                     JSONValue.indentation(&output, indent + 2)

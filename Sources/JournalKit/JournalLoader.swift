@@ -33,17 +33,10 @@ public enum JournalLoader {
         let files = walk.entryFiles
         // `URL.path` is rebuilt on every call; the parse loop asks for it 20,000 times.
         let rootPath = root.path
-        var parsed = [Entry?](repeating: nil, count: files.count)
-        parsed.withUnsafeMutableBufferPointer { buffer in
-            let results = UnsafeSlots(buffer)
-            DispatchQueue.concurrentPerform(iterations: files.count) { index in
-                let file = files[index]
-                results.buffer[index] = readEntry(rootPath: rootPath, file: file)
-            }
-        }
+        let parsed = concurrentMap(files.count) { readEntry(rootPath: rootPath, file: files[$0]) }
         var byMentorship: [String: [Entry]] = [:]
         for (file, entry) in zip(files, parsed) {
-            if let entry { byMentorship[file.mentorship, default: []].append(entry) }
+            byMentorship[file.mentorship, default: []].append(entry)
         }
         let mentorships = walk.mentorships.map { path -> Mentorship in
             let entries = (byMentorship[path] ?? []).sorted {

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Options that shape a report, from the command line.
 public struct ReportOptions: Sendable, Equatable {
     /// The date relative facts are computed against.
@@ -38,16 +36,12 @@ public enum ReportBuilder {
             }
         }
         let found = own
-        var reports = [MentorshipReport?](repeating: nil, count: mentorships.count)
-        reports.withUnsafeMutableBufferPointer { buffer in
-            let slots = UnsafeSlots(buffer)
-            DispatchQueue.concurrentPerform(iterations: mentorships.count) { position in
-                var report = build(mentorships[position], diagnostics: found[position], options: options)
-                report.history = history(of: mentorships[position], options: options)
-                slots.buffer[position] = report
-            }
+        let reports = concurrentMap(mentorships.count) { position -> MentorshipReport in
+            var report = build(mentorships[position], diagnostics: found[position], options: options)
+            report.history = history(of: mentorships[position], options: options)
+            return report
         }
-        return Report(today: options.today, mentorships: reports.compactMap { $0 })
+        return Report(today: options.today, mentorships: reports)
     }
 
     private static func order(_ milestone: Milestone) -> (Int, Int, Int) {

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Runs every rule over a journal and applies the configuration and inline disables.
 public enum Linter {
     /// Every rule, in the order `docs/rules.md` lists them.
@@ -46,31 +44,21 @@ public enum Linter {
             }
             return configured.map { (rule, $0) }
         }
-        var found = [[Diagnostic]](repeating: [], count: selected.count)
-        found.withUnsafeMutableBufferPointer { buffer in
-            let slots = UnsafeSlots(buffer)
-            DispatchQueue.concurrentPerform(iterations: selected.count) { index in
-                let (rule, severity) = selected[index]
-                let id = rule.description.id
-                var kept: [Diagnostic] = []
-                for var diagnostic in rule.check(context) {
-                    if let off = disabled[diagnostic.path], off.contains(id) || off.contains("all") {
-                        continue
-                    }
-                    diagnostic.severity = severity
-                    kept.append(diagnostic)
+        let found = concurrentMap(selected.count) { index -> [Diagnostic] in
+            let (rule, severity) = selected[index]
+            let id = rule.description.id
+            var kept: [Diagnostic] = []
+            for var diagnostic in rule.check(context) {
+                if let off = disabled[diagnostic.path], off.contains(id) || off.contains("all") {
+                    continue
                 }
-                slots.buffer[index] = kept
+                diagnostic.severity = severity
+                kept.append(diagnostic)
             }
+            return kept
         }
         var result = configuration.diagnostics
         for diagnostics in found { result += diagnostics }
         return Diagnostic.sorted(result)
     }
-}
-
-/// Lets `concurrentPerform` write each result into its own slot of one buffer.
-struct UnsafeSlots<Element>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<Element>
-    init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
 }

@@ -64,34 +64,13 @@ public struct Cadence: Sendable, Hashable, CustomStringConvertible {
 public enum MeetingDuration {
     /// Minutes in `text`, or nil when it is not one of the accepted forms.
     public static func minutes(_ text: String) -> Int? {
-        // Durations are ASCII (`1h30m`, `45m`, `90`); bytes spare the Unicode-aware trimming.
-        if text.utf8.count <= 32, text.utf8.allSatisfy({ $0 < 0x80 }) {
-            return minutes(ascii: Array(text.utf8))
-        }
-        let text = text.trimmingCharacters(in: .whitespaces).lowercased()
-        guard !text.isEmpty, text.count <= 12 else { return nil }
-        if let bare = Int(text) { return bare > 0 ? bare : nil }
-        var total = 0
-        var number = ""
-        var sawHours = false
-        var sawMinutes = false
-        for character in text {
-            if character.isASCII, character.isNumber {
-                number.append(character)
-            } else if character == "h", !sawHours, !sawMinutes, let value = Int(number) {
-                total += value * 60
-                sawHours = true
-                number = ""
-            } else if character == "m", !sawMinutes, let value = Int(number) {
-                total += value
-                sawMinutes = true
-                number = ""
-            } else {
-                return nil
-            }
-        }
-        guard number.isEmpty, total > 0 else { return nil }
-        return total
+        // Durations are ASCII (`1h30m`, `45m`, `90`), so they are read as bytes; only text with
+        // other characters goes through Unicode-aware trimming first (a no-break space around
+        // `1h` is still a duration, anything else that is not ASCII is not).
+        let isASCII: (String) -> Bool = { $0.utf8.allSatisfy { $0 < 0x80 } }
+        let candidate = isASCII(text) ? text : text.trimmingCharacters(in: .whitespaces)
+        guard isASCII(candidate) else { return nil }
+        return minutes(ascii: Array(candidate.utf8))
     }
 
     private static func minutes(ascii: [UInt8]) -> Int? {

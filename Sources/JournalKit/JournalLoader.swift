@@ -25,15 +25,28 @@ public enum JournalLoader {
         return mentorship ?? start.standardizedFileURL
     }
 
-    /// Reads the journal at `root`.
-    public static func load(root: URL) -> Journal {
+    /// Reads the journal at `root`; with a cache location, files unchanged since an earlier
+    /// run are taken from the cache instead of being parsed again.
+    public static func load(root: URL, cache location: ParseCache.Location? = nil) -> Journal {
+        loadCounting(root: root, cache: location).journal
+    }
+
+    /// `load`, also saying how many entries came from the cache.
+    static func loadCounting(root: URL, cache location: ParseCache.Location?) -> (
+        journal: Journal, reused: Int
+    ) {
         let root = URL(fileURLWithPath: realPath(root.path) ?? root.standardizedFileURL.path)
         var walk = Walk(root: root)
         walk.run()
         let files = walk.entryFiles
         // `URL.path` is rebuilt on every call; the parse loop asks for it 20,000 times.
         let rootPath = root.path
-        let parsed = concurrentMap(files.count) { readEntry(rootPath: rootPath, file: files[$0]) }
+        let cache = location.flatMap { ParseCache(location: $0, rootPath: rootPath) }
+        let results = concurrentMap(files.count) { index in
+            readEntry(rootPath: rootPath, file: files[index], cache: cache)
+        }
+        let parsed = results.map(\.0)
+        cache?.save(paths: files.map(\.path), entries: parsed, outcomes: results.map(\.1))
         var byMentorship: [String: [Entry]] = [:]
         for (file, entry) in zip(files, parsed) {
             byMentorship[file.mentorship, default: []].append(entry)
@@ -45,12 +58,28 @@ public enum JournalLoader {
             let id = path == "." ? root.lastPathComponent : String(path.split(separator: "/").last ?? "")
             return Mentorship(id: id, path: path, entries: entries)
         }
-        return Journal(
+        let reused = results.count { if case .reused = $0.1 { true } else { false } }
+        let journal = Journal(
             root: root, mentorships: mentorships, diagnostics: walk.diagnostics, fileCount: files.count)
+        return (journal, reused)
     }
 
-    private static func readEntry(rootPath: String, file: Walk.File) -> Entry {
-        let read = readFile(rootPath + "/" + file.path)
+    private static func readEntry(
+        rootPath: String, file: Walk.File, cache: ParseCache?
+    ) -> (Entry, ParseCache.Outcome) {
+        let absolute = rootPath + "/" + file.path
+        var identity: ParseCache.Identity?
+        if let cache {
+            // Taken before reading: should the file change while it is read, the next run sees
+            // a newer change time than the one kept, and parses it again.
+            identity = ParseCache.Identity(path: absolute)
+            if let identity, let (entry, range) = cache.entry(path: file.path, identity: identity),
+                entry.kind == file.kind
+            {
+                return (entry, .reused(identity, range))
+            }
+        }
+        let read = readFile(absolute)
         guard case .bytes(let bytes) = read else {
             var entry = EntryParser.parse(path: file.path, kind: file.kind, bytes: [])
             entry.diagnostics = [
@@ -62,9 +91,10 @@ public enum JournalLoader {
                         rule: "file/too-large", severity: .error, path: file.path, at: .fileStart,
                         message: "the file is \(read.size / 1_048_576) MB; entries above 16 MB are not read")
             ]
-            return entry
+            return (entry, .none)
         }
-        return EntryParser.parse(path: file.path, kind: file.kind, bytes: bytes)
+        let entry = EntryParser.parse(path: file.path, kind: file.kind, bytes: bytes)
+        return (entry, cache?.outcome(parsedWith: identity) ?? .none)
     }
 
     /// What reading a file gave.
@@ -85,7 +115,7 @@ public enum JournalLoader {
     /// The whole file, read with one `open`, one `fstat` and as few `read`s as it takes:
     /// straight into the array the parser takes, without Foundation's `Data` in between.
     /// The size is checked on the open file, so a file that grows meanwhile is still bounded.
-    static func readFile(_ path: String) -> FileRead {
+    static func readFile(_ path: String, limit: Int = maxFileSize) -> FileRead {
         // O_NONBLOCK: should a named pipe take the file's place after the walk, opening it
         // returns at once (and fstat refuses it) instead of waiting for a writer forever.
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
@@ -94,12 +124,12 @@ public enum JournalLoader {
         var status = stat()
         guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return .unreadable }
         let expected = Int(status.st_size)
-        if expected > maxFileSize { return .tooLarge(expected) }
+        if expected > limit { return .tooLarge(expected) }
         var bytes = [UInt8](repeating: 0, count: max(expected, 0) + 1)
         var count = 0
         while true {
             if count == bytes.count {
-                if count > maxFileSize { return .tooLarge(count) }
+                if count > limit { return .tooLarge(count) }
                 bytes += [UInt8](repeating: 0, count: max(bytes.count, 4096))
             }
             let got = bytes.withUnsafeMutableBytes { buffer -> Int in

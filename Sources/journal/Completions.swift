@@ -23,7 +23,8 @@ enum Completions {
         if let directory = value(of: "-C", in: arguments) {
             folder = URL(fileURLWithPath: directory, relativeTo: folder).standardizedFileURL
         }
-        return JournalLoader.load(root: JournalLoader.findRoot(from: folder))
+        return JournalLoader.load(
+            root: JournalLoader.findRoot(from: folder), cache: GlobalOptions.defaultCache())
     }
 
     private static func value(of option: String, in arguments: [String]) -> String? {

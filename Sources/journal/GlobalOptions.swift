@@ -20,9 +20,35 @@ struct GlobalOptions: ParsableArguments {
         help: "Never colour the output (also when NO_COLOR is set or output is not a terminal).")
     var noColor = false
 
+    @Flag(
+        name: .customLong("no-cache"),
+        help: "Parse every file, without the cache of files unchanged since the last run.")
+    var noCache = false
+
     /// The names that take a value, for moving global options behind the subcommand name.
     static let valued: Set<String> = ["-C", "--today"]
-    static let flags: Set<String> = ["--no-color"]
+    static let flags: Set<String> = ["--no-color", "--no-cache"]
+
+    /// Where parsed entries are kept between runs; nil with `--no-cache`.
+    var cache: ParseCache.Location? { noCache ? nil : GlobalOptions.defaultCache() }
+
+    /// `JOURNAL_CACHE_DIR` (empty: no cache), else `$XDG_CACHE_HOME/journal`, else
+    /// `~/.cache/journal`: outside the journal, so the cache is never committed or shared.
+    static func defaultCache(
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> ParseCache.Location? {
+        if let folder = environment["JOURNAL_CACHE_DIR"] {
+            return folder.isEmpty ? nil : ParseCache.Location(folder: URL(fileURLWithPath: folder))
+        }
+        if let base = environment["XDG_CACHE_HOME"], base.hasPrefix("/") {
+            return ParseCache.Location(folder: URL(fileURLWithPath: base).appendingPathComponent("journal"))
+        }
+        if let home = environment["HOME"], home.hasPrefix("/") {
+            return ParseCache.Location(
+                folder: URL(fileURLWithPath: home).appendingPathComponent(".cache/journal"))
+        }
+        return nil
+    }
 
     func validate() throws {
         if let today, CalendarDate(today) == nil {

@@ -41,7 +41,7 @@ struct LintCommand: ParsableCommand {
     func run() throws {
         let workingDirectory = try global.workingDirectory()
         let root = JournalLoader.findRoot(from: workingDirectory)
-        var journal = JournalLoader.load(root: root)
+        var journal = JournalLoader.load(root: root, cache: global.cache)
         let wanted = try relativePaths(in: journal, from: workingDirectory)
         let today = global.resolvedToday
 
@@ -56,7 +56,7 @@ struct LintCommand: ParsableCommand {
                 try change.apply(root: journal.root)
                 for line in change.summary { print("\(change.path): \(line)") }
             }
-            if !changes.isEmpty { journal = JournalLoader.load(root: root) }
+            if !changes.isEmpty { journal = JournalLoader.load(root: root, cache: global.cache) }
         }
 
         var diagnostics = lint(journal, today: today)

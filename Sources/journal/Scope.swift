@@ -23,7 +23,7 @@ struct Scope {
             if !isDirectory.boolValue { start = start.deletingLastPathComponent() }
         }
         let root = JournalLoader.findRoot(from: start)
-        let journal = JournalLoader.load(root: root)
+        let journal = JournalLoader.load(root: root, cache: global.cache)
         self.journal = journal
         diagnostics = lint(journal, today: global.resolvedToday)
         var selected = journal.mentorships

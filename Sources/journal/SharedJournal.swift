@@ -19,7 +19,8 @@ struct SharedJournal {
     init(global: GlobalOptions, parse: Bool = false) throws {
         workingDirectory = try global.workingDirectory()
         if parse {
-            let journal = JournalLoader.load(root: JournalLoader.findRoot(from: workingDirectory))
+            let journal = JournalLoader.load(
+                root: JournalLoader.findRoot(from: workingDirectory), cache: global.cache)
             self.journal = journal
             layout = JournalLayout(journal: journal)
         } else {

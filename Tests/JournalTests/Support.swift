@@ -30,6 +30,9 @@ func journalBinary() throws -> URL {
     throw RunError.noBinary
 }
 
+/// The parse cache of every run of the tests.
+let testCache = FileManager.default.temporaryDirectory.appendingPathComponent("journal-e2e-cache-\(getpid())")
+
 /// Runs `journal` with arguments in a folder, with a controlled environment.
 func journal(_ arguments: [String], in directory: URL = fixtures, environment: [String: String] = [:]) throws
     -> Run
@@ -44,6 +47,8 @@ func journal(_ arguments: [String], in directory: URL = fixtures, environment: [
     // The fixtures live inside this project's own git repository; the ceiling keeps its
     // history out of the reports' `activity`.
     env["GIT_CEILING_DIRECTORIES"] = fixtures.path
+    // Never the user's own ~/.cache: one cache folder for the whole test run.
+    env["JOURNAL_CACHE_DIR"] = testCache.path
     for (key, value) in environment { env[key] = value }
     process.environment = env
     let out = Pipe()

@@ -1,0 +1,396 @@
+/// A compact binary form of parsed entries, for the parse cache.
+///
+/// Hand-written rather than `Codable`: decoding has to cost a small fraction of parsing the
+/// file again, and the reader must survive any bytes at all (a cache file can be truncated
+/// or damaged), answering `nil` instead of trapping.
+struct ByteWriter {
+    /// What has been written so far.
+    var bytes: [UInt8] = []
+
+    /// An integer as a zig-zag LEB128 varint: small numbers, such as lines, take one byte.
+    mutating func int(_ value: Int) {
+        var rest = UInt64(bitPattern: Int64(value) << 1 ^ Int64(value) >> 63)
+        while rest >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
+            rest >>= 7
+        }
+        bytes.append(UInt8(rest))
+    }
+
+    mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
+
+    mutating func string(_ value: String) {
+        var value = value
+        value.withUTF8 { utf8 in
+            int(utf8.count)
+            bytes.append(contentsOf: utf8)
+        }
+    }
+
+    mutating func optional<Value>(_ value: Value?, _ write: (inout ByteWriter, Value) -> Void) {
+        guard let value else { return bool(false) }
+        bool(true)
+        write(&self, value)
+    }
+
+    mutating func array<Element>(_ values: [Element], _ write: (inout ByteWriter, Element) -> Void) {
+        int(values.count)
+        for value in values { write(&self, value) }
+    }
+}
+
+/// Reads what `ByteWriter` wrote; every read checks its bounds and throws on damage.
+struct ByteReader {
+    /// Thrown for bytes that are not what a writer wrote.
+    struct Damaged: Error {}
+
+    let bytes: UnsafeRawBufferPointer
+    var index: Int
+
+    init(_ bytes: UnsafeRawBufferPointer, from index: Int = 0) {
+        self.bytes = bytes
+        self.index = index
+    }
+
+    var isAtEnd: Bool { index >= bytes.count }
+
+    mutating func byte() throws -> UInt8 {
+        guard index < bytes.count else { throw Damaged() }
+        defer { index += 1 }
+        return bytes[index]
+    }
+
+    mutating func int() throws -> Int {
+        var result: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            let byte = try byte()
+            guard shift < 64 else { throw Damaged() }
+            result |= UInt64(byte & 0x7f) << shift
+            if byte < 0x80 { break }
+            shift += 7
+        }
+        return Int(Int64(bitPattern: result >> 1) ^ -Int64(bitPattern: result & 1))
+    }
+
+    /// A count or length: never negative, never more than the bytes left could hold.
+    mutating func count() throws -> Int {
+        let value = try int()
+        guard value >= 0, value <= bytes.count - index else { throw Damaged() }
+        return value
+    }
+
+    mutating func bool() throws -> Bool {
+        switch try byte() {
+        case 0: return false
+        case 1: return true
+        default: throw Damaged()
+        }
+    }
+
+    mutating func string() throws -> String {
+        let length = try count()
+        defer { index += length }
+        return String(
+            decoding: UnsafeRawBufferPointer(rebasing: bytes[index..<index + length]), as: UTF8.self)
+    }
+
+    mutating func optional<Value>(_ read: (inout ByteReader) throws -> Value) throws -> Value? {
+        try bool() ? try read(&self) : nil
+    }
+
+    mutating func array<Element>(_ read: (inout ByteReader) throws -> Element) throws -> [Element] {
+        let count = try count()
+        var result: [Element] = []
+        result.reserveCapacity(count)
+        for _ in 0..<count { result.append(try read(&self)) }
+        return result
+    }
+
+    /// One of `cases`, by its index.
+    mutating func choice<Value>(_ cases: [Value]) throws -> Value {
+        let index = try int()
+        guard cases.indices.contains(index) else { throw Damaged() }
+        return cases[index]
+    }
+}
+
+/// Writing and reading each model type; the field order is the format.
+enum EntryCoding {
+    /// Bumped whenever what is written changes shape, so that old caches are dropped.
+    static let version = 1
+
+    static func encode(_ entry: Entry) -> [UInt8] {
+        var writer = ByteWriter()
+        write(entry, to: &writer)
+        return writer.bytes
+    }
+
+    static func decode(_ bytes: UnsafeRawBufferPointer) -> Entry? {
+        var reader = ByteReader(bytes)
+        guard let entry = try? readEntry(&reader), reader.isAtEnd else { return nil }
+        return entry
+    }
+
+    // MARK: Entry
+
+    static func write(_ entry: Entry, to writer: inout ByteWriter) {
+        writer.string(entry.path)
+        writer.int(kinds.firstIndex(of: entry.kind) ?? 0)
+        writer.optional(entry.fileDate, writeDate)
+        writer.string(entry.fileSlug)
+        writer.optional(entry.date, writeDate)
+        writer.bool(entry.isPrivate)
+        write(entry.content, to: &writer)
+        writer.array(entry.actionItems, writeActionItem)
+        writer.optional(entry.title) { $0.string($1) }
+        writer.array(entry.diagnostics, writeDiagnostic)
+        writer.bool(entry.hasConflictMarkers)
+        writer.array(entry.fields.sorted { $0.key < $1.key }) { writer, field in
+            writer.string(field.key)
+            writePosition(&writer, field.value.key)
+            writePosition(&writer, field.value.value)
+        }
+        writer.array(entry.disabledRules.sorted()) { $0.string($1) }
+        writer.string(entry.body)
+    }
+
+    static func readEntry(_ reader: inout ByteReader) throws -> Entry {
+        let path = try reader.string()
+        let kind = try reader.choice(kinds)
+        let fileDate = try reader.optional(readDate)
+        let fileSlug = try reader.string()
+        let date = try reader.optional(readDate)
+        let isPrivate = try reader.bool()
+        let content = try readContent(&reader)
+        let actionItems = try reader.array(readActionItem)
+        let title = try reader.optional { try $0.string() }
+        let diagnostics = try reader.array(readDiagnostic)
+        let hasConflictMarkers = try reader.bool()
+        let places = try reader.array { reader in
+            (
+                try reader.string(),
+                FieldPlace(key: try readPosition(&reader), value: try readPosition(&reader))
+            )
+        }
+        let disabledRules = try reader.array { try $0.string() }
+        let body = try reader.string()
+        return Entry(
+            path: path, kind: kind, fileDate: fileDate, fileSlug: fileSlug, date: date, isPrivate: isPrivate,
+            content: content, actionItems: actionItems, title: title, diagnostics: diagnostics,
+            hasConflictMarkers: hasConflictMarkers,
+            fields: Dictionary(places, uniquingKeysWith: { _, last in last }),
+            disabledRules: Set(disabledRules), body: body)
+    }
+
+    // MARK: Content
+
+    private static let kinds = EntryKind.allCases
+    private static let severities = Severity.allCases
+    private static let units: [Cadence.Unit] = [.days, .weeks, .months]
+
+    static func write(_ content: EntryContent, to writer: inout ByteWriter) {
+        switch content {
+        case .agreement(let agreement):
+            writer.int(0)
+            writer.optional(agreement.mentor, writePerson)
+            writer.optional(agreement.mentee, writePerson)
+            writer.optional(agreement.started, writeDate)
+            writer.string(agreement.status)
+            writer.optional(agreement.cadence) { writer, cadence in
+                writer.int(cadence.count)
+                writer.int(units.firstIndex(of: cadence.unit) ?? 0)
+            }
+            writer.optional(agreement.durationMinutes) { $0.int($1) }
+            writer.optional(agreement.channel) { $0.string($1) }
+            writer.optional(agreement.review, writeDate)
+            writer.optional(agreement.ends, writeDate)
+            writer.optional(agreement.learningStyle) { $0.string($1) }
+            writer.bool(agreement.confidential)
+        case .goal(let goal):
+            writer.int(1)
+            writer.string(goal.id)
+            writePosition(&writer, goal.idPosition)
+            writer.string(goal.title)
+            writer.string(goal.status)
+            writer.optional(goal.created, writeDate)
+            writer.optional(goal.target, writeDate)
+            writer.optional(goal.measure) { $0.string($1) }
+            writer.array(goal.milestones) { writer, milestone in
+                writer.string(milestone.title)
+                writer.optional(milestone.due, writeDate)
+                writer.bool(milestone.done)
+                writer.optional(milestone.doneOn, writeDate)
+                writePosition(&writer, milestone.position)
+                writePosition(&writer, milestone.duePosition)
+            }
+        case .session(let session):
+            writer.int(2)
+            writer.string(session.status)
+            writer.optional(session.durationMinutes) { $0.int($1) }
+            writer.array(session.goals, writeGoalReference)
+            writer.array(session.agenda) { $0.string($1) }
+            writer.optional(session.next, writeDate)
+        case .reflection(let reflection):
+            writer.int(3)
+            writer.string(reflection.author)
+            writer.string(reflection.title)
+            writer.array(reflection.goals, writeGoalReference)
+            writer.optional(reflection.confidence) { $0.int($1) }
+            writer.array(reflection.questions) { $0.string($1) }
+            writer.array(reflection.wins) { $0.string($1) }
+            writer.array(reflection.obstacles) { $0.string($1) }
+        case .evaluation(let evaluation):
+            writer.int(4)
+            writer.optional(evaluation.author) { $0.string($1) }
+        }
+    }
+
+    static func readContent(_ reader: inout ByteReader) throws -> EntryContent {
+        switch try reader.int() {
+        case 0:
+            var agreement = Agreement()
+            agreement.mentor = try reader.optional(readPerson)
+            agreement.mentee = try reader.optional(readPerson)
+            agreement.started = try reader.optional(readDate)
+            agreement.status = try reader.string()
+            agreement.cadence = try reader.optional { reader in
+                guard let cadence = Cadence(count: try reader.int(), unit: try reader.choice(units)) else {
+                    throw ByteReader.Damaged()
+                }
+                return cadence
+            }
+            agreement.durationMinutes = try reader.optional { try $0.int() }
+            agreement.channel = try reader.optional { try $0.string() }
+            agreement.review = try reader.optional(readDate)
+            agreement.ends = try reader.optional(readDate)
+            agreement.learningStyle = try reader.optional { try $0.string() }
+            agreement.confidential = try reader.bool()
+            return .agreement(agreement)
+        case 1:
+            var goal = Goal(
+                id: try reader.string(), idPosition: try readPosition(&reader), title: try reader.string())
+            goal.status = try reader.string()
+            goal.created = try reader.optional(readDate)
+            goal.target = try reader.optional(readDate)
+            goal.measure = try reader.optional { try $0.string() }
+            goal.milestones = try reader.array { reader in
+                Milestone(
+                    title: try reader.string(), due: try reader.optional(readDate), done: try reader.bool(),
+                    doneOn: try reader.optional(readDate), position: try readPosition(&reader),
+                    duePosition: try readPosition(&reader))
+            }
+            return .goal(goal)
+        case 2:
+            var session = Session()
+            session.status = try reader.string()
+            session.durationMinutes = try reader.optional { try $0.int() }
+            session.goals = try reader.array(readGoalReference)
+            session.agenda = try reader.array { try $0.string() }
+            session.next = try reader.optional(readDate)
+            return .session(session)
+        case 3:
+            var reflection = Reflection()
+            reflection.author = try reader.string()
+            reflection.title = try reader.string()
+            reflection.goals = try reader.array(readGoalReference)
+            reflection.confidence = try reader.optional { try $0.int() }
+            reflection.questions = try reader.array { try $0.string() }
+            reflection.wins = try reader.array { try $0.string() }
+            reflection.obstacles = try reader.array { try $0.string() }
+            return .reflection(reflection)
+        case 4:
+            return .evaluation(Evaluation(author: try reader.optional { try $0.string() }))
+        default:
+            throw ByteReader.Damaged()
+        }
+    }
+
+    // MARK: Small values
+
+    static func writeDate(_ writer: inout ByteWriter, _ date: CalendarDate) {
+        writer.int(date.year)
+        writer.int(date.month)
+        writer.int(date.day)
+    }
+
+    static func readDate(_ reader: inout ByteReader) throws -> CalendarDate {
+        guard let date = CalendarDate(year: try reader.int(), month: try reader.int(), day: try reader.int())
+        else {
+            throw ByteReader.Damaged()
+        }
+        return date
+    }
+
+    static func writePosition(_ writer: inout ByteWriter, _ position: SourcePosition) {
+        writer.int(position.line)
+        writer.int(position.column)
+    }
+
+    static func readPosition(_ reader: inout ByteReader) throws -> SourcePosition {
+        SourcePosition(line: try reader.int(), column: try reader.int())
+    }
+
+    static func writePerson(_ writer: inout ByteWriter, _ person: Person) {
+        writer.optional(person.name) { $0.string($1) }
+        writer.optional(person.email) { $0.string($1) }
+        writer.optional(person.handle) { $0.string($1) }
+    }
+
+    static func readPerson(_ reader: inout ByteReader) throws -> Person {
+        var person = Person(
+            name: try reader.optional { try $0.string() }, email: try reader.optional { try $0.string() })
+        // As stored: the initialiser would derive or trim a handle a second time.
+        person.handle = try reader.optional { try $0.string() }
+        return person
+    }
+
+    static func writeGoalReference(_ writer: inout ByteWriter, _ reference: GoalReference) {
+        writer.string(reference.id)
+        writePosition(&writer, reference.position)
+    }
+
+    static func readGoalReference(_ reader: inout ByteReader) throws -> GoalReference {
+        GoalReference(id: try reader.string(), position: try readPosition(&reader))
+    }
+
+    static func writeActionItem(_ writer: inout ByteWriter, _ item: ActionItem) {
+        writer.string(item.text)
+        writer.bool(item.done)
+        writer.optional(item.owner) { $0.string($1) }
+        writer.optional(item.due, writeDate)
+        writer.string(item.path)
+        writer.int(item.line)
+        writer.int(item.column)
+    }
+
+    static func readActionItem(_ reader: inout ByteReader) throws -> ActionItem {
+        ActionItem(
+            text: try reader.string(), done: try reader.bool(),
+            owner: try reader.optional { try $0.string() },
+            due: try reader.optional(readDate), path: try reader.string(), line: try reader.int(),
+            column: try reader.int())
+    }
+
+    static func writeDiagnostic(_ writer: inout ByteWriter, _ diagnostic: Diagnostic) {
+        writer.string(diagnostic.rule)
+        writer.int(severities.firstIndex(of: diagnostic.severity) ?? 0)
+        writer.string(diagnostic.path)
+        writer.int(diagnostic.line)
+        writer.int(diagnostic.column)
+        writer.string(diagnostic.message)
+    }
+
+    static func readDiagnostic(_ reader: inout ByteReader) throws -> Diagnostic {
+        let rule = try reader.string()
+        let severity = try reader.choice(severities)
+        let path = try reader.string()
+        let line = try reader.int()
+        let column = try reader.int()
+        var diagnostic = Diagnostic(
+            rule: rule, severity: severity, path: path, at: .fileStart, message: try reader.string())
+        diagnostic.line = line
+        diagnostic.column = column
+        return diagnostic
+    }
+}

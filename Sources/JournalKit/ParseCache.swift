@@ -1,0 +1,277 @@
+import Foundation
+
+/// Parsed entries kept between runs, so that a journal of thousands of files is not parsed
+/// again when only a few of them changed.
+///
+/// A file is taken from the cache only when its device, inode, size, modification time and
+/// change time are all what they were when it was parsed, the way git trusts its index.
+/// The change time cannot be set back by any tool, so an edit is always seen. A file that
+/// changed less than `slack` before the run that parsed it is not kept: a second edit within
+/// the file system's clock tick could otherwise leave both times as they were.
+/// Every failure to read or write the cache only means parsing again.
+public struct ParseCache: Sendable {
+    /// Where caches live and what "now" is when deciding which files are settled.
+    public struct Location: Sendable {
+        /// The folder holding one cache file per journal root.
+        public var folder: URL
+        /// The current time; tests move it forward to make fresh files count as settled.
+        public var now: @Sendable () -> timespec
+        /// What tells this build of the program from others; nil means no cache.
+        var program: String?
+
+        /// A cache folder, with the system clock.
+        public init(folder: URL, now: @escaping @Sendable () -> timespec = ParseCache.systemNow) {
+            self.init(folder: folder, now: now, program: ParseCache.programIdentity)
+        }
+
+        init(folder: URL, now: @escaping @Sendable () -> timespec, program: String?) {
+            self.folder = folder
+            self.now = now
+            self.program = program
+        }
+
+        /// The cache file for a journal root: the root's path, hashed, so two journals never share one.
+        public func file(forRoot rootPath: String) -> URL {
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in rootPath.utf8 {
+                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+            }
+            let name = String(hash, radix: 16)
+            return folder.appendingPathComponent(
+                String(repeating: "0", count: 16 - name.count) + name + ".cache")
+        }
+    }
+
+    /// The size, times and place on disk of a file: what must not change for a parse to stay valid.
+    struct Identity: Sendable, Equatable {
+        var device: Int
+        var inode: Int
+        var size: Int
+        var modified: Int
+        var changed: Int
+
+        /// The identity of the file at `path` (links followed), nil when it is not a regular file.
+        init?(path: String) {
+            var status = stat()
+            guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+            device = Int(truncatingIfNeeded: status.st_dev)
+            inode = Int(truncatingIfNeeded: status.st_ino)
+            size = Int(status.st_size)
+            #if canImport(Darwin)
+                modified = ParseCache.nanoseconds(status.st_mtimespec)
+                changed = ParseCache.nanoseconds(status.st_ctimespec)
+            #else
+                modified = ParseCache.nanoseconds(status.st_mtim)
+                changed = ParseCache.nanoseconds(status.st_ctim)
+            #endif
+        }
+
+        init(device: Int, inode: Int, size: Int, modified: Int, changed: Int) {
+            self.device = device
+            self.inode = inode
+            self.size = size
+            self.modified = modified
+            self.changed = changed
+        }
+
+        func write(to writer: inout ByteWriter) {
+            for value in [device, inode, size, modified, changed] { writer.int(value) }
+        }
+
+        static func read(_ reader: inout ByteReader) throws -> Identity {
+            Identity(
+                device: try reader.int(), inode: try reader.int(), size: try reader.int(),
+                modified: try reader.int(), changed: try reader.int())
+        }
+    }
+
+    /// What the cache did for one file, and what to keep of it for the next run.
+    enum Outcome: Sendable {
+        /// Not kept: unreadable, too recent, or no cache in use.
+        case none
+        /// Taken from the cache: the stored bytes are kept as they are.
+        case reused(Identity, Range<Int>)
+        /// Parsed now and settled: kept for the next run.
+        case parsed(Identity)
+    }
+
+    /// How long before the run a file must have last changed to be kept: two seconds covers
+    /// the coarsest common time stamps (FAT's), and every kernel clock tick.
+    static let slack = 2_000_000_000
+
+    static let magic = Array("journal parse cache\n".utf8)
+
+    let file: URL
+    let rootPath: String
+    let program: String
+    /// Files changed at or after this (nanoseconds since 1970) are too fresh to keep.
+    let settledBefore: Int
+    let bytes: [UInt8]
+    let records: [String: (Identity, Range<Int>)]
+
+    /// The cache of the journal at `rootPath` (empty when there is none yet or it cannot be
+    /// read); nil when the running program cannot be told apart from another build.
+    init?(location: Location, rootPath: String) {
+        guard let program = location.program else { return nil }
+        file = location.file(forRoot: rootPath)
+        self.rootPath = rootPath
+        self.program = program
+        settledBefore = ParseCache.nanoseconds(location.now()) - ParseCache.slack
+        let (bytes, records) = ParseCache.read(file, rootPath: rootPath, program: program)
+        self.bytes = bytes
+        self.records = records
+    }
+
+    /// The cached entry for `path`, when the file is still the one that was parsed.
+    func entry(path: String, identity: Identity) -> (Entry, Range<Int>)? {
+        guard let (stored, range) = records[path], stored == identity else { return nil }
+        return bytes.withUnsafeBytes { buffer in
+            EntryCoding.decode(UnsafeRawBufferPointer(rebasing: buffer[range])).map { ($0, range) }
+        }
+    }
+
+    /// What to keep of an entry parsed now: only the files that had settled before the run.
+    func outcome(parsedWith identity: Identity?) -> Outcome {
+        guard let identity, max(identity.modified, identity.changed) < settledBefore else { return .none }
+        return .parsed(identity)
+    }
+
+    /// Writes the cache for the next run, unless it would say exactly what it says now.
+    /// Entries are encoded as they are written, a megabyte at a time, so that a run that
+    /// fills the cache holds no second copy of the journal; the file is written under
+    /// another name and renamed over the old one, so a reader never sees half of it.
+    func save(paths: [String], entries: [Entry], outcomes: [Outcome]) {
+        let reusedAll =
+            outcomes.count == records.count
+            && outcomes.allSatisfy { if case .reused = $0 { true } else { false } }
+        if reusedAll { return }
+        guard let output = Output(file) else { return }
+        var writer = ByteWriter()
+        writer.bytes = ParseCache.magic
+        writer.int(EntryCoding.version)
+        writer.string(program)
+        writer.string(rootPath)
+        writer.int(outcomes.count { if case .none = $0 { false } else { true } })
+        for index in outcomes.indices {
+            switch outcomes[index] {
+            case .reused(let identity, let range):
+                writer.string(paths[index])
+                identity.write(to: &writer)
+                writer.int(range.count)
+                writer.bytes.append(contentsOf: bytes[range])
+            case .parsed(let identity):
+                let encoded = EntryCoding.encode(entries[index])
+                writer.string(paths[index])
+                identity.write(to: &writer)
+                writer.int(encoded.count)
+                writer.bytes.append(contentsOf: encoded)
+            case .none:
+                continue
+            }
+            if writer.bytes.count >= 1 << 20 {
+                guard output.write(writer.bytes) else { return output.abandon() }
+                writer.bytes.removeAll(keepingCapacity: true)
+            }
+        }
+        guard output.write(writer.bytes) else { return output.abandon() }
+        output.finish()
+    }
+
+    // MARK: Reading and writing the file
+
+    private static func read(
+        _ file: URL, rootPath: String, program: String
+    ) -> ([UInt8], [String: (Identity, Range<Int>)]) {
+        guard case .bytes(let bytes) = JournalLoader.readFile(file.path, limit: 1 << 30) else {
+            return ([], [:])
+        }
+        let records = bytes.withUnsafeBytes { buffer -> [String: (Identity, Range<Int>)]? in
+            guard buffer.count >= magic.count, buffer.prefix(magic.count).elementsEqual(magic) else {
+                return nil
+            }
+            var reader = ByteReader(buffer, from: magic.count)
+            guard (try? reader.int()) == EntryCoding.version, (try? reader.string()) == program,
+                (try? reader.string()) == rootPath, let count = try? reader.count()
+            else { return nil }
+            var records: [String: (Identity, Range<Int>)] = [:]
+            records.reserveCapacity(count)
+            for _ in 0..<count {
+                guard let path = try? reader.string(), let identity = try? Identity.read(&reader),
+                    let length = try? reader.count()
+                else { return nil }
+                records[path] = (identity, reader.index..<reader.index + length)
+                reader.index += length
+            }
+            return records
+        }
+        guard let records else { return ([], [:]) }
+        return (bytes, records)
+    }
+
+    /// A cache file being written: a temporary file beside it until `finish` renames it.
+    private struct Output {
+        let file: URL
+        let temporary: String
+        let descriptor: Int32
+
+        init?(_ file: URL) {
+            // Private reflections are in here: the folder and the file are the user's alone.
+            try? FileManager.default.createDirectory(
+                at: file.deletingLastPathComponent(), withIntermediateDirectories: true,
+                attributes: [.posixPermissions: 0o700])
+            self.file = file
+            temporary = file.path + ".\(getpid()).tmp"
+            descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            guard descriptor >= 0 else { return nil }
+        }
+
+        func write(_ bytes: [UInt8]) -> Bool {
+            bytes.withUnsafeBytes { buffer -> Bool in
+                guard let base = buffer.baseAddress else { return true }
+                var written = 0
+                while written < buffer.count {
+                    let count = Foundation.write(descriptor, base + written, buffer.count - written)
+                    if count < 0 && errno == EINTR { continue }
+                    if count <= 0 { return false }
+                    written += count
+                }
+                return true
+            }
+        }
+
+        func finish() {
+            close(descriptor)
+            if rename(temporary, file.path) != 0 { unlink(temporary) }
+        }
+
+        func abandon() {
+            close(descriptor)
+            unlink(temporary)
+        }
+    }
+
+    // MARK: Time and the program
+
+    /// The system clock.
+    @Sendable public static func systemNow() -> timespec {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        return now
+    }
+
+    static func nanoseconds(_ time: timespec) -> Int {
+        Int(time.tv_sec) &* 1_000_000_000 &+ Int(time.tv_nsec)
+    }
+
+    /// The running program's size and times: a new build may parse differently, so its
+    /// caches start over.
+    static let programIdentity: String? = {
+        let candidates = ["/proc/self/exe", Bundle.main.executablePath].compactMap { $0 }
+        for path in candidates {
+            if let identity = Identity(path: path) {
+                return "\(identity.size)-\(identity.modified)-\(identity.changed)-\(identity.inode)"
+            }
+        }
+        return nil
+    }()
+}

@@ -182,9 +182,12 @@ public struct ParseCache: Sendable {
     private static func read(
         _ file: URL, rootPath: String, program: String
     ) -> ([UInt8], [String: (Identity, Range<Int>)]) {
-        guard case .bytes(let bytes) = JournalLoader.readFile(file.path, limit: 1 << 30) else {
-            return ([], [:])
-        }
+        // Only a cache this user wrote, and nobody else could have changed: a cache folder
+        // set to a shared place must not let another account decide what the journal says.
+        var status = stat()
+        guard stat(file.path, &status) == 0, status.st_uid == geteuid(), status.st_mode & 0o077 == 0,
+            case .bytes(let bytes) = JournalLoader.readFile(file.path, limit: 1 << 30)
+        else { return ([], [:]) }
         let records = bytes.withUnsafeBytes { buffer -> [String: (Identity, Range<Int>)]? in
             guard buffer.count >= magic.count, buffer.prefix(magic.count).elementsEqual(magic) else {
                 return nil

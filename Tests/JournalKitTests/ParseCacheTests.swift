@@ -174,5 +174,11 @@ import Testing
         #expect(fileMode == 0o600)
         #expect(folderMode == 0o700)
         #expect(try manager.contentsOfDirectory(atPath: location.folder.path) == [file.lastPathComponent])
+
+        // A cache others could have written is not believed, and is replaced by a private one.
+        try manager.setAttributes([.posixPermissions: 0o664], ofItemAtPath: file.path)
+        #expect(JournalLoader.loadCounting(root: root, cache: location).reused == 0)
+        #expect(try manager.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int == 0o600)
+        #expect(JournalLoader.loadCounting(root: root, cache: location).reused > 0)
     }
 }

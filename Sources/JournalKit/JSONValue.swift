@@ -6,6 +6,9 @@ public enum JSONValue: Sendable, Equatable {
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
+    /// JSON text already written, at the indentation of the place it is put: lets a large
+    /// document be built, written and freed in parts across the cores.
+    case written([UInt8])
 
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         switch (lhs, rhs) {
@@ -16,6 +19,7 @@ public enum JSONValue: Sendable, Equatable {
         case (.array(let a), .array(let b)): return a == b
         case (.object(let a), .object(let b)):
             return a.count == b.count && zip(a, b).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
+        case (.written(let a), .written(let b)): return a == b
         default: return false
         }
     }
@@ -29,6 +33,13 @@ public enum JSONValue: Sendable, Equatable {
     /// A boolean, or null.
     public static func optional(_ value: Bool?) -> JSONValue { value.map(JSONValue.bool) ?? .null }
 
+    /// This value written as it would be at `indent` inside a document.
+    public func written(indent: Int) -> JSONValue {
+        var output: [UInt8] = []
+        write(to: &output, indent: indent)
+        return .written(output)
+    }
+
     /// Pretty-printed with two-space indentation and a final newline.
     public func rendered() -> String {
         // Bytes, not `String` appends: a program report runs to megabytes, and escaping
@@ -40,91 +51,152 @@ public enum JSONValue: Sendable, Equatable {
         return String(decoding: output, as: UTF8.self)
     }
 
+    /// Spaces to indent with, copied a slice at a time.
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 256)
+
     private static func indentation(_ output: inout [UInt8], _ count: Int) {
-        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
+        if count <= spaces.count {
+            output.append(contentsOf: spaces[..<count])
+        } else {
+            output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
+        }
     }
 
+    private var isWritten: Bool {
+        if case .written = self { return true }
+        return false
+    }
+
+    /// A literal's bytes in one copy (appending a `String.UTF8View` goes byte by byte).
+    private static func literal(_ output: inout [UInt8], _ text: StaticString) {
+        output.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    // Elements are reached through buffer pointers, which lend each value to `write`; array
+    // subscripts and iterators hand out copies, and copying (then destroying) every value of
+    // a program's report cost more than writing it.
     private func write(to output: inout [UInt8], indent: Int) {
         switch self {
-        case .null: output.append(contentsOf: "null".utf8)
-        case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
+        case .null: JSONValue.literal(&output, "null")
+        case .bool(let value): JSONValue.literal(&output, value ? "true" : "false")
         case .int(let value): output.append(contentsOf: String(value).utf8)
         case .string(let value): JSONValue.writeString(value, to: &output)
+        case .written(let bytes): output.append(contentsOf: bytes)
         case .array(let values):
             if values.isEmpty {
-                output.append(contentsOf: "[]".utf8)
+                JSONValue.literal(&output, "[]")
                 return
             }
-            output.append(contentsOf: "[\n".utf8)
-            if indent <= 4 && values.count >= 8 {
+            JSONValue.literal(&output, "[\n")
+            if indent <= 4 && values.count >= 8, !values.contains(where: \.isWritten) {
                 // A program report's list of mentorships: each element is written on its own
                 // core into its own buffer, and the buffers are joined in order.
                 let parts = concurrentMap(values.count) { index -> [UInt8] in
                     var part: [UInt8] = []
-                    values[index].write(to: &part, indent: indent + 2)
+                    values.withUnsafeBufferPointer { $0[index].write(to: &part, indent: indent + 2) }
                     return part
                 }
-                for (index, part) in parts.enumerated() {
+                output.reserveCapacity(
+                    output.count + parts.reduce(0) { $0 + $1.count + indent + 4 } + indent + 1)
+                for index in parts.indices {
                     JSONValue.indentation(&output, indent + 2)
-                    output.append(contentsOf: part)
-                    output.append(contentsOf: (index == values.count - 1 ? "\n" : ",\n").utf8)
+                    output.append(contentsOf: parts[index])
+                    JSONValue.literal(&output, index == parts.count - 1 ? "\n" : ",\n")
                 }
             } else {
-                for (index, value) in values.enumerated() {
-                    JSONValue.indentation(&output, indent + 2)
-                    value.write(to: &output, indent: indent + 2)
-                    output.append(contentsOf: (index == values.count - 1 ? "\n" : ",\n").utf8)
+                values.withUnsafeBufferPointer { values in
+                    for index in values.indices {
+                        JSONValue.indentation(&output, indent + 2)
+                        values[index].write(to: &output, indent: indent + 2)
+                        JSONValue.literal(&output, index == values.count - 1 ? "\n" : ",\n")
+                    }
                 }
             }
             JSONValue.indentation(&output, indent)
             output.append(UInt8(ascii: "]"))
         case .object(let pairs):
             if pairs.isEmpty {
-                output.append(contentsOf: "{}".utf8)
+                JSONValue.literal(&output, "{}")
                 return
             }
-            output.append(contentsOf: "{\n".utf8)
-            for (index, (key, value)) in pairs.enumerated() {
-                JSONValue.indentation(&output, indent + 2)
-                JSONValue.writeString(key, to: &output)
-                output.append(contentsOf: ": ".utf8)
-                value.write(to: &output, indent: indent + 2)
-                output.append(contentsOf: (index == pairs.count - 1 ? "\n" : ",\n").utf8)
+            JSONValue.literal(&output, "{\n")
+            pairs.withUnsafeBufferPointer { pairs in
+                for index in pairs.indices {
+                    JSONValue.indentation(&output, indent + 2)
+                    JSONValue.writeString(pairs[index].0, to: &output)
+                    JSONValue.literal(&output, ": ")
+                    pairs[index].1.write(to: &output, indent: indent + 2)
+                    JSONValue.literal(&output, index == pairs.count - 1 ? "\n" : ",\n")
+                }
             }
             JSONValue.indentation(&output, indent)
             output.append(UInt8(ascii: "}"))
         }
     }
 
+    /// Whether any of eight bytes is below 0x20, a quote, a backslash or 0xE2 (the lead byte of
+    /// U+2028 and U+2029); may say yes for none, never no for one.
+    private static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+        let below20 = (word &- ones &* 0x20) & ~word & highs != 0
+        return below20 || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C))
+            || hasZeroByte(word ^ (ones &* 0xE2))
+    }
+
     private static func writeString(_ value: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
         var value = value
         value.withUTF8 { bytes in
+            // Runs of bytes that need no escape are copied whole: nearly all of a journal's text.
+            var runStart = 0
             var index = 0
+            func flush() {
+                if runStart < index {
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                }
+            }
             while index < bytes.count {
+                // Eight bytes at a time while none of them can need an escape.
+                if index + 8 <= bytes.count, let base = bytes.baseAddress,
+                    !JSONValue.mayNeedEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                {
+                    index += 8
+                    continue
+                }
                 let byte = bytes[index]
+                let escape: String
                 switch byte {
-                case UInt8(ascii: "\""): output.append(contentsOf: "\\\"".utf8)
-                case UInt8(ascii: "\\"): output.append(contentsOf: "\\\\".utf8)
-                case UInt8(ascii: "\n"): output.append(contentsOf: "\\n".utf8)
-                case UInt8(ascii: "\r"): output.append(contentsOf: "\\r".utf8)
-                case UInt8(ascii: "\t"): output.append(contentsOf: "\\t".utf8)
+                case UInt8(ascii: "\""): escape = "\\\""
+                case UInt8(ascii: "\\"): escape = "\\\\"
+                case UInt8(ascii: "\n"): escape = "\\n"
+                case UInt8(ascii: "\r"): escape = "\\r"
+                case UInt8(ascii: "\t"): escape = "\\t"
                 case 0..<0x20:
                     let hex = Array("0123456789abcdef".utf8)
-                    output.append(contentsOf: "\\u00".utf8)
-                    output.append(hex[Int(byte >> 4)])
-                    output.append(hex[Int(byte & 0x0F)])
+                    escape =
+                        "\\u00"
+                        + String(decoding: [hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]], as: UTF8.self)
                 case 0xE2
                 where index + 2 < bytes.count && bytes[index + 1] == 0x80
                     && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
                     // U+2028 and U+2029 end lines in JavaScript; escaped so the output embeds safely.
+                    flush()
                     output.append(contentsOf: (bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-                    index += 2
+                    index += 3
+                    runStart = index
+                    continue
                 default:
-                    output.append(byte)
+                    index += 1
+                    continue
                 }
+                flush()
+                output.append(contentsOf: escape.utf8)
                 index += 1
+                runStart = index
             }
+            flush()
         }
         output.append(UInt8(ascii: "\""))
     }

@@ -269,12 +269,11 @@ public struct ParseCache: Sendable {
     /// The running program's size and times: a new build may parse differently, so its
     /// caches start over.
     static let programIdentity: String? = {
-        let candidates = ["/proc/self/exe", Bundle.main.executablePath].compactMap { $0 }
-        for path in candidates {
-            if let identity = Identity(path: path) {
-                return "\(identity.size)-\(identity.modified)-\(identity.changed)-\(identity.inode)"
-            }
-        }
-        return nil
+        // `/proc/self/exe` first: asking `Bundle` costs more than a cached run's rules do.
+        guard
+            let identity = Identity(path: "/proc/self/exe")
+                ?? Bundle.main.executablePath.flatMap(Identity.init)
+        else { return nil }
+        return "\(identity.size)-\(identity.modified)-\(identity.changed)-\(identity.inode)"
     }()
 }

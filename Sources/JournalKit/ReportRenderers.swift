@@ -11,15 +11,24 @@ public struct JSONReportRenderer: ReportRenderer {
 
     /// The report as a JSON document.
     public func render(_ report: Report) -> String {
-        JSONReportRenderer.document(report).rendered()
+        // A program's report holds hundreds of mentorships: each one's JSON is built, written
+        // and freed on one core, so neither building nor freeing the tree waits on one core.
+        let mentorships = concurrentMap(report.mentorships.count) {
+            JSONReportRenderer.mentorship(report.mentorships[$0]).written(indent: 4)
+        }
+        return JSONReportRenderer.document(report, mentorships: mentorships).rendered()
     }
 
     /// The JSON value of a report, for renderers that embed it.
     public static func document(_ report: Report) -> JSONValue {
+        document(report, mentorships: report.mentorships.map(mentorship))
+    }
+
+    static func document(_ report: Report, mentorships: [JSONValue]) -> JSONValue {
         .object([
             ("schema", .string("journal-report/1")),
             ("today", .string(report.today.description)),
-            ("mentorships", .array(report.mentorships.map(mentorship))),
+            ("mentorships", .array(mentorships)),
             ("overview", overview(report)),
         ])
     }

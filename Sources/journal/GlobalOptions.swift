@@ -132,7 +132,20 @@ struct Failure: Error, CustomStringConvertible {
 /// Writes `text` to `path` atomically (beside, then renamed), or to standard output.
 func emit(_ text: String, to path: String?, base: URL) throws {
     guard let path else {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        // Straight from the string's own bytes: a program's report runs to megabytes, and
+        // `Data(text.utf8)` would copy all of it once more first.
+        var text = text
+        text.withUTF8 { bytes in
+            guard var next = bytes.baseAddress else { return }
+            var left = bytes.count
+            while left > 0 {
+                let written = write(STDOUT_FILENO, next, left)
+                if written < 0 && errno == EINTR { continue }
+                if written <= 0 { return }
+                next += written
+                left -= written
+            }
+        }
         return
     }
     let url = URL(fileURLWithPath: path, relativeTo: base).standardizedFileURL

@@ -146,6 +146,39 @@ import Testing
         #expect(JSONValue.object([("items", .array(items))]).rendered() == expected)
     }
 
+    /// Strings are scanned eight bytes at a time: a character that needs escaping is found
+    /// at every offset, next to plain ASCII and next to other UTF-8.
+    @Test func everyEscapeIsFoundWhereverItStands() throws {
+        let specials: [(Character, String)] = [
+            ("\"", "\\\""), ("\\", "\\\\"), ("\n", "\\n"), ("\u{0}", "\\u0000"), ("\u{1F}", "\\u001f"),
+            ("\u{2028}", "\\u2028"), ("\u{2029}", "\\u2029"),
+        ]
+        for filler in ["abcdefghijklmnopqrstuvwx", "éàü€日本語テキスト✓✓✓"] {
+            for (special, escaped) in specials {
+                for offset in 0...filler.count {
+                    var text = filler
+                    text.insert(special, at: text.index(text.startIndex, offsetBy: offset))
+                    let expected = String(filler.prefix(offset)) + escaped + String(filler.dropFirst(offset))
+                    #expect(JSONValue.string(text).rendered() == "\"\(expected)\"\n")
+                }
+            }
+        }
+        // Bytes that only look close to a special one are kept: U+2027, U+202A, "#", "[".
+        let near = "\u{2027}\u{202A}#[ plain text, long enough for several words"
+        #expect(JSONValue.string(near).rendered() == "\"\(near)\"\n")
+    }
+
+    /// A value written ahead of time for its place in a document reads exactly as if it had
+    /// been written in place.
+    @Test func aValueWrittenAheadReadsTheSame() {
+        let items = (0..<20).map {
+            JSONValue.object([("n", .int($0)), ("tags", .array([.string("t\($0)")]))])
+        }
+        let inPlace = JSONValue.object([("items", .array(items)), ("end", .null)]).rendered()
+        let ahead = JSONValue.object([("items", .array(items.map { $0.written(indent: 4) })), ("end", .null)])
+        #expect(ahead.rendered() == inPlace)
+    }
+
     /// Empty containers stay on one line; nesting indents by two spaces.
     @Test func nestingIsIndented() {
         let value = JSONValue.array([.object([]), .array([]), .array([.null])])

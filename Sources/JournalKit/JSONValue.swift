@@ -52,9 +52,9 @@ public enum JSONValue: Sendable, Equatable {
     }
 
     /// Spaces to indent with, copied a slice at a time.
-    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 256)
+    static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 256)
 
-    private static func indentation(_ output: inout [UInt8], _ count: Int) {
+    static func indentation(_ output: inout [UInt8], _ count: Int) {
         if count <= spaces.count {
             output.append(contentsOf: spaces[..<count])
         } else {
@@ -68,14 +68,14 @@ public enum JSONValue: Sendable, Equatable {
     }
 
     /// A literal's bytes in one copy (appending a `String.UTF8View` goes byte by byte).
-    private static func literal(_ output: inout [UInt8], _ text: StaticString) {
+    static func literal(_ output: inout [UInt8], _ text: StaticString) {
         output.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
     // Elements are reached through buffer pointers, which lend each value to `write`; array
     // subscripts and iterators hand out copies, and copying (then destroying) every value of
     // a program's report cost more than writing it.
-    private func write(to output: inout [UInt8], indent: Int) {
+    func write(to output: inout [UInt8], indent: Int) {
         switch self {
         case .null: JSONValue.literal(&output, "null")
         case .bool(let value): JSONValue.literal(&output, value ? "true" : "false")
@@ -145,7 +145,7 @@ public enum JSONValue: Sendable, Equatable {
             || hasZeroByte(word ^ (ones &* 0xE2))
     }
 
-    private static func writeString(_ value: String, to output: inout [UInt8]) {
+    static func writeString(_ value: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
         var value = value
         value.withUTF8 { bytes in
@@ -199,5 +199,82 @@ public enum JSONValue: Sendable, Equatable {
             flush()
         }
         output.append(UInt8(ascii: "\""))
+    }
+}
+
+/// Writes JSON as it goes, laid out exactly as `JSONValue.rendered()` lays out a tree.
+///
+/// For the large parts of a program's report: building a tree of values only to write it
+/// and free it again cost more than writing the text.
+struct JSONWriter {
+    /// What has been written.
+    var bytes: [UInt8] = []
+    /// The indentation of the current container's members.
+    private var indent: Int
+    /// How many members each open container has so far.
+    private var counts: [Int] = []
+
+    /// A writer for a value placed at `indent` in a document.
+    init(indent: Int) {
+        self.indent = indent
+        bytes.reserveCapacity(4096)
+    }
+
+    mutating func object(_ body: (inout JSONWriter) -> Void) {
+        open(UInt8(ascii: "{"))
+        body(&self)
+        close(UInt8(ascii: "}"))
+    }
+
+    mutating func array<Items: Sequence>(_ items: Items, _ body: (inout JSONWriter, Items.Element) -> Void) {
+        open(UInt8(ascii: "["))
+        for item in items {
+            next()
+            body(&self, item)
+        }
+        close(UInt8(ascii: "]"))
+    }
+
+    /// A member's key; its value is written next.
+    mutating func key(_ name: StaticString) {
+        next()
+        bytes.append(UInt8(ascii: "\""))
+        JSONValue.literal(&bytes, name)
+        JSONValue.literal(&bytes, "\": ")
+    }
+
+    mutating func string(_ value: String) { JSONValue.writeString(value, to: &bytes) }
+    mutating func string(_ value: String?) { value.map { string($0) } ?? null() }
+    mutating func date(_ value: CalendarDate?) { string(value?.description) }
+    mutating func int(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
+    mutating func int(_ value: Int?) { value.map { int($0) } ?? null() }
+    mutating func bool(_ value: Bool) { JSONValue.literal(&bytes, value ? "true" : "false") }
+    mutating func bool(_ value: Bool?) { value.map { bool($0) } ?? null() }
+    mutating func null() { JSONValue.literal(&bytes, "null") }
+    /// A value built as a tree, for the small parts.
+    mutating func value(_ value: JSONValue) { value.write(to: &bytes, indent: indent) }
+
+    private mutating func open(_ bracket: UInt8) {
+        bytes.append(bracket)
+        counts.append(0)
+        indent += 2
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        indent -= 2
+        if let count = counts.popLast(), count > 0 {
+            bytes.append(UInt8(ascii: "\n"))
+            JSONValue.indentation(&bytes, indent)
+        }
+        bytes.append(bracket)
+    }
+
+    /// Before each member or element: the separator, a new line and the indentation.
+    private mutating func next() {
+        if let last = counts.indices.last {
+            counts[last] += 1
+            JSONValue.literal(&bytes, counts[last] == 1 ? "\n" : ",\n")
+        }
+        JSONValue.indentation(&bytes, indent)
     }
 }

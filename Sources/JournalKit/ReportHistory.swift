@@ -199,41 +199,55 @@ extension JSONReportRenderer {
     }
 
     /// The `history` object of a mentorship: the dated events the pictures are drawn from.
-    static func history(_ history: MentorshipHistory) -> JSONValue {
-        .object([
-            ("started", .date(history.started)),
-            ("ends", .date(history.ends)),
-            (
-                "sessions",
-                .array(
-                    history.sessions.map {
-                        .object([
-                            ("date", .string($0.date.description)), ("status", .string($0.status)),
-                            ("path", .string($0.path)),
-                        ])
-                    })
-            ),
-            (
-                "reflections",
-                .array(
-                    history.reflections.map {
-                        .object([
-                            ("date", .string($0.date.description)), ("author", .optional($0.author)),
-                            ("title", .string($0.title)), ("confidence", .optional($0.confidence)),
-                            ("private", .bool($0.isPrivate)), ("path", .string($0.path)),
-                        ])
-                    })
-            ),
-            (
-                "milestones",
-                .array(
-                    history.milestones.map {
-                        .object([
-                            ("goal", .string($0.goalID)), ("title", .string($0.title)),
-                            ("due", .date($0.due)), ("done", .bool($0.done)), ("done_on", .date($0.doneOn)),
-                        ])
-                    })
-            ),
-        ])
+    static func history(_ history: MentorshipHistory, into w: inout JSONWriter) {
+        w.object { w in
+            w.key("started")
+            w.date(history.started)
+            w.key("ends")
+            w.date(history.ends)
+            w.key("sessions")
+            w.array(history.sessions) { w, session in
+                w.object { w in
+                    w.key("date")
+                    w.date(session.date)
+                    w.key("status")
+                    w.string(session.status)
+                    w.key("path")
+                    w.string(session.path)
+                }
+            }
+            w.key("reflections")
+            w.array(history.reflections) { w, reflection in
+                w.object { w in
+                    w.key("date")
+                    w.date(reflection.date)
+                    w.key("author")
+                    w.string(reflection.author)
+                    w.key("title")
+                    w.string(reflection.title)
+                    w.key("confidence")
+                    w.int(reflection.confidence)
+                    w.key("private")
+                    w.bool(reflection.isPrivate)
+                    w.key("path")
+                    w.string(reflection.path)
+                }
+            }
+            w.key("milestones")
+            w.array(history.milestones) { w, milestone in
+                w.object { w in
+                    w.key("goal")
+                    w.string(milestone.goalID)
+                    w.key("title")
+                    w.string(milestone.title)
+                    w.key("due")
+                    w.date(milestone.due)
+                    w.key("done")
+                    w.bool(milestone.done)
+                    w.key("done_on")
+                    w.date(milestone.doneOn)
+                }
+            }
+        }
     }
 }

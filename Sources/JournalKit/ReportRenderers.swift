@@ -11,10 +11,9 @@ public struct JSONReportRenderer: ReportRenderer {
 
     /// The report as a JSON document.
     public func render(_ report: Report) -> String {
-        // A program's report holds hundreds of mentorships: each one's JSON is built, written
-        // and freed on one core, so neither building nor freeing the tree waits on one core.
+        // A program's report holds hundreds of mentorships: each one is written on one core.
         let mentorships = concurrentMap(report.mentorships.count) {
-            JSONReportRenderer.mentorship(report.mentorships[$0]).written(indent: 4)
+            JSONReportRenderer.mentorship(report.mentorships[$0])
         }
         return JSONReportRenderer.document(report, mentorships: mentorships).rendered()
     }
@@ -40,10 +39,6 @@ public struct JSONReportRenderer: ReportRenderer {
         ])
     }
 
-    static func milestone(_ milestone: MilestoneReport) -> JSONValue {
-        .object([("title", .string(milestone.title)), ("due", .date(milestone.due))])
-    }
-
     static func activity(_ activity: ActivityReport) -> JSONValue {
         .object([
             ("author", .string(activity.author)), ("email", .optional(activity.email)),
@@ -52,75 +47,126 @@ public struct JSONReportRenderer: ReportRenderer {
         ])
     }
 
+    /// One element of `mentorships`, written for its place in the document (indented by 4).
     static func mentorship(_ m: MentorshipReport) -> JSONValue {
-        .object([
-            ("id", .string(m.id)),
-            ("path", .string(m.path)),
-            ("status", .string(m.status)),
-            ("mentor", person(m.mentor)),
-            ("mentee", person(m.mentee)),
-            ("since", .date(m.since)),
-            ("cadence", .optional(m.cadence?.description)),
-            ("cadence_days", .optional(m.cadenceDays)),
-            ("last_session", .date(m.lastSession)),
-            ("days_since_last_session", .optional(m.daysSinceLastSession)),
-            ("next_session_due", .date(m.nextSessionDue)),
-            ("session_overdue", .optional(m.sessionOverdue)),
-            ("sessions", .int(m.sessions)),
-            ("cancelled_sessions", .int(m.cancelledSessions)),
-            ("review_due", .date(m.reviewDue)),
-            (
-                "goals",
-                .array(
-                    m.goals.map { goal in
-                        .object([
-                            ("id", .string(goal.id)),
-                            ("title", .string(goal.title)),
-                            ("status", .string(goal.status)),
-                            ("target", .date(goal.target)),
-                            ("milestones_done", .int(goal.milestonesDone)),
-                            ("milestones_total", .int(goal.milestonesTotal)),
-                            ("next_milestone", goal.nextMilestone.map(milestone) ?? .null),
-                            ("overdue_milestones", .array(goal.overdueMilestones.map(milestone))),
-                            ("last_activity", .date(goal.lastActivity)),
-                        ])
-                    })
-            ),
-            (
-                "action_items",
-                .array(
-                    m.actionItems.map { item in
-                        .object([
-                            ("text", .string(item.text)),
-                            ("owner", .optional(item.owner)),
-                            ("due", .date(item.due)),
-                            ("overdue", .bool(item.overdue)),
-                            ("path", .string(item.path)),
-                            ("line", .int(item.line)),
-                        ])
-                    })
-            ),
-            (
-                "reflections",
-                .array(
-                    m.reflections.map { reflection in
-                        .object([
-                            ("path", .string(reflection.path)),
-                            ("date", .string(reflection.date.description)),
-                            ("author", .optional(reflection.author)),
-                            ("title", .string(reflection.title)),
-                            ("private", .bool(reflection.isPrivate)),
-                            ("confidence", .optional(reflection.confidence)),
-                            ("questions", .array(reflection.questions.map(JSONValue.string))),
-                            ("wins", .array(reflection.wins.map(JSONValue.string))),
-                            ("obstacles", .array(reflection.obstacles.map(JSONValue.string))),
-                        ])
-                    })
-            ),
-            ("agenda", .array(m.agenda.map(JSONValue.string))),
-            ("activity", .array(m.activity.map(activity))),
-            ("lint", .object([("errors", .int(m.lintErrors)), ("warnings", .int(m.lintWarnings))])),
-            ("history", history(m.history)),
-        ])
+        var w = JSONWriter(indent: 4)
+        w.object { w in
+            w.key("id")
+            w.string(m.id)
+            w.key("path")
+            w.string(m.path)
+            w.key("status")
+            w.string(m.status)
+            w.key("mentor")
+            w.value(person(m.mentor))
+            w.key("mentee")
+            w.value(person(m.mentee))
+            w.key("since")
+            w.date(m.since)
+            w.key("cadence")
+            w.string(m.cadence?.description)
+            w.key("cadence_days")
+            w.int(m.cadenceDays)
+            w.key("last_session")
+            w.date(m.lastSession)
+            w.key("days_since_last_session")
+            w.int(m.daysSinceLastSession)
+            w.key("next_session_due")
+            w.date(m.nextSessionDue)
+            w.key("session_overdue")
+            w.bool(m.sessionOverdue)
+            w.key("sessions")
+            w.int(m.sessions)
+            w.key("cancelled_sessions")
+            w.int(m.cancelledSessions)
+            w.key("review_due")
+            w.date(m.reviewDue)
+            w.key("goals")
+            w.array(m.goals) { w, goal in
+                w.object { w in
+                    w.key("id")
+                    w.string(goal.id)
+                    w.key("title")
+                    w.string(goal.title)
+                    w.key("status")
+                    w.string(goal.status)
+                    w.key("target")
+                    w.date(goal.target)
+                    w.key("milestones_done")
+                    w.int(goal.milestonesDone)
+                    w.key("milestones_total")
+                    w.int(goal.milestonesTotal)
+                    w.key("next_milestone")
+                    if let next = goal.nextMilestone { milestone(next, into: &w) } else { w.null() }
+                    w.key("overdue_milestones")
+                    w.array(goal.overdueMilestones) { w, overdue in milestone(overdue, into: &w) }
+                    w.key("last_activity")
+                    w.date(goal.lastActivity)
+                }
+            }
+            w.key("action_items")
+            w.array(m.actionItems) { w, item in
+                w.object { w in
+                    w.key("text")
+                    w.string(item.text)
+                    w.key("owner")
+                    w.string(item.owner)
+                    w.key("due")
+                    w.date(item.due)
+                    w.key("overdue")
+                    w.bool(item.overdue)
+                    w.key("path")
+                    w.string(item.path)
+                    w.key("line")
+                    w.int(item.line)
+                }
+            }
+            w.key("reflections")
+            w.array(m.reflections) { w, reflection in
+                w.object { w in
+                    w.key("path")
+                    w.string(reflection.path)
+                    w.key("date")
+                    w.date(reflection.date)
+                    w.key("author")
+                    w.string(reflection.author)
+                    w.key("title")
+                    w.string(reflection.title)
+                    w.key("private")
+                    w.bool(reflection.isPrivate)
+                    w.key("confidence")
+                    w.int(reflection.confidence)
+                    w.key("questions")
+                    w.array(reflection.questions) { $0.string($1) }
+                    w.key("wins")
+                    w.array(reflection.wins) { $0.string($1) }
+                    w.key("obstacles")
+                    w.array(reflection.obstacles) { $0.string($1) }
+                }
+            }
+            w.key("agenda")
+            w.array(m.agenda) { $0.string($1) }
+            w.key("activity")
+            w.array(m.activity) { $0.value(activity($1)) }
+            w.key("lint")
+            w.object { w in
+                w.key("errors")
+                w.int(m.lintErrors)
+                w.key("warnings")
+                w.int(m.lintWarnings)
+            }
+            w.key("history")
+            history(m.history, into: &w)
+        }
+        return .written(w.bytes)
+    }
+
+    static func milestone(_ milestone: MilestoneReport, into w: inout JSONWriter) {
+        w.object { w in
+            w.key("title")
+            w.string(milestone.title)
+            w.key("due")
+            w.date(milestone.due)
+        }
     }
 }

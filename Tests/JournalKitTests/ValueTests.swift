@@ -4,8 +4,10 @@ import Testing
 @testable import JournalKit
 
 @Suite struct CalendarDateTests {
-    @Test func parsesRealDays() {
+    @Test func parsesRealDays() throws {
         #expect(CalendarDate("2026-11-25")?.description == "2026-11-25")
+        #expect(CalendarDate("0001-02-03")?.description == "0001-02-03")
+        #expect(try #require(CalendarDate("9999-12-31")).adding(days: 14).description == "10000-01-14")
         #expect(CalendarDate("2028-02-29") != nil)
     }
 

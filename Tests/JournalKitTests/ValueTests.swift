@@ -181,6 +181,49 @@ import Testing
         #expect(ahead.rendered() == inPlace)
     }
 
+    /// The streaming writer lays out text exactly as a tree of values is laid out: empty and
+    /// filled containers, nesting, nulls and trees placed inside it.
+    @Test func theStreamingWriterMatchesTheTree() {
+        let tree = JSONValue.object([
+            ("name", .string("Ada \"A\" L")), ("none", .null), ("count", .int(-2)), ("ok", .bool(false)),
+            ("empty", .array([])), ("nothing", .object([])),
+            ("items", .array([.object([("n", .int(1)), ("tags", .array([.string("x")]))]), .object([])])),
+            ("person", .object([("email", .null)])),
+        ])
+        var writer = JSONWriter(indent: 4)
+        writer.object { w in
+            w.key("name")
+            w.string("Ada \"A\" L")
+            w.key("none")
+            w.string(nil as String?)
+            w.key("count")
+            w.int(-2)
+            w.key("ok")
+            w.bool(false)
+            w.key("empty")
+            w.array([Int]()) { $0.int($1) }
+            w.key("nothing")
+            w.object { _ in }
+            w.key("items")
+            w.array([1, 0]) { w, n in
+                w.object { w in
+                    guard n > 0 else { return }
+                    w.key("n")
+                    w.int(n)
+                    w.key("tags")
+                    w.array(["x"]) { $0.string($1) }
+                }
+            }
+            w.key("person")
+            w.value(.object([("email", .null)]))
+        }
+        let placed = JSONValue.array([.written(writer.bytes)])
+        let inPlace = JSONValue.array([tree])
+        #expect(
+            JSONValue.object([("list", placed)]).rendered()
+                == JSONValue.object([("list", inPlace)]).rendered())
+    }
+
     /// Empty containers stay on one line; nesting indents by two spaces.
     @Test func nestingIsIndented() {
         let value = JSONValue.array([.object([]), .array([]), .array([.null])])

@@ -122,6 +122,8 @@ enum EntryCoding {
 
     static func encode(_ entry: Entry) -> [UInt8] {
         var writer = ByteWriter()
+        // The body is most of an entry: one allocation for all of it.
+        writer.bytes.reserveCapacity(entry.body.utf8.count + 1024)
         write(entry, to: &writer)
         return writer.bytes
     }
@@ -146,12 +148,13 @@ enum EntryCoding {
         writer.optional(entry.title) { $0.string($1) }
         writer.array(entry.diagnostics, writeDiagnostic)
         writer.bool(entry.hasConflictMarkers)
-        writer.array(entry.fields.sorted { $0.key < $1.key }) { writer, field in
+        // In the dictionary's own order: reading it back builds the same dictionary.
+        writer.array(Array(entry.fields)) { writer, field in
             writer.string(field.key)
             writePosition(&writer, field.value.key)
             writePosition(&writer, field.value.value)
         }
-        writer.array(entry.disabledRules.sorted()) { $0.string($1) }
+        writer.array(Array(entry.disabledRules)) { $0.string($1) }
         writer.string(entry.body)
     }
 

@@ -137,9 +137,9 @@ public struct ParseCache: Sendable {
     }
 
     /// Writes the cache for the next run, unless it would say exactly what it says now.
-    /// Entries are encoded as they are written, a megabyte at a time, so that a run that
-    /// fills the cache holds no second copy of the journal; the file is written under
-    /// another name and renamed over the old one, so a reader never sees half of it.
+    /// Entries are encoded across the cores a few hundred at a time and written as they come,
+    /// so that a run that fills the cache holds no second copy of the journal; the file is
+    /// written under another name and renamed over the old one, so a reader never sees half.
     func save(paths: [String], entries: [Entry], outcomes: [Outcome]) {
         let reusedAll =
             outcomes.count == records.count
@@ -152,26 +152,31 @@ public struct ParseCache: Sendable {
         writer.string(program)
         writer.string(rootPath)
         writer.int(outcomes.count { if case .none = $0 { false } else { true } })
-        for index in outcomes.indices {
-            switch outcomes[index] {
-            case .reused(let identity, let range):
-                writer.string(paths[index])
-                identity.write(to: &writer)
-                writer.int(range.count)
-                writer.bytes.append(contentsOf: bytes[range])
-            case .parsed(let identity):
-                let encoded = EntryCoding.encode(entries[index])
-                writer.string(paths[index])
-                identity.write(to: &writer)
-                writer.int(encoded.count)
-                writer.bytes.append(contentsOf: encoded)
-            case .none:
-                continue
+        let batch = 512
+        for start in stride(from: 0, to: outcomes.count, by: batch) {
+            let end = min(start + batch, outcomes.count)
+            let encoded = concurrentMap(end - start) { offset -> [UInt8] in
+                guard case .parsed = outcomes[start + offset] else { return [] }
+                return EntryCoding.encode(entries[start + offset])
             }
-            if writer.bytes.count >= 1 << 20 {
-                guard output.write(writer.bytes) else { return output.abandon() }
-                writer.bytes.removeAll(keepingCapacity: true)
+            for index in start..<end {
+                switch outcomes[index] {
+                case .reused(let identity, let range):
+                    writer.string(paths[index])
+                    identity.write(to: &writer)
+                    writer.int(range.count)
+                    writer.bytes.append(contentsOf: bytes[range])
+                case .parsed(let identity):
+                    writer.string(paths[index])
+                    identity.write(to: &writer)
+                    writer.int(encoded[index - start].count)
+                    writer.bytes.append(contentsOf: encoded[index - start])
+                case .none:
+                    continue
+                }
             }
+            guard output.write(writer.bytes) else { return output.abandon() }
+            writer.bytes.removeAll(keepingCapacity: true)
         }
         guard output.write(writer.bytes) else { return output.abandon() }
         output.finish()

@@ -211,8 +211,10 @@ struct JSONWriter {
     var bytes: [UInt8] = []
     /// The indentation of the current container's members.
     private var indent: Int
-    /// How many members each open container has so far.
-    private var counts: [Int] = []
+    /// How many members the innermost open container has so far.
+    private var count = 0
+    /// The same for the containers around it.
+    private var outer: [Int] = []
 
     /// A writer for a value placed at `indent` in a document.
     init(indent: Int) {
@@ -256,25 +258,25 @@ struct JSONWriter {
 
     private mutating func open(_ bracket: UInt8) {
         bytes.append(bracket)
-        counts.append(0)
+        outer.append(count)
+        count = 0
         indent += 2
     }
 
     private mutating func close(_ bracket: UInt8) {
         indent -= 2
-        if let count = counts.popLast(), count > 0 {
+        if count > 0 {
             bytes.append(UInt8(ascii: "\n"))
             JSONValue.indentation(&bytes, indent)
         }
+        count = outer.popLast() ?? 0
         bytes.append(bracket)
     }
 
     /// Before each member or element: the separator, a new line and the indentation.
     private mutating func next() {
-        if let last = counts.indices.last {
-            counts[last] += 1
-            JSONValue.literal(&bytes, counts[last] == 1 ? "\n" : ",\n")
-        }
+        count += 1
+        JSONValue.literal(&bytes, count == 1 ? "\n" : ",\n")
         JSONValue.indentation(&bytes, indent)
     }
 }

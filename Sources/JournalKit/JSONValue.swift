@@ -104,6 +104,12 @@ public enum JSONValue: Sendable, Equatable {
                     JSONValue.literal(&output, index == parts.count - 1 ? "\n" : ",\n")
                 }
             } else {
+                // Parts written ahead are copied in, into room made once rather than by doubling.
+                let ahead = values.reduce(0) { total, value in
+                    if case .written(let bytes) = value { return total + bytes.count + indent + 4 }
+                    return total
+                }
+                if ahead > 0 { output.reserveCapacity(output.count + ahead + indent + 1) }
                 values.withUnsafeBufferPointer { values in
                     for index in values.indices {
                         JSONValue.indentation(&output, indent + 2)
@@ -219,7 +225,8 @@ struct JSONWriter {
     /// A writer for a value placed at `indent` in a document.
     init(indent: Int) {
         self.indent = indent
-        bytes.reserveCapacity(4096)
+        // The parts of a report it writes run to tens of kilobytes: fewer copies while growing.
+        bytes.reserveCapacity(32_768)
     }
 
     mutating func object(_ body: (inout JSONWriter) -> Void) {

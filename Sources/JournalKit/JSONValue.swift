@@ -40,6 +40,17 @@ public enum JSONValue: Sendable, Equatable {
         return .written(output)
     }
 
+    /// `rendered()` as bytes in pieces, values written ahead among them as they are: for
+    /// writing a document of many megabytes without first copying it into one string.
+    public func renderedParts() -> [[UInt8]] {
+        var parts: [[UInt8]] = []
+        var output: [UInt8] = []
+        withUnsafeMutablePointer(to: &parts) { write(to: &output, indent: 0, parts: $0) }
+        output.append(UInt8(ascii: "\n"))
+        parts.append(output)
+        return parts.filter { !$0.isEmpty }
+    }
+
     /// Pretty-printed with two-space indentation and a final newline.
     public func rendered() -> String {
         // Bytes, not `String` appends: a program report runs to megabytes, and escaping
@@ -75,13 +86,22 @@ public enum JSONValue: Sendable, Equatable {
     // Elements are reached through buffer pointers, which lend each value to `write`; array
     // subscripts and iterators hand out copies, and copying (then destroying) every value of
     // a program's report cost more than writing it.
-    func write(to output: inout [UInt8], indent: Int) {
+    /// `parts`, when given, collects the text in pieces: what was written so far, then each
+    /// `.written` value as it is, without copying it into `output`.
+    func write(to output: inout [UInt8], indent: Int, parts: UnsafeMutablePointer<[[UInt8]]>? = nil) {
         switch self {
         case .null: JSONValue.literal(&output, "null")
         case .bool(let value): JSONValue.literal(&output, value ? "true" : "false")
         case .int(let value): output.append(contentsOf: String(value).utf8)
         case .string(let value): JSONValue.writeString(value, to: &output)
-        case .written(let bytes): output.append(contentsOf: bytes)
+        case .written(let bytes):
+            if let parts {
+                parts.pointee.append(output)
+                parts.pointee.append(bytes)
+                output = []
+            } else {
+                output.append(contentsOf: bytes)
+            }
         case .array(let values):
             if values.isEmpty {
                 JSONValue.literal(&output, "[]")
@@ -109,11 +129,11 @@ public enum JSONValue: Sendable, Equatable {
                     if case .written(let bytes) = value { return total + bytes.count + indent + 4 }
                     return total
                 }
-                if ahead > 0 { output.reserveCapacity(output.count + ahead + indent + 1) }
+                if ahead > 0 && parts == nil { output.reserveCapacity(output.count + ahead + indent + 1) }
                 values.withUnsafeBufferPointer { values in
                     for index in values.indices {
                         JSONValue.indentation(&output, indent + 2)
-                        values[index].write(to: &output, indent: indent + 2)
+                        values[index].write(to: &output, indent: indent + 2, parts: parts)
                         JSONValue.literal(&output, index == values.count - 1 ? "\n" : ",\n")
                     }
                 }
@@ -131,7 +151,7 @@ public enum JSONValue: Sendable, Equatable {
                     JSONValue.indentation(&output, indent + 2)
                     JSONValue.writeString(pairs[index].0, to: &output)
                     JSONValue.literal(&output, ": ")
-                    pairs[index].1.write(to: &output, indent: indent + 2)
+                    pairs[index].1.write(to: &output, indent: indent + 2, parts: parts)
                     JSONValue.literal(&output, index == pairs.count - 1 ? "\n" : ",\n")
                 }
             }

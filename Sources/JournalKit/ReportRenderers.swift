@@ -2,6 +2,13 @@
 public protocol ReportRenderer: Sendable {
     /// The whole output, ending in a newline.
     func render(_ report: Report) -> String
+    /// The same output as UTF-8 in pieces, to be written one after the other.
+    func renderParts(_ report: Report) -> [[UInt8]]
+}
+
+extension ReportRenderer {
+    /// One piece: the rendered string.
+    public func renderParts(_ report: Report) -> [[UInt8]] { [Array(render(report).utf8)] }
 }
 
 /// `journal-report/1`: the machine contract of cli.md.
@@ -11,11 +18,16 @@ public struct JSONReportRenderer: ReportRenderer {
 
     /// The report as a JSON document.
     public func render(_ report: Report) -> String {
-        // A program's report holds hundreds of mentorships: each one is written on one core.
+        String(decoding: renderParts(report).joined(), as: UTF8.self)
+    }
+
+    /// The document in pieces: a program's report runs to megabytes, and each mentorship is
+    /// written on one core and handed on as it is, never copied into one string.
+    public func renderParts(_ report: Report) -> [[UInt8]] {
         let mentorships = concurrentMap(report.mentorships.count) {
             JSONReportRenderer.mentorship(report.mentorships[$0])
         }
-        return JSONReportRenderer.document(report, mentorships: mentorships).rendered()
+        return JSONReportRenderer.document(report, mentorships: mentorships).renderedParts()
     }
 
     /// The JSON value of a report, for renderers that embed it.

@@ -131,28 +131,37 @@ struct Failure: Error, CustomStringConvertible {
 
 /// Writes `text` to `path` atomically (beside, then renamed), or to standard output.
 func emit(_ text: String, to path: String?, base: URL) throws {
+    guard path == nil else { return try emit([Array(text.utf8)], to: path, base: base) }
+    var text = text
+    _ = text.withUTF8 { writeToStandardOutput(UnsafeRawBufferPointer($0)) }
+}
+
+/// Writes `parts`, one after the other, to `path` atomically (beside, then renamed), or to
+/// standard output straight from the parts' bytes: a program's report runs to megabytes.
+func emit(_ parts: [[UInt8]], to path: String?, base: URL) throws {
     guard let path else {
-        // Straight from the string's own bytes: a program's report runs to megabytes, and
-        // `Data(text.utf8)` would copy all of it once more first.
-        var text = text
-        text.withUTF8 { bytes in
-            guard var next = bytes.baseAddress else { return }
-            var left = bytes.count
-            while left > 0 {
-                let written = write(STDOUT_FILENO, next, left)
-                if written < 0 && errno == EINTR { continue }
-                if written <= 0 { return }
-                next += written
-                left -= written
-            }
-        }
+        for part in parts where !part.withUnsafeBytes(writeToStandardOutput) { return }
         return
     }
     let url = URL(fileURLWithPath: path, relativeTo: base).standardizedFileURL
     do {
-        try Data(text.utf8).write(to: url, options: .atomic)
+        try Data(parts.joined()).write(to: url, options: .atomic)
     } catch {
         throw Failure(message: "cannot write \(path): \(error.localizedDescription)", code: 1)
     }
     print(url.path)
+}
+
+/// All of `bytes` to standard output; false when it is closed.
+private func writeToStandardOutput(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    guard var next = bytes.baseAddress else { return true }
+    var left = bytes.count
+    while left > 0 {
+        let written = write(STDOUT_FILENO, next, left)
+        if written < 0 && errno == EINTR { continue }
+        if written <= 0 { return false }
+        next += written
+        left -= written
+    }
+    return true
 }

@@ -57,6 +57,6 @@ struct ReportCommand: ParsableCommand {
                 MarkdownReportRenderer(template: try template(.markdown, root: scope.journal.root))
             case .html: HTMLReportRenderer(template: try template(.html, root: scope.journal.root))
             }
-        try emit(renderer.render(report), to: output, base: scope.workingDirectory)
+        try emit(renderer.renderParts(report), to: output, base: scope.workingDirectory)
     }
 }

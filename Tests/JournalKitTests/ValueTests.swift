@@ -179,6 +179,10 @@ import Testing
         let inPlace = JSONValue.object([("items", .array(items)), ("end", .null)]).rendered()
         let ahead = JSONValue.object([("items", .array(items.map { $0.written(indent: 4) })), ("end", .null)])
         #expect(ahead.rendered() == inPlace)
+        // In pieces, the values written ahead are pieces of their own, and together they read the same.
+        let parts = ahead.renderedParts()
+        #expect(parts.count == 2 * items.count + 1)
+        #expect(String(decoding: parts.joined(), as: UTF8.self) == inPlace)
     }
 
     /// The streaming writer lays out text exactly as a tree of values is laid out: empty and

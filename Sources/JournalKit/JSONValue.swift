@@ -283,6 +283,28 @@ struct JSONWriter {
     /// A value built as a tree, for the small parts.
     mutating func value(_ value: JSONValue) { value.write(to: &bytes, indent: indent) }
 
+    /// A member: its key, then its value (null when absent).
+    mutating func member(_ name: StaticString, _ value: String?) {
+        key(name)
+        string(value)
+    }
+    mutating func member(_ name: StaticString, _ value: CalendarDate?) {
+        key(name)
+        date(value)
+    }
+    mutating func member(_ name: StaticString, _ value: Int?) {
+        key(name)
+        int(value)
+    }
+    mutating func member(_ name: StaticString, _ value: Bool?) {
+        key(name)
+        bool(value)
+    }
+    mutating func member(_ name: StaticString, _ value: JSONValue) {
+        key(name)
+        self.value(value)
+    }
+
     private mutating func open(_ bracket: UInt8) {
         bytes.append(bracket)
         outer.append(count)

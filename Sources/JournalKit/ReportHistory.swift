@@ -201,51 +201,35 @@ extension JSONReportRenderer {
     /// The `history` object of a mentorship: the dated events the pictures are drawn from.
     static func history(_ history: MentorshipHistory, into w: inout JSONWriter) {
         w.object { w in
-            w.key("started")
-            w.date(history.started)
-            w.key("ends")
-            w.date(history.ends)
+            w.member("started", history.started)
+            w.member("ends", history.ends)
             w.key("sessions")
             w.array(history.sessions) { w, session in
                 w.object { w in
-                    w.key("date")
-                    w.date(session.date)
-                    w.key("status")
-                    w.string(session.status)
-                    w.key("path")
-                    w.string(session.path)
+                    w.member("date", session.date)
+                    w.member("status", session.status)
+                    w.member("path", session.path)
                 }
             }
             w.key("reflections")
             w.array(history.reflections) { w, reflection in
                 w.object { w in
-                    w.key("date")
-                    w.date(reflection.date)
-                    w.key("author")
-                    w.string(reflection.author)
-                    w.key("title")
-                    w.string(reflection.title)
-                    w.key("confidence")
-                    w.int(reflection.confidence)
-                    w.key("private")
-                    w.bool(reflection.isPrivate)
-                    w.key("path")
-                    w.string(reflection.path)
+                    w.member("date", reflection.date)
+                    w.member("author", reflection.author)
+                    w.member("title", reflection.title)
+                    w.member("confidence", reflection.confidence)
+                    w.member("private", reflection.isPrivate)
+                    w.member("path", reflection.path)
                 }
             }
             w.key("milestones")
             w.array(history.milestones) { w, milestone in
                 w.object { w in
-                    w.key("goal")
-                    w.string(milestone.goalID)
-                    w.key("title")
-                    w.string(milestone.title)
-                    w.key("due")
-                    w.date(milestone.due)
-                    w.key("done")
-                    w.bool(milestone.done)
-                    w.key("done_on")
-                    w.date(milestone.doneOn)
+                    w.member("goal", milestone.goalID)
+                    w.member("title", milestone.title)
+                    w.member("due", milestone.due)
+                    w.member("done", milestone.done)
+                    w.member("done_on", milestone.doneOn)
                 }
             }
         }

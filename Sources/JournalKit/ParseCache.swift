@@ -141,10 +141,11 @@ public struct ParseCache: Sendable {
     /// so that a run that fills the cache holds no second copy of the journal; the file is
     /// written under another name and renamed over the old one, so a reader never sees half.
     func save(paths: [String], entries: [Entry], outcomes: [Outcome]) {
-        let reusedAll =
-            outcomes.count == records.count
-            && outcomes.allSatisfy { if case .reused = $0 { true } else { false } }
-        if reusedAll { return }
+        // Nothing new to keep and nothing kept has gone: the file would come out the same.
+        // (Files too fresh to keep must not cause a rewrite of the whole cache on every run.)
+        let reused = outcomes.count { if case .reused = $0 { true } else { false } }
+        let parsed = outcomes.contains { if case .parsed = $0 { true } else { false } }
+        if !parsed && reused == records.count { return }
         guard let output = Output(file) else { return }
         var writer = ByteWriter()
         writer.bytes = ParseCache.magic

@@ -142,6 +142,22 @@ import Testing
         #expect(second.reused == 0)
     }
 
+    @Test func aFileTooFreshToKeepDoesNotRewriteTheCacheOnEveryRun() throws {
+        let root = try Self.copy(Self.journals[0])
+        var location = try Self.location()
+        _ = JournalLoader.load(root: root, cache: location)
+        let file = location.file(forRoot: JournalLoader.resolve(root.path))
+        try Data("---\ndate: 2026-11-24\n---\nJust written.\n".utf8)
+            .write(to: root.appendingPathComponent("sessions/2026-11-24.md"))
+        location.now = ParseCache.systemNow
+        let fileCount = JournalLoader.load(root: root).fileCount
+        #expect(JournalLoader.loadCounting(root: root, cache: location).reused == fileCount - 1)
+        let written = try FileManager.default.attributesOfItem(atPath: file.path)
+        #expect(JournalLoader.loadCounting(root: root, cache: location).reused == fileCount - 1)
+        let after = try FileManager.default.attributesOfItem(atPath: file.path)
+        #expect(after[.systemFileNumber] as? Int == written[.systemFileNumber] as? Int)
+    }
+
     @Test func anotherBuildOrADamagedFileStartsOver() throws {
         let root = Self.journals[1]
         let location = try Self.location(program: "one build")

@@ -102,7 +102,9 @@ struct ByteReader {
     mutating func array<Element>(_ read: (inout ByteReader) throws -> Element) throws -> [Element] {
         let count = try count()
         var result: [Element] = []
-        result.reserveCapacity(count)
+        // A damaged count is bounded by the bytes left, not by what they could hold: room is
+        // made for a modest number only, and the array grows if the elements are really there.
+        result.reserveCapacity(min(count, 1024))
         for _ in 0..<count { result.append(try read(&self)) }
         return result
     }

@@ -203,7 +203,8 @@ public struct ParseCache: Sendable {
                 (try? reader.string()) == rootPath, let count = try? reader.count()
             else { return nil }
             var records: [String: (Identity, Range<Int>)] = [:]
-            records.reserveCapacity(count)
+            // Room for a damaged count is not made up front; the dictionary grows as records come.
+            records.reserveCapacity(min(count, 1 << 16))
             for _ in 0..<count {
                 guard let path = try? reader.string(), let identity = try? Identity.read(&reader),
                     let length = try? reader.count()

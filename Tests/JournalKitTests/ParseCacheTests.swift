@@ -170,7 +170,16 @@ import Testing
 
         let file = other.file(forRoot: JournalLoader.resolve(root.path))
         let stored = try Data(contentsOf: file)
-        for damage in [Data(), stored.prefix(stored.count / 2), Data(repeating: 0xFF, count: 4096)] {
+        // A good header that promises as many records as there are bytes, then noise.
+        var promising = ByteWriter()
+        promising.bytes = ParseCache.magic
+        promising.int(EntryCoding.version)
+        promising.string("another build")
+        promising.string(JournalLoader.resolve(root.path))
+        promising.int(1 << 20)
+        promising.bytes += [UInt8](repeating: 0x7F, count: 1 << 20)
+        let noise = Data(promising.bytes)
+        for damage in [Data(), stored.prefix(stored.count / 2), Data(repeating: 0xFF, count: 4096), noise] {
             try damage.write(to: file)
             let reloaded = JournalLoader.loadCounting(root: root, cache: other)
             #expect(reloaded.journal == plain)

@@ -181,6 +181,34 @@ public struct ParseCache: Sendable {
         }
         guard output.write(writer.bytes) else { return output.abandon() }
         output.finish()
+        ParseCache.prune(file.deletingLastPathComponent(), now: settledBefore + ParseCache.slack)
+    }
+
+    /// How long a journal's cache is kept without being rewritten: the cache of a journal moved,
+    /// deleted or untouched for that long goes (an untouched one is parsed afresh next time).
+    static let keptFor = 90 * 24 * 3600
+    /// How long a half-written cache file may sit before it counts as left by a killed run.
+    static let abandonedAfter = 3600
+
+    /// Deletes caches not rewritten for `keptFor` and temporary files of writes that never
+    /// finished; only names this code writes are touched.
+    static func prune(_ folder: URL, now: Int) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        for name in names {
+            let isCache = name.hasSuffix(".cache") && name.utf8.count == 22
+            let isTemporary = name.hasSuffix(".tmp") && name.contains(".cache.")
+            guard isCache || isTemporary else { continue }
+            var status = stat()
+            let path = folder.appendingPathComponent(name).path
+            guard lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { continue }
+            #if canImport(Darwin)
+                let modified = nanoseconds(status.st_mtimespec)
+            #else
+                let modified = nanoseconds(status.st_mtim)
+            #endif
+            let age = (now - modified) / 1_000_000_000
+            if age > (isCache ? keptFor : abandonedAfter) { unlink(path) }
+        }
     }
 
     // MARK: Reading and writing the file

@@ -158,6 +158,30 @@ import Testing
         #expect(after[.systemFileNumber] as? Int == written[.systemFileNumber] as? Int)
     }
 
+    @Test func oldCachesAndAbandonedWritesAreCleanedUp() throws {
+        let location = try Self.location()
+        let manager = FileManager.default
+        try manager.createDirectory(at: location.folder, withIntermediateDirectories: true)
+        let longAgo = Date(timeIntervalSinceNow: -100 * 24 * 3600)
+        let hoursAgo = Date(timeIntervalSinceNow: -2 * 3600)
+        let files: [(String, Date)] = [
+            ("0123456789abcdef.cache", longAgo), ("fedcba9876543210.cache", hoursAgo),
+            ("0123456789abcdef.cache.4242.tmp", hoursAgo), ("fedcba9876543210.cache.4243.tmp", Date()),
+            ("notes.txt", longAgo),
+        ]
+        for (name, date) in files {
+            let url = location.folder.appendingPathComponent(name)
+            try Data("x".utf8).write(to: url)
+            try manager.setAttributes([.modificationDate: date], ofItemAtPath: url.path)
+        }
+        let root = Self.journals[1]
+        _ = JournalLoader.load(root: root, cache: location)
+        let left = Set(try manager.contentsOfDirectory(atPath: location.folder.path))
+        let written = location.file(forRoot: JournalLoader.resolve(root.path)).lastPathComponent
+        #expect(
+            left == [written, "fedcba9876543210.cache", "fedcba9876543210.cache.4243.tmp", "notes.txt"])
+    }
+
     @Test func anotherBuildOrADamagedFileStartsOver() throws {
         let root = Self.journals[1]
         let location = try Self.location(program: "one build")

@@ -30,7 +30,8 @@ public struct ParseCache: Sendable {
             self.program = program
         }
 
-        /// The cache file for a journal root: the root's path, hashed, so two journals never share one.
+        /// The cache file for a journal root, named by a hash of its path (the path is also kept
+        /// inside, so two journals whose hashes meet only replace each other's cache).
         public func file(forRoot rootPath: String) -> URL {
             var hash: UInt64 = 0xcbf2_9ce4_8422_2325
             for byte in rootPath.utf8 {

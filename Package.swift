@@ -29,8 +29,13 @@ let package = Package(
                 "JournalKit", "JournalGit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .testTarget(name: "JournalKitTests", dependencies: ["JournalKit"], exclude: ["Fixtures"]),
-        .testTarget(name: "JournalTests", dependencies: ["journal", "JournalKit"], exclude: ["Fixtures"]),
-        .testTarget(name: "JournalGitTests", dependencies: ["JournalGit"]),
+        // Helpers the three test targets share: temporary folders, running programs.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(
+            name: "JournalKitTests", dependencies: ["JournalKit", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "JournalTests", dependencies: ["journal", "JournalKit", "TestSupport"],
+            exclude: ["Fixtures"]),
+        .testTarget(name: "JournalGitTests", dependencies: ["JournalGit", "TestSupport"]),
     ]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import JournalGit
@@ -31,20 +32,11 @@ final class Scratch {
 
     @discardableResult
     func git(_ arguments: String...) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
-        process.arguments = arguments
-        process.currentDirectoryURL =
-            FileManager.default.fileExists(atPath: folder.path)
-            ? folder : folder.deletingLastPathComponent()
-        process.environment = environment
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        let directory =
+            FileManager.default.fileExists(atPath: folder.path) ? folder : folder.deletingLastPathComponent()
+        return try runProgram(
+            URL(fileURLWithPath: "/usr/bin/git"), arguments, in: directory, environment: environment
+        ).stdout
     }
 
     func write(_ text: String, _ path: String) throws {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 @testable import JournalKit
 
@@ -16,15 +17,7 @@ func rules(_ entry: Entry) -> [String] { entry.diagnostics.map(\.rule) }
 
 /// Writes files (relative path to content) under a new temporary folder and returns it.
 func temporaryJournal(_ files: [String: String]) throws -> URL {
-    let root = FileManager.default.temporaryDirectory
-        .appendingPathComponent("journal-tests-\(UUID().uuidString)")
-    for (path, content) in files {
-        let url = root.appendingPathComponent(path)
-        try FileManager.default.createDirectory(
-            at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(content.utf8).write(to: url)
-    }
-    return root
+    try makeFolder(prefix: "journal-tests", files: files)
 }
 
 /// Measures how long `body` takes, in seconds.

@@ -1,13 +1,6 @@
 import Foundation
+import TestSupport
 import Testing
-
-/// What a program printed and how it ended.
-struct ProgramRun {
-    var stdout: String
-    var stderr: String
-    var status: Int32
-    var timedOut: Bool
-}
 
 /// A temporary world for git tests: its own HOME and global git configuration, no ssh
 /// agent, no credentials from the machine, nothing beyond 127.0.0.1.
@@ -53,45 +46,9 @@ final class GitSandbox {
         _ executable: String, _ arguments: [String], in directory: URL? = nil, extra: [String: String] = [:],
         timeout: TimeInterval = 60
     ) throws -> ProgramRun {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = directory ?? root
-        process.environment = environment.merging(extra) { $1 }
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let finished = DispatchSemaphore(value: 0)
-        let outBox = DataBox()
-        let errBox = DataBox()
-        DispatchQueue.global().async {
-            outBox.data = out.fileHandleForReading.readDataToEndOfFile()
-            finished.signal()
-        }
-        DispatchQueue.global().async {
-            errBox.data = err.fileHandleForReading.readDataToEndOfFile()
-            finished.signal()
-        }
-        var timedOut = false
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning {
-            if Date() > deadline {
-                timedOut = true
-                process.terminate()
-                break
-            }
-            usleep(10_000)
-        }
-        _ = finished.wait(timeout: .now() + 5)
-        _ = finished.wait(timeout: .now() + 5)
-        process.waitUntilExit()
-        return ProgramRun(
-            stdout: String(decoding: outBox.data, as: UTF8.self),
-            stderr: String(decoding: errBox.data, as: UTF8.self),
-            status: process.terminationStatus, timedOut: timedOut)
+        try runProgram(
+            URL(fileURLWithPath: executable), arguments, in: directory ?? root,
+            environment: environment.merging(extra) { $1 }, timeout: timeout)
     }
 
     /// Runs the real git CLI; a failure fails the test unless `allowFailure`.
@@ -114,18 +71,7 @@ final class GitSandbox {
 
     /// Starts `journal` without waiting for it.
     func startJournal(_ arguments: [String], in directory: URL) throws -> (Process, Pipe, Pipe) {
-        let process = Process()
-        process.executableURL = try journalBinary()
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        process.environment = environment
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        return (process, out, err)
+        try startProgram(try journalBinary(), arguments, in: directory, environment: environment)
     }
 
     /// Writes a file, creating its folders.
@@ -246,11 +192,6 @@ final class Server {
 }
 
 enum ServerError: Error { case cannotStart(String, Int32) }
-
-/// Bytes filled in by a reader thread.
-final class DataBox: @unchecked Sendable {
-    var data = Data()
-}
 
 func canonical(_ path: String) -> String {
     guard let real = realpath(path, nil) else { return path }

@@ -1,33 +1,20 @@
 import Foundation
 import JournalKit
+import TestSupport
 import Testing
 
 /// Writes a small journal into a new folder; returns the folder.
 func makeJournal(_ files: [String: String]) throws -> URL {
-    let root = try temporaryFolder()
-    for (path, content) in files {
-        let url = root.appendingPathComponent(path)
-        try FileManager.default.createDirectory(
-            at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(content.utf8).write(to: url)
-    }
-    return root
+    try makeFolder(prefix: "journal-e2e", files: files)
 }
 
 /// Runs the real git CLI in a folder, with an identity of its own.
 @discardableResult
 func git(_ arguments: [String], in directory: URL) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org"] + arguments
-    process.currentDirectoryURL = directory
-    let out = Pipe()
-    process.standardOutput = out
-    process.standardError = Pipe()
-    try process.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self)
+    try runProgram(
+        URL(fileURLWithPath: "/usr/bin/env"),
+        ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org"] + arguments, in: directory
+    ).stdout
 }
 
 /// A valid agreement, the same one the rule examples use.

@@ -1,14 +1,13 @@
 import Foundation
+import TestSupport
 
 /// The fixtures of the end-to-end tests, found from this source file.
 let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
 
 /// What a run of the built `journal` binary printed and how it exited.
-struct Run {
-    var stdout: String
-    var stderr: String
-    var status: Int32
+typealias Run = ProgramRun
 
+extension ProgramRun {
     /// Standard output parsed as a JSON object.
     func json() throws -> [String: Any] {
         let object = try JSONSerialization.jsonObject(with: Data(stdout.utf8))
@@ -37,10 +36,6 @@ let testCache = FileManager.default.temporaryDirectory.appendingPathComponent("j
 func journal(_ arguments: [String], in directory: URL = fixtures, environment: [String: String] = [:]) throws
     -> Run
 {
-    let process = Process()
-    process.executableURL = try journalBinary()
-    process.arguments = arguments
-    process.currentDirectoryURL = directory
     var env = ProcessInfo.processInfo.environment
     env.removeValue(forKey: "JOURNAL_TODAY")
     env.removeValue(forKey: "NO_COLOR")
@@ -50,44 +45,17 @@ func journal(_ arguments: [String], in directory: URL = fixtures, environment: [
     // Never the user's own ~/.cache: one cache folder for the whole test run.
     env["JOURNAL_CACHE_DIR"] = testCache.path
     for (key, value) in environment { env[key] = value }
-    process.environment = env
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    // Read both pipes before waiting so that a large output cannot block the child.
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Run(
-        stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
-        status: process.terminationStatus)
+    return try runProgram(try journalBinary(), arguments, in: directory, environment: env)
 }
 
 /// A fresh temporary folder.
-func temporaryFolder() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
-        "journal-e2e-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-}
+func temporaryFolder() throws -> URL { try makeFolder(prefix: "journal-e2e") }
 
 /// Runs any program in the fixtures folder and returns its standard output.
 func run(_ program: String, _ arguments: [String]) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: program)
-    process.arguments = arguments
-    process.currentDirectoryURL = fixtures
     var environment = ProcessInfo.processInfo.environment
     environment.removeValue(forKey: "NO_COLOR")
     environment["GIT_CEILING_DIRECTORIES"] = fixtures.path
-    process.environment = environment
-    let out = Pipe()
-    process.standardOutput = out
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self)
+    return try runProgram(URL(fileURLWithPath: program), arguments, in: fixtures, environment: environment)
+        .stdout
 }

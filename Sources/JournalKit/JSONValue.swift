@@ -35,31 +35,26 @@ public enum JSONValue: Sendable, Equatable {
 
     /// This value written as it would be at `indent` inside a document.
     public func written(indent: Int) -> JSONValue {
-        var output: [UInt8] = []
-        write(to: &output, indent: indent)
-        return .written(output)
+        var writer = JSONWriter(indent: indent)
+        write(into: &writer)
+        return .written(writer.bytes)
     }
 
     /// `rendered()` as bytes in pieces, values written ahead among them as they are: for
     /// writing a document of many megabytes without first copying it into one string.
     public func renderedParts() -> [[UInt8]] {
-        var parts: [[UInt8]] = []
-        var output: [UInt8] = []
-        withUnsafeMutablePointer(to: &parts) { write(to: &output, indent: 0, parts: $0) }
-        output.append(UInt8(ascii: "\n"))
-        parts.append(output)
-        return parts.filter { !$0.isEmpty }
+        var writer = JSONWriter(indent: 0, inPieces: true)
+        write(into: &writer)
+        writer.bytes.append(UInt8(ascii: "\n"))
+        return writer.pieces()
     }
 
     /// Pretty-printed with two-space indentation and a final newline.
     public func rendered() -> String {
-        // Bytes, not `String` appends: a program report runs to megabytes, and escaping
-        // byte by byte is many times cheaper than appending Unicode scalars.
-        var output: [UInt8] = []
-        output.reserveCapacity(1 << 16)
-        write(to: &output, indent: 0)
-        output.append(UInt8(ascii: "\n"))
-        return String(decoding: output, as: UTF8.self)
+        var writer = JSONWriter(indent: 0, capacity: 1 << 16)
+        write(into: &writer)
+        writer.bytes.append(UInt8(ascii: "\n"))
+        return String(decoding: writer.bytes, as: UTF8.self)
     }
 
     /// Spaces to indent with, copied a slice at a time.
@@ -73,90 +68,35 @@ public enum JSONValue: Sendable, Equatable {
         }
     }
 
-    private var isWritten: Bool {
-        if case .written = self { return true }
-        return false
-    }
-
     /// A literal's bytes in one copy (appending a `String.UTF8View` goes byte by byte).
     static func literal(_ output: inout [UInt8], _ text: StaticString) {
         output.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
-    // Elements are reached through buffer pointers, which lend each value to `write`; array
-    // subscripts and iterators hand out copies, and copying (then destroying) every value of
-    // a program's report cost more than writing it.
-    /// `parts`, when given, collects the text in pieces: what was written so far, then each
-    /// `.written` value as it is, without copying it into `output`.
-    func write(to output: inout [UInt8], indent: Int, parts: UnsafeMutablePointer<[[UInt8]]>? = nil) {
+    /// The value through a writer, which owns the layout. Elements are reached through buffer
+    /// pointers, which lend each value to `write`; array subscripts and iterators hand out
+    /// copies, and copying (then destroying) every value of a large report cost more than
+    /// writing it.
+    func write(into writer: inout JSONWriter) {
         switch self {
-        case .null: JSONValue.literal(&output, "null")
-        case .bool(let value): JSONValue.literal(&output, value ? "true" : "false")
-        case .int(let value): output.append(contentsOf: String(value).utf8)
-        case .string(let value): JSONValue.writeString(value, to: &output)
-        case .written(let bytes):
-            if let parts {
-                parts.pointee.append(output)
-                parts.pointee.append(bytes)
-                output = []
-            } else {
-                output.append(contentsOf: bytes)
-            }
+        case .null: writer.null()
+        case .bool(let value): writer.bool(value)
+        case .int(let value): writer.int(value)
+        case .string(let value): writer.string(value)
+        case .written(let text): writer.written(text)
         case .array(let values):
-            if values.isEmpty {
-                JSONValue.literal(&output, "[]")
-                return
+            values.withUnsafeBufferPointer { values in
+                writer.array(values.indices) { writer, index in values[index].write(into: &writer) }
             }
-            JSONValue.literal(&output, "[\n")
-            if indent <= 4 && values.count >= 8, !values.contains(where: \.isWritten) {
-                // A program report's list of mentorships: each element is written on its own
-                // core into its own buffer, and the buffers are joined in order.
-                let parts = concurrentMap(values.count) { index -> [UInt8] in
-                    var part: [UInt8] = []
-                    values.withUnsafeBufferPointer { $0[index].write(to: &part, indent: indent + 2) }
-                    return part
-                }
-                output.reserveCapacity(
-                    output.count + parts.reduce(0) { $0 + $1.count + indent + 4 } + indent + 1)
-                for index in parts.indices {
-                    JSONValue.indentation(&output, indent + 2)
-                    output.append(contentsOf: parts[index])
-                    JSONValue.literal(&output, index == parts.count - 1 ? "\n" : ",\n")
-                }
-            } else {
-                // Parts written ahead are copied in, into room made once rather than by doubling.
-                let ahead = values.reduce(0) { total, value in
-                    if case .written(let bytes) = value { return total + bytes.count + indent + 4 }
-                    return total
-                }
-                if ahead > 0 && parts == nil { output.reserveCapacity(output.count + ahead + indent + 1) }
-                values.withUnsafeBufferPointer { values in
-                    for index in values.indices {
-                        JSONValue.indentation(&output, indent + 2)
-                        values[index].write(to: &output, indent: indent + 2, parts: parts)
-                        JSONValue.literal(&output, index == values.count - 1 ? "\n" : ",\n")
+        case .object(let pairs):
+            pairs.withUnsafeBufferPointer { pairs in
+                writer.object { writer in
+                    for index in pairs.indices {
+                        writer.key(pairs[index].0)
+                        pairs[index].1.write(into: &writer)
                     }
                 }
             }
-            JSONValue.indentation(&output, indent)
-            output.append(UInt8(ascii: "]"))
-        case .object(let pairs):
-            if pairs.isEmpty {
-                JSONValue.literal(&output, "{}")
-                return
-            }
-            JSONValue.literal(&output, "{\n")
-            pairs.withUnsafeBufferPointer { pairs in
-                for index in pairs.indices {
-                    JSONValue.indentation(&output, indent + 2)
-                    JSONValue.writeString(pairs[index].0, to: &output)
-                    JSONValue.literal(&output, ": ")
-                    pairs[index].1.write(to: &output, indent: indent + 2, parts: parts)
-                    JSONValue.literal(&output, index == pairs.count - 1 ? "\n" : ",\n")
-                }
-            }
-            JSONValue.indentation(&output, indent)
-            output.append(UInt8(ascii: "}"))
         }
     }
 
@@ -228,10 +168,11 @@ public enum JSONValue: Sendable, Equatable {
     }
 }
 
-/// Writes JSON as it goes, laid out exactly as `JSONValue.rendered()` lays out a tree.
+/// Writes JSON as it goes, with two-space indentation: the one layout of all JSON output.
 ///
-/// For the large parts of a program's report: building a tree of values only to write it
-/// and free it again cost more than writing the text.
+/// Trees of `JSONValue` are written through it; the large parts of a program's report are
+/// written with it directly, since building a tree of values only to write it and free it
+/// again cost more than writing the text.
 struct JSONWriter {
     /// What has been written.
     var bytes: [UInt8] = []
@@ -242,11 +183,30 @@ struct JSONWriter {
     /// The same for the containers around it.
     private var outer: [Int] = []
 
-    /// A writer for a value placed at `indent` in a document.
-    init(indent: Int) {
+    /// The pieces handed on so far, when the text is collected in pieces.
+    private var finished: [[UInt8]]?
+
+    /// A writer for a value placed at `indent` in a document. The parts of a report it writes
+    /// run to tens of kilobytes: room for them is made at once rather than by doubling.
+    /// `inPieces` keeps text written ahead (`written`) as pieces of its own, uncopied.
+    init(indent: Int, capacity: Int = 32_768, inPieces: Bool = false) {
         self.indent = indent
-        // The parts of a report it writes run to tens of kilobytes: fewer copies while growing.
-        bytes.reserveCapacity(32_768)
+        bytes.reserveCapacity(capacity)
+        if inPieces { finished = [] }
+    }
+
+    /// Everything written, in order: the pieces handed on, then what follows them.
+    func pieces() -> [[UInt8]] { ((finished ?? []) + [bytes]).filter { !$0.isEmpty } }
+
+    /// JSON text already written for this place (by another writer at this indentation).
+    mutating func written(_ text: [UInt8]) {
+        if finished == nil {
+            bytes.append(contentsOf: text)
+        } else {
+            finished?.append(bytes)
+            finished?.append(text)
+            bytes = []
+        }
     }
 
     mutating func object(_ body: (inout JSONWriter) -> Void) {
@@ -272,6 +232,13 @@ struct JSONWriter {
         JSONValue.literal(&bytes, "\": ")
     }
 
+    /// A member's key that is not a literal.
+    mutating func key(_ name: String) {
+        next()
+        JSONValue.writeString(name, to: &bytes)
+        JSONValue.literal(&bytes, ": ")
+    }
+
     mutating func string(_ value: String) { JSONValue.writeString(value, to: &bytes) }
     mutating func string(_ value: String?) { value.map { string($0) } ?? null() }
     mutating func date(_ value: CalendarDate?) { string(value?.description) }
@@ -281,7 +248,7 @@ struct JSONWriter {
     mutating func bool(_ value: Bool?) { value.map { bool($0) } ?? null() }
     mutating func null() { JSONValue.literal(&bytes, "null") }
     /// A value built as a tree, for the small parts.
-    mutating func value(_ value: JSONValue) { value.write(to: &bytes, indent: indent) }
+    mutating func value(_ value: JSONValue) { value.write(into: &self) }
 
     /// A member: its key, then its value (null when absent).
     mutating func member(_ name: StaticString, _ value: String?) {

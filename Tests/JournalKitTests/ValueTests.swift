@@ -134,7 +134,7 @@ import Testing
         #expect(decoded?["title"] as? String == text)
     }
 
-    /// Long lists (written across the cores) come out in order, indented like short ones.
+    /// Long lists come out in order, indented like short ones.
     @Test func longListsKeepTheirOrder() {
         let items = (0..<300).map {
             JSONValue.object([("n", .int($0)), ("tags", .array([.string("t\($0)")]))])
@@ -185,7 +185,7 @@ import Testing
         #expect(String(decoding: parts.joined(), as: UTF8.self) == inPlace)
     }
 
-    /// The streaming writer lays out text exactly as a tree of values is laid out: empty and
+    /// Writing with the writer directly lays out text exactly as writing a tree through it: empty and
     /// filled containers, nesting, nulls and trees placed inside it.
     @Test func theStreamingWriterMatchesTheTree() {
         let tree = JSONValue.object([

@@ -73,9 +73,7 @@ public enum JournalLoader {
             // Taken before reading: should the file change while it is read, the next run sees
             // a newer change time than the one kept, and parses it again.
             identity = ParseCache.Identity(path: absolute)
-            if let identity, let (entry, range) = cache.entry(path: file.path, identity: identity),
-                entry.kind == file.kind
-            {
+            if let identity, let (entry, range) = cache.entry(path: file.path, identity: identity) {
                 return (entry, .reused(identity, range))
             }
         }

@@ -11,7 +11,18 @@ extension GitRepository {
     public func keepLocal(_ paths: [String]) throws -> Bool {
         let info = commonDirectory.appendingPathComponent("info")
         let file = info.appendingPathComponent("exclude")
-        let existing = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
+        let existing: String
+        if FileManager.default.fileExists(atPath: file.path) {
+            guard let data = FileManager.default.contents(atPath: file.path) else {
+                throw GitError(
+                    .other,
+                    "cannot read \(file.path), where journal lists private entries so that a plain "
+                        + "`git add` skips them: check its permissions (nothing was committed)")
+            }
+            existing = String(decoding: data, as: UTF8.self)
+        } else {
+            existing = ""
+        }
         var outside: [String] = []
         var inBlock = false
         for line in existing.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
@@ -38,7 +49,11 @@ extension GitRepository {
             try FileManager.default.createDirectory(at: info, withIntermediateDirectories: true)
             try Data(updated.utf8).write(to: file, options: .atomic)
         } catch {
-            throw GitError(.other, "cannot update \(file.path): \(error.localizedDescription)")
+            throw GitError(
+                .other,
+                "cannot write \(file.path), where journal lists private entries so that a plain "
+                    + "`git add` skips them (\(error.localizedDescription)): check the permissions of "
+                    + "the file and its folder. The private entries were not committed.")
         }
         return true
     }

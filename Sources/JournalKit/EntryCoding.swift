@@ -120,7 +120,7 @@ struct ByteReader {
 /// Writing and reading each model type; the field order is the format.
 enum EntryCoding {
     /// Bumped whenever what is written changes shape, so that old caches are dropped.
-    static let version = 1
+    static let version = 2
 
     static func encode(_ entry: Entry) -> [UInt8] {
         var writer = ByteWriter()
@@ -144,7 +144,7 @@ enum EntryCoding {
         writer.optional(entry.fileDate, writeDate)
         writer.string(entry.fileSlug)
         writer.optional(entry.date, writeDate)
-        writer.bool(entry.isPrivate)
+        writePrivacy(&writer, entry.privacy)
         write(entry.content, to: &writer)
         writer.array(entry.actionItems, writeActionItem)
         writer.optional(entry.title) { $0.string($1) }
@@ -166,7 +166,7 @@ enum EntryCoding {
         let fileDate = try reader.optional(readDate)
         let fileSlug = try reader.string()
         let date = try reader.optional(readDate)
-        let isPrivate = try reader.bool()
+        let privacy = try readPrivacy(&reader)
         let content = try readContent(&reader)
         let actionItems = try reader.array(readActionItem)
         let title = try reader.optional { try $0.string() }
@@ -181,11 +181,30 @@ enum EntryCoding {
         let disabledRules = try reader.array { try $0.string() }
         let body = try reader.string()
         return Entry(
-            path: path, kind: kind, fileDate: fileDate, fileSlug: fileSlug, date: date, isPrivate: isPrivate,
+            path: path, kind: kind, fileDate: fileDate, fileSlug: fileSlug, date: date, privacy: privacy,
             content: content, actionItems: actionItems, title: title, diagnostics: diagnostics,
             hasConflictMarkers: hasConflictMarkers,
             fields: Dictionary(places, uniquingKeysWith: { _, last in last }),
             disabledRules: Set(disabledRules), body: body)
+    }
+
+    static func writePrivacy(_ writer: inout ByteWriter, _ privacy: Privacy) {
+        switch privacy {
+        case .shared: writer.int(0)
+        case .declared: writer.int(1)
+        case .unclear(let reason):
+            writer.int(2)
+            writer.string(reason)
+        }
+    }
+
+    static func readPrivacy(_ reader: inout ByteReader) throws -> Privacy {
+        switch try reader.int() {
+        case 0: return .shared
+        case 1: return .declared
+        case 2: return .unclear(try reader.string())
+        default: throw ByteReader.Damaged()
+        }
     }
 
     // MARK: Content

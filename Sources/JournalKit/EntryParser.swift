@@ -35,11 +35,12 @@ public enum EntryParser {
         let (fileDate, slug) = splitDatedName(stem)
         var entry = Entry(
             path: path, kind: kind, fileDate: fileDate, fileSlug: slug.isEmpty ? stem : slug,
-            date: nil, isPrivate: false, content: defaultContent(kind, stem: stem), actionItems: [],
+            date: nil, privacy: .shared, content: defaultContent(kind, stem: stem), actionItems: [],
             title: nil, diagnostics: [], hasConflictMarkers: false)
 
         guard let text = String(validating: bytes, as: UTF8.self) else {
             let position = invalidUTF8Position(bytes)
+            entry.privacy = Privacy.of(bytes: bytes)
             entry.diagnostics.append(
                 Diagnostic(
                     rule: "file/encoding", severity: .error, path: path, at: position,
@@ -51,6 +52,9 @@ public enum EntryParser {
         entry.hasConflictMarkers = entry.diagnostics.contains { $0.rule == "merge/conflict-markers" }
 
         var reader = FieldReader(path: path, mapping: [])
+        let yaml =
+            source.state == .present ? YAMLReader.read(source.yaml, firstLine: source.yamlFirstLine) : nil
+        entry.privacy = Privacy.decide(text: text, source: source, yaml: yaml)
         switch source.state {
         case .missing:
             entry.diagnostics.append(
@@ -64,7 +68,7 @@ public enum EntryParser {
                     rule: "front-matter/unterminated", severity: .error, path: path, at: .fileStart,
                     message: "the front matter opened on line 1 is never closed with a `---` line"))
         case .present:
-            switch YAMLReader.read(source.yaml, firstLine: source.yamlFirstLine) {
+            switch yaml ?? .success(nil) {
             case .failure(let problem):
                 if !entry.hasConflictMarkers {
                     entry.diagnostics.append(
@@ -185,7 +189,8 @@ public enum EntryParser {
                 )
             }
         }
-        entry.isPrivate = reader.bool("private") ?? false
+        // Read for its diagnostic; whether the entry is private was decided above.
+        _ = reader.bool("private")
         switch kind {
         case .agreement:
             var agreement = Agreement()

@@ -80,6 +80,7 @@ public enum JournalLoader {
         let read = readFile(absolute)
         guard case .bytes(let bytes) = read else {
             var entry = EntryParser.parse(path: file.path, kind: file.kind, bytes: [])
+            entry.privacy = Privacy.ofFile(at: absolute)
             entry.diagnostics = [
                 read == .unreadable
                     ? Diagnostic(
@@ -130,6 +131,31 @@ public enum JournalLoader {
                 if count > limit { return .tooLarge(count) }
                 bytes += [UInt8](repeating: 0, count: max(bytes.count, 4096))
             }
+            let got = bytes.withUnsafeMutableBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return -1 }
+                return read(descriptor, base + count, buffer.count - count)
+            }
+            if got < 0 {
+                if errno == EINTR { continue }
+                return .unreadable
+            }
+            if got == 0 { break }
+            count += got
+        }
+        bytes.removeSubrange(count...)
+        return .bytes(bytes)
+    }
+
+    /// The first `prefix` bytes of a regular file (all of it when shorter).
+    static func readFile(_ path: String, prefix: Int) -> FileRead {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { return .unreadable }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return .unreadable }
+        var bytes = [UInt8](repeating: 0, count: prefix)
+        var count = 0
+        while count < prefix {
             let got = bytes.withUnsafeMutableBytes { buffer -> Int in
                 guard let base = buffer.baseAddress else { return -1 }
                 return read(descriptor, base + count, buffer.count - count)

@@ -170,7 +170,7 @@ public struct Entry: Sendable, Equatable {
         var fileDate: CalendarDate?
         var fileSlug: String
         var date: CalendarDate?
-        var isPrivate: Bool
+        var privacy: Privacy
         var content: EntryContent
         var actionItems: [ActionItem]
         var title: String?
@@ -203,7 +203,7 @@ public struct Entry: Sendable, Equatable {
         fileDate: CalendarDate?,
         fileSlug: String,
         date: CalendarDate?,
-        isPrivate: Bool,
+        privacy: Privacy,
         content: EntryContent,
         actionItems: [ActionItem],
         title: String?,
@@ -220,7 +220,7 @@ public struct Entry: Sendable, Equatable {
                 fileDate: fileDate,
                 fileSlug: fileSlug,
                 date: date,
-                isPrivate: isPrivate,
+                privacy: privacy,
                 content: content,
                 actionItems: actionItems,
                 title: title,
@@ -261,11 +261,14 @@ public struct Entry: Sendable, Equatable {
         get { storage.fields.date }
         _modify { yield &unique().fields.date }
     }
-    /// `private: true`.
-    public var isPrivate: Bool {
-        get { storage.fields.isPrivate }
-        _modify { yield &unique().fields.isPrivate }
+    /// Whether the entry stays on this computer, as `Privacy` decides it.
+    public var privacy: Privacy {
+        get { storage.fields.privacy }
+        _modify { yield &unique().fields.privacy }
     }
+    /// Whether the entry stays on this computer: never staged, left out of reports unless
+    /// private entries are asked for.
+    public var isPrivate: Bool { storage.fields.privacy.keepsLocal }
     /// The typed content.
     public var content: EntryContent {
         get { storage.fields.content }

@@ -44,7 +44,7 @@ struct CommitCommand: ParsableCommand {
             }
             let conflicted = merging ? try repository.conflictedPaths() : []
             let staged = try repository.stageReporting(shared.rule)
-            shared.recordKeptLocal(staged.keptLocal, tracked: staged.trackedLocal)
+            try shared.recordKeptLocal(staged.keptLocal, tracked: staged.trackedLocal)
             let changes = staged.changes
             if changes.isEmpty && !merging {
                 print("Nothing to commit: the journal is as it was at the last commit.")

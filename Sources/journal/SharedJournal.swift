@@ -45,33 +45,65 @@ struct SharedJournal {
         }
         self.repository = repository
         self.scope = scope
+        let privacy = Self.privacyRule(workdir: repository.workdir, scope: scope, layout: layout)
+        self.privacy = privacy
         if layout.known {
             privatePaths = Set(layout.privatePaths.map { scope.isEmpty ? $0 : scope + "/" + $0 })
         } else {
             // Those already kept local that are still private; new ones are found while staging.
-            let workdir = repository.workdir
             privatePaths = Set(
                 repository.keptLocalPaths().filter { path in
                     let inScope = scope.isEmpty || path.hasPrefix(scope + "/")
-                    return !inScope || JournalLayout.declaresPrivate(workdir.appendingPathComponent(path))
+                    return !inScope || privacy(path).keepsLocal
                 })
         }
     }
 
+    /// Whether a file of the work tree stays on this computer: the parsed entry's privacy when
+    /// the journal was read, else the file's front matter read by `Privacy`; an editor's copy of
+    /// an entry is as private as the entry. Every command that stages or shows changes asks this.
+    let privacy: @Sendable (String) -> Privacy
+
+    private static func privacyRule(workdir: URL, scope: String, layout: JournalLayout)
+        -> @Sendable (String) -> Privacy
+    {
+        let known = layout.privacy
+        let workdirPath = workdir.path
+        @Sendable func decide(_ path: String) -> Privacy {
+            let inJournal =
+                scope.isEmpty
+                ? path : path.hasPrefix(scope + "/") ? String(path.dropFirst(scope.count + 1)) : nil
+            if let inJournal, let privacy = known[inJournal] { return privacy }
+            if path.hasSuffix(".md") { return Privacy.ofFile(at: workdirPath + "/" + path) }
+            if let original = Privacy.entryCopied(by: path) {
+                if decide(original).keepsLocal {
+                    return .unclear("it is an editor's copy of the private entry \(original)")
+                }
+                return Privacy.ofFile(at: workdirPath + "/" + path)
+            }
+            return .shared
+        }
+        return decide
+    }
+
     /// Adds the paths a staging kept local to `.git/info/exclude`, and warns about those git
-    /// tracks.
-    func recordKeptLocal(_ kept: [String], tracked: [String]) {
+    /// tracks. Fails when the file cannot be written: a plain `git add -A` would then share them.
+    func recordKeptLocal(_ kept: [String], tracked: [String]) throws {
         let untracked = kept.filter { !tracked.contains($0) }
-        if !untracked.isEmpty { _ = try? repository.keepLocal(Array(privatePaths.union(untracked))) }
+        if !untracked.isEmpty {
+            do {
+                try repository.keepLocal(Array(privatePaths.union(untracked)))
+            } catch let error as GitError {
+                throw Failure(message: error.message, code: 1)
+            }
+        }
         warnAboutTrackedPrivate(tracked.compactMap(journalPath))
     }
 
     /// The rule for staging: the journal's folder, private entries never.
     var rule: StagingRule {
-        let workdir = repository.workdir
-        return StagingRule(scope: scope, keepLocal: privatePaths) { path in
-            path.hasSuffix(".md") && JournalLayout.declaresPrivate(workdir.appendingPathComponent(path))
-        }
+        let privacy = self.privacy
+        return StagingRule(scope: scope, keepLocal: privatePaths) { privacy($0).keepsLocal }
     }
 
     /// A work-tree path relative to the journal root, or nil when outside it.

@@ -71,9 +71,18 @@ struct StatusCommand: ParsableCommand {
             EntryWording.kind(of: path, in: journal).flatMap { EntryKind.allCases.firstIndex(of: $0) }
                 ?? EntryKind.allCases.count
         }
-        let privateHere = Set(shared.privatePaths.compactMap(shared.journalPath))
+        // The same decision staging takes: a file kept local is never listed as a change.
+        var privateHere: [String: Privacy] = [:]
+        for path in shared.privatePaths {
+            if let inJournal = shared.journalPath(path) { privateHere[inJournal] = shared.privacy(path) }
+        }
+        for change in status.changes where change.kind != .deleted {
+            guard let path = shared.journalPath(change.path) else { continue }
+            let privacy = shared.privacy(change.path)
+            if privacy.keepsLocal { privateHere[path] = privacy }
+        }
         for change in status.changes {
-            guard let path = shared.journalPath(change.path), !privateHere.contains(path) else { continue }
+            guard let path = shared.journalPath(change.path), privateHere[path] == nil else { continue }
             let verb = EntryWording.pastTense(change.kind)
             byGroup.append(
                 Line(
@@ -81,12 +90,13 @@ struct StatusCommand: ParsableCommand {
                     text: "\(verb.padding(toLength: 9, withPad: " ", startingAt: 0))"
                         + "\(EntryWording.describe(path, in: journal))  " + style.dim(path)))
         }
-        for path in privateHere.sorted() {
+        for (path, privacy) in privateHere.sorted(by: { $0.key < $1.key }) {
+            let why = privacy.reason.map { "(stays on this computer: \($0))" } ?? "(stays on this computer)"
             byGroup.append(
                 Line(
                     group: group(path), order: order(path),
                     text: "private  " + EntryWording.describe(path, in: journal) + "  " + style.dim(path)
-                        + "  " + style.yellow("(stays on this computer)")))
+                        + "  " + style.yellow(why)))
         }
         lines.append("")
         let shareable = byGroup.count - privateHere.count

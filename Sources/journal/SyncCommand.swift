@@ -59,7 +59,7 @@ struct SyncCommand: ParsableCommand {
         } catch let error as GitError {
             throw failure(error)
         }
-        shared.recordKeptLocal(
+        try shared.recordKeptLocal(
             outcome.keptLocal, tracked: outcome.keptLocal.filter(shared.repository.isTracked))
         if let adopted {
             if outcome.integration == .upToDate { outcome.integration = .fastForwarded }

@@ -1,0 +1,167 @@
+import Foundation
+
+/// Whether a file of the journal stays on this computer.
+///
+/// The one place that decides it: the entry parser asks it for every entry, and every command
+/// that stages, reports, lists, caches or keeps `.git/info/exclude` reads the answer from the
+/// parsed entry or, for a file it did not parse, from `Privacy.ofFile`, which reads the front
+/// matter with the same YAML reader. It fails closed: when the front matter cannot be read and
+/// the file mentions `private`, the file is kept here, with the reason.
+public enum Privacy: Sendable, Hashable {
+    /// Shared with the partner through git.
+    case shared
+    /// The front matter says `private: true`.
+    case declared
+    /// Kept on this computer because whether it is private cannot be known; the reason, in
+    /// plain words ("its front matter cannot be read …").
+    case unclear(String)
+
+    /// What a person does about an unclear front matter.
+    static let advice = "; to decide, make the front matter say `private: true` or `private: false`"
+
+    /// Whether the file stays on this computer (never staged, left out of reports).
+    public var keepsLocal: Bool { self != .shared }
+
+    /// Why a file is kept here although it does not plainly say `private: true`.
+    public var reason: String? {
+        if case .unclear(let reason) = self { return reason }
+        return nil
+    }
+
+    /// How far into a file that cannot be read as an entry `private` is looked for.
+    static let mentionWindow = 64 * 1024
+
+    /// The privacy of a file's front matter as the entry parser reads it.
+    static func decide(
+        text: String, source: SourceText, yaml: Result<YAMLValue?, YAMLProblem>?
+    ) -> Privacy {
+        switch source.state {
+        case .missing:
+            guard mentionsPrivate(source.body) else { return .shared }
+            return .unclear(
+                "it has no front matter (no `---` line at the top) and mentions `private`" + advice)
+        case .unterminated:
+            guard mentionsPrivate(text) else { return .shared }
+            return .unclear(
+                "its front matter is never closed with a `---` line and mentions `private`" + advice)
+        case .present:
+            switch yaml {
+            case .none, .success(.none):
+                return .shared
+            case .failure(let problem):
+                guard mentionsPrivate(source.yaml) else { return .shared }
+                return .unclear(
+                    "its front matter cannot be read (line \(problem.position.line): \(problem.message)) "
+                        + "and mentions `private`" + advice)
+            case .success(.some(let root)):
+                guard let pairs = root.pairs else {
+                    guard mentionsPrivate(source.yaml) else { return .shared }
+                    return .unclear(
+                        "its front matter is not `key: value` lines and mentions `private`" + advice)
+                }
+                return decide(pairs)
+            }
+        }
+    }
+
+    /// The privacy a front-matter mapping declares. Every key that reads `private` in any case
+    /// counts; the most private answer wins.
+    static func decide(_ pairs: [YAMLPair]) -> Privacy {
+        var result = Privacy.shared
+        for pair in pairs {
+            let names: Bool
+            if let key = pair.key.text {
+                names = key.trimmingCharacters(in: .whitespaces).lowercased() == "private"
+            } else {
+                // A collection as a key: nonsense for journal, so it counts when it mentions the word.
+                names = mentionsPrivate(pair.key)
+            }
+            guard names else { continue }
+            let value = pair.value
+            if value.isNull || value.bool == false { continue }
+            if value.bool == true { return .declared }
+            let written = value.text.map { "`\($0)`" } ?? value.kindName
+            result = .unclear(
+                "its `private` value is \(written), not true or false (line \(value.position.line))" + advice)
+        }
+        return result
+    }
+
+    /// The privacy of a file on disk, read as the entry parser would read it. A file that cannot
+    /// be read, or is too large to be an entry, is kept here when the part that can be read
+    /// mentions `private`.
+    public static func ofFile(at path: String) -> Privacy {
+        switch JournalLoader.readFile(path) {
+        case .bytes(let bytes):
+            return of(bytes: bytes)
+        case .unreadable:
+            return readsAsFile(path) ? .unclear("journal cannot read it (check its permissions)") : .shared
+        case .tooLarge:
+            let head = JournalLoader.readFile(path, prefix: mentionWindow)
+            guard case .bytes(let bytes) = head, mentionsPrivate(bytes) else { return .shared }
+            return .unclear("it is too large to be read as an entry and mentions `private`")
+        }
+    }
+
+    /// The privacy of a file's bytes: the front matter only, with the parser's YAML reader.
+    public static func of(bytes: [UInt8]) -> Privacy {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            guard mentionsPrivate(bytes) else { return .shared }
+            return .unclear("it is not valid UTF-8 text and mentions `private`; save it as UTF-8")
+        }
+        let source = SourceText(text)
+        let yaml =
+            source.state == .present ? YAMLReader.read(source.yaml, firstLine: source.yamlFirstLine) : nil
+        return decide(text: text, source: source, yaml: yaml)
+    }
+
+    /// The entry that a file beside it copies, when its name says it is an editor's working
+    /// copy or backup of one: `.2026-11-24.md.swp` (Vim), `2026-11-24.md~`, `#2026-11-24.md#`
+    /// and `.#2026-11-24.md` (Emacs), `2026-11-24.md.orig`, `2026-11-24.md.bak`. Such a copy
+    /// holds the entry's words, so it is as private as the entry.
+    public static func entryCopied(by path: String) -> String? {
+        let slash = path.lastIndex(of: "/")
+        let folder = slash.map { String(path[...$0]) } ?? ""
+        var name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        while let first = name.first, first == "." || first == "#" { name.removeFirst() }
+        guard let range = name.range(of: ".md", options: .backwards), range.lowerBound > name.startIndex
+        else { return nil }
+        let original = folder + name[..<range.upperBound]
+        return original == path ? nil : original
+    }
+
+    /// Whether `path` names something that is not a regular file git would stage anyway
+    /// (a folder, a link to nothing): only regular files are worth failing closed for.
+    private static func readsAsFile(_ path: String) -> Bool {
+        var status = stat()
+        return lstat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
+    }
+
+    static func mentionsPrivate(_ text: String) -> Bool {
+        mentionsPrivate(Array(text.utf8.prefix(mentionWindow)))
+    }
+
+    static func mentionsPrivate(_ value: YAMLValue) -> Bool {
+        switch value {
+        case .scalar(let text, _, _): return mentionsPrivate(text)
+        case .sequence(let items, _): return items.contains(where: mentionsPrivate)
+        case .mapping(let pairs, _):
+            return pairs.contains { mentionsPrivate($0.key) || mentionsPrivate($0.value) }
+        }
+    }
+
+    /// `private`, in any case, among the first bytes.
+    static func mentionsPrivate(_ bytes: [UInt8]) -> Bool {
+        let needle = Array("private".utf8)
+        let end = min(bytes.count, mentionWindow)
+        guard end >= needle.count else { return false }
+        var start = 0
+        while start + needle.count <= end {
+            var offset = 0
+            while offset < needle.count, bytes[start + offset] | 0x20 == needle[offset] { offset += 1 }
+            if offset == needle.count { return true }
+            start += 1
+        }
+        return false
+    }
+}

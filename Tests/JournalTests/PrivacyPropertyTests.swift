@@ -1,0 +1,201 @@
+import Foundation
+import JournalKit
+import Testing
+
+/// Privacy is decided in one place. Reflections written with every YAML spelling of the
+/// `private` key and value, in every kind of surrounding front matter, are committed by
+/// `journal commit`; the real git CLI then shows that exactly the files the model calls shared
+/// reached a commit, and that no word of the others is in any git object.
+@Suite struct PrivacyPropertyTests {
+    /// What the writer of a front matter meant.
+    enum Meant { case local, shared }
+
+    /// A way of writing (or not writing) `private`: the lines it adds after the other keys, or a
+    /// whole front matter of its own (a flow mapping).
+    struct Spelling {
+        var name: String
+        var meant: Meant
+        var lines: [String]
+        /// The whole front matter, for spellings that cannot sit beside other keys.
+        var whole: String? = nil
+    }
+
+    static let spellings: [Spelling] = [
+        Spelling(name: "plain", meant: .local, lines: ["private: true"]),
+        Spelling(name: "capitalised value", meant: .local, lines: ["private: True"]),
+        Spelling(name: "upper-case value", meant: .local, lines: ["private: TRUE"]),
+        Spelling(name: "value on the next line", meant: .local, lines: ["private:", "  true"]),
+        Spelling(name: "value further down", meant: .local, lines: ["private:", "", "    true"]),
+        Spelling(name: "double-quoted key", meant: .local, lines: ["\"private\": true"]),
+        Spelling(name: "single-quoted key", meant: .local, lines: ["'private': true"]),
+        Spelling(name: "escaped key", meant: .local, lines: ["\"\\x70rivate\": true"]),
+        Spelling(name: "complex key", meant: .local, lines: ["? private", ": true"]),
+        Spelling(name: "bool tag", meant: .local, lines: ["private: !!bool true"]),
+        Spelling(name: "tagged key", meant: .local, lines: ["!!str private: true"]),
+        Spelling(name: "anchor", meant: .local, lines: ["private: &secret true"]),
+        Spelling(name: "alias", meant: .local, lines: ["flag: &on true", "private: *on"]),
+        Spelling(name: "comment after", meant: .local, lines: ["private: true  # only for me"]),
+        Spelling(name: "comment between", meant: .local, lines: ["private:", "  # keep it", "  true"]),
+        Spelling(name: "capitalised key", meant: .local, lines: ["Private: true"]),
+        Spelling(name: "yes", meant: .local, lines: ["private: yes"]),
+        Spelling(name: "on", meant: .local, lines: ["private: on"]),
+        Spelling(name: "quoted true", meant: .local, lines: ["private: \"true\""]),
+        Spelling(name: "folded true", meant: .local, lines: ["private: >-", "  true"]),
+        Spelling(name: "list", meant: .local, lines: ["private: [true]"]),
+        Spelling(name: "duplicate key", meant: .local, lines: ["private: false", "private: true"]),
+        Spelling(name: "broken after", meant: .local, lines: ["private: true", "goals: [speaking"]),
+        Spelling(name: "broken value", meant: .local, lines: ["private: [true"]),
+        Spelling(name: "tab indentation", meant: .local, lines: ["private:", "\ttrue"]),
+        Spelling(
+            name: "flow mapping", meant: .local, lines: [],
+            whole: "{date: 2026-11-24, author: mentee, private: true}"),
+        Spelling(
+            name: "multi-line flow mapping", meant: .local, lines: [],
+            whole: "{\n  date: 2026-11-24,\n  private:\n    true\n}"),
+        Spelling(name: "absent", meant: .shared, lines: []),
+        Spelling(name: "false", meant: .shared, lines: ["private: false"]),
+        Spelling(name: "False", meant: .shared, lines: ["private: False"]),
+        Spelling(name: "null", meant: .shared, lines: ["private:"]),
+        Spelling(name: "tilde", meant: .shared, lines: ["private: ~"]),
+        Spelling(name: "quoted key false", meant: .shared, lines: ["\"private\": false"]),
+        Spelling(name: "word in a title", meant: .shared, lines: ["title: \"Private practice, true story\""]),
+        Spelling(name: "private in a comment", meant: .shared, lines: ["# private: true was considered"]),
+        Spelling(name: "broken without the word", meant: .shared, lines: ["goals: [speaking"]),
+    ]
+
+    /// Ways of writing the rest of the file, each applied or not.
+    struct Surroundings {
+        var crlf = false
+        var bom = false
+        /// Keys before the spelling, enough to push it far into the front matter.
+        var longFrontMatter = false
+        /// A block scalar before the spelling, holding fence-like lines.
+        var blockScalar = false
+        /// The spelling first, before the date.
+        var first = false
+    }
+
+    /// A reflection holding `secret` in its body.
+    static func text(_ spelling: Spelling, _ surroundings: Surroundings, secret: String) -> String {
+        var lines = ["---"]
+        if let whole = spelling.whole {
+            lines.append(whole)
+        } else {
+            var keys = ["date: 2026-11-24", "author: mentee"]
+            if surroundings.longFrontMatter {
+                keys += (1...400).map { "note_\($0): filler text number \($0)" }
+            }
+            if surroundings.blockScalar {
+                keys += [
+                    "summary: |", "  Notes pasted from elsewhere:", "  ---", "  mood: fine", "  ...", "  end",
+                ]
+            }
+            lines += surroundings.first ? spelling.lines + keys : keys + spelling.lines
+        }
+        lines += ["---", "# A reflection", "", secret, ""]
+        var text = lines.joined(separator: "\n")
+        if surroundings.crlf { text = text.replacingOccurrences(of: "\n", with: "\r\n") }
+        if surroundings.bom { text = "\u{FEFF}" + text }
+        return text
+    }
+
+    /// A small deterministic generator, so that a failure can be run again.
+    struct Generator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state >> 33
+        }
+        mutating func flip() -> Bool { next() & 1 == 1 }
+    }
+
+    @Test func whatIsCommittedIsExactlyWhatTheModelCallsShared() throws {
+        let box = try GitSandbox()
+        let folder = try box.person("pair", name: "Theo Park", email: "theo@example.org", remote: nil)
+        try box.write(agreementText, to: "agreement.md", in: folder)
+        try box.write(goalText, to: "goals/speaking.md", in: folder)
+
+        var generator = Generator(state: 20_261_124)
+        var expectedLocal: [String: String] = [:]
+        var expectedShared: [String: String] = [:]
+        var count = 0
+        for spelling in Self.spellings {
+            // Every spelling plainly, then in three random surroundings.
+            var variants = [Surroundings()]
+            for _ in 0..<3 {
+                variants.append(
+                    Surroundings(
+                        crlf: generator.flip(), bom: generator.flip(), longFrontMatter: generator.flip(),
+                        blockScalar: generator.flip(), first: generator.flip()))
+            }
+            for surroundings in variants {
+                count += 1
+                let secret = "WORDS-OF-ENTRY-\(count)-END"
+                let path = "reflections/2026-11-24-\(count).md"
+                let text = Self.text(spelling, surroundings, secret: secret)
+                try box.write(text, to: path, in: folder)
+                let privacy = Privacy.of(bytes: Array(text.utf8))
+                let described = "\(spelling.name) \(surroundings)"
+                // The model agrees with what the writer meant...
+                switch spelling.meant {
+                case .local: #expect(privacy.keepsLocal, "\(described) would be shared")
+                case .shared: #expect(!privacy.keepsLocal, "\(described) would be kept local: \(privacy)")
+                }
+                // ...and git must agree with the model.
+                if privacy.keepsLocal { expectedLocal[path] = secret } else { expectedShared[path] = secret }
+            }
+        }
+
+        let status = try box.journal(["status"], in: folder)
+        #expect(status.status == 0, "\(status.stderr)")
+        for path in expectedLocal.keys {
+            let line = status.stdout.split(separator: "\n").first { $0.contains(path) }
+            #expect(line?.contains("private") == true, "status does not call \(path) private: \(line ?? "")")
+        }
+        let commit = try box.journal(["commit"], in: folder)
+        #expect(commit.status == 0, "\(commit.stderr)")
+
+        let committed = Set(
+            try box.git(["ls-tree", "-r", "--name-only", "HEAD"], in: folder).stdout.split(separator: "\n")
+                .map(String.init))
+        #expect(committed.isSuperset(of: expectedShared.keys))
+        #expect(committed.isDisjoint(with: expectedLocal.keys))
+        // A plain `git add -A` skips them too, through .git/info/exclude.
+        try box.git(["add", "-A"], in: folder)
+        let staged = try box.git(["diff", "--cached", "--name-only"], in: folder).stdout
+        for path in expectedLocal.keys { #expect(!staged.contains(path), "git add -A staged \(path)") }
+        try box.git(["commit", "-q", "--allow-empty", "-m", "Plain git"], in: folder)
+        // Not a word of a private entry in any object git holds.
+        let everything = try box.git(["log", "-p", "--all", "--format=%B"], in: folder).stdout
+        for (path, secret) in expectedLocal { #expect(!everything.contains(secret), "\(path) reached git") }
+        for (path, secret) in expectedShared {
+            #expect(everything.contains(secret), "\(path) was not shared")
+        }
+        try box.expectValid([folder])
+    }
+
+    @Test func theReportLeavesOutWhatStaysLocal() throws {
+        let box = try GitSandbox()
+        let folder = try box.person("pair", name: "Theo Park", email: "theo@example.org", remote: nil)
+        try box.write(agreementText, to: "agreement.md", in: folder)
+        func spelling(_ name: String) throws -> Spelling {
+            try #require(Self.spellings.first { $0.name == name })
+        }
+        let unclear = Self.text(try spelling("yes"), Surroundings(), secret: "UNCLEAR-WORDS")
+        let declared = Self.text(
+            try spelling("value on the next line"), Surroundings(crlf: true), secret: "WORDS")
+        let broken = Self.text(try spelling("broken value"), Surroundings(), secret: "BROKEN-WORDS")
+        try box.write(unclear, to: "reflections/2026-11-24.md", in: folder)
+        try box.write(declared, to: "reflections/2026-11-25.md", in: folder)
+        try box.write(broken, to: "reflections/2026-11-26.md", in: folder)
+        let plain = try box.journal(["--today", "2026-11-26", "report", "--format", "json"], in: folder)
+        #expect(!plain.stdout.contains("2026-11-24.md") && !plain.stdout.contains("2026-11-25.md"))
+        let all = try box.journal(
+            ["--today", "2026-11-26", "report", "--format", "json", "--include-private"], in: folder)
+        #expect(all.stdout.contains("2026-11-24.md") && all.stdout.contains("2026-11-25.md"))
+        // status says why the unreadable one stays here.
+        let status = try box.journal(["status"], in: folder)
+        #expect(status.stdout.contains("its front matter cannot be read"), "\(status.stdout)")
+        #expect(status.stdout.contains("its `private` value is `yes`, not true or false"), "\(status.stdout)")
+    }
+}

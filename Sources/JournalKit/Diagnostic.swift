@@ -61,9 +61,11 @@ public struct Diagnostic: Sendable, Hashable, Codable {
         self.message = message
     }
 
-    /// The compiler-style line `path:line:col: severity: message [rule]`.
+    /// The compiler-style line `path:line:col: severity: message [rule]`, always one line, with
+    /// no control character from the journal.
     public var formatted: String {
-        "\(path):\(line):\(column): \(severity.rawValue): \(message) [\(rule)]"
+        "\(TerminalText.line(path)):\(line):\(column): \(severity.rawValue): \(TerminalText.line(message)) "
+            + "[\(TerminalText.line(rule))]"
     }
 
     /// Orders by path, then line, then column, then rule, so output is stable.

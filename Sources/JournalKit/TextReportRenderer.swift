@@ -6,8 +6,20 @@ public struct TerminalStyle: Sendable, Equatable {
     /// Creates a style.
     public init(colour: Bool) { self.colour = colour }
 
+    /// The codes this style writes, and no other.
+    static let codes = ["0", "1", "2", "31", "32", "33"]
+
     private func wrap(_ text: String, _ code: String) -> String {
         colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+
+    /// The colour sequence this style writes at the start of `scalars`, if one is there.
+    static func sequence(at scalars: Substring.UnicodeScalarView) -> String? {
+        for code in codes {
+            let sequence = "\u{1B}[\(code)m"
+            if scalars.starts(with: sequence.unicodeScalars) { return sequence }
+        }
+        return nil
     }
     /// Bold text.
     public func bold(_ text: String) -> String { wrap(text, "1") }
@@ -40,12 +52,16 @@ public struct TextReportRenderer: ReportRenderer {
 
     private func days(_ count: Int) -> String { count == 1 ? "1 day" : "\(count) days" }
 
-    private func name(_ person: Person) -> String { person.name ?? person.handle ?? "?" }
+    private func name(_ person: Person) -> String { t(person.name ?? person.handle ?? "?") }
+
+    /// Journal and git text, made safe for the terminal (one line, no control characters).
+    func t(_ text: String) -> String { TerminalText.line(text) }
 
     func render(_ m: MentorshipReport, today: CalendarDate) -> String {
         var lines: [String] = []
         let heading = "\(name(m.mentee)) with \(name(m.mentor))"
-        lines.append(style.bold(heading) + style.dim("  (\(m.path == "." ? m.id : m.path), \(m.status))"))
+        lines.append(
+            style.bold(heading) + style.dim("  (\(t(m.path == "." ? m.id : m.path)), \(t(m.status)))"))
 
         // Status line: are we keeping the cadence?
         var status = ""
@@ -86,9 +102,9 @@ public struct TextReportRenderer: ReportRenderer {
             } else {
                 due = "no date"
             }
-            let owner = item.owner ?? "no owner"
-            lines.append("  \(item.overdue ? style.red("!") : "-") [\(owner)] \(item.text) — \(due)")
-            lines.append("      " + style.dim("\(item.path):\(item.line)"))
+            let owner = t(item.owner ?? "no owner")
+            lines.append("  \(item.overdue ? style.red("!") : "-") [\(owner)] \(t(item.text)) — \(due)")
+            lines.append("      " + style.dim("\(t(item.path)):\(item.line)"))
         }
 
         func list(_ title: String, _ values: [(String, ReflectionReport)]) {
@@ -96,9 +112,9 @@ public struct TextReportRenderer: ReportRenderer {
             lines.append("")
             lines.append(style.bold(title))
             for (text, reflection) in values {
-                let who = reflection.author.map { " \($0)," } ?? ""
+                let who = reflection.author.map { " \(t($0))," } ?? ""
                 lines.append(
-                    "  - \(text) "
+                    "  - \(t(text)) "
                         + style.dim(
                             "(\(who.isEmpty ? "" : String(who.dropFirst()))"
                                 + " \(reflection.date))"))
@@ -111,8 +127,8 @@ public struct TextReportRenderer: ReportRenderer {
             lines.append("")
             lines.append(style.bold("Reflections") + " (\(m.reflections.count))")
             for reflection in m.reflections {
-                var detail = "\(reflection.date) \(reflection.title)"
-                if let author = reflection.author { detail += " — \(author)" }
+                var detail = "\(reflection.date) \(t(reflection.title))"
+                if let author = reflection.author { detail += " — \(t(author))" }
                 if let confidence = reflection.confidence { detail += ", confidence \(confidence)/5" }
                 if reflection.isPrivate { detail += " " + style.yellow("[private]") }
                 lines.append("  - " + detail)
@@ -123,7 +139,7 @@ public struct TextReportRenderer: ReportRenderer {
         lines.append(style.bold("Goals") + " (\(m.goals.count))")
         if m.goals.isEmpty { lines.append("  none yet") }
         for goal in m.goals {
-            var line = "  \(goal.title) [\(goal.id), \(goal.status)]"
+            var line = "  \(t(goal.title)) [\(t(goal.id)), \(t(goal.status))]"
             line +=
                 goal.milestonesTotal == 0
                 ? ": no milestones" : ": \(goal.milestonesDone)/\(goal.milestonesTotal) milestones done"
@@ -131,11 +147,12 @@ public struct TextReportRenderer: ReportRenderer {
             lines.append(line)
             if let next = goal.nextMilestone {
                 let due = next.due.map { " (due \($0))" } ?? ""
-                lines.append("      next: \(next.title)\(due)")
+                lines.append("      next: \(t(next.title))\(due)")
             }
             for overdue in goal.overdueMilestones {
                 lines.append(
-                    "      " + style.red("overdue: \(overdue.title) (due \(overdue.due?.description ?? "?"))")
+                    "      "
+                        + style.red("overdue: \(t(overdue.title)) (due \(overdue.due?.description ?? "?"))")
                 )
             }
             lines.append("      " + style.dim("last activity: \(goal.lastActivity?.description ?? "none")"))
@@ -150,15 +167,15 @@ public struct TextReportRenderer: ReportRenderer {
         if !m.agenda.isEmpty {
             lines.append("")
             lines.append(style.bold("Suggested agenda"))
-            for (index, item) in m.agenda.enumerated() { lines.append("  \(index + 1). \(item)") }
+            for (index, item) in m.agenda.enumerated() { lines.append("  \(index + 1). \(t(item))") }
         }
         if !m.activity.isEmpty {
             lines.append("")
             lines.append(style.bold("Shared activity") + style.dim(" (commits in the window)"))
             for person in m.activity {
                 let commits = person.commits == 1 ? "1 commit" : "\(person.commits) commits"
-                lines.append("  \(person.author): \(commits), last \(person.last)")
-                for entry in person.entries { lines.append("      " + style.dim(entry)) }
+                lines.append("  \(t(person.author)): \(commits), last \(person.last)")
+                for entry in person.entries { lines.append("      " + style.dim(t(entry))) }
             }
         }
         lines.append("")

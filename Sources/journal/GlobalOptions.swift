@@ -117,9 +117,17 @@ struct GlobalOptions: ParsableArguments {
     }
 }
 
-/// Writes to standard error.
+/// Writes to standard error, with no control character from a journal or from git: a message
+/// naming a file or a person shows their control characters as visible symbols.
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    FileHandle.standardError.write(Data((TerminalText.lines(message) + "\n").utf8))
+}
+
+/// Every line the commands print goes through here (it stands in for the standard library's
+/// `print` in this module): control characters from a journal or from git are made visible,
+/// and only the colours `TerminalStyle` writes are kept.
+func print(_ text: String, terminator: String = "\n") {
+    Swift.print(TerminalText.lines(text, keepingStyles: true), terminator: terminator)
 }
 
 /// Ends the process with a message on standard error and a documented exit code.

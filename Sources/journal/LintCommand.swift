@@ -77,7 +77,12 @@ struct LintCommand: ParsableCommand {
             case .sarif: SARIFReporter(version: JournalCommand.configuration.version)
             case .github: GitHubReporter()
             }
-        print(reporter.report(result), terminator: "")
+        let output = reporter.report(result)
+        // JSON and SARIF escape what they must themselves; the text formats are made safe to print.
+        switch format {
+        case .text, .github: print(output, terminator: "")
+        case .json, .sarif: Swift.print(output, terminator: "")
+        }
         // Input that could not be read at all is not a verdict on the journal: exit 2, as for bad usage.
         if diagnostics.contains(where: { $0.rule == "file/unreadable" }) { throw ExitCode(2) }
         if result.count(.error) > 0 || (strict && result.count(.warning) > 0) { throw ExitCode(1) }

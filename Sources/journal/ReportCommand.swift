@@ -57,6 +57,15 @@ struct ReportCommand: ParsableCommand {
                 MarkdownReportRenderer(template: try template(.markdown, root: scope.journal.root))
             case .html: HTMLReportRenderer(template: try template(.html, root: scope.journal.root))
             }
-        try emit(renderer.renderParts(report), to: output, base: scope.workingDirectory)
+        var parts = renderer.renderParts(report)
+        if format == .text || format == .markdown {
+            // Read in a terminal or an editor: no control character from the journal gets through.
+            parts = parts.map {
+                Array(
+                    TerminalText.lines(String(decoding: $0, as: UTF8.self), keepingStyles: format == .text)
+                        .utf8)
+            }
+        }
+        try emit(parts, to: output, base: scope.workingDirectory)
     }
 }

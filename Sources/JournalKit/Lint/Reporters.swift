@@ -40,7 +40,9 @@ public struct LintTextReporter: LintReporter {
             case .warning: severity = style.yellow("warning")
             case .info: severity = "info"
             }
-            output += "\(d.path):\(d.line):\(d.column): \(severity): \(d.message) [\(d.rule)]\n"
+            output +=
+                "\(TerminalText.line(d.path)):\(d.line):\(d.column): \(severity): "
+                + "\(TerminalText.line(d.message)) [\(TerminalText.line(d.rule))]\n"
         }
         func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
         let summary =
@@ -181,8 +183,10 @@ public struct GitHubReporter: LintReporter {
     public init() {}
 
     static func escapeData(_ text: String) -> String {
-        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
-            .replacingOccurrences(of: "\n", with: "%0A")
+        TerminalText.line(text).replacingOccurrences(of: "%", with: "%25").replacingOccurrences(
+            of: "\r", with: "%0D"
+        )
+        .replacingOccurrences(of: "\n", with: "%0A")
     }
 
     static func escapeProperty(_ text: String) -> String {

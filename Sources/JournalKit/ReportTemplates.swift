@@ -38,11 +38,12 @@ public struct ReportTemplate: Sendable {
             }
         }
 
-        /// The swift-mustache content type that decides how `{{value}}` is escaped.
-        var contentType: String {
+        /// Journal text as it may appear in this format: every string value of the context is
+        /// escaped once, before any template sees it.
+        func escape(_ text: String) -> String {
             switch self {
-            case .markdown: return MarkdownContentType.name
-            case .html: return "HTML"
+            case .markdown: return MarkdownContentType().escapeText(text)
+            case .html: return HTMLText.escape(text)
             }
         }
     }
@@ -53,10 +54,10 @@ public struct ReportTemplate: Sendable {
 
     /// Parses `text` as the template of `kind`; `file` names it in errors.
     public init(_ text: String, kind: Kind, file: String) throws(TemplateError) {
-        _ = MarkdownContentType.registered
+        _ = EscapedContentType.registered
         self.kind = kind
         // A standalone pragma line renders as nothing, so it shifts the user's lines by exactly one.
-        let source = "{{% CONTENT_TYPE: \(kind.contentType)}}\n" + text
+        let source = "{{% CONTENT_TYPE: \(EscapedContentType.name)}}\n" + text
         do {
             template = try MustacheTemplate(string: source)
         } catch let error as MustacheTemplate.ParserError {
@@ -85,11 +86,40 @@ public struct ReportTemplate: Sendable {
         try ReportTemplate(kind.builtIn, kind: kind, file: "(built-in) templates/\(kind.fileName)")
     }
 
-    /// The report rendered through this template.
+    /// The report rendered through this template. Whatever the template says, journal text
+    /// comes out escaped (the values are escaped before the template sees them, so `{{{value}}}`,
+    /// `{{&value}}` and a pragma changing the content type all give the same escaped text), and an
+    /// HTML page starts with a Content-Security-Policy that forbids script and every load from
+    /// the network, with no meta refresh or link element of the template's left to get around it.
     public func render(_ report: Report) -> String {
-        var text = template.render(ReportTemplateContext.make(report))
+        let context = Self.escaped(ReportTemplateContext.make(report), kind: kind)
+        var text = template.render(context)
+        if kind == .html { text = HTMLPolicy.enforce(text) }
         while text.hasSuffix("\n\n") { text.removeLast() }
         return text.hasSuffix("\n") ? text : text + "\n"
+    }
+
+    /// Context keys whose values are markup journal builds itself (inline SVG pictures, and
+    /// Markdown rendered by cmark-gfm in safe mode), passed to the template as they are.
+    static let markupKeys: Set<String> = ["timelineSVG", "progressSVG", "confidenceSVG", "bodyHTML"]
+
+    /// Every string of a context tree escaped for `kind`, but the markup journal builds itself.
+    static func escaped(_ value: Any, kind: Kind) -> Any {
+        switch value {
+        case let text as String:
+            return kind.escape(text)
+        case let dictionary as [String: Any]:
+            var result: [String: Any] = [:]
+            result.reserveCapacity(dictionary.count)
+            for (key, inner) in dictionary {
+                result[key] = kind == .html && markupKeys.contains(key) ? inner : escaped(inner, kind: kind)
+            }
+            return result
+        case let array as [Any]:
+            return array.map { escaped($0, kind: kind) }
+        default:
+            return value
+        }
     }
 
     /// The innermost section left open at the end of `text`: the parser only knows where the text
@@ -152,15 +182,22 @@ public struct ReportTemplate: Sendable {
     }
 }
 
-/// Escapes `{{value}}` in Markdown templates so that journal text stays text: no emphasis, links,
-/// raw HTML, table cells or new blocks can come out of a title.
-struct MarkdownContentType: MustacheContentType {
-    static let name = "JOURNAL_MARKDOWN"
+/// The content type of every report template: values arrive already escaped for the format
+/// (`ReportTemplate.escaped`), so `{{value}}` writes them as they are.
+struct EscapedContentType: MustacheContentType {
+    static let name = "JOURNAL_ESCAPED"
     /// Registers the content type once (a `static let` initialiser runs exactly once).
     static let registered: Bool = {
-        MustacheContentTypes.register(MarkdownContentType(), named: name)
+        MustacheContentTypes.register(EscapedContentType(), named: name)
         return true
     }()
+
+    func escapeText(_ text: String) -> String { text }
+}
+
+/// Escapes journal text for Markdown reports so that it stays text: no emphasis, links, raw
+/// HTML, table cells or new blocks can come out of a title.
+struct MarkdownContentType {
 
     func escapeText(_ text: String) -> String {
         var escaped = ""

@@ -1,4 +1,5 @@
 import Foundation
+import JournalKit
 import Testing
 
 #if canImport(FoundationXML)
@@ -211,7 +212,11 @@ final class PageOutline: NSObject, XMLParserDelegate {
             to: folder.appendingPathComponent("templates/report.html.mustache"), atomically: true,
             encoding: .utf8)
         let run = try journal(["--today", "2026-11-25", "report", "--format", "html"], in: folder)
-        #expect(run.stdout == "<p>Kickoff nerves, &amp; a planThe bug fix landed</p>\n")
+        // The policy comes first, whatever the template holds.
+        #expect(
+            run.stdout
+                == "<meta http-equiv=\"Content-Security-Policy\" content=\"\(HTMLPolicy.contentSecurityPolicy)\" />\n"
+                + "<p>Kickoff nerves, &amp; a planThe bug fix landed</p>\n")
     }
 
     @Test(arguments: [

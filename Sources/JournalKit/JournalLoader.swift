@@ -2,8 +2,10 @@ import Foundation
 
 /// Finds mentorships under a journal root and parses their entries, in parallel.
 public enum JournalLoader {
-    /// Files larger than this are reported, not read.
-    public static let maxFileSize = 16 * 1024 * 1024
+    /// Files larger than this are reported, not read. A mentoring note is a few kilobytes; at
+    /// this size the slowest Markdown a file can hold still renders in about a second
+    /// (docs/performance.md, "Hostile files").
+    public static let maxFileSize = 1024 * 1024
 
     /// The journal root for a starting folder: the nearest folder up holding `.journal.yml`,
     /// else the outermost mentorship the start is inside, else the start itself.
@@ -88,12 +90,21 @@ public enum JournalLoader {
                         message: "the file cannot be read (check its permissions)")
                     : Diagnostic(
                         rule: "file/too-large", severity: .error, path: file.path, at: .fileStart,
-                        message: "the file is \(read.size / 1_048_576) MB; entries above 16 MB are not read")
+                        message: "the file is \(megabytes(read.size)) MB; entries above "
+                            + "\(megabytes(maxFileSize)) MB are not read (journal leaves the file as it is): "
+                            + "split it into several entries, or move what was pasted in by mistake out of it"
+                    )
             ]
             return (entry, .none)
         }
         let entry = EntryParser.parse(path: file.path, kind: file.kind, bytes: bytes)
         return (entry, cache?.outcome(parsedWith: identity) ?? .none)
+    }
+
+    /// A size in megabytes with one decimal, as a person reads it: "1.0", "17.3".
+    static func megabytes(_ bytes: Int) -> String {
+        let tenths = (bytes * 10 + 524_288) / 1_048_576
+        return "\(tenths / 10).\(tenths % 10)"
     }
 
     /// What reading a file gave.

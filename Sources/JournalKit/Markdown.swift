@@ -41,9 +41,12 @@ public enum MarkdownParser {
     /// With `sections: false` the summary's sections stay empty, which spares the plain text of
     /// every paragraph and list item that is not a task (only reflections need sections).
     public static func summarize(_ body: String, firstLine: Int, sections: Bool = true) -> MarkdownSummary {
-        let source = cmarkBytes(body)
+        let bounded = MarkdownBudget.bound(withoutNul(body))
+        let source = bounded.bytes
         let summary = withDocument(source, extensions: summaryExtensionNames) { _, document in
-            var reader = SummaryReader(source: source, firstLine: firstLine, collectSections: sections)
+            var reader = SummaryReader(
+                source: source, firstLine: firstLine, originalLines: bounded.originalLines,
+                collectSections: sections)
             return reader.read(document)
         }
         return summary ?? MarkdownSummary(title: nil, tasks: [], sections: [])
@@ -80,9 +83,14 @@ public enum MarkdownParser {
     /// text node (a fifth of the Markdown parsing time).
     private static let summaryExtensionNames = ["tasklist", "table", "strikethrough"]
 
-    /// The bytes handed to cmark: without a leading BOM, and with NUL bytes replaced by U+FFFD
-    /// exactly as cmark would, so that byte columns reported by cmark index into this array.
+    /// The bytes handed to cmark: without a leading BOM, with NUL bytes replaced by U+FFFD
+    /// exactly as cmark would, and with the escapes `MarkdownBudget` adds so that no body costs
+    /// more than its length; byte columns reported by cmark index into this array.
     static func cmarkBytes(_ text: String) -> [UInt8] {
+        MarkdownBudget.bounded(withoutNul(text))
+    }
+
+    static func withoutNul(_ text: String) -> [UInt8] {
         var bytes = Array(text.utf8)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             bytes.removeFirst(3)
@@ -277,9 +285,13 @@ private struct SummaryReader {
         var paragraphs: [String] = []
     }
 
-    init(source: [UInt8], firstLine: Int, collectSections: Bool) {
+    /// For each line cmark saw, the body line it comes from, when `MarkdownBudget` broke lines.
+    let originalLines: [Int]?
+
+    init(source: [UInt8], firstLine: Int, originalLines: [Int]?, collectSections: Bool) {
         self.source = source
         self.firstLine = firstLine
+        self.originalLines = originalLines
         self.collectSections = collectSections
     }
 
@@ -425,7 +437,11 @@ private struct SummaryReader {
 
     /// The file line of a body line, saturating instead of overflowing.
     func fileLine(_ bodyLine: Int32) -> Int {
-        let (line, overflow) = firstLine.addingReportingOverflow(Int(bodyLine) - 1)
+        var original = Int(bodyLine)
+        if let originalLines, original >= 1, original <= originalLines.count {
+            original = originalLines[original - 1]
+        }
+        let (line, overflow) = firstLine.addingReportingOverflow(original - 1)
         if overflow { return firstLine > 0 ? Int.max : Int.min }
         return line
     }

@@ -11,7 +11,8 @@ struct RulesCommand: ParsableCommand {
 
     func run() throws {
         if markdown {
-            print(RulesDocument.markdown(), terminator: "")
+            // journal's own document, tabs in its examples included: written as it is.
+            Swift.print(RulesDocument.markdown(), terminator: "")
             return
         }
         let width = Linter.ruleIDs.map(\.count).max() ?? 0

@@ -507,3 +507,77 @@ struct ActionItemTextTests {
         #expect(item == ActionItemText(text: "Questions to ask:", owner: nil, due: nil, dueColumnOffset: nil))
     }
 }
+
+/// The shapes that cost cmark-gfm 0.29 the square of their length, kept in proportion by
+/// `MarkdownBudget`. The cost is cmark's own (a system library, as fast in a debug build), so
+/// the limits below sit far from both sides: unbounded, each case takes many seconds.
+@Suite("Markdown cost in proportion to length", .serialized)
+struct MarkdownBudgetTests {
+    /// Seconds allowed for a case of a few hundred kilobytes.
+    let limit = 2.0
+
+    @Test func ordinaryBodiesReachCmarkUnchanged() {
+        let body =
+            "# Notes\n\n- [ ] ask @mentor [the guide](https://example.org) | a | b |\n\nA [link] and `[code]`.\n"
+        #expect(MarkdownParser.cmarkBytes(body) == Array(body.utf8))
+    }
+
+    @Test func linkOpenersInOneParagraph() {
+        // Each `[]()` link walks back over every `![` still open: quadratic without the budget.
+        let body =
+            "## Questions\n\n" + String(repeating: "![[]()", count: 50_000)
+            + "\n\n## Next\n\n- [ ] after it\n"
+        var summary = MarkdownSummary(title: nil, tasks: [], sections: [])
+        let elapsed = markdownSeconds { summary = MarkdownParser.summarize(body, firstLine: 5) }
+        var html = ""
+        let htmlElapsed = markdownSeconds { html = MarkdownParser.html(body) }
+        print("![[]() x 50,000: \(elapsed) s, html \(htmlElapsed) s")
+        #expect(elapsed < limit && htmlElapsed < limit)
+        // Nothing is lost: the paragraph reads as it was written, the task after it is found.
+        #expect(
+            summary.sections.first?.items.first?.hasPrefix("![[]()![[]()") == true,
+            "\(String(describing: summary.sections.first?.items.first?.prefix(40)))")
+        #expect(summary.tasks == [TaskItem(text: "after it", checked: false, line: 11, column: 1)])
+        #expect(html.contains("![[]()![[]()"))
+    }
+
+    @Test func tenThousandColumnTable() {
+        let row = { (cell: String) in "|" + String(repeating: cell + "|", count: 10_000) + "\n" }
+        let body = row("a") + row("-") + String(repeating: row("b"), count: 20) + "\n- [x] done\n"
+        var html = ""
+        let elapsed = markdownSeconds { html = MarkdownParser.html(body) }
+        print("10,000-column table: \(elapsed) s")
+        #expect(elapsed < limit)
+        #expect(html.contains("|a|a|"))
+        #expect(MarkdownParser.summarize(body, firstLine: 1).tasks.map(\.text) == ["done"])
+    }
+
+    @Test func longLineOfAddresses() {
+        // The autolink extension copies the rest of a text node at each address it links.
+        let line = String(repeating: "write to a_b@example.org or www.example.org ", count: 20_000)
+        let body = "Intro\n\n" + line + "\n\n- [ ] reply @mentee (due 2026-12-01)\n"
+        var html = ""
+        let elapsed = markdownSeconds { html = MarkdownParser.html(body) }
+        print("long line of addresses (\(line.utf8.count) bytes): \(elapsed) s")
+        #expect(elapsed < limit)
+        // Every word is still there, and lines after the long one keep their numbers.
+        #expect(html.components(separatedBy: "a_b@example.org</a>").count == 20_001)
+        let summary = MarkdownParser.summarize(body, firstLine: 10)
+        #expect(summary.tasks.map(\.line) == [14])
+    }
+
+    @Test func bracketsInAReadingListStayLinks() {
+        // Many links, each in its own list item: every item is a block of its own.
+        let body = (1...500).map { "- [guide \($0)](https://example.org/\($0))" }.joined(separator: "\n")
+        #expect(MarkdownParser.cmarkBytes(body) == Array(body.utf8))
+        #expect(MarkdownParser.html(body).contains("<a href=\"https://example.org/500\">guide 500</a>"))
+    }
+
+    @Test func escapedBracketsAndTaskBoxesSurviveTheEscapes() {
+        let paragraph = String(repeating: "\\[x] [y] ", count: 300)
+        let body = "- [ ] " + paragraph + "\n"
+        let summary = MarkdownParser.summarize(body, firstLine: 1)
+        #expect(summary.tasks.count == 1)
+        #expect(summary.tasks.first?.text.hasPrefix("[x] [y] [x] [y]") == true)
+    }
+}

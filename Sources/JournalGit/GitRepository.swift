@@ -190,6 +190,24 @@ public final class GitRepository {
     var commonDirectory: URL {
         URL(fileURLWithPath: String(cString: git_repository_commondir(pointer)))
     }
+
+    /// The folder whose hooks git runs, as `git rev-parse --git-path hooks` names it:
+    /// `core.hooksPath` when set (`~` expanded; a relative path is taken from the top of the
+    /// work tree, where git runs hooks), else `hooks` in the folder every work tree shares.
+    public func hooksDirectory() throws -> URL {
+        let config = try self.config()
+        var buffer = git_buf()
+        defer { git_buf_dispose(&buffer) }
+        if git_config_get_path(&buffer, config.pointer, "core.hooksPath") == 0, let text = buffer.ptr {
+            let path = String(cString: text)
+            if !path.isEmpty {
+                if path.hasPrefix("/") { return URL(fileURLWithPath: path).standardizedFileURL }
+                let base = git_repository_is_bare(pointer) != 0 ? commonDirectory : workdir
+                return URL(fileURLWithPath: path, relativeTo: base).standardizedFileURL
+            }
+        }
+        return commonDirectory.appendingPathComponent("hooks")
+    }
 }
 
 /// `path` with symbolic links resolved and no trailing slash, so that paths compare.

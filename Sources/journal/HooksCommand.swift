@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JournalGit
 import JournalKit
 
 /// `journal hooks`: git hooks that keep the journal healthy.
@@ -7,10 +8,18 @@ struct HooksCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hooks", abstract: "Install git hooks for the journal.", subcommands: [Install.self])
 
-    /// `journal hooks install`: a pre-commit hook that runs `journal lint`.
+    /// `journal hooks install`: a pre-commit hook that lints what is about to be committed.
     struct Install: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write a git pre-commit hook that runs `journal lint` before each commit.")
+            abstract: "Write a git pre-commit hook that checks the staged entries before each commit.",
+            discussion: """
+                The hook goes where git looks for hooks (core.hooksPath when set, else the hooks \
+                folder every work tree of the repository shares). It checks the entries as they are \
+                staged, not as they are in the folder: a draft you have not added never stops a \
+                commit, and a staged entry with an error, or a staged private entry, always does. \
+                It runs this journal by its full path, else the one on PATH, else lets the commit \
+                through with a warning.
+                """)
 
         @OptionGroup var global: GlobalOptions
 
@@ -18,56 +27,103 @@ struct HooksCommand: ParsableCommand {
 
         func run() throws {
             let root = JournalLoader.findRoot(from: try global.workingDirectory())
-            guard let hooks = hooksDirectory(from: root) else {
+            let found: GitRepository?
+            do {
+                found = try GitRepository.discover(at: root)
+            } catch let error as GitError {
+                throw Failure(message: error.message, code: 1)
+            }
+            guard let repository = found, let folder = repository.relativePath(of: root) else {
                 throw Failure(
                     message:
                         "\(root.path) is not inside a git repository; run `git init` (or `journal init`) first",
                     code: 1)
             }
+            let hooks: URL
+            do {
+                hooks = try repository.hooksDirectory()
+            } catch let error as GitError {
+                throw Failure(message: error.message, code: 1)
+            }
             let hook = hooks.appendingPathComponent("pre-commit")
-            let script = """
-                #!/bin/sh
-                \(Self.marker)
-                # It checks the journal before each commit; `git commit --no-verify` skips it once.
-                exec journal -C "\(root.path)" lint
-
-                """
-            if let existing = try? String(contentsOf: hook, encoding: .utf8) {
-                guard existing.contains(Self.marker) else {
+            if FileManager.default.fileExists(atPath: hook.path) {
+                let existing = FileManager.default.contents(atPath: hook.path).map {
+                    String(decoding: $0, as: UTF8.self)
+                }
+                guard existing?.contains(Self.marker) == true else {
                     throw Failure(
                         message:
                             "\(hook.path) already exists and was not written by journal; it is left as it is. "
-                            + "Add the line `journal lint` to it yourself to run both.",
+                            + "To run both, add this line to it: "
+                            + "\(shellQuoted(Self.executablePath())) -C \(shellQuoted(root.path)) lint",
                         code: 1)
                 }
             }
-            try FileManager.default.createDirectory(at: hooks, withIntermediateDirectories: true)
-            try Data(script.utf8).write(to: hook, options: .atomic)
-            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hook.path)
-            print("Installed \(hook.path): `journal lint` now runs before each commit.")
+            let script = Self.script(binary: Self.executablePath(), folder: folder.isEmpty ? "." : folder)
+            do {
+                try FileManager.default.createDirectory(at: hooks, withIntermediateDirectories: true)
+                try Data(script.utf8).write(to: hook, options: .atomic)
+                try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hook.path)
+            } catch {
+                throw Failure(
+                    message:
+                        "cannot write \(hook.path): \(error.localizedDescription) (check the folder's permissions)",
+                    code: 1)
+            }
+            print("Installed \(hook.path): the staged entries are checked before each commit.")
         }
 
-        /// The hooks folder of the repository holding `root` (a `.git` folder or a `gitdir:` file).
-        private func hooksDirectory(from root: URL) -> URL? {
-            var current = root
-            for _ in 0..<64 {
-                let dotGit = current.appendingPathComponent(".git")
-                var isDirectory: ObjCBool = false
-                if FileManager.default.fileExists(atPath: dotGit.path, isDirectory: &isDirectory) {
-                    if isDirectory.boolValue { return dotGit.appendingPathComponent("hooks") }
-                    if let text = try? String(contentsOf: dotGit, encoding: .utf8),
-                        let line = text.split(separator: "\n").first, line.hasPrefix("gitdir: ")
-                    {
-                        let path = String(line.dropFirst("gitdir: ".count))
-                        return URL(fileURLWithPath: path, relativeTo: current).standardizedFileURL
-                            .appendingPathComponent("hooks")
-                    }
-                }
-                let parent = current.deletingLastPathComponent()
-                if parent.path == current.path { return nil }
-                current = parent
+        /// The hook. Every value from outside is single-quoted for the shell, so a folder named
+        /// `$(…)` or holding quotes is only ever a name.
+        static func script(binary: String, folder: String) -> String {
+            """
+            #!/bin/sh
+            \(marker)
+            # Before each commit it checks the journal's entries as they are staged (what the commit
+            # will hold), not as they are in the folder. `git commit --no-verify` skips it once.
+            journal_binary=\(singleQuoted(binary))
+            journal_folder=\(singleQuoted(folder))
+            if [ ! -x "$journal_binary" ]; then
+              if command -v journal >/dev/null 2>&1; then
+                journal_binary=$(command -v journal)
+              else
+                echo "journal: not found (neither $journal_binary nor on PATH): the journal was not checked." >&2
+                echo "journal: run \\`journal hooks install\\` again once journal is installed." >&2
+                exit 0
+              fi
+            fi
+            staged=$(mktemp -d "${TMPDIR:-/tmp}/journal-staged.XXXXXX") || exit 1
+            trap 'rm -rf "$staged"' EXIT
+            trap 'exit 1' HUP INT TERM
+            # A copy of what is staged for the journal's folder (git sets GIT_INDEX_FILE for
+            # `git commit -a` and `git commit PATH`, and both commands follow it).
+            GIT_LITERAL_PATHSPECS=1 git ls-files -z --cached -- "$journal_folder" \\
+              | git checkout-index -z --stdin --prefix="$staged/" || exit 1
+            [ -d "$staged/$journal_folder" ] || exit 0
+            "$journal_binary" --no-cache -C "$staged/$journal_folder" lint --staged
+            status=$?
+            if [ "$status" -ne 0 ]; then
+              echo "journal: the commit was stopped: fix what is listed above and \\`git add\\` it again" >&2
+              echo "journal: (or \\`git commit --no-verify\\` to commit anyway)." >&2
+            fi
+            exit "$status"
+
+            """
+        }
+
+        /// `text` in single quotes, as a POSIX shell reads it back exactly.
+        static func singleQuoted(_ text: String) -> String {
+            "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        }
+
+        /// The full path of the running `journal`, links resolved.
+        static func executablePath() -> String {
+            if let resolved = realpath("/proc/self/exe", nil) {
+                defer { free(resolved) }
+                return String(cString: resolved)
             }
-            return nil
+            let argument = CommandLine.arguments.first ?? "journal"
+            return URL(fileURLWithPath: argument).standardizedFileURL.path
         }
     }
 }

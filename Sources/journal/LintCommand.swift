@@ -34,8 +34,15 @@ struct LintCommand: ParsableCommand {
     @Flag(help: "With --fix: show the changes as a diff and write nothing.")
     var dryRun = false
 
+    @Flag(
+        help: ArgumentHelp(
+            "The files are a copy of what git has staged (the pre-commit hook's check): a private entry among them is about to be shared.",
+            visibility: .hidden))
+    var staged = false
+
     func validate() throws {
         if dryRun && !fix { throw ValidationError("--dry-run goes with --fix") }
+        if staged && fix { throw ValidationError("--staged checks a copy; it cannot fix it") }
     }
 
     func run() throws {
@@ -59,7 +66,7 @@ struct LintCommand: ParsableCommand {
             if !changes.isEmpty { journal = JournalLoader.load(root: root, cache: global.cache) }
         }
 
-        var diagnostics = lint(journal, today: today)
+        var diagnostics = lint(journal, today: today, everythingTracked: staged)
         KeepUntilExit.keep(journal)
         var files = journal.fileCount
         if let wanted {

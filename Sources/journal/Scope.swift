@@ -54,13 +54,15 @@ struct Scope {
     }
 }
 
-/// Lints a journal with its configuration, asking git which private entries are tracked.
-func lint(_ journal: Journal, today: CalendarDate) -> [Diagnostic] {
+/// Lints a journal with its configuration, asking git which private entries are tracked; with
+/// `everythingTracked`, every file is about to be committed (a copy of what git has staged).
+func lint(_ journal: Journal, today: CalendarDate, everythingTracked: Bool = false) -> [Diagnostic] {
     let configuration = LintConfiguration.load(root: journal.root)
     let privatePaths = journal.mentorships.flatMap(\.entries).filter(\.isPrivate).map(\.path)
     var tracked: Set<String> = []
-    // Only a journal with private entries needs to open its repository.
-    if !privatePaths.isEmpty, let repository = try? GitRepository.discover(at: journal.root),
+    if everythingTracked {
+        tracked = Set(privatePaths)
+    } else if !privatePaths.isEmpty, let repository = try? GitRepository.discover(at: journal.root),
         let base = repository.relativePath(of: journal.root)
     {
         tracked = Set(privatePaths.filter { repository.isTracked(base.isEmpty ? $0 : base + "/" + $0) })

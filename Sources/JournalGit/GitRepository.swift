@@ -109,6 +109,14 @@ public final class GitRepository {
         return false
     }
 
+    /// Whether git ignores `relativePath` (relative to the work tree) and it is not tracked:
+    /// `git add -A` would leave it out. Unknown answers count as not ignored.
+    public func isIgnoredAndUntracked(_ relativePath: String) -> Bool {
+        var ignored: Int32 = 0
+        guard git_ignore_path_is_ignored(&ignored, pointer, relativePath) == 0 else { return false }
+        return ignored == 1 && !isTracked(relativePath)
+    }
+
     /// Whether a merge is in progress (the last sync stopped on conflicts).
     public var isMerging: Bool {
         git_repository_state(pointer) == Int32(GIT_REPOSITORY_STATE_MERGE.rawValue)

@@ -19,6 +19,13 @@ struct ByteWriter {
 
     mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
 
+    /// Eight bytes, least significant first (a checksum: every bit counts, so no varint).
+    mutating func word(_ value: UInt64) {
+        for shift in stride(from: 0, to: 64, by: 8) {
+            bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift)))
+        }
+    }
+
     mutating func string(_ value: String) {
         var value = value
         value.withUTF8 { utf8 in
@@ -80,6 +87,14 @@ struct ByteReader {
         return value
     }
 
+    mutating func word() throws -> UInt64 {
+        guard bytes.count - index >= 8 else { throw Damaged() }
+        var value: UInt64 = 0
+        for offset in 0..<8 { value |= UInt64(bytes[index + offset]) << UInt64(offset * 8) }
+        index += 8
+        return value
+    }
+
     mutating func bool() throws -> Bool {
         switch try byte() {
         case 0: return false
@@ -120,7 +135,7 @@ struct ByteReader {
 /// Writing and reading each model type; the field order is the format.
 enum EntryCoding {
     /// Bumped whenever what is written changes shape, so that old caches are dropped.
-    static let version = 2
+    static let version = 3
 
     static func encode(_ entry: Entry) -> [UInt8] {
         var writer = ByteWriter()

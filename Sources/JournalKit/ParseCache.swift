@@ -108,7 +108,15 @@ public struct ParseCache: Sendable {
     /// Files changed at or after this (nanoseconds since 1970) are too fresh to keep.
     let settledBefore: Int
     let bytes: [UInt8]
-    let records: [String: (Identity, Range<Int>)]
+    let records: [String: Record]
+
+    /// Where one entry is in the file, the file it was parsed from, and the checksum that
+    /// tells whether its bytes are still the ones written.
+    struct Record {
+        var identity: Identity
+        var range: Range<Int>
+        var checksum: UInt64
+    }
 
     /// The cache of the journal at `rootPath` (empty when there is none yet or it cannot be
     /// read); nil when the running program cannot be told apart from another build.
@@ -124,11 +132,45 @@ public struct ParseCache: Sendable {
     }
 
     /// The cached entry for `path`, when the file is still the one that was parsed.
+    /// A damaged record (its checksum does not match) is parsed again and rewritten.
     func entry(path: String, identity: Identity) -> (Entry, Range<Int>)? {
-        guard let (stored, range) = records[path], stored == identity else { return nil }
+        guard let record = records[path], record.identity == identity else { return nil }
+        let range = record.range
         return bytes.withUnsafeBytes { buffer in
-            EntryCoding.decode(UnsafeRawBufferPointer(rebasing: buffer[range])).map { ($0, range) }
+            let stored = UnsafeRawBufferPointer(rebasing: buffer[range])
+            guard Self.checksum(stored, path: path) == record.checksum else { return nil }
+            return EntryCoding.decode(stored).map { ($0, range) }
         }
+    }
+
+    /// A checksum of an entry's bytes and its path, word by word: any change of one word of
+    /// either, a one-byte change among them, always gives another value (each step is a
+    /// bijection of the running value), and a few changes are missed once in 2^64.
+    static func checksum(_ buffer: UnsafeRawBufferPointer, path: String) -> UInt64 {
+        var path = path
+        let seed = path.withUTF8 { mix(UnsafeRawBufferPointer($0), 0x6A09_E667_F3BC_C908) }
+        return mix(buffer, seed)
+    }
+
+    private static func mix(_ buffer: UnsafeRawBufferPointer, _ seed: UInt64) -> UInt64 {
+        var value = seed ^ UInt64(buffer.count) &* 0x9E37_79B9_7F4A_7C15
+        var offset = 0
+        while offset + 8 <= buffer.count {
+            value =
+                (value ^ buffer.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                &* 0xFF51_AFD7_ED55_8CCD
+            value ^= value >> 29
+            offset += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while offset < buffer.count {
+            tail |= UInt64(buffer[offset]) << shift
+            shift += 8
+            offset += 1
+        }
+        value = (value ^ tail) &* 0xC4CE_B9FE_1A85_EC53
+        return value ^ value >> 33
     }
 
     /// What to keep of an entry parsed now: only the files that had settled before the run.
@@ -168,11 +210,15 @@ public struct ParseCache: Sendable {
                     identity.write(to: &writer)
                     writer.int(range.count)
                     writer.bytes.append(contentsOf: bytes[range])
+                    // Checked when the entry was taken from the cache.
+                    writer.word(records[paths[index]]?.checksum ?? 0)
                 case .parsed(let identity):
                     writer.string(paths[index])
                     identity.write(to: &writer)
-                    writer.int(encoded[index - start].count)
-                    writer.bytes.append(contentsOf: encoded[index - start])
+                    let entry = encoded[index - start]
+                    writer.int(entry.count)
+                    writer.bytes.append(contentsOf: entry)
+                    writer.word(entry.withUnsafeBytes { Self.checksum($0, path: paths[index]) })
                 case .none:
                     continue
                 }
@@ -216,14 +262,14 @@ public struct ParseCache: Sendable {
 
     private static func read(
         _ file: URL, rootPath: String, program: String
-    ) -> ([UInt8], [String: (Identity, Range<Int>)]) {
+    ) -> ([UInt8], [String: Record]) {
         // Only a cache this user wrote, and nobody else could have changed: a cache folder
         // set to a shared place must not let another account decide what the journal says.
         var status = stat()
         guard stat(file.path, &status) == 0, status.st_uid == geteuid(), status.st_mode & 0o077 == 0,
             case .bytes(let bytes) = JournalLoader.readFile(file.path, limit: 1 << 30)
         else { return ([], [:]) }
-        let records = bytes.withUnsafeBytes { buffer -> [String: (Identity, Range<Int>)]? in
+        let records = bytes.withUnsafeBytes { buffer -> [String: Record]? in
             guard buffer.count >= magic.count, buffer.prefix(magic.count).elementsEqual(magic) else {
                 return nil
             }
@@ -231,15 +277,17 @@ public struct ParseCache: Sendable {
             guard (try? reader.int()) == EntryCoding.version, (try? reader.string()) == program,
                 (try? reader.string()) == rootPath, let count = try? reader.count()
             else { return nil }
-            var records: [String: (Identity, Range<Int>)] = [:]
+            var records: [String: Record] = [:]
             // Room for a damaged count is not made up front; the dictionary grows as records come.
             records.reserveCapacity(min(count, 1 << 16))
             for _ in 0..<count {
                 guard let path = try? reader.string(), let identity = try? Identity.read(&reader),
                     let length = try? reader.count()
                 else { return nil }
-                records[path] = (identity, reader.index..<reader.index + length)
+                let range = reader.index..<reader.index + length
                 reader.index += length
+                guard let checksum = try? reader.word() else { return nil }
+                records[path] = Record(identity: identity, range: range, checksum: checksum)
             }
             return records
         }

@@ -265,26 +265,19 @@ struct NewCommand: ParsableCommand {
                     + "journal writes nothing there. Make it a plain folder.",
                 code: 1)
         }
-        let data = Data(text.utf8)
+        // Written whole under a temporary name, then given its own: a full disk leaves nothing
+        // behind for the next commit to share, and an existing entry is never replaced.
+        let bytes = Array(text.utf8)
         for number in 1...1000 {
             let name = (number == 1 ? stem : "\(stem)-\(number)") + ".md"
-            let descriptor = open(resolved + "/" + name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o644)
-            if descriptor < 0 {
-                if errno == EEXIST { continue }
-                let reason = String(cString: strerror(errno))
-                throw Failure(
-                    message: "cannot create \(mentorship.relative(folderName + "/" + name)): \(reason). "
-                        + "Check the folder's permissions.",
-                    code: 1)
-            }
-            let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
             do {
-                try handle.write(contentsOf: data)
-                try handle.close()
-            } catch {
+                try AtomicFile.write(bytes, to: resolved + "/" + name, mode: 0o644, replacing: false)
+            } catch .exists {
+                continue
+            } catch .system(let reason) {
                 throw Failure(
-                    message: "cannot write \(mentorship.relative(folderName + "/" + name)): "
-                        + "\(error.localizedDescription)",
+                    message: "cannot write \(mentorship.relative(folderName + "/" + name)): \(reason). "
+                        + "Nothing was written; check the folder's permissions and the free space on the disk.",
                     code: 1)
             }
             return mentorship.relative(folderName + "/" + name)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JournalGit
 import JournalKit
 
 /// The output formats of `journal report`.
@@ -42,6 +43,9 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let scope = try Scope(global: global, path: path, mentorship: mentorship)
+        if includePrivate, let output {
+            try refuseSharedPlace(for: output, base: scope.workingDirectory, journalRoot: scope.journal.root)
+        }
         let options = ReportOptions(
             today: global.resolvedToday, since: since.flatMap { CalendarDate($0) },
             includePrivate: includePrivate)
@@ -67,5 +71,29 @@ struct ReportCommand: ParsableCommand {
             }
         }
         try emit(parts, to: output, base: scope.workingDirectory)
+    }
+}
+
+extension ReportCommand {
+    /// A report with private entries written where a commit could pick it up would share them:
+    /// inside the journal, or anywhere in the git work tree holding it, unless git ignores it.
+    func refuseSharedPlace(for output: String, base: URL, journalRoot: URL) throws {
+        let url = URL(fileURLWithPath: output, relativeTo: base).standardizedFileURL
+        // The folder it goes in, links resolved, with the file's own name.
+        let folder = JournalLoader.resolve(url.deletingLastPathComponent().path)
+        let target = folder + "/" + url.lastPathComponent
+        let root = journalRoot.path
+        var shared = target.hasPrefix(root + "/")
+        if let repository = try? GitRepository.discover(at: URL(fileURLWithPath: folder)),
+            let relative = repository.relativePath(of: URL(fileURLWithPath: folder))
+        {
+            let path = relative.isEmpty ? url.lastPathComponent : relative + "/" + url.lastPathComponent
+            shared = !repository.isIgnoredAndUntracked(path)
+        }
+        guard shared else { return }
+        throw ValidationError(
+            "--include-private puts private entries in \(output), which is inside the shared journal: "
+                + "the next commit could share them. Nothing was written. Write it outside the journal "
+                + "(in your home folder, say), or leave out --include-private.")
     }
 }

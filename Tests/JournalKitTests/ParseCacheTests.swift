@@ -212,6 +212,32 @@ import Testing
         #expect(JournalLoader.loadCounting(root: root, cache: other).reused == plain.fileCount)
     }
 
+    @Test func oneChangedByteAnywhereInARecordIsNeverBelieved() throws {
+        // A changed letter in a stored title decodes to a well-formed entry that says something
+        // else: the checksum refuses it, the file is parsed again and the cache made whole.
+        let root = Self.journals[0]
+        let location = try Self.location()
+        let plain = JournalLoader.load(root: root)
+        _ = JournalLoader.load(root: root, cache: location)
+        let file = location.file(forRoot: JournalLoader.resolve(root.path))
+        let stored = try [UInt8](Data(contentsOf: file))
+        let cache = try #require(ParseCache(location: location, rootPath: JournalLoader.resolve(root.path)))
+        #expect(cache.records.count == plain.fileCount)
+        // Every byte of one entry's record, and every byte of its checksum.
+        let (path, record) = try #require(cache.records.max { $0.value.range.count < $1.value.range.count })
+        let positions = Array(record.range) + Array(record.range.upperBound..<record.range.upperBound + 8)
+        for position in positions.filter({ $0 % 7 == 0 }) {
+            var damaged = stored
+            damaged[position] ^= 0x01
+            try Data(damaged).write(to: file)
+            let reloaded = JournalLoader.loadCounting(root: root, cache: location)
+            #expect(reloaded.journal == plain, "a change at byte \(position) of \(path) was believed")
+            #expect(reloaded.reused == plain.fileCount - 1)
+            // The next run finds the cache whole again.
+            #expect(JournalLoader.loadCounting(root: root, cache: location).reused == plain.fileCount)
+        }
+    }
+
     @Test func theCacheIsReadableByItsOwnerAlone() throws {
         let location = try Self.location()
         let root = Self.journals[1]

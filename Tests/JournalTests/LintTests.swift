@@ -231,6 +231,28 @@ let goodAgreement = RuleExample.agreement + "\n"
 }
 
 @Suite struct LintFixTests {
+    @Test func aFixThatWouldBringANewProblemIsNotMade() throws {
+        // `anchor` is one letter from `author`, but a list is no author: renaming it would trade a
+        // warning for an error. The other key's fix is independent and still made.
+        let original = "---\ndate: 2026-11-24\nanchor: [top, bottom]\ntitel: Week one\n---\n# Week one\n"
+        let root = try makeJournal(["agreement.md": goodAgreement, "reflections/2026-11-24.md": original])
+        let path = root.appendingPathComponent("reflections/2026-11-24.md").path
+        #expect(chmod(path, 0o600) == 0)
+        let run = try journal(["--today", "2026-11-25", "lint", "--fix"], in: root)
+        #expect(run.stdout.contains("renamed `titel` to `title`"), "\(run.stdout)")
+        #expect(!run.stdout.contains("renamed `anchor`"), "\(run.stdout)")
+        let fixed = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(fixed == original.replacingOccurrences(of: "titel", with: "title"))
+        #expect(!run.stdout.contains("error:"), "\(run.stdout)")
+        // A private reflection written 0600 stays 0600.
+        var status = stat()
+        #expect(stat(path, &status) == 0 && status.st_mode & 0o777 == 0o600)
+        // No temporary file is left beside it.
+        let names = try FileManager.default.contentsOfDirectory(
+            atPath: root.appendingPathComponent("reflections").path)
+        #expect(names == ["2026-11-24.md"])
+    }
+
     @Test func renamesAMisspeltKeyInPlace() throws {
         let original = "---\ndate: 2026-11-24   # the day we met\nagneda:\n  - Plan   # keep\n---\nBody.\n"
         let root = try makeJournal(["agreement.md": goodAgreement, "sessions/2026-11-24.md": original])

@@ -171,6 +171,25 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: pair.appendingPathComponent("x").path))
     }
 
+    @Test func aWriteThatFailsLeavesNothingBehind() throws {
+        // A disk that takes no more bytes: `ulimit -f 0` (with SIGXFSZ ignored, so the write
+        // fails as on a full disk instead of killing the program).
+        let (sandbox, pair) = try started()
+        let binary = try journalBinary().path.replacingOccurrences(of: "'", with: "'\\''")
+        let run = try sandbox.run(
+            "/bin/sh",
+            ["-c", "trap '' XFSZ; ulimit -f 0; exec '\(binary)' new session --no-edit --today 2026-11-25"],
+            in: pair)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("cannot write sessions/2026-11-25.md"), "\(run.stderr)")
+        #expect(run.stderr.contains("Nothing was written"))
+        let names = try FileManager.default.contentsOfDirectory(
+            atPath: pair.appendingPathComponent("sessions").path)
+        #expect(names.filter { $0 != "README.md" }.isEmpty, "left behind: \(names)")
+        // Nothing for the next commit to share.
+        #expect(try sandbox.git(["status", "--porcelain"], in: pair).stdout == "")
+    }
+
     @Test func longTitlesAreCut() throws {
         let (sandbox, pair) = try started()
         let path = try new(sandbox, ["goal", String(repeating: "word ", count: 60)], in: pair)

@@ -198,4 +198,62 @@ import Testing
         #expect(status.stdout.contains("its front matter cannot be read"), "\(status.stdout)")
         #expect(status.stdout.contains("its `private` value is `yes`, not true or false"), "\(status.stdout)")
     }
+
+    @Test func aReportWithPrivateEntriesIsNeverWrittenWhereACommitCouldShareIt() throws {
+        let box = try GitSandbox()
+        let folder = try box.person("pair", name: "Theo Park", email: "theo@example.org", remote: nil)
+        try box.write(agreementText, to: "agreement.md", in: folder)
+        try box.write(
+            reflectionText("2026-11-24", title: "SECRET-TITLE", isPrivate: true),
+            to: "reflections/2026-11-24.md",
+            in: folder)
+        let arguments = [
+            "--today", "2026-11-25", "report", "--include-private", "--format", "html", "--output",
+        ]
+        for place in ["report.html", "reflections/report.html"] {
+            let refused = try box.journal(arguments + [place], in: folder)
+            #expect(refused.status == 2, "\(place): \(refused.stderr)")
+            #expect(refused.stderr.contains("the next commit could share them"), "\(refused.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent(place).path))
+        }
+        // Outside the work tree, or where git ignores it, it is written.
+        let outside = box.url("mine.html")
+        #expect(try box.journal(arguments + [outside.path], in: folder).status == 0)
+        #expect(try String(contentsOf: outside, encoding: .utf8).contains("SECRET-TITLE"))
+        try box.write("private-reports/\n", to: ".gitignore", in: folder)
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("private-reports"), withIntermediateDirectories: true)
+        #expect(try box.journal(arguments + ["private-reports/r.html"], in: folder).status == 0)
+        // Without private entries the report may go anywhere.
+        #expect(
+            try box.journal(
+                ["--today", "2026-11-25", "report", "--format", "html", "--output", "r.html"], in: folder
+            )
+            .status == 0)
+        #expect(try box.journal(["commit"], in: folder).status == 0)
+        let everything = try box.git(["log", "-p", "--all"], in: folder).stdout
+        #expect(!everything.contains("SECRET-TITLE"))
+    }
+
+    @Test func anExcludeFileThatCannotBeWrittenStopsTheCommit() throws {
+        let box = try GitSandbox()
+        let folder = try box.person("pair", name: "Theo Park", email: "theo@example.org", remote: nil)
+        try box.write(agreementText, to: "agreement.md", in: folder)
+        #expect(try box.journal(["commit"], in: folder).status == 0)
+        // `.git/info` is a file: nothing can be written under it (whoever runs the test, root too).
+        let info = folder.appendingPathComponent(".git/info")
+        try? FileManager.default.removeItem(at: info)
+        try Data("not a folder\n".utf8).write(to: info)
+        try box.write(
+            reflectionText("2026-11-24", title: "Mine", isPrivate: true), to: "reflections/2026-11-24.md",
+            in: folder)
+        try box.write(goalText, to: "goals/speaking.md", in: folder)
+        let run = try box.journal(["commit"], in: folder)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("cannot write"), "\(run.stderr)")
+        #expect(run.stderr.contains("private entries were not committed"), "\(run.stderr)")
+        #expect(try box.git(["log", "--format=%s"], in: folder).stdout.split(separator: "\n").count == 1)
+        #expect(try box.git(["ls-tree", "-r", "--name-only", "HEAD"], in: folder).stdout == "agreement.md\n")
+        #expect(!(try box.git(["ls-files"], in: folder).stdout.contains("reflections")))
+    }
 }

@@ -14,12 +14,18 @@ public struct FileChange: Sendable, Equatable {
     /// A unified diff of the change (three lines of context).
     public var diff: String { UnifiedDiff.make(path: path, from: original, to: updated) }
 
-    /// Writes the updated text atomically, unless the file changed since it was read.
+    /// Writes the updated text atomically, with the file's own permissions, unless the file
+    /// changed since it was read.
     public func apply(root: URL) throws {
         let url = root.appendingPathComponent(path)
         let current = try String(contentsOf: url, encoding: .utf8)
         guard current == original else { throw FixError.changedMeanwhile(path) }
-        try Data(updated.utf8).write(to: url, options: .atomic)
+        let mode = AtomicFile.mode(of: url.path) ?? 0o644
+        do {
+            try AtomicFile.write(Array(updated.utf8), to: url.path, mode: mode, replacing: true)
+        } catch {
+            throw FixError.cannotWrite(path, error)
+        }
     }
 }
 
@@ -27,11 +33,17 @@ public struct FileChange: Sendable, Equatable {
 public enum FixError: Error, CustomStringConvertible {
     /// The file changed between reading and writing.
     case changedMeanwhile(String)
+    /// The system refused to write it (it is left as it was).
+    case cannotWrite(String, AtomicFile.Failure)
 
     public var description: String {
         switch self {
         case .changedMeanwhile(let path):
             return "\(path) changed while fixing it; run `journal lint --fix` again"
+        case .cannotWrite(let path, .system(let reason)):
+            return "cannot write \(path) (\(reason)); it is left as it was"
+        case .cannotWrite(let path, .exists):
+            return "cannot write \(path); it is left as it was"
         }
     }
 }
@@ -60,16 +72,30 @@ public enum Fixer {
         return changes
     }
 
-    /// The fixed text of one file, or nil when nothing can be fixed safely.
+    /// The fixed text of one file, or nil when nothing can be fixed safely. Each fix is kept
+    /// only when the file reads afterwards with no diagnostic it did not have before: a key
+    /// renamed to one whose value is wrong for it, say, is left for the person.
     public static func fix(_ original: String, path: String, kind: EntryKind) -> FileChange? {
         var lines = Lines(original)
         var summary: [String] = []
+        var accepted = problems(lines.text, path: path, kind: kind)
+
+        /// Keeps `candidate` when it brings no new problem; says whether it was kept.
+        func attempt(_ candidate: Lines, _ note: String) -> Bool {
+            let after = problems(candidate.text, path: path, kind: kind)
+            guard after.isSubset(of: accepted), after != accepted else { return false }
+            lines = candidate
+            accepted = after
+            summary.append(note)
+            return true
+        }
 
         // 1. Fences around a leading block that is clearly front matter.
         if SourceText(original).state == .missing, let end = leadingFrontMatterEnd(lines, kind: kind) {
-            lines.insert("---", at: end)
-            lines.insert("---", at: 0)
-            summary.append("added the `---` lines around the front matter (lines 1 and \(end + 2))")
+            var candidate = lines
+            candidate.insert("---", at: end)
+            candidate.insert("---", at: 0)
+            _ = attempt(candidate, "added the `---` lines around the front matter (lines 1 and \(end + 2))")
         }
 
         // 2. Misspelt keys renamed to their suggestion, on their own line and column.
@@ -77,10 +103,11 @@ public enum Fixer {
         let known = EntryParser.knownKeys(kind)
         for (key, place) in entry.fields.sorted(by: { $0.value.key > $1.value.key })
         where !known.contains(key) {
+            var candidate = lines
             guard let suggestion = EditDistance.closest(to: key, among: known, within: 2),
-                entry.fields[suggestion] == nil, lines.replace(key, with: suggestion, at: place.key)
+                entry.fields[suggestion] == nil, candidate.replace(key, with: suggestion, at: place.key)
             else { continue }
-            summary.append("line \(place.key.line): renamed `\(key)` to `\(suggestion)`")
+            _ = attempt(candidate, "line \(place.key.line): renamed `\(key)` to `\(suggestion)`")
         }
 
         // 3. A missing date taken from the file name.
@@ -91,16 +118,27 @@ public enum Fixer {
             !entry.diagnostics.contains(where: { $0.rule.hasPrefix("front-matter/") }),
             let fence = lines.firstFenceIndex
         {
-            lines.insert("date: \(fileDate)", at: fence + 1)
-            summary.append("line \(fence + 2): added `date: \(fileDate)` from the file name")
+            var candidate = lines
+            candidate.insert("date: \(fileDate)", at: fence + 1)
+            _ = attempt(candidate, "line \(fence + 2): added `date: \(fileDate)` from the file name")
         }
 
         let updated = lines.text
         guard !summary.isEmpty, updated != original else { return nil }
-        // A fix must never make the file worse: refuse it if it would not parse.
-        let after = EntryParser.parse(path: path, kind: kind, bytes: Array(updated.utf8))
-        if after.diagnostics.contains(where: { $0.rule.hasPrefix("front-matter/") }) { return nil }
         return FileChange(path: path, original: original, updated: updated, summary: summary)
+    }
+
+    /// What is wrong with a text as one entry, by rule and message (positions move with the fixes).
+    /// A message names the rule's subject; a fix that removes one and adds another is refused.
+    static func problems(_ text: String, path: String, kind: EntryKind) -> Set<String> {
+        var seen: [String: Int] = [:]
+        var result: Set<String> = []
+        for diagnostic in EntryParser.parse(path: path, kind: kind, bytes: Array(text.utf8)).diagnostics {
+            let key = diagnostic.rule + " " + diagnostic.message
+            seen[key, default: 0] += 1
+            result.insert(key + " #\(seen[key] ?? 1)")
+        }
+        return result
     }
 
     /// The line index after a leading block of `key: value` lines that reads as this kind's

@@ -108,12 +108,78 @@ def git(args, cwd):
                    check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
+# Entries built to be slow: each is the shape a Markdown parser or journal's own code could
+# spend the square of its length on, filled to just under the entry size limit (1 MB). An
+# ordinary entry of the same size is the baseline each is timed beside.
+HOSTILE_SIZE = 1_000_000
+
+
+def hostile_shapes(n):
+    row = lambda cells, cell: "|" + (cell + "|") * cells + "\n"
+    return {
+        "ordinary prose (baseline)": "Some words of a reflection, with a [link](https://example.org) and *emphasis*.\n\n"
+                                     * (n // 80),
+        "`![[]()` repeated": "![[]()" * (n // 6),
+        "`![[]()` on every line": "![[]()\n" * (n // 7),
+        "10,000-column table": row(10_000, "a") + row(10_000, "-") + row(10_000, "b") * (n // 20_002 - 2),
+        "rows of 5,000 cells": "a|" * 50 + "\n" + "-|" * 50 + "\n" + ("|" * 5_000 + "\n") * (n // 5_001 - 1),
+        "one line of e-mail addresses": "a_b@c.d " * (n // 8),
+        "`*_` emphasis run": "*_" * (n // 2),
+        "backtick runs": "".join("`" * i + "a" for i in range(1, 1400)),
+        "action items": "- [ ] @mentee a task (due 2026-12-01)\n" * (n // 38),
+        "100,000 nested block quotes": "> " * 100_000 + "- [ ] deep\n",
+    }
+
+
+def hostile_journal(name, body):
+    folder = os.path.join(WORK, "hostile", name)
+    shutil.rmtree(folder, ignore_errors=True)
+    os.makedirs(os.path.join(folder, "reflections"))
+    with open(os.path.join(folder, "agreement.md"), "w") as handle:
+        handle.write("---\nmentor: Mara <m@example.org>\nmentee: Theo <t@example.org>\nstarted: 2026-11-01\n"
+                     "cadence: weekly\n---\n")
+    with open(os.path.join(folder, "reflections", "2026-11-20.md"), "w") as handle:
+        handle.write("---\ndate: 2026-11-20\n---\n# A reflection\n\n## Questions\n\n" + body + "\n")
+    git(["init", "-q", "-b", "main"], folder)
+    return folder
+
+
+def hostile(runs):
+    """Each hostile entry beside the ordinary one: lint, report, HTML report and status."""
+    shapes = hostile_shapes(HOSTILE_SIZE)
+    folders = {name: hostile_journal(f"shape-{index}", body) for index, (name, body) in enumerated(shapes)}
+    commands = {
+        "lint": ["--no-cache", "--today", TODAY, "lint"],
+        "report": ["--no-cache", "--today", TODAY, "report", "--include-private"],
+        "report --format html": ["--no-cache", "--today", TODAY, "report", "--include-private", "--format", "html"],
+        "status": ["--no-cache", "status"],
+    }
+    results = {}
+    for name, folder in folders.items():
+        size = os.path.getsize(os.path.join(folder, "reflections", "2026-11-20.md"))
+        timed = compare(f"hostile: {name}", [
+            (f"{name} {what}", ([JOURNAL, "-C", folder, *arguments], None, None))
+            for what, arguments in commands.items()], runs)
+        results[name] = (size, {what: timed[f"{name} {what}"][0] for what in commands})
+    return list(commands), results
+
+
+def enumerated(mapping):
+    return enumerate(mapping.items())
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--quick", action="store_true", help="a smaller journal, for trying the suite")
     parser.add_argument("--write", action="store_true", help="write docs/performance.md")
+    parser.add_argument("--hostile-only", action="store_true", help="only the hostile files, printed")
     args = parser.parse_args()
+    if args.hostile_only:
+        os.makedirs(WORK, exist_ok=True)
+        columns, results = hostile(max(args.runs, 3))
+        print("\n".join(hostile_table(columns, results)))
+        return
     runs = max(args.runs, 1 if args.quick else 5)
     os.makedirs(WORK, exist_ok=True)
     python = venv_python()
@@ -294,6 +360,8 @@ def main():
                   "|---|---|---|---|---|"]
         for n, files, seconds, peak in scaling:
             lines.append(f"| {n} | {files} | {seconds:.3f} s | {seconds / files * 1e6:.0f} µs | {peak / 1024:.1f} MB |")
+    columns, results = hostile(3 if args.quick else max(runs, 3))
+    lines += ["", "## Hostile files", ""] + hostile_table(columns, results)
     if not has_commit:
         lines += ["", "`journal commit` is not available in this build; the commit and sync comparisons were skipped."]
     if sync_result:
@@ -309,6 +377,21 @@ def main():
             text += "\n" + handle.read()
         with open(os.path.join(ROOT, "docs", "performance.md"), "w") as handle:
             handle.write(text)
+
+
+def hostile_table(columns, results):
+    baseline = results["ordinary prose (baseline)"][1]
+    lines = ["One entry built to be slow, just under the 1 MB entry limit, in a mentorship of its own; every "
+             "file parsed (`--no-cache`). In brackets, the time over the same command on an ordinary entry of the "
+             "same size, run beside it. Each command should take about a second at most.", "",
+             "| entry | size | " + " | ".join(columns) + " |", "|---|---|" + "---|" * len(columns)]
+    slowest = 0.0
+    for name, (size, times) in results.items():
+        cells = [f"{times[c]:.2f} s ({times[c] / baseline[c]:.1f}x)" for c in columns]
+        slowest = max(slowest, *times.values())
+        lines.append(f"| {name} | {size / 1e6:.2f} MB | " + " | ".join(cells) + " |")
+    lines += ["", f"Slowest single command: {slowest:.2f} s."]
+    return lines
 
 
 if __name__ == "__main__":

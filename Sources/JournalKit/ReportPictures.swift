@@ -4,6 +4,12 @@ import Foundation
 public enum HTMLText {
     /// `text` with `& < > " '` replaced by references, safe in element content and quoted attributes.
     public static func escape(_ text: String) -> String {
+        // Most text has none of the five: a byte scan, and the string itself comes back.
+        let special = text.utf8.contains { byte in
+            byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+                || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
+        }
+        guard special else { return text }
         var escaped = ""
         escaped.reserveCapacity(text.utf8.count)
         for character in text {

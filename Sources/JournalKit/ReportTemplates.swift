@@ -105,6 +105,8 @@ public struct ReportTemplate: Sendable {
 
     /// Every string of a context tree escaped for `kind`, but the markup journal builds itself.
     static func escaped(_ value: Any, kind: Kind) -> Any {
+        // Numbers and flags are most of the leaves: let them through before any costlier cast.
+        if value is Int || value is Bool { return value }
         switch value {
         case let text as String:
             return kind.escape(text)

@@ -125,7 +125,8 @@ public enum JournalLoader {
     /// The whole file, read with one `open`, one `fstat` and as few `read`s as it takes:
     /// straight into the array the parser takes, without Foundation's `Data` in between.
     /// The size is checked on the open file, so a file that grows meanwhile is still bounded.
-    static func readFile(_ path: String, limit: Int = maxFileSize) -> FileRead {
+    /// With `truncating`, a larger file gives its first `limit` bytes instead of `.tooLarge`.
+    static func readFile(_ path: String, limit: Int = maxFileSize, truncating: Bool = false) -> FileRead {
         // O_NONBLOCK: should a named pipe take the file's place after the walk, opening it
         // returns at once (and fstat refuses it) instead of waiting for a writer forever.
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
@@ -134,39 +135,18 @@ public enum JournalLoader {
         var status = stat()
         guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return .unreadable }
         let expected = Int(status.st_size)
-        if expected > limit { return .tooLarge(expected) }
-        var bytes = [UInt8](repeating: 0, count: max(expected, 0) + 1)
+        if expected > limit && !truncating { return .tooLarge(expected) }
+        var bytes = [UInt8](repeating: 0, count: min(max(expected, 0), limit) + 1)
         var count = 0
         while true {
             if count == bytes.count {
-                if count > limit { return .tooLarge(count) }
+                if count > limit {
+                    guard truncating else { return .tooLarge(count) }
+                    count = limit
+                    break
+                }
                 bytes += [UInt8](repeating: 0, count: max(bytes.count, 4096))
             }
-            let got = bytes.withUnsafeMutableBytes { buffer -> Int in
-                guard let base = buffer.baseAddress else { return -1 }
-                return read(descriptor, base + count, buffer.count - count)
-            }
-            if got < 0 {
-                if errno == EINTR { continue }
-                return .unreadable
-            }
-            if got == 0 { break }
-            count += got
-        }
-        bytes.removeSubrange(count...)
-        return .bytes(bytes)
-    }
-
-    /// The first `prefix` bytes of a regular file (all of it when shorter).
-    static func readFile(_ path: String, prefix: Int) -> FileRead {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        guard descriptor >= 0 else { return .unreadable }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return .unreadable }
-        var bytes = [UInt8](repeating: 0, count: prefix)
-        var count = 0
-        while count < prefix {
             let got = bytes.withUnsafeMutableBytes { buffer -> Int in
                 guard let base = buffer.baseAddress else { return -1 }
                 return read(descriptor, base + count, buffer.count - count)

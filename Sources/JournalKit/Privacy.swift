@@ -37,9 +37,14 @@ public enum Privacy: Sendable, Hashable {
     ) -> Privacy {
         switch source.state {
         case .missing:
-            guard mentionsPrivate(source.body) else { return .shared }
+            // No front matter, unless one was meant and slipped: a `---` after blank lines or
+            // with spaces before it. Its lines up to the next `---` are what it would have said.
+            guard let meant = slippedFrontMatter(source.body), mentionsPrivate(String(meant)) else {
+                return .shared
+            }
             return .unclear(
-                "it has no front matter (no `---` line at the top) and mentions `private`" + advice)
+                "its front matter does not start on the first line (a `---` line must come first) "
+                    + "and mentions `private`" + advice)
         case .unterminated:
             guard mentionsPrivate(text) else { return .shared }
             return .unclear(
@@ -97,7 +102,7 @@ public enum Privacy: Sendable, Hashable {
         case .unreadable:
             return readsAsFile(path) ? .unclear("journal cannot read it (check its permissions)") : .shared
         case .tooLarge:
-            let head = JournalLoader.readFile(path, prefix: mentionWindow)
+            let head = JournalLoader.readFile(path, limit: mentionWindow, truncating: true)
             guard case .bytes(let bytes) = head, mentionsPrivate(bytes) else { return .shared }
             return .unclear("it is too large to be read as an entry and mentions `private`")
         }
@@ -113,6 +118,19 @@ public enum Privacy: Sendable, Hashable {
         let yaml =
             source.state == .present ? YAMLReader.read(source.yaml, firstLine: source.yamlFirstLine) : nil
         return decide(text: text, source: source, yaml: yaml)
+    }
+
+    /// The lines of a front matter that does not start on line 1 but after blank lines, or
+    /// whose fence is indented: nil when the first line with text is not a fence.
+    static func slippedFrontMatter(_ text: String) -> Substring? {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
+        while let first = lines.first, first.allSatisfy(\.isWhitespace) { lines = lines.dropFirst() }
+        guard let fence = lines.first, fence.trimmingCharacters(in: .whitespaces) == "---" else { return nil }
+        let rest = lines.dropFirst()
+        let end =
+            rest.firstIndex { ["---", "..."].contains($0.trimmingCharacters(in: .whitespaces)) }
+            ?? rest.endIndex
+        return Substring(rest[..<end].joined(separator: "\n"))
     }
 
     /// The entry that a file beside it copies, when its name says it is an editor's working

@@ -111,7 +111,12 @@ struct InitCommand: ParsableCommand {
             guard let scope = repo.relativePath(of: folder) else {
                 throw Failure(message: "\(folder.path) is outside its git work tree", code: 1)
             }
-            _ = try repo.stage(StagingRule(scope: scope, keepLocal: []))
+            // Files already in the folder are shared only when they are not private.
+            let privacy = SharedJournal.privacyRule(
+                workdir: repo.workdir, scope: scope, layout: JournalLayout(unreadFrom: folder))
+            let staged = try repo.stageReporting(
+                StagingRule(scope: scope, keepLocal: []) { privacy($0).keepsLocal })
+            if !staged.keptLocal.isEmpty { try repo.addKeptLocal(staged.keptLocal) }
             let names = [Person(parsing: mentee)?.name, Person(parsing: mentor)?.name].map { $0 ?? "?" }
             let message = "Start the mentorship of \(names[0]) with \(names[1])"
             let commit = try repo.commitIndex(message: message)

@@ -64,7 +64,7 @@ struct SharedJournal {
     /// an entry is as private as the entry. Every command that stages or shows changes asks this.
     let privacy: @Sendable (String) -> Privacy
 
-    private static func privacyRule(workdir: URL, scope: String, layout: JournalLayout)
+    static func privacyRule(workdir: URL, scope: String, layout: JournalLayout)
         -> @Sendable (String) -> Privacy
     {
         let known = layout.privacy

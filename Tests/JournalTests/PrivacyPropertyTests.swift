@@ -256,4 +256,25 @@ import Testing
         #expect(try box.git(["ls-tree", "-r", "--name-only", "HEAD"], in: folder).stdout == "agreement.md\n")
         #expect(!(try box.git(["ls-files"], in: folder).stdout.contains("reflections")))
     }
+
+    @Test func initSharesNoPrivateFileAlreadyInTheFolder() throws {
+        let box = try GitSandbox()
+        let folder = box.url("pair")
+        try box.write(
+            "---\n{date: 2026-11-20, private: true}\n---\nWORDS-KEPT-HERE\n", to: "reflections/2026-11-20.md",
+            in: folder)
+        try box.write(
+            reflectionText("2026-11-21", title: "WORDS-SHARED"), to: "reflections/2026-11-21.md", in: folder)
+        let run = try box.journal(
+            [
+                "init", "--mentor", "Mara Quinn <mara@example.org>", "--mentee",
+                "Theo Park <theo@example.org>",
+            ],
+            in: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        let committed = try box.git(["log", "-p", "--all"], in: folder).stdout
+        #expect(!committed.contains("WORDS-KEPT-HERE"))
+        #expect(committed.contains("WORDS-SHARED"))
+        #expect(try box.git(["check-ignore", "reflections/2026-11-20.md"], in: folder).status == 0)
+    }
 }

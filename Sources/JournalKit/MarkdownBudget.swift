@@ -1,3 +1,5 @@
+import Foundation
+
 /// Keeps cmark-gfm 0.29's work on a body in proportion to its length.
 ///
 /// Two shapes of input make that version slow beyond any size limit: many link or image
@@ -40,21 +42,34 @@ enum MarkdownBudget {
     /// `maxLineLength` is broken at spaces before a letter (a soft line break reads as the space
     /// it replaces, and a letter never starts a new block), and the escapes described above.
     static func bound(_ bytes: [UInt8]) -> Bounded {
-        var brackets = 0
-        var pipes = 0
-        var longest = 0
-        var lineStart = 0
-        for (index, byte) in bytes.enumerated() {
-            if byte == bracketOpen {
-                brackets += 1
-            } else if byte == pipe {
-                pipes += 1
-            } else if byte == newline {
-                longest = max(longest, index - lineStart)
-                lineStart = index + 1
+        // The only cost an ordinary body pays: memchr jumps from one byte of interest to the next.
+        let (brackets, pipes, longest) = bytes.withUnsafeBufferPointer { buffer -> (Int, Int, Int) in
+            guard let base = buffer.baseAddress else { return (0, 0, 0) }
+            func count(_ byte: UInt8, upTo limit: Int) -> Int {
+                var found = 0
+                var offset = 0
+                while found <= limit, offset < buffer.count,
+                    let hit = memchr(base + offset, Int32(byte), buffer.count - offset)
+                {
+                    found += 1
+                    offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
+                }
+                return found
             }
+            var longest = 0
+            var lineStart = 0
+            while lineStart < buffer.count,
+                let hit = memchr(base + lineStart, Int32(newline), buffer.count - lineStart)
+            {
+                let end = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                longest = max(longest, end - lineStart)
+                lineStart = end + 1
+            }
+            longest = max(longest, buffer.count - lineStart)
+            return (
+                count(bracketOpen, upTo: maxBracketsPerBlock), count(pipe, upTo: maxPipesPerLine), longest
+            )
         }
-        longest = max(longest, bytes.count - lineStart)
         guard brackets > maxBracketsPerBlock || pipes > maxPipesPerLine || longest > maxLineLength else {
             return Bounded(bytes: bytes, originalLines: nil)
         }

@@ -76,7 +76,7 @@ public enum Privacy: Sendable, Hashable {
         for pair in pairs {
             let names: Bool
             if let key = pair.key.text {
-                names = key.trimmingCharacters(in: .whitespaces).lowercased() == "private"
+                names = isPrivateKey(key)
             } else {
                 // A collection as a key: nonsense for journal, so it counts when it mentions the word.
                 names = mentionsPrivate(pair.key)
@@ -90,6 +90,22 @@ public enum Privacy: Sendable, Hashable {
                 "its `private` value is \(written), not true or false (line \(value.position.line))" + advice)
         }
         return result
+    }
+
+    /// `private` in any case, with spaces or tabs around it: compared byte by byte, since every
+    /// key of every entry is asked.
+    static func isPrivateKey(_ key: String) -> Bool {
+        if key == "private" { return true }
+        var key = key
+        return key.withUTF8 { bytes in
+            guard bytes.count >= 7 else { return false }
+            var start = 0
+            var end = bytes.count
+            while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+            while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+            guard end - start == 7 else { return false }
+            return zip(bytes[start..<end], "private".utf8).allSatisfy { $0 | 0x20 == $1 }
+        }
     }
 
     /// The privacy of a file on disk, read as the entry parser would read it. A file that cannot

@@ -102,6 +102,12 @@ public enum PrivateTrackedRule: LintRule {
     public static func check(_ context: LintContext) -> [Diagnostic] {
         context.journal.mentorships.flatMap(\.entries).compactMap { entry in
             guard entry.isPrivate, context.isTracked(entry.path) else { return nil }
+            if let reason = entry.privacy.reason {
+                return diagnostic(
+                    entry.path, .fileStart,
+                    "git tracks this entry, but whether it is private is unclear (\(reason)); "
+                        + "journal commits none of its changes until it is decided")
+            }
             return diagnostic(
                 entry.path, .fileStart,
                 "this private entry is tracked by git and would be shared; run `git rm --cached \(entry.path)`"

@@ -96,7 +96,8 @@ import Testing
         let browser = try runProgram(
             URL(fileURLWithPath: try #require(Self.chromium)),
             [
-                "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                "--disable-extensions",
                 "--user-data-dir=\(profile.path)", "--virtual-time-budget=5000", "--dump-dom",
                 page.absoluteString,
             ], in: folder, environment: ProcessInfo.processInfo.environment, timeout: 120)

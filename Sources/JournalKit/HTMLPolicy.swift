@@ -17,13 +17,20 @@ public enum HTMLPolicy {
     public static let metaElement =
         "<meta http-equiv=\"Content-Security-Policy\" content=\"\(contentSecurityPolicy)\" />"
 
+    /// Browsers look up the host names of a page's links ahead of a click; a template could
+    /// spell journal text into a host name. This turns the look-ups off.
+    public static let noPrefetchElement = "<meta http-equiv=\"x-dns-prefetch-control\" content=\"off\" />"
+
+    /// What journal puts first in every HTML report.
+    public static let preamble = metaElement + "\n" + noPrefetchElement
+
     /// `html` with the policy before anything that could run or load (just inside `<head>` when
     /// the template opens one first) and the elements that could get around it removed.
     public static func enforce(_ html: String) -> String {
         let cleaned = Array(removingElements(html).utf8)
         let at = insertionPoint(cleaned)
         let lead = at == 0 || cleaned[at - 1] == 0x0A ? "" : "\n"
-        let meta = Array((lead + metaElement + "\n").utf8)
+        let meta = Array((lead + preamble + "\n").utf8)
         return String(decoding: cleaned[..<at] + meta + cleaned[at...], as: UTF8.self)
     }
 

@@ -82,9 +82,9 @@ import Testing
             "<!DOCTYPE html>\n<html lang=\"en\"><head>\n<title>x</title><script>1</script>")
         #expect(
             page.hasPrefix(
-                "<!DOCTYPE html>\n<html lang=\"en\"><head>\n" + HTMLPolicy.metaElement + "\n<title>"))
+                "<!DOCTYPE html>\n<html lang=\"en\"><head>\n" + HTMLPolicy.preamble + "\n<title>"))
         let bare = HTMLPolicy.enforce("<script>1</script><p>x</p>")
-        #expect(bare.hasPrefix(HTMLPolicy.metaElement + "\n<script>"))
+        #expect(bare.hasPrefix(HTMLPolicy.preamble + "\n<script>"))
         let commented = HTMLPolicy.enforce("<!-- <head> --><img src=x onerror=y>")
         #expect(commented.hasPrefix("<!-- <head> -->\n" + HTMLPolicy.metaElement))
     }

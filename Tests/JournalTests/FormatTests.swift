@@ -216,6 +216,7 @@ final class PageOutline: NSObject, XMLParserDelegate {
         #expect(
             run.stdout
                 == "<meta http-equiv=\"Content-Security-Policy\" content=\"\(HTMLPolicy.contentSecurityPolicy)\" />\n"
+                + "<meta http-equiv=\"x-dns-prefetch-control\" content=\"off\" />\n"
                 + "<p>Kickoff nerves, &amp; a planThe bug fix landed</p>\n")
     }
 

@@ -16,6 +16,8 @@ public struct GitError: Error, CustomStringConvertible, Sendable, Equatable {
         case noRemote
         /// A local change would be overwritten; nothing was touched.
         case wouldOverwrite
+        /// A revision that names no commit (`--rev` with a typo).
+        case unknownRevision
         /// Anything else.
         case other
     }

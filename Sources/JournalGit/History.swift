@@ -45,8 +45,18 @@ extension GitRepository {
     /// The commits reachable from HEAD, newest first, with the files each touched under
     /// `scope`. Merge commits and commits touching nothing under `scope` are left out: the
     /// changes a merge brings in are listed at the commits that made them.
-    public func history(scope: String) throws -> [GitCommitRecord] {
-        guard let head = try headCommit() else { return [] }
+    /// (`upTo`: from that commit instead of HEAD.)
+    public func history(scope: String, upTo commitID: String? = nil) throws -> [GitCommitRecord] {
+        let tipCommit: GitCommit?
+        if let commitID {
+            var object: OpaquePointer?
+            try check(
+                git_revparse_single(&object, pointer, commitID + "^{commit}"), "cannot read \(commitID)")
+            tipCommit = object.map(GitCommit.init)
+        } else {
+            tipCommit = try headCommit()
+        }
+        guard let head = tipCommit else { return [] }
         var walk: OpaquePointer?
         try check(git_revwalk_new(&walk, pointer), "cannot read history")
         guard let walk else { return [] }

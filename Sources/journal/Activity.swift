@@ -5,7 +5,10 @@ import JournalKit
 /// The `activity` of each mentorship in a report, from git history: who committed what in
 /// the report's window. Computed here because JournalKit does not read git.
 enum ActivityBuilder {
-    static func attach(to report: inout Report, journal: Journal, includePrivate: Bool) {
+    /// `upTo`: the commit the journal was read at (history from there, not from HEAD).
+    static func attach(
+        to report: inout Report, journal: Journal, includePrivate: Bool, upTo commit: String? = nil
+    ) {
         guard let repository = try? GitRepository.discover(at: journal.root),
             let root = repository.relativePath(of: journal.root)
         else { return }
@@ -13,7 +16,7 @@ enum ActivityBuilder {
         for index in report.mentorships.indices {
             let m = report.mentorships[index]
             let folder = m.path == "." ? root : (root.isEmpty ? m.path : root + "/" + m.path)
-            guard let records = try? repository.history(scope: folder) else { continue }
+            guard let records = try? repository.history(scope: folder, upTo: commit) else { continue }
             var byAuthor: [String: ActivityReport] = [:]
             var order: [String] = []
             for record in records {

@@ -92,15 +92,9 @@ struct HooksCommand: ParsableCommand {
                 exit 0
               fi
             fi
-            staged=$(mktemp -d "${TMPDIR:-/tmp}/journal-staged.XXXXXX") || exit 1
-            trap 'rm -rf "$staged"' EXIT
-            trap 'exit 1' HUP INT TERM
-            # A copy of what is staged for the journal's folder (git sets GIT_INDEX_FILE for
-            # `git commit -a` and `git commit PATH`, and both commands follow it).
-            GIT_LITERAL_PATHSPECS=1 git ls-files -z --cached -- "$journal_folder" \\
-              | git checkout-index -z --stdin --prefix="$staged/" || exit 1
-            [ -d "$staged/$journal_folder" ] || exit 0
-            "$journal_binary" --no-cache -C "$staged/$journal_folder" lint --staged
+            # The entries as staged, read from git's index (while `git commit -a` or
+            # `git commit PATH` runs its hooks, from the index git names in GIT_INDEX_FILE).
+            "$journal_binary" -C "$journal_folder" lint --staged
             status=$?
             if [ "$status" -ne 0 ]; then
               echo "journal: the commit was stopped: fix what is listed above and \\`git add\\` it again" >&2

@@ -35,21 +35,34 @@ struct LintCommand: ParsableCommand {
     var dryRun = false
 
     @Flag(
-        help: ArgumentHelp(
-            "The files are a copy of what git has staged (the pre-commit hook's check): a private entry among them is about to be shared.",
-            visibility: .hidden))
+        help:
+            "Check the entries as staged for the next commit (read from git's index): what the pre-commit hook runs."
+    )
     var staged = false
+
+    @Option(
+        help: ArgumentHelp(
+            "Check the journal as committed at REV (a branch, a tag, HEAD~3, a commit id), read from git without a checkout.",
+            valueName: "REV"))
+    var rev: String?
 
     func validate() throws {
         if dryRun && !fix { throw ValidationError("--dry-run goes with --fix") }
-        if staged && fix { throw ValidationError("--staged checks a copy; it cannot fix it") }
+        if (staged || rev != nil) && fix {
+            throw ValidationError(
+                "--fix changes the files in the folder; it does not go with --staged or --rev")
+        }
+        if staged && rev != nil {
+            throw ValidationError("--staged and --rev each name what to read: choose one")
+        }
     }
 
     func run() throws {
         let workingDirectory = try global.workingDirectory()
         let root = JournalLoader.findRoot(from: workingDirectory)
-        var journal = JournalLoader.load(root: root, cache: global.cache)
-        let wanted = try relativePaths(in: journal, from: workingDirectory)
+        let reading: Reading = staged ? .staged : rev.map { .revision($0) } ?? .folder
+        var journal = try loadJournal(root: root, reading: reading, global: global).0
+        let wanted = reading == .folder ? try relativePaths(in: journal, from: workingDirectory) : nil
         let today = global.resolvedToday
 
         if fix {
@@ -66,7 +79,7 @@ struct LintCommand: ParsableCommand {
             if !changes.isEmpty { journal = JournalLoader.load(root: root, cache: global.cache) }
         }
 
-        var diagnostics = lint(journal, today: today, everythingTracked: staged)
+        var diagnostics = lint(journal, today: today, everythingTracked: reading != .folder)
         KeepUntilExit.keep(journal)
         var files = journal.fileCount
         if let wanted {

@@ -35,6 +35,12 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Include private entries (they stay on this machine).")
     var includePrivate = false
 
+    @Option(
+        help: ArgumentHelp(
+            "Report the journal as it was committed at REV (a branch, a tag, HEAD~3, a commit id), read from git without a checkout.",
+            valueName: "REV"))
+    var rev: String?
+
     func validate() throws {
         if let since, CalendarDate(since) == nil {
             throw ValidationError("--since wants a real date YYYY-MM-DD, not `\(since)`")
@@ -42,7 +48,8 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let scope = try Scope(global: global, path: path, mentorship: mentorship)
+        let scope = try Scope(
+            global: global, path: path, mentorship: mentorship, reading: rev.map { .revision($0) } ?? .folder)
         if includePrivate, let output {
             try refuseSharedPlace(for: output, base: scope.workingDirectory, journalRoot: scope.journal.root)
         }
@@ -50,7 +57,8 @@ struct ReportCommand: ParsableCommand {
             today: global.resolvedToday, since: since.flatMap { CalendarDate($0) },
             includePrivate: includePrivate)
         var report = ReportBuilder.build(scope.mentorships, diagnostics: scope.diagnostics, options: options)
-        ActivityBuilder.attach(to: &report, journal: scope.journal, includePrivate: includePrivate)
+        ActivityBuilder.attach(
+            to: &report, journal: scope.journal, includePrivate: includePrivate, upTo: scope.commit)
         KeepUntilExit.keep(scope)
         KeepUntilExit.keep(report)
         let renderer: any ReportRenderer =

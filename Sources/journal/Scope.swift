@@ -3,6 +3,53 @@ import Foundation
 import JournalGit
 import JournalKit
 
+/// Which version of the journal's files a command reads.
+enum Reading: Equatable {
+    /// The folder as it is now.
+    case folder
+    /// As committed at a revision (`--rev`): read from git's objects, no checkout.
+    case revision(String)
+    /// As staged for the next commit (the pre-commit hook), from git's index.
+    case staged
+}
+
+/// The journal at `root`, read from the folder (through the parse cache) or from git.
+func loadJournal(root: URL, reading: Reading, global: GlobalOptions) throws -> (Journal, commit: String?) {
+    if reading == .folder { return (JournalLoader.load(root: root, cache: global.cache), nil) }
+    let resolvedRoot = URL(fileURLWithPath: JournalLoader.resolve(root.path))
+    let snapshot: GitSnapshot
+    do {
+        guard let repository = try GitRepository.discover(at: resolvedRoot),
+            let scope = repository.relativePath(of: resolvedRoot)
+        else {
+            throw Failure(
+                message: "\(root.path) is not in a git repository: there is no history to read", code: 1)
+        }
+        switch reading {
+        case .revision(let revision):
+            snapshot = try repository.snapshot(at: revision, scope: scope, limit: JournalLoader.maxFileSize)
+        case .staged:
+            // While `git commit -a` or `git commit PATH` runs its hooks, git stages into another
+            // index file and names it here; a relative name is from the top of the work tree.
+            let named = ProcessInfo.processInfo.environment["GIT_INDEX_FILE"].flatMap {
+                $0.isEmpty ? nil : $0
+            }
+            let indexPath = named.map {
+                $0.hasPrefix("/") ? $0 : URL(fileURLWithPath: $0, relativeTo: repository.workdir).path
+            }
+            snapshot = try repository.stagedSnapshot(
+                scope: scope, indexPath: indexPath, limit: JournalLoader.maxFileSize)
+        case .folder:
+            return (JournalLoader.load(root: root, cache: global.cache), nil)
+        }
+    } catch let error as GitError {
+        // A revision that names no commit is bad usage, as cli.md says of an impossible date.
+        throw error.kind == .unknownRevision ? Failure(message: error.message, code: 2) : failure(error)
+    }
+    let source = MemorySource(files: snapshot.files)
+    return (JournalLoader.load(source: source, root: resolvedRoot), snapshot.commit)
+}
+
 /// The journal a command works on, narrowed by a path and a mentorship id.
 struct Scope {
     let workingDirectory: URL
@@ -11,7 +58,11 @@ struct Scope {
     /// Every diagnostic of the journal (reading and cross-file), sorted.
     let diagnostics: [Diagnostic]
 
-    init(global: GlobalOptions, path: String?, mentorship id: String?) throws {
+    /// The commit read, when the journal was read as committed at a revision.
+    let commit: String?
+    let reading: Reading
+
+    init(global: GlobalOptions, path: String?, mentorship id: String?, reading: Reading = .folder) throws {
         workingDirectory = try global.workingDirectory()
         var start = workingDirectory
         if let path {
@@ -23,9 +74,12 @@ struct Scope {
             if !isDirectory.boolValue { start = start.deletingLastPathComponent() }
         }
         let root = JournalLoader.findRoot(from: start)
-        let journal = JournalLoader.load(root: root, cache: global.cache)
+        let (journal, commit) = try loadJournal(root: root, reading: reading, global: global)
         self.journal = journal
-        diagnostics = lint(journal, today: global.resolvedToday)
+        self.commit = commit
+        self.reading = reading
+        // What a commit or the index holds is shared, or about to be.
+        diagnostics = lint(journal, today: global.resolvedToday, everythingTracked: reading != .folder)
         var selected = journal.mentorships
         if path != nil {
             let resolved = URL(fileURLWithPath: JournalLoader.resolve(start.path)).path

@@ -1,11 +1,11 @@
 #!/bin/sh
-# Writes Sources/JournalKit/EmbeddedTemplates.swift from templates/*.mustache and the entry
+# Writes Sources/JournalKit/Templates/EmbeddedTemplates.swift from templates/*.mustache and the entry
 # templates templates/<kind>.md, so that an
 # installed `journal` carries its templates (Bundle.module breaks once the binary leaves
 # .build). `make templates` runs it; a test fails when the generated file is stale.
 set -eu
 cd "$(dirname "$0")/../.."
-out=Sources/JournalKit/EmbeddedTemplates.swift
+out=Sources/JournalKit/Templates/EmbeddedTemplates.swift
 embed() {
     # A raw multi-line literal keeps the file byte for byte: Swift strips the closing
     # delimiter's indentation from every line (indented as swift format wants it), and the

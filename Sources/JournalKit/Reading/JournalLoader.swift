@@ -33,12 +33,26 @@ public enum JournalLoader {
         loadCounting(root: root, cache: location).journal
     }
 
+    /// Reads a journal from another source than its folder: files as committed at a revision,
+    /// as staged, or edited but unsaved. `root` names the journal (its last component is the
+    /// id of a mentorship at the root); nothing is read from the disk and nothing is cached.
+    public static func load(source: some JournalSource, root: URL) -> Journal {
+        var walk = Walk(root: root, source: source)
+        walk.run()
+        let files = walk.entryFiles
+        let parsed = concurrentMap(files.count) { index in
+            let file = files[index]
+            return parse(source.read(file.path), file: file, privacy: { source.privacy(of: file.path) })
+        }
+        return assemble(root: root, walk: walk, parsed: parsed)
+    }
+
     /// `load`, also saying how many entries came from the cache.
     static func loadCounting(root: URL, cache location: ParseCache.Location?) -> (
         journal: Journal, reused: Int
     ) {
         let root = URL(fileURLWithPath: realPath(root.path) ?? root.standardizedFileURL.path)
-        var walk = Walk(root: root)
+        var walk = Walk(root: root, source: FolderSource(root: root))
         walk.run()
         let files = walk.entryFiles
         // `URL.path` is rebuilt on every call; the parse loop asks for it 20,000 times.
@@ -49,6 +63,13 @@ public enum JournalLoader {
         }
         let parsed = results.map(\.0)
         cache?.save(paths: files.map(\.path), entries: parsed, outcomes: results.map(\.1))
+        let reused = results.count { if case .reused = $0.1 { true } else { false } }
+        return (assemble(root: root, walk: walk, parsed: parsed), reused)
+    }
+
+    /// The journal from the walk's mentorships and the parsed entries, in the walk's order.
+    private static func assemble(root: URL, walk: Walk, parsed: [Entry]) -> Journal {
+        let files = walk.entryFiles
         var byMentorship: [String: [Entry]] = [:]
         for (file, entry) in zip(files, parsed) {
             byMentorship[file.mentorship, default: []].append(entry)
@@ -60,10 +81,8 @@ public enum JournalLoader {
             let id = path == "." ? root.lastPathComponent : String(path.split(separator: "/").last ?? "")
             return Mentorship(id: id, path: path, entries: entries)
         }
-        let reused = results.count { if case .reused = $0.1 { true } else { false } }
-        let journal = Journal(
+        return Journal(
             root: root, mentorships: mentorships, diagnostics: walk.diagnostics, fileCount: files.count)
-        return (journal, reused)
     }
 
     private static func readEntry(
@@ -79,10 +98,16 @@ public enum JournalLoader {
                 return (entry, .reused(identity, range))
             }
         }
-        let read = readFile(absolute)
+        let entry = parse(readFile(absolute), file: file, privacy: { Privacy.ofFile(at: absolute) })
+        return (entry, cache?.outcome(parsedWith: identity) ?? .none)
+    }
+
+    /// An entry from what reading its file gave; `privacy` is asked only when the file could
+    /// not be read whole.
+    private static func parse(_ read: FileRead, file: Walk.File, privacy: () -> Privacy) -> Entry {
         guard case .bytes(let bytes) = read else {
             var entry = EntryParser.parse(path: file.path, kind: file.kind, bytes: [])
-            entry.privacy = Privacy.ofFile(at: absolute)
+            entry.privacy = privacy()
             entry.diagnostics = [
                 read == .unreadable
                     ? Diagnostic(
@@ -95,10 +120,9 @@ public enum JournalLoader {
                             + "split it into several entries, or move what was pasted in by mistake out of it"
                     )
             ]
-            return (entry, .none)
+            return entry
         }
-        let entry = EntryParser.parse(path: file.path, kind: file.kind, bytes: bytes)
-        return (entry, cache?.outcome(parsedWith: identity) ?? .none)
+        return EntryParser.parse(path: file.path, kind: file.kind, bytes: bytes)
     }
 
     /// A size in megabytes with one decimal, as a person reads it: "1.0", "17.3".
@@ -108,9 +132,12 @@ public enum JournalLoader {
     }
 
     /// What reading a file gave.
-    enum FileRead: Equatable {
+    public enum FileRead: Equatable, Sendable {
+        /// The whole file.
         case bytes([UInt8])
+        /// Larger than `maxFileSize`: its size.
         case tooLarge(Int)
+        /// Not a regular file, or refused.
         case unreadable
 
         var size: Int {
@@ -180,21 +207,17 @@ private struct Walk {
         var kind: EntryKind
     }
 
-    /// A name in a folder and its type, as the folder lists it.
-    struct Listed {
-        var name: String
-        var type: UInt8
-    }
+    typealias Listed = SourceItem
 
     let root: URL
-    let rootPath: String
+    let source: any JournalSource
     var mentorships: [String] = []
     var entryFiles: [File] = []
     var diagnostics: [Diagnostic] = []
 
-    init(root: URL) {
+    init(root: URL, source: any JournalSource) {
         self.root = root
-        self.rootPath = root.path
+        self.source = source
     }
 
     mutating func run() {
@@ -205,44 +228,13 @@ private struct Walk {
 
     private func join(_ base: String, _ name: String) -> String { base == "." ? name : base + "/" + name }
 
-    private func absolute(_ relative: String) -> String {
-        relative == "." ? rootPath : rootPath + "/" + relative
-    }
-
-    /// The folder's names, sorted, with the type the folder records for each; one `readdir`
-    /// pass instead of an `lstat` per file, which matters in a journal of 20,000 files.
-    private func list(_ relative: String) -> [Listed]? {
-        let path = absolute(relative)
-        guard let directory = opendir(path) else { return nil }
-        defer { closedir(directory) }
-        var result: [Listed] = []
-        while let item = readdir(directory) {
-            let name = withUnsafeBytes(of: item.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name == "." || name == ".." { continue }
-            var type = item.pointee.d_type
-            if type == UInt8(DT_UNKNOWN) {
-                // Some file systems do not record types in the folder.
-                var status = stat()
-                guard lstat(path + "/" + name, &status) == 0 else { continue }
-                switch status.st_mode & S_IFMT {
-                case S_IFREG: type = UInt8(DT_REG)
-                case S_IFDIR: type = UInt8(DT_DIR)
-                case S_IFLNK: type = UInt8(DT_LNK)
-                default: continue
-                }
-            }
-            result.append(Listed(name: name, type: type))
-        }
-        return result.sorted { $0.name < $1.name }
-    }
+    private func list(_ relative: String) -> [Listed]? { source.list(relative) }
 
     private mutating func visit(relative: String, mentorship enclosing: String?, depth: Int) {
         guard depth < 64, let listed = list(relative) else { return }
         var mentorship = enclosing
         if let agreement = listed.first(where: { $0.name == "agreement.md" }),
-            isRegularFile(join(relative, "agreement.md"), type: agreement.type)
+            isRegularFile(join(relative, "agreement.md"), type: agreement.kind)
         {
             if let outer = enclosing {
                 diagnostics.append(
@@ -261,11 +253,11 @@ private struct Walk {
         for item in listed {
             if item.name.hasPrefix(".") || item.name == "templates" { continue }
             let child = join(relative, item.name)
-            if item.type == UInt8(DT_LNK) {
+            if item.kind == .link {
                 checkLink(child)
                 continue
             }
-            if item.type == UInt8(DT_DIR) {
+            if item.kind == .folder {
                 if let mentorship, relative == mentorship, let kind = EntryKind(folder: item.name) {
                     collectEntries(folder: child, mentorship: mentorship, kind: kind, depth: depth + 1)
                 } else {
@@ -281,12 +273,12 @@ private struct Walk {
         guard let listed = list(folder) else { return }
         for item in listed where !item.name.hasPrefix(".") {
             let child = join(folder, item.name)
-            switch item.type {
-            case UInt8(DT_DIR) where item.name != "templates":
+            switch item.kind {
+            case .folder where item.name != "templates":
                 visit(relative: child, mentorship: mentorship, depth: depth + 1)
-            case UInt8(DT_REG), UInt8(DT_LNK):
+            case .file, .link:
                 guard item.name.hasSuffix(".md"), item.name.lowercased() != "readme.md",
-                    isRegularFile(child, type: item.type)
+                    isRegularFile(child, type: item.kind)
                 else { continue }
                 entryFiles.append(File(path: child, mentorship: mentorship, kind: kind))
             default:
@@ -296,18 +288,19 @@ private struct Walk {
     }
 
     /// Whether a listed name is a regular file, following a link only inside the root.
-    private mutating func isRegularFile(_ relative: String, type: UInt8) -> Bool {
-        if type == UInt8(DT_LNK) { return checkLink(relative) }
-        return type == UInt8(DT_REG)
+    private mutating func isRegularFile(_ relative: String, type: SourceItem.Kind) -> Bool {
+        if type == .link { return checkLink(relative) }
+        return type == .file
     }
 
     /// Whether a link leads to a regular file inside the root; a link out of the root is
     /// reported and never read; links to folders are not followed (no cycles).
     @discardableResult
     private mutating func checkLink(_ relative: String) -> Bool {
-        guard let target = JournalLoader.realPath(absolute(relative)) else { return false }
-        let inside = target == rootPath || target.hasPrefix(rootPath + "/")
-        guard inside else {
+        switch source.linkTarget(relative) {
+        case .insideFile: return true
+        case .elsewhere: return false
+        case .outside:
             if relative.hasSuffix(".md"), !diagnostics.contains(where: { $0.path == relative }) {
                 diagnostics.append(
                     Diagnostic(
@@ -316,7 +309,5 @@ private struct Walk {
             }
             return false
         }
-        var status = stat()
-        return stat(target, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
     }
 }

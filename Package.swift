@@ -23,10 +23,13 @@ let package = Package(
             name: "JournalKit",
             dependencies: ["Yams", "CCmark", .product(name: "Mustache", package: "swift-mustache")]),
         .target(name: "JournalGit", dependencies: ["CGit2"]),
+        // Opens a journal from any source and runs the pipeline: read, lint, report, history,
+        // staging. No argument parsing and no printing: the executable does those.
+        .target(name: "JournalWorkspace", dependencies: ["JournalKit", "JournalGit"]),
         .executableTarget(
             name: "journal",
             dependencies: [
-                "JournalKit", "JournalGit",
+                "JournalKit", "JournalGit", "JournalWorkspace",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // Helpers the three test targets share: temporary folders, running programs.

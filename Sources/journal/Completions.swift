@@ -1,5 +1,6 @@
 import Foundation
 import JournalKit
+import JournalWorkspace
 
 /// Values shell completion offers for arguments that name something in the journal.
 enum Completions {

@@ -1,5 +1,6 @@
 import Foundation
 import JournalKit
+import JournalWorkspace
 
 /// The person's own editor, as `$VISUAL` or `$EDITOR` names it.
 enum Editor {
@@ -68,7 +69,7 @@ enum Editor {
             throw Failure(
                 message: "cannot start the editor `\(command)`: \(String(cString: strerror(spawned))). "
                     + "The entry is written; open \(path) yourself or fix VISUAL/EDITOR.",
-                code: 1)
+                status: .failure)
         }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 {

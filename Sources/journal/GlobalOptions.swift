@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JournalKit
+import JournalWorkspace
 
 /// Options every subcommand takes, also accepted before the subcommand's name.
 struct GlobalOptions: ParsableArguments {
@@ -123,18 +124,16 @@ func printError(_ message: String) {
     FileHandle.standardError.write(Data((TerminalText.lines(message) + "\n").utf8))
 }
 
+/// Each message on its own line of standard error.
+func printAll(_ messages: [String]) {
+    for message in messages { printError(message) }
+}
+
 /// Every line the commands print goes through here (it stands in for the standard library's
 /// `print` in this module): control characters from a journal or from git are made visible,
 /// and only the colours `TerminalStyle` writes are kept.
 func print(_ text: String, terminator: String = "\n") {
     Swift.print(TerminalText.lines(text, keepingStyles: true), terminator: terminator)
-}
-
-/// Ends the process with a message on standard error and a documented exit code.
-struct Failure: Error, CustomStringConvertible {
-    var message: String
-    var code: Int32
-    var description: String { message }
 }
 
 /// Writes `text` to `path` atomically (beside, then renamed), or to standard output.
@@ -155,7 +154,7 @@ func emit(_ parts: [[UInt8]], to path: String?, base: URL) throws {
     do {
         try Data(parts.joined()).write(to: url, options: .atomic)
     } catch {
-        throw Failure(message: "cannot write \(path): \(error.localizedDescription)", code: 1)
+        throw Failure(message: "cannot write \(path): \(error.localizedDescription)", status: .failure)
     }
     print(url.path)
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JournalWorkspace
 
 /// The `journal` command: a mentoring journal in plain text, shared through git.
 struct JournalCommand: ParsableCommand {
@@ -19,9 +20,13 @@ let arguments = GlobalOptions.hoist(Array(CommandLine.arguments.dropFirst()))
 do {
     var command = try JournalCommand.parseAsRoot(arguments)
     try command.run()
+} catch let failure as Failure where failure.status == .usage {
+    // Bad usage reads as every other usage error does, with the usage line.
+    printError(JournalCommand.fullMessage(for: ValidationError(failure.message)))
+    exit(failure.status.rawValue)
 } catch let failure as Failure {
     printError("journal: " + failure.message)
-    exit(failure.code)
+    exit(failure.status.rawValue)
 } catch {
     let code = JournalCommand.exitCode(for: error)
     if code == .validationFailure {

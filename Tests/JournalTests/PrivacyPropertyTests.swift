@@ -277,4 +277,25 @@ import Testing
         #expect(committed.contains("WORDS-SHARED"))
         #expect(try box.git(["check-ignore", "reflections/2026-11-20.md"], in: folder).status == 0)
     }
+
+    /// A repository git refuses to open (here: owned by another account) does not silently turn
+    /// the private/tracked check off: lint says it could not be made.
+    @Test(.enabled(if: getuid() == 0, "changing a folder's owner needs root (CI runs as root)"))
+    func aCheckGitCannotAnswerIsReportedNotSkipped() throws {
+        let box = try GitSandbox()
+        let folder = try box.person("pair", name: "Theo Park", email: "theo@example.org", remote: nil)
+        try box.write(agreementText, to: "agreement.md", in: folder)
+        try box.write(
+            reflectionText("2026-11-24", title: "Mine", isPrivate: true), to: "reflections/2026-11-24.md",
+            in: folder)
+        let gitFolder = folder.appendingPathComponent(".git").path
+        let chown = try box.run("/bin/chown", ["-R", "nobody", gitFolder])
+        #expect(chown.status == 0, "\(chown.stderr)")
+        let run = try box.journal(["--today", "2026-11-25", "lint"], in: folder)
+        #expect(
+            run.stdout.contains(
+                "reflections/2026-11-24.md:1:1: warning: git could not be asked whether private entries are tracked"
+            ),
+            "\(run.stdout)")
+    }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import JournalGit
 import JournalKit
+import JournalWorkspace
 
 /// `journal sync`: commit, fetch, fast-forward or merge, push; never a lost word.
 struct SyncCommand: ParsableCommand {
@@ -20,7 +21,7 @@ struct SyncCommand: ParsableCommand {
     var remote: String?
 
     func run() throws {
-        var shared = try SharedJournal(global: global)
+        var shared = try SharedJournal(workingDirectory: try global.workingDirectory(), cache: global.cache)
         // Like git, resolve a remote given as a relative path from the top of the work tree.
         _ = FileManager.default.changeCurrentDirectoryPath(shared.repository.workdir.path)
         var adopted: (commits: Int, authors: [String])?
@@ -43,8 +44,10 @@ struct SyncCommand: ParsableCommand {
             throw failure(error)
         }
         // The shared files just arrived: read the journal again to know its private entries.
-        if adopted != nil { shared = try SharedJournal(global: global) }
-        shared.warnAboutTrackedPrivate(try shared.keepPrivateEntriesLocal())
+        if adopted != nil {
+            shared = try SharedJournal(workingDirectory: try global.workingDirectory(), cache: global.cache)
+        }
+        printAll(shared.trackedPrivateWarnings(try shared.keepPrivateEntriesLocal()))
         let layout = shared.layout
         let scope = shared.scope
         let plan = SyncPlan(rule: shared.rule, remote: remote) { changes in
@@ -59,8 +62,9 @@ struct SyncCommand: ParsableCommand {
         } catch let error as GitError {
             throw failure(error)
         }
-        try shared.recordKeptLocal(
-            outcome.keptLocal, tracked: outcome.keptLocal.filter(shared.repository.isTracked))
+        printAll(
+            try shared.recordKeptLocal(
+                outcome.keptLocal, tracked: outcome.keptLocal.filter(shared.repository.isTracked)))
         if let adopted {
             if outcome.integration == .upToDate { outcome.integration = .fastForwarded }
             outcome.incomingCommits += adopted.commits

@@ -4,9 +4,9 @@ import JournalKit
 
 /// The `activity` of each mentorship in a report, from git history: who committed what in
 /// the report's window. Computed here because JournalKit does not read git.
-enum ActivityBuilder {
+public enum ActivityBuilder {
     /// `upTo`: the commit the journal was read at (history from there, not from HEAD).
-    static func attach(
+    public static func attach(
         to report: inout Report, journal: Journal, includePrivate: Bool, upTo commit: String? = nil
     ) {
         guard let repository = try? GitRepository.discover(at: journal.root),

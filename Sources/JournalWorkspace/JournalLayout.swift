@@ -5,25 +5,25 @@ import JournalKit
 /// and `journal sync` must stay close to git's own speed in a journal of tens of thousands of
 /// files, so they read no entry up front: git's status walk names the files that changed,
 /// and only those are read.
-struct JournalLayout: Sendable {
+public struct JournalLayout: Sendable {
     /// A mentorship folder.
-    struct Folder: Sendable {
-        var id: String
+    public struct Folder: Sendable {
+        public var id: String
         /// Relative to the journal root (`.` for the root itself).
-        var path: String
+        public var path: String
     }
 
-    let root: URL
+    public let root: URL
     /// Every mentorship, when the journal was read (`known`); else empty.
-    let mentorships: [Folder]
-    let known: Bool
+    public let mentorships: [Folder]
+    public let known: Bool
     /// Private files, relative to the journal root.
-    let privatePaths: [String]
+    public let privatePaths: [String]
     /// The privacy of every parsed entry, by path relative to the journal root.
-    let privacy: [String: Privacy]
+    public let privacy: [String: Privacy]
 
     /// The layout of a parsed journal.
-    init(journal: Journal) {
+    public init(journal: Journal) {
         root = journal.root
         mentorships = journal.mentorships.map { Folder(id: $0.id, path: $0.path) }
         known = true
@@ -35,7 +35,7 @@ struct JournalLayout: Sendable {
 
     /// The layout of the journal holding `start`, without reading any entry: mentorships are
     /// found on demand from the paths asked about, and private entries while staging.
-    init(unreadFrom start: URL) {
+    public init(unreadFrom start: URL) {
         root = URL(fileURLWithPath: JournalLoader.resolve(JournalLoader.findRoot(from: start).path))
         mentorships = []
         privatePaths = []

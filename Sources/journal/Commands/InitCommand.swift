@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import JournalGit
 import JournalKit
+import JournalWorkspace
 
 /// `journal init`: starts a mentorship, with a git repository when there is none yet.
 struct InitCommand: ParsableCommand {
@@ -58,7 +59,7 @@ struct InitCommand: ParsableCommand {
         do {
             repository = try GitRepository.discover(at: existing)
         } catch let error as GitError {
-            throw Failure(message: error.message + ". Nothing was written.", code: 1)
+            throw Failure(message: error.message + ". Nothing was written.", status: .failure)
         }
         // Everything that could stop the commit is checked before the first file is written.
         guard GitIdentity.configured(in: repository).isComplete else {
@@ -66,13 +67,13 @@ struct InitCommand: ParsableCommand {
                 message: "git does not know who you are, so journal cannot commit; nothing was written. "
                     + "Set user.name and user.email, for example `git config --global user.name \"Ada Lovelace\"` "
                     + "and `git config --global user.email ada@example.org`, then run journal init again.",
-                code: 1)
+                status: .failure)
         }
         if let remote, let repository, let current = repository.remoteURL("origin"), current != remote {
             throw Failure(
                 message: "the repository already has origin at \(current); nothing was written. "
                     + "Run journal init without --remote, or change origin with `git remote set-url origin URL`.",
-                code: 1)
+                status: .failure)
         }
         if let repository {
             let scope = repository.relativePath(of: existing).map { inner in
@@ -87,7 +88,7 @@ struct InitCommand: ParsableCommand {
                         + "), which journal would commit along with the mentorship; nothing was written. "
                         + "Commit them with `git commit`, or unstage them with `git restore --staged .`, "
                         + "then run journal init again.",
-                    code: 1)
+                    status: .failure)
             }
         }
         let template: EntryTemplate
@@ -95,7 +96,8 @@ struct InitCommand: ParsableCommand {
             template = try EntryTemplate.load(.agreement, root: JournalLoader.findRoot(from: existing))
         } catch {
             throw Failure(
-                message: "\(error). Fix the template, or delete it to use the built-in one.", code: 1)
+                message: "\(error). Fix the template, or delete it to use the built-in one.", status: .failure
+            )
         }
 
         let written = try writeFiles(in: folder, template: template)
@@ -109,7 +111,7 @@ struct InitCommand: ParsableCommand {
                 if let remote { try repo.addRemote("origin", url: remote) }
             }
             guard let scope = repo.relativePath(of: folder) else {
-                throw Failure(message: "\(folder.path) is outside its git work tree", code: 1)
+                throw Failure(message: "\(folder.path) is outside its git work tree", status: .failure)
             }
             // Files already in the folder are shared only when they are not private.
             let privacy = SharedJournal.privacyRule(
@@ -131,7 +133,7 @@ struct InitCommand: ParsableCommand {
             throw Failure(
                 message: error.message
                     + ". The files are written; commit them with `journal commit` once fixed.",
-                code: 1)
+                status: .failure)
         }
     }
 
@@ -143,11 +145,12 @@ struct InitCommand: ParsableCommand {
             throw Failure(
                 message: "\(folder.path) already holds a mentorship (agreement.md); nothing was changed. "
                     + "Write in it with `journal new`, or choose another folder.",
-                code: 1)
+                status: .failure)
         }
         var isDirectory: ObjCBool = false
         if fileManager.fileExists(atPath: folder.path, isDirectory: &isDirectory), !isDirectory.boolValue {
-            throw Failure(message: "\(folder.path) is a file, not a folder; choose another place.", code: 1)
+            throw Failure(
+                message: "\(folder.path) is a file, not a folder; choose another place.", status: .failure)
         }
         var current = folder.deletingLastPathComponent()
         while current.path != "/" && !current.path.isEmpty {
@@ -155,7 +158,7 @@ struct InitCommand: ParsableCommand {
                 throw Failure(
                     message: "\(folder.path) is inside the mentorship at \(current.path), and a mentorship "
                         + "inside another is an error; nothing was changed. Choose a folder outside it.",
-                    code: 1)
+                    status: .failure)
             }
             current = current.deletingLastPathComponent()
         }
@@ -163,7 +166,7 @@ struct InitCommand: ParsableCommand {
             throw Failure(
                 message: "\(folder.path) already holds the mentorship \(inner.path), and a mentorship "
                     + "inside another is an error; nothing was changed. Choose another folder.",
-                code: 1)
+                status: .failure)
         }
     }
 
@@ -206,7 +209,7 @@ struct InitCommand: ParsableCommand {
             throw Failure(
                 message:
                     "cannot write in \(folder.path): \(error.localizedDescription). Check its permissions.",
-                code: 1)
+                status: .failure)
         }
         return files.map(\.0)
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import JournalKit
+import JournalWorkspace
 
 /// `journal rules`: the lint rules, their ids and default severities.
 struct RulesCommand: ParsableCommand {

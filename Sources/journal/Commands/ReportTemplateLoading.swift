@@ -1,5 +1,6 @@
 import Foundation
 import JournalKit
+import JournalWorkspace
 
 extension ReportCommand {
     /// The journal's own `templates/<name>` when it has one, else the template built into journal.
@@ -14,11 +15,12 @@ extension ReportCommand {
                 text = try String(contentsOf: url, encoding: .utf8)
             } catch {
                 throw Failure(
-                    message: "cannot read the template \(url.path): \(error.localizedDescription)", code: 1)
+                    message: "cannot read the template \(url.path): \(error.localizedDescription)",
+                    status: .failure)
             }
             return try ReportTemplate(text, kind: kind, file: url.path)
         } catch let error as TemplateError {
-            throw Failure(message: "broken template: \(error)", code: 1)
+            throw Failure(message: "broken template: \(error)", status: .failure)
         }
     }
 }

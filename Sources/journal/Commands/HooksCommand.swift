@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import JournalGit
 import JournalKit
+import JournalWorkspace
 
 /// `journal hooks`: git hooks that keep the journal healthy.
 struct HooksCommand: ParsableCommand {
@@ -31,19 +32,19 @@ struct HooksCommand: ParsableCommand {
             do {
                 found = try GitRepository.discover(at: root)
             } catch let error as GitError {
-                throw Failure(message: error.message, code: 1)
+                throw Failure(message: error.message, status: .failure)
             }
             guard let repository = found, let folder = repository.relativePath(of: root) else {
                 throw Failure(
                     message:
                         "\(root.path) is not inside a git repository; run `git init` (or `journal init`) first",
-                    code: 1)
+                    status: .failure)
             }
             let hooks: URL
             do {
                 hooks = try repository.hooksDirectory()
             } catch let error as GitError {
-                throw Failure(message: error.message, code: 1)
+                throw Failure(message: error.message, status: .failure)
             }
             let hook = hooks.appendingPathComponent("pre-commit")
             if FileManager.default.fileExists(atPath: hook.path) {
@@ -56,7 +57,7 @@ struct HooksCommand: ParsableCommand {
                             "\(hook.path) already exists and was not written by journal; it is left as it is. "
                             + "To run both, add this line to it: "
                             + "\(shellQuoted(Self.executablePath())) -C \(shellQuoted(root.path)) lint",
-                        code: 1)
+                        status: .failure)
                 }
             }
             let script = Self.script(binary: Self.executablePath(), folder: folder.isEmpty ? "." : folder)
@@ -68,7 +69,7 @@ struct HooksCommand: ParsableCommand {
                 throw Failure(
                     message:
                         "cannot write \(hook.path): \(error.localizedDescription) (check the folder's permissions)",
-                    code: 1)
+                    status: .failure)
             }
             print("Installed \(hook.path): the staged entries are checked before each commit.")
         }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import JournalGit
 import JournalKit
+import JournalWorkspace
 
 /// The kinds of entry `journal new` writes.
 enum NewKind: String, ExpressibleByArgument, CaseIterable {
@@ -86,7 +87,8 @@ struct NewCommand: ParsableCommand {
             template = try EntryTemplate.load(kind.entryKind, root: journal.root)
         } catch {
             throw Failure(
-                message: "\(error). Fix the template, or delete it to use the built-in one.", code: 1)
+                message: "\(error). Fix the template, or delete it to use the built-in one.", status: .failure
+            )
         }
         let knownGoals = Set(mentorship.goals.compactMap(\.goal?.id))
         for goal in goals where !knownGoals.contains(goal) {
@@ -215,7 +217,7 @@ struct NewCommand: ParsableCommand {
             throw Failure(
                 message: "no mentorship found in \(journal.root.path): start one with "
                     + "`journal init --mentor \"Name <email>\" --mentee \"Name <email>\"`",
-                code: 1)
+                status: .failure)
         }
         let ids = all.map(\.id).joined(separator: ", ")
         if let id {
@@ -241,7 +243,7 @@ struct NewCommand: ParsableCommand {
         throws -> String
     {
         guard let folderName = kind.folder else {
-            throw Failure(message: "agreements are written by `journal init`", code: 1)
+            throw Failure(message: "agreements are written by `journal init`", status: .failure)
         }
         let mentorshipFolder = mentorship.path == "." ? root : root.appendingPathComponent(mentorship.path)
         let folder = mentorshipFolder.appendingPathComponent(folderName)
@@ -251,7 +253,7 @@ struct NewCommand: ParsableCommand {
             throw Failure(
                 message: "cannot create \(mentorship.relative(folderName)): \(error.localizedDescription). "
                     + "Check the folder's permissions.",
-                code: 1)
+                status: .failure)
         }
         // A folder that is a link to elsewhere must not take the entry out of the mentorship.
         let base = JournalLoader.resolve(mentorshipFolder.path)
@@ -263,7 +265,7 @@ struct NewCommand: ParsableCommand {
                 message:
                     "\(mentorship.relative(folderName)) leads outside the mentorship (a symbolic link?); "
                     + "journal writes nothing there. Make it a plain folder.",
-                code: 1)
+                status: .failure)
         }
         // Written whole under a temporary name, then given its own: a full disk leaves nothing
         // behind for the next commit to share, and an existing entry is never replaced.
@@ -278,14 +280,14 @@ struct NewCommand: ParsableCommand {
                 throw Failure(
                     message: "cannot write \(mentorship.relative(folderName + "/" + name)): \(reason). "
                         + "Nothing was written; check the folder's permissions and the free space on the disk.",
-                    code: 1)
+                    status: .failure)
             }
             return mentorship.relative(folderName + "/" + name)
         }
         throw Failure(
             message:
                 "\(mentorship.relative(folderName))/\(stem)-1000.md exists already: give the entry a title",
-            code: 1)
+            status: .failure)
     }
 
     /// Lists every private entry, the new one too, in `.git/info/exclude`.
@@ -297,7 +299,8 @@ struct NewCommand: ParsableCommand {
             return
         }
         // Parsed, so that the entry just written is among the private ones.
-        let shared = try SharedJournal(global: global, parse: true)
-        shared.warnAboutTrackedPrivate(try shared.keepPrivateEntriesLocal())
+        let shared = try SharedJournal(
+            workingDirectory: try global.workingDirectory(), cache: global.cache, parse: true)
+        printAll(shared.trackedPrivateWarnings(try shared.keepPrivateEntriesLocal()))
     }
 }

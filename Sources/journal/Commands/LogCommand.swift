@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import JournalGit
 import JournalKit
+import JournalWorkspace
 
 /// `journal log`: the mentorship's timeline from git history.
 struct LogCommand: ParsableCommand {
@@ -26,7 +27,8 @@ struct LogCommand: ParsableCommand {
 
     func run() throws {
         // The mentorship ids are only known from reading the journal.
-        let shared = try SharedJournal(global: global, parse: mentorship != nil)
+        let shared = try SharedJournal(
+            workingDirectory: try global.workingDirectory(), cache: global.cache, parse: mentorship != nil)
         let journal = shared.layout
         var scope = shared.scope
         if let mentorship {
@@ -65,15 +67,5 @@ struct LogCommand: ParsableCommand {
         } else {
             print(blocks.joined(separator: "\n"))
         }
-    }
-}
-
-extension GitCommitRecord {
-    /// The day the author wrote the commit, in the author's own time zone.
-    var calendarDate: CalendarDate {
-        let seconds = time + Int64(offsetMinutes) * 60
-        let remainder = ((seconds % 86_400) + 86_400) % 86_400
-        // dayNumber counts days from 1970-01-01, as Unix time does.
-        return CalendarDate(dayNumber: Int((seconds - remainder) / 86_400))
     }
 }

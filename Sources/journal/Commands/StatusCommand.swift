@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import JournalGit
 import JournalKit
+import JournalWorkspace
 
 /// `journal status`: what changed since the last commit, entry by entry, and where the
 /// branch stands against the shared repository.
@@ -13,7 +14,8 @@ struct StatusCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let shared = try SharedJournal(global: global, parse: true)
+        let shared = try SharedJournal(
+            workingDirectory: try global.workingDirectory(), cache: global.cache, parse: true)
         let trackedPrivate = try shared.keepPrivateEntriesLocal()
         let status: GitStatusSummary
         do {

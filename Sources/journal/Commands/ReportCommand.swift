@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import JournalGit
 import JournalKit
+import JournalWorkspace
 
 /// The output formats of `journal report`.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
@@ -48,17 +49,13 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let scope = try Scope(
-            global: global, path: path, mentorship: mentorship, reading: rev.map { .revision($0) } ?? .folder)
+        let scope = try OpenedJournal(
+            workingDirectory: try global.workingDirectory(), path: path, mentorship: mentorship,
+            reading: rev.map { .revision($0) } ?? .folder, cache: global.cache, today: global.resolvedToday)
         if includePrivate, let output {
             try refuseSharedPlace(for: output, base: scope.workingDirectory, journalRoot: scope.journal.root)
         }
-        let options = ReportOptions(
-            today: global.resolvedToday, since: since.flatMap { CalendarDate($0) },
-            includePrivate: includePrivate)
-        var report = ReportBuilder.build(scope.mentorships, diagnostics: scope.diagnostics, options: options)
-        ActivityBuilder.attach(
-            to: &report, journal: scope.journal, includePrivate: includePrivate, upTo: scope.commit)
+        let report = scope.report(since: since.flatMap { CalendarDate($0) }, includePrivate: includePrivate)
         KeepUntilExit.keep(scope)
         KeepUntilExit.keep(report)
         let renderer: any ReportRenderer =

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JournalKit
+import JournalWorkspace
 
 /// The output formats of `journal lint`.
 enum LintFormat: String, ExpressibleByArgument, CaseIterable {
@@ -61,7 +62,7 @@ struct LintCommand: ParsableCommand {
         let workingDirectory = try global.workingDirectory()
         let root = JournalLoader.findRoot(from: workingDirectory)
         let reading: Reading = staged ? .staged : rev.map { .revision($0) } ?? .folder
-        var journal = try loadJournal(root: root, reading: reading, global: global).0
+        var journal = try loadJournal(root: root, reading: reading, cache: global.cache).0
         let wanted = reading == .folder ? try relativePaths(in: journal, from: workingDirectory) : nil
         let today = global.resolvedToday
 

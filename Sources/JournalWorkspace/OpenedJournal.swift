@@ -1,10 +1,9 @@
-import ArgumentParser
 import Foundation
 import JournalGit
 import JournalKit
 
 /// Which version of the journal's files a command reads.
-enum Reading: Equatable {
+public enum Reading: Equatable, Sendable {
     /// The folder as it is now.
     case folder
     /// As committed at a revision (`--rev`): read from git's objects, no checkout.
@@ -14,8 +13,10 @@ enum Reading: Equatable {
 }
 
 /// The journal at `root`, read from the folder (through the parse cache) or from git.
-func loadJournal(root: URL, reading: Reading, global: GlobalOptions) throws -> (Journal, commit: String?) {
-    if reading == .folder { return (JournalLoader.load(root: root, cache: global.cache), nil) }
+public func loadJournal(root: URL, reading: Reading, cache: ParseCache.Location?) throws -> (
+    Journal, commit: String?
+) {
+    if reading == .folder { return (JournalLoader.load(root: root, cache: cache), nil) }
     let resolvedRoot = URL(fileURLWithPath: JournalLoader.resolve(root.path))
     let snapshot: GitSnapshot
     do {
@@ -23,7 +24,8 @@ func loadJournal(root: URL, reading: Reading, global: GlobalOptions) throws -> (
             let scope = repository.relativePath(of: resolvedRoot)
         else {
             throw Failure(
-                message: "\(root.path) is not in a git repository: there is no history to read", code: 1)
+                message: "\(root.path) is not in a git repository: there is no history to read",
+                status: .failure)
         }
         switch reading {
         case .revision(let revision):
@@ -40,46 +42,54 @@ func loadJournal(root: URL, reading: Reading, global: GlobalOptions) throws -> (
             snapshot = try repository.stagedSnapshot(
                 scope: scope, indexPath: indexPath, limit: JournalLoader.maxFileSize)
         case .folder:
-            return (JournalLoader.load(root: root, cache: global.cache), nil)
+            return (JournalLoader.load(root: root, cache: cache), nil)
         }
     } catch let error as GitError {
         // A revision that names no commit is bad usage, as cli.md says of an impossible date.
-        throw error.kind == .unknownRevision ? Failure(message: error.message, code: 2) : failure(error)
+        throw error.kind == .unknownRevision
+            ? Failure(message: error.message, status: .usage) : failure(error)
     }
     let source = MemorySource(files: snapshot.files)
     return (JournalLoader.load(source: source, root: resolvedRoot), snapshot.commit)
 }
 
-/// The journal a command works on, narrowed by a path and a mentorship id.
-struct Scope {
-    let workingDirectory: URL
-    let journal: Journal
-    let mentorships: [Mentorship]
+/// The opened journal a command works on, narrowed by a path and a mentorship id: its
+/// entries, every diagnostic, and the finished report.
+public struct OpenedJournal {
+    public let workingDirectory: URL
+    public let journal: Journal
+    public let mentorships: [Mentorship]
     /// Every diagnostic of the journal (reading and cross-file), sorted.
-    let diagnostics: [Diagnostic]
+    public let diagnostics: [Diagnostic]
 
     /// The commit read, when the journal was read as committed at a revision.
-    let commit: String?
-    let reading: Reading
+    public let commit: String?
+    public let reading: Reading
+    public let today: CalendarDate
 
-    init(global: GlobalOptions, path: String?, mentorship id: String?, reading: Reading = .folder) throws {
-        workingDirectory = try global.workingDirectory()
+    /// Opens the journal holding `workingDirectory` (or `path` in it), narrowed to a mentorship.
+    public init(
+        workingDirectory: URL, path: String?, mentorship id: String?, reading: Reading = .folder,
+        cache: ParseCache.Location?, today: CalendarDate
+    ) throws {
+        self.workingDirectory = workingDirectory
+        self.today = today
         var start = workingDirectory
         if let path {
             start = URL(fileURLWithPath: path, relativeTo: workingDirectory).standardizedFileURL
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: start.path, isDirectory: &isDirectory) else {
-                throw ValidationError("\(path): no such file or folder")
+                throw Failure(message: "\(path): no such file or folder", status: .usage)
             }
             if !isDirectory.boolValue { start = start.deletingLastPathComponent() }
         }
         let root = JournalLoader.findRoot(from: start)
-        let (journal, commit) = try loadJournal(root: root, reading: reading, global: global)
+        let (journal, commit) = try loadJournal(root: root, reading: reading, cache: cache)
         self.journal = journal
         self.commit = commit
         self.reading = reading
         // What a commit or the index holds is shared, or about to be.
-        diagnostics = lint(journal, today: global.resolvedToday, everythingTracked: reading != .folder)
+        diagnostics = lint(journal, today: today, everythingTracked: reading != .folder)
         var selected = journal.mentorships
         if path != nil {
             let resolved = URL(fileURLWithPath: JournalLoader.resolve(start.path)).path
@@ -93,8 +103,9 @@ struct Scope {
             let matching = selected.filter { $0.id == id || $0.path == id }
             guard !matching.isEmpty else {
                 let known = selected.map(\.id).joined(separator: ", ")
-                throw ValidationError(
-                    "no mentorship `\(id)`" + (known.isEmpty ? "" : "; the journal has: \(known)"))
+                throw Failure(
+                    message: "no mentorship `\(id)`" + (known.isEmpty ? "" : "; the journal has: \(known)"),
+                    status: .usage)
             }
             selected = matching
         }
@@ -102,26 +113,51 @@ struct Scope {
             throw Failure(
                 message: "no mentorship found in \(journal.root.path): a mentorship is a folder holding "
                     + "agreement.md (create one with `journal init`)",
-                code: 1)
+                status: .failure)
         }
         mentorships = selected
+    }
+
+    /// The finished report of the narrowed mentorships, with who did what from git's history.
+    public func report(since: CalendarDate?, includePrivate: Bool) -> Report {
+        let options = ReportOptions(today: today, since: since, includePrivate: includePrivate)
+        var report = ReportBuilder.build(mentorships, diagnostics: diagnostics, options: options)
+        ActivityBuilder.attach(to: &report, journal: journal, includePrivate: includePrivate, upTo: commit)
+        return report
     }
 }
 
 /// Lints a journal with its configuration, asking git which private entries are tracked; with
-/// `everythingTracked`, every file is about to be committed (a copy of what git has staged).
-func lint(_ journal: Journal, today: CalendarDate, everythingTracked: Bool = false) -> [Diagnostic] {
+/// `everythingTracked`, every file is in a commit or about to be (read from git).
+public func lint(_ journal: Journal, today: CalendarDate, everythingTracked: Bool = false) -> [Diagnostic] {
     let configuration = LintConfiguration.load(root: journal.root)
     let privatePaths = journal.mentorships.flatMap(\.entries).filter(\.isPrivate).map(\.path)
     var tracked: Set<String> = []
+    var unanswered: Diagnostic?
     if everythingTracked {
         tracked = Set(privatePaths)
-    } else if !privatePaths.isEmpty, let repository = try? GitRepository.discover(at: journal.root),
-        let base = repository.relativePath(of: journal.root)
-    {
-        tracked = Set(privatePaths.filter { repository.isTracked(base.isEmpty ? $0 : base + "/" + $0) })
+    } else if let first = privatePaths.min() {
+        do {
+            if let repository = try GitRepository.discover(at: journal.root),
+                let base = repository.relativePath(of: journal.root)
+            {
+                tracked = Set(
+                    privatePaths.filter { repository.isTracked(base.isEmpty ? $0 : base + "/" + $0) })
+            }
+        } catch let error as GitError {
+            // Not silence: the person learns that this check could not be made, and why.
+            unanswered = Diagnostic(
+                rule: "private/tracked", severity: .warning, path: first, at: .fileStart,
+                message: "git could not be asked whether private entries are tracked (\(error.message)); "
+                    + "check with `git ls-files` that none is")
+        } catch {}
     }
     let found = tracked
     let context = LintContext(journal: journal, today: today, isTracked: { found.contains($0) })
-    return Linter.run(context, configuration: configuration)
+    let diagnostics = Linter.run(context, configuration: configuration)
+    // Unless the journal turned the rule off.
+    guard let unanswered, configuration.severities["private/tracked"].map({ $0 != nil }) ?? true else {
+        return diagnostics
+    }
+    return Diagnostic.sorted(diagnostics + [unanswered])
 }

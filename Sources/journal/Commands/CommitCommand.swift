@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import JournalGit
 import JournalKit
+import JournalWorkspace
 
 /// `journal commit`: records every journal change (never a private entry) in git.
 struct CommitCommand: ParsableCommand {
@@ -27,9 +28,9 @@ struct CommitCommand: ParsableCommand {
     }
 
     func run() throws {
-        let shared = try SharedJournal(global: global)
+        let shared = try SharedJournal(workingDirectory: try global.workingDirectory(), cache: global.cache)
         let repository = shared.repository
-        shared.warnAboutTrackedPrivate(try shared.keepPrivateEntriesLocal())
+        printAll(shared.trackedPrivateWarnings(try shared.keepPrivateEntriesLocal()))
         do {
             let merging = repository.isMerging
             if merging {
@@ -39,12 +40,12 @@ struct CommitCommand: ParsableCommand {
                         message: "these files still hold conflict markers from the last sync: "
                             + unresolved.joined(separator: ", ")
                             + ". Keep the words you want, delete the marker lines, then run `journal sync`.",
-                        code: 3)
+                        status: .conflicts)
                 }
             }
             let conflicted = merging ? try repository.conflictedPaths() : []
             let staged = try repository.stageReporting(shared.rule)
-            try shared.recordKeptLocal(staged.keptLocal, tracked: staged.trackedLocal)
+            printAll(try shared.recordKeptLocal(staged.keptLocal, tracked: staged.trackedLocal))
             let changes = staged.changes
             if changes.isEmpty && !merging {
                 print("Nothing to commit: the journal is as it was at the last commit.")

@@ -1,26 +1,25 @@
-import ArgumentParser
 import Foundation
 import JournalGit
 import JournalKit
 
 /// The journal and the git repository holding it, for the commands that share it.
-struct SharedJournal {
-    let workingDirectory: URL
+public struct SharedJournal {
+    public let workingDirectory: URL
     /// The parsed journal, when the command asked for it (status shows the lint state).
-    let journal: Journal?
-    let layout: JournalLayout
-    let repository: GitRepository
+    public let journal: Journal?
+    public let layout: JournalLayout
+    public let repository: GitRepository
     /// The journal root relative to the work tree (`""` when they are the same folder).
-    let scope: String
+    public let scope: String
     /// Private entries, relative to the work tree.
-    let privatePaths: Set<String>
+    public let privatePaths: Set<String>
 
     /// Finds the journal and its repository; parses every entry only when `parse` is true.
-    init(global: GlobalOptions, parse: Bool = false) throws {
-        workingDirectory = try global.workingDirectory()
+    public init(workingDirectory: URL, cache: ParseCache.Location?, parse: Bool = false) throws {
+        self.workingDirectory = workingDirectory
         if parse {
             let journal = JournalLoader.load(
-                root: JournalLoader.findRoot(from: workingDirectory), cache: global.cache)
+                root: JournalLoader.findRoot(from: workingDirectory), cache: cache)
             self.journal = journal
             layout = JournalLayout(journal: journal)
         } else {
@@ -32,16 +31,17 @@ struct SharedJournal {
         do {
             found = try GitRepository.discover(at: root)
         } catch let error as GitError {
-            throw Failure(message: error.message, code: 1)
+            throw Failure(message: error.message, status: .failure)
         }
         guard let repository = found else {
             throw Failure(
                 message: "\(root.path) is not in a git repository: `journal init` creates one "
                     + "(or `git init`, or `git clone` the shared journal)",
-                code: 1)
+                status: .failure)
         }
         guard let scope = repository.relativePath(of: root) else {
-            throw Failure(message: "the journal at \(root.path) is outside its git work tree", code: 1)
+            throw Failure(
+                message: "the journal at \(root.path) is outside its git work tree", status: .failure)
         }
         self.repository = repository
         self.scope = scope
@@ -62,9 +62,9 @@ struct SharedJournal {
     /// Whether a file of the work tree stays on this computer: the parsed entry's privacy when
     /// the journal was read, else the file's front matter read by `Privacy`; an editor's copy of
     /// an entry is as private as the entry. Every command that stages or shows changes asks this.
-    let privacy: @Sendable (String) -> Privacy
+    public let privacy: @Sendable (String) -> Privacy
 
-    static func privacyRule(workdir: URL, scope: String, layout: JournalLayout)
+    public static func privacyRule(workdir: URL, scope: String, layout: JournalLayout)
         -> @Sendable (String) -> Privacy
     {
         let known = layout.privacy
@@ -86,28 +86,29 @@ struct SharedJournal {
         return decide
     }
 
-    /// Adds the paths a staging kept local to `.git/info/exclude`, and warns about those git
-    /// tracks. Fails when the file cannot be written: a plain `git add -A` would then share them.
-    func recordKeptLocal(_ kept: [String], tracked: [String]) throws {
+    /// Adds the paths a staging kept local to `.git/info/exclude`, and returns the warnings about
+    /// those git tracks. Fails when the file cannot be written: a plain `git add -A` would then
+    /// share them.
+    public func recordKeptLocal(_ kept: [String], tracked: [String]) throws -> [String] {
         let untracked = kept.filter { !tracked.contains($0) }
         if !untracked.isEmpty {
             do {
                 try repository.keepLocal(Array(privatePaths.union(untracked)))
             } catch let error as GitError {
-                throw Failure(message: error.message, code: 1)
+                throw Failure(message: error.message, status: .failure)
             }
         }
-        warnAboutTrackedPrivate(tracked.compactMap(journalPath))
+        return trackedPrivateWarnings(tracked.compactMap(journalPath))
     }
 
     /// The rule for staging: the journal's folder, private entries never.
-    var rule: StagingRule {
+    public var rule: StagingRule {
         let privacy = self.privacy
         return StagingRule(scope: scope, keepLocal: privatePaths) { privacy($0).keepsLocal }
     }
 
     /// A work-tree path relative to the journal root, or nil when outside it.
-    func journalPath(_ repositoryPath: String) -> String? {
+    public func journalPath(_ repositoryPath: String) -> String? {
         if scope.isEmpty { return repositoryPath }
         guard repositoryPath.hasPrefix(scope + "/") else { return nil }
         return String(repositoryPath.dropFirst(scope.count + 1))
@@ -115,36 +116,35 @@ struct SharedJournal {
 
     /// Lists private entries in `.git/info/exclude` and returns those git tracks anyway
     /// (relative to the journal root), which are left for the person to decide about.
-    func keepPrivateEntriesLocal() throws -> [String] {
+    public func keepPrivateEntriesLocal() throws -> [String] {
         do {
             try repository.keepLocal(Array(privatePaths))
         } catch let error as GitError {
-            throw Failure(message: error.message, code: 1)
+            throw Failure(message: error.message, status: .failure)
         }
         return privatePaths.filter { repository.isTracked($0) }.compactMap(journalPath).sorted()
     }
 
-    /// Warns about private entries that git tracks.
-    func warnAboutTrackedPrivate(_ tracked: [String]) {
-        for path in tracked {
-            printError(
-                "journal: warning: \(path) is private but git already tracks it; journal leaves it alone. "
-                    + "To stop sharing it (the file stays here): git rm --cached \(shellQuoted(path))")
+    /// The warnings about private entries that git tracks, for standard error.
+    public func trackedPrivateWarnings(_ tracked: [String]) -> [String] {
+        tracked.map { path in
+            "journal: warning: \(path) is private but git already tracks it; journal leaves it alone. "
+                + "To stop sharing it (the file stays here): git rm --cached \(shellQuoted(path))"
         }
     }
 
     /// How a person names a file of the journal: "reflection 2026-11-22", "goal speaking".
-    func describe(_ repositoryPath: String) -> String {
+    public func describe(_ repositoryPath: String) -> String {
         guard let path = journalPath(repositoryPath) else { return "file \(repositoryPath)" }
         return EntryWording.describe(path, in: layout)
     }
 }
 
 /// Plain words for the files of a journal and for what happened to them.
-enum EntryWording {
+public enum EntryWording {
     /// "reflection 2026-11-22", "goal speaking", "agreement", with the mentorship's id in
     /// front when the journal has more than one.
-    static func describe(_ path: String, in journal: JournalLayout) -> String {
+    public static func describe(_ path: String, in journal: JournalLayout) -> String {
         if path == ".journal.yml" { return "journal settings" }
         if path.hasPrefix("templates/") { return "template " + String(path.dropFirst("templates/".count)) }
         let mentorship = self.mentorship(of: path, in: journal)
@@ -164,7 +164,7 @@ enum EntryWording {
 
     /// The mentorship whose folder holds `path` (the deepest one); when the journal was not
     /// read, the nearest folder up holding `agreement.md`.
-    static func mentorship(of path: String, in journal: JournalLayout) -> JournalLayout.Folder? {
+    public static func mentorship(of path: String, in journal: JournalLayout) -> JournalLayout.Folder? {
         if journal.known {
             return journal.mentorships.filter { m in
                 m.path == "." || path.hasPrefix(m.path + "/")
@@ -184,7 +184,7 @@ enum EntryWording {
     }
 
     /// The kind of entry at `path`, when it is one.
-    static func kind(of path: String, in journal: JournalLayout) -> EntryKind? {
+    public static func kind(of path: String, in journal: JournalLayout) -> EntryKind? {
         var inner = path
         if let mentorship = mentorship(of: path, in: journal), mentorship.path != "." {
             inner = String(path.dropFirst(mentorship.path.count + 1))
@@ -195,7 +195,7 @@ enum EntryWording {
         return EntryKind(folder: String(parts[0]))
     }
 
-    static func verb(_ kind: GitChange.Kind) -> String {
+    public static func verb(_ kind: GitChange.Kind) -> String {
         switch kind {
         case .added: "add"
         case .modified: "update"
@@ -204,7 +204,7 @@ enum EntryWording {
     }
 
     /// A commit message naming what changed: "Add reflection 2026-11-22; update goal speaking".
-    static func message(for changes: [GitChange], describe: (String) -> String) -> String {
+    public static func message(for changes: [GitChange], describe: (String) -> String) -> String {
         let parts = changes.map { "\(verb($0.kind)) \(describe($0.path))" }
         let shown = 4
         var line = parts.prefix(shown).joined(separator: "; ")
@@ -216,21 +216,21 @@ enum EntryWording {
 }
 
 /// `text` quoted for a POSIX shell when it needs to be.
-func shellQuoted(_ text: String) -> String {
+public func shellQuoted(_ text: String) -> String {
     let safe = text.allSatisfy { $0.isLetter || $0.isNumber || "-_./@".contains($0) }
     return safe ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
 }
 
 /// The exit code cli.md gives a git failure: 4 when the remote is unreachable or refused us.
-func failure(_ error: GitError) -> Failure {
+public func failure(_ error: GitError) -> Failure {
     switch error.kind {
-    case .unreachable, .authentication: Failure(message: error.message, code: 4)
-    default: Failure(message: error.message, code: 1)
+    case .unreachable, .authentication: Failure(message: error.message, status: .unreachable)
+    default: Failure(message: error.message, status: .failure)
     }
 }
 
 extension EntryWording {
-    static func pastTense(_ kind: GitChange.Kind) -> String {
+    public static func pastTense(_ kind: GitChange.Kind) -> String {
         switch kind {
         case .added: "added"
         case .modified: "changed"

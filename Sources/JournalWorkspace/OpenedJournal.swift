@@ -147,7 +147,7 @@ public func lint(_ journal: Journal, today: CalendarDate, everythingTracked: Boo
         } catch let error as GitError {
             // Not silence: the person learns that this check could not be made, and why.
             unanswered = Diagnostic(
-                rule: "private/tracked", severity: .warning, path: first, at: .fileStart,
+                rule: PrivateTrackedRule.id, severity: .warning, path: first, at: .fileStart,
                 message: "git could not be asked whether private entries are tracked (\(error.message)); "
                     + "check with `git ls-files` that none is")
         } catch {}
@@ -156,7 +156,7 @@ public func lint(_ journal: Journal, today: CalendarDate, everythingTracked: Boo
     let context = LintContext(journal: journal, today: today, isTracked: { found.contains($0) })
     let diagnostics = Linter.run(context, configuration: configuration)
     // Unless the journal turned the rule off.
-    guard let unanswered, configuration.severities["private/tracked"].map({ $0 != nil }) ?? true else {
+    guard let unanswered, configuration.severities[PrivateTrackedRule.id].map({ $0 != nil }) ?? true else {
         return diagnostics
     }
     return Diagnostic.sorted(diagnostics + [unanswered])

@@ -112,34 +112,37 @@ import Testing
         #expect(Set(Linter.ruleIDs).count == Linter.ruleIDs.count, "duplicate rule ids")
     }
 
-    /// Every rule id the parser and loader can emit belongs to a registered rule, so no
-    /// diagnostic is lost between reading and reporting.
-    @Test func everyEmittedIdIsARule() throws {
-        let sourceFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Sources/JournalKit")
-        let files = try FileManager.default.subpathsOfDirectory(atPath: sourceFolder.path).filter {
-            $0.hasSuffix(".swift")
+    /// The sources, for the tests that read them.
+    static let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Sources")
+
+    /// Code names a rule by its type (`FieldInvalidRule.id`), never by a string: a rule id in
+    /// quotes outside the rule's own file could name no rule, or the wrong one, unnoticed.
+    @Test func noRuleIdIsWrittenOutsideItsRule() throws {
+        let files = try FileManager.default.subpathsOfDirectory(atPath: Self.sources.path).filter {
+            $0.hasSuffix(".swift") && !$0.contains("Lint/Rules/")
         }
-        let pattern = try NSRegularExpression(pattern: #"rule: "([a-z-]+/[a-z-]+)""#)
-        var emitted: Set<String> = []
+        #expect(files.count > 40)
+        var found: [String] = []
         for file in files {
-            let text = try String(contentsOf: sourceFolder.appendingPathComponent(file), encoding: .utf8)
-            for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
-                if let range = Range(match.range(at: 1), in: text) { emitted.insert(String(text[range])) }
-            }
-            for line in text.split(separator: "\n") where line.contains("report(\"") {
-                if let start = line.range(of: "report(\""),
-                    let end = line[start.upperBound...].firstIndex(of: "\"")
-                {
-                    emitted.insert(String(line[start.upperBound..<end]))
-                }
-            }
+            let text = try String(contentsOf: Self.sources.appendingPathComponent(file), encoding: .utf8)
+            for id in Linter.ruleIDs where text.contains("\"\(id)\"") { found.append("\(file): \(id)") }
         }
-        #expect(emitted.count > 10)
-        #expect(
-            emitted.subtracting(Linter.ruleIDs).isEmpty,
-            "unregistered: \(emitted.subtracting(Linter.ruleIDs))")
+        #expect(found.isEmpty, "rule ids as strings: \(found)")
+    }
+
+    /// Each file of `Lint/Rules/` holds one rule, named for it, and `Linter.rules` lists every one.
+    @Test func everyRuleFileIsRegistered() throws {
+        let folder = Self.sources.appendingPathComponent("JournalKit/Lint/Rules")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".swift") }
+            .map { String($0.dropLast(".swift".count)) }
+        let registered = Linter.rules.map { String(describing: $0) }
+        #expect(Set(names) == Set(registered), "files \(Set(names).symmetricDifference(registered))")
+        #expect(names.count == registered.count)
+        for name in names {
+            let text = try String(contentsOf: folder.appendingPathComponent(name + ".swift"), encoding: .utf8)
+            #expect(text.components(separatedBy: ": LintRule {").count == 2, "\(name).swift holds more than one rule")
+        }
     }
 }
 

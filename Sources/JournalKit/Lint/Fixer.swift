@@ -60,7 +60,7 @@ public enum Fixer {
                 continue
             }
             let fixable = entry.diagnostics.contains {
-                ["front-matter/missing", "field/unknown", "field/missing"].contains($0.rule)
+                [FrontMatterMissingRule.id, FieldUnknownRule.id, FieldMissingRule.id].contains($0.rule)
             }
             guard fixable,
                 let data = FileManager.default.contents(

@@ -74,6 +74,9 @@ public protocol LintRule: Sendable {
 }
 
 extension LintRule {
+    /// The rule's stable id (`field/invalid`): what code names a rule by, never a string literal.
+    public static var id: String { description.id }
+
     /// A diagnostic of this rule.
     static func diagnostic(_ path: String, _ position: SourcePosition, _ message: String) -> Diagnostic {
         Diagnostic(
@@ -106,5 +109,13 @@ public struct LintContext: Sendable {
         self.today = today
         self.isTracked = isTracked
         self.readingDiagnostics = Dictionary(grouping: journal.allDiagnostics, by: \.rule)
+    }
+}
+
+/// The active goals of every mentorship, with their entries.
+func activeGoals(_ context: LintContext) -> [(Entry, Goal)] {
+    context.journal.mentorships.flatMap(\.goals).compactMap { entry in
+        guard let goal = entry.goal, goal.status == "active" else { return nil }
+        return (entry, goal)
     }
 }

@@ -43,13 +43,13 @@ public enum EntryParser {
             entry.privacy = Privacy.of(bytes: bytes)
             entry.diagnostics.append(
                 Diagnostic(
-                    rule: "file/encoding", severity: .error, path: path, at: position,
+                    rule: FileEncodingRule.id, severity: .error, path: path, at: position,
                     message: "the file is not valid UTF-8 text; save it as UTF-8"))
             return entry
         }
         let source = SourceText(text)
         entry.diagnostics += conflictMarkers(in: bytes, path: path)
-        entry.hasConflictMarkers = entry.diagnostics.contains { $0.rule == "merge/conflict-markers" }
+        entry.hasConflictMarkers = entry.diagnostics.contains { $0.rule == MergeConflictMarkersRule.id }
 
         var reader = FieldReader(path: path, mapping: [])
         let yaml =
@@ -59,13 +59,13 @@ public enum EntryParser {
         case .missing:
             entry.diagnostics.append(
                 Diagnostic(
-                    rule: "front-matter/missing", severity: .error, path: path, at: .fileStart,
+                    rule: FrontMatterMissingRule.id, severity: .error, path: path, at: .fileStart,
                     message: "no front matter: the file should start with a `---` line, then YAML, then `---`"
                 ))
         case .unterminated:
             entry.diagnostics.append(
                 Diagnostic(
-                    rule: "front-matter/unterminated", severity: .error, path: path, at: .fileStart,
+                    rule: FrontMatterUnterminatedRule.id, severity: .error, path: path, at: .fileStart,
                     message: "the front matter opened on line 1 is never closed with a `---` line"))
         case .present:
             switch yaml ?? .success(nil) {
@@ -73,14 +73,14 @@ public enum EntryParser {
                 if !entry.hasConflictMarkers {
                     entry.diagnostics.append(
                         Diagnostic(
-                            rule: "front-matter/yaml", severity: .error, path: path, at: problem.position,
+                            rule: FrontMatterYAMLRule.id, severity: .error, path: path, at: problem.position,
                             message: problem.message))
                 }
             case .success(let root):
                 if let root, root.pairs == nil {
                     entry.diagnostics.append(
                         Diagnostic(
-                            rule: "front-matter/not-mapping", severity: .error, path: path, at: root.position,
+                            rule: FrontMatterNotMappingRule.id, severity: .error, path: path, at: root.position,
                             message: "front matter should be `key: value` lines, not \(root.kindName)"))
                 } else {
                     reader = FieldReader(path: path, mapping: root?.pairs ?? [])
@@ -184,7 +184,7 @@ public enum EntryParser {
             let written = type.text?.lowercased() ?? ""
             if written != kind.rawValue {
                 reader.report(
-                    "type/mismatch", at: type.position,
+                    TypeMismatchRule.id, at: type.position,
                     "`type: \(type.text ?? type.kindName)` disagrees with the folder, which holds \(kind.rawValue) entries"
                 )
             }
@@ -239,7 +239,7 @@ public enum EntryParser {
                     reflection.confidence = level
                 } else {
                     reader.report(
-                        "field/invalid", at: value.position,
+                        FieldInvalidRule.id, at: value.position,
                         "`confidence` should be a whole number from 1 to 5")
                 }
             }
@@ -260,19 +260,19 @@ public enum EntryParser {
         guard let value = reader.value("milestones") else { return [] }
         guard let items = value.items else {
             reader.report(
-                "field/invalid", at: value.position, "`milestones` should be a list of {title, due, done}")
+                FieldInvalidRule.id, at: value.position, "`milestones` should be a list of {title, due, done}")
             return []
         }
         var result: [Milestone] = []
         for item in items {
             guard item.pairs != nil else {
                 reader.report(
-                    "field/invalid", at: item.position,
+                    FieldInvalidRule.id, at: item.position,
                     "a milestone should be a mapping with `title`, `due` and `done`")
                 continue
             }
             guard let title = item["title"]?.text, !(item["title"]?.isNull ?? true) else {
-                reader.report("field/missing", at: item.position, "a milestone is missing its `title`")
+                reader.report(FieldMissingRule.id, at: item.position, "a milestone is missing its `title`")
                 continue
             }
             var milestone = Milestone(
@@ -289,7 +289,7 @@ public enum EntryParser {
                     milestone.doneOn = date
                 } else {
                     reader.report(
-                        "field/invalid", at: done.position,
+                        FieldInvalidRule.id, at: done.position,
                         "a milestone's `done` should be true, false or a date")
                 }
             }
@@ -309,7 +309,7 @@ public enum EntryParser {
                 if due == nil {
                     diagnostics.append(
                         Diagnostic(
-                            rule: "field/invalid", severity: .error, path: path,
+                            rule: FieldInvalidRule.id, severity: .error, path: path,
                             at: SourcePosition(line: task.line, column: task.column),
                             message: "the action item's due date \(raw) is not a day on the calendar"))
                 }
@@ -385,7 +385,7 @@ public enum EntryParser {
                 {
                     result.append(
                         Diagnostic(
-                            rule: "merge/conflict-markers", severity: .error, path: path,
+                            rule: MergeConflictMarkersRule.id, severity: .error, path: path,
                             at: SourcePosition(line: line, column: 1),
                             message:
                                 "unresolved merge conflict: keep the text you want and delete the marker lines"

@@ -29,7 +29,7 @@ struct FieldReader {
     }
 
     mutating func missing(_ key: String, why: String = "") {
-        report("field/missing", at: .fileStart, "missing required key `\(key)`\(why)")
+        report(FieldMissingRule.id, at: .fileStart, "missing required key `\(key)`\(why)")
     }
 
     mutating func text(_ key: String, required: Bool = false) -> String? {
@@ -38,7 +38,7 @@ struct FieldReader {
             return nil
         }
         guard let text = value.text else {
-            report("field/invalid", at: value.position, "`\(key)` should be text, not \(value.kindName)")
+            report(FieldInvalidRule.id, at: value.position, "`\(key)` should be text, not \(value.kindName)")
             return nil
         }
         return text
@@ -56,14 +56,14 @@ struct FieldReader {
     mutating func parseDate(_ value: YAMLValue, name: @autoclosure () -> String) -> CalendarDate? {
         guard let text = value.text else {
             report(
-                "field/invalid", at: value.position,
+                FieldInvalidRule.id, at: value.position,
                 "\(name()) should be a date YYYY-MM-DD, not \(value.kindName)")
             return nil
         }
         guard let date = CalendarDate(text) else {
             let looksLikeDate = text.count == 10 && text.filter({ $0 == "-" }).count == 2
             report(
-                "field/invalid", at: value.position,
+                FieldInvalidRule.id, at: value.position,
                 looksLikeDate
                     ? "\(name()) is not a day on the calendar: \(text)"
                     : "\(name()) should be a date YYYY-MM-DD, not `\(text)`")
@@ -75,7 +75,7 @@ struct FieldReader {
     mutating func bool(_ key: String) -> Bool? {
         guard let value = value(key) else { return nil }
         guard let bool = value.bool else {
-            report("field/invalid", at: value.position, "`\(key)` should be true or false")
+            report(FieldInvalidRule.id, at: value.position, "`\(key)` should be true or false")
             return nil
         }
         return bool
@@ -87,7 +87,7 @@ struct FieldReader {
             let position = value(key)?.position ?? .fileStart
             let hint = allowed.contains(text.lowercased()) ? " (status values are lower case)" : ""
             report(
-                "field/invalid", at: position,
+                FieldInvalidRule.id, at: position,
                 "`\(key)` is `\(text)`; expected one of \(allowed.joined(separator: ", "))\(hint)")
             return allowed.contains(text.lowercased()) ? text.lowercased() : fallback
         }
@@ -98,7 +98,7 @@ struct FieldReader {
         guard let value = value(key) else { return nil }
         guard let text = value.text, let minutes = MeetingDuration.minutes(text) else {
             report(
-                "field/invalid", at: value.position,
+                FieldInvalidRule.id, at: value.position,
                 "`\(key)` should be a duration such as 45m, 1h or 1h30m")
             return nil
         }
@@ -112,7 +112,7 @@ struct FieldReader {
         }
         guard let text = value.text, let cadence = Cadence(text) else {
             report(
-                "field/invalid", at: value.position,
+                FieldInvalidRule.id, at: value.position,
                 "`\(key)` should be weekly, biweekly, monthly or every N days|weeks|months")
             return nil
         }
@@ -127,7 +127,7 @@ struct FieldReader {
         if let text = value.text {
             guard let person = Person(parsing: text) else {
                 report(
-                    "field/invalid", at: value.position, "`\(key)` should be \"Name <email>\" or a mapping")
+                    FieldInvalidRule.id, at: value.position, "`\(key)` should be \"Name <email>\" or a mapping")
                 return nil
             }
             return person
@@ -137,12 +137,12 @@ struct FieldReader {
             let email = value["email"]?.text
             let handle = value["handle"]?.text
             guard name != nil || handle != nil else {
-                report("field/invalid", at: value.position, "`\(key)` needs at least a `name`")
+                report(FieldInvalidRule.id, at: value.position, "`\(key)` needs at least a `name`")
                 return nil
             }
             return Person(name: name, email: email, handle: handle)
         }
-        report("field/invalid", at: value.position, "`\(key)` should be \"Name <email>\" or a mapping")
+        report(FieldInvalidRule.id, at: value.position, "`\(key)` should be \"Name <email>\" or a mapping")
         return nil
     }
 
@@ -150,7 +150,7 @@ struct FieldReader {
         guard let value = value(key) else { return [] }
         if let text = value.text { return [text] }
         guard let items = value.items else {
-            report("field/invalid", at: value.position, "`\(key)` should be a list")
+            report(FieldInvalidRule.id, at: value.position, "`\(key)` should be a list")
             return []
         }
         var result: [String] = []
@@ -158,7 +158,7 @@ struct FieldReader {
             if let text = item.text, !item.isNull {
                 result.append(text)
             } else if !item.isNull {
-                report("field/invalid", at: item.position, "each item of `\(key)` should be text")
+                report(FieldInvalidRule.id, at: item.position, "each item of `\(key)` should be text")
             }
         }
         return result
@@ -168,7 +168,7 @@ struct FieldReader {
         guard let value = value(key) else { return [] }
         if let text = value.text { return [GoalReference(id: text, position: value.position)] }
         guard let items = value.items else {
-            report("field/invalid", at: value.position, "`\(key)` should be a list of goal ids")
+            report(FieldInvalidRule.id, at: value.position, "`\(key)` should be a list of goal ids")
             return []
         }
         var result: [GoalReference] = []
@@ -176,7 +176,7 @@ struct FieldReader {
             if let text = item.text, !item.isNull {
                 result.append(GoalReference(id: text, position: item.position))
             } else {
-                report("field/invalid", at: item.position, "each item of `\(key)` should be a goal id")
+                report(FieldInvalidRule.id, at: item.position, "each item of `\(key)` should be a goal id")
             }
         }
         return result
@@ -186,13 +186,13 @@ struct FieldReader {
     mutating func checkUnknownKeys(known: [String]) {
         for pair in mapping {
             guard let key = pair.key.text else {
-                report("field/invalid", at: pair.key.position, "a front-matter key should be text")
+                report(FieldInvalidRule.id, at: pair.key.position, "a front-matter key should be text")
                 continue
             }
             guard !known.contains(key) else { continue }
             if let suggestion = EditDistance.closest(to: key, among: known, within: 2) {
                 report(
-                    "field/unknown", .warning, at: pair.key.position,
+                    FieldUnknownRule.id, .warning, at: pair.key.position,
                     "unknown key `\(key)`; did you mean `\(suggestion)`?")
             }
         }

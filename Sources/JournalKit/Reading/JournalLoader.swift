@@ -111,10 +111,10 @@ public enum JournalLoader {
             entry.diagnostics = [
                 read == .unreadable
                     ? Diagnostic(
-                        rule: "file/unreadable", severity: .error, path: file.path, at: .fileStart,
+                        rule: FileUnreadableRule.id, severity: .error, path: file.path, at: .fileStart,
                         message: "the file cannot be read (check its permissions)")
                     : Diagnostic(
-                        rule: "file/too-large", severity: .error, path: file.path, at: .fileStart,
+                        rule: FileTooLargeRule.id, severity: .error, path: file.path, at: .fileStart,
                         message: "the file is \(megabytes(read.size)) MB; entries above "
                             + "\(megabytes(maxFileSize)) MB are not read (journal leaves the file as it is): "
                             + "split it into several entries, or move what was pasted in by mistake out of it"
@@ -239,7 +239,7 @@ private struct Walk {
             if let outer = enclosing {
                 diagnostics.append(
                     Diagnostic(
-                        rule: "mentorship/nested", severity: .error, path: join(relative, "agreement.md"),
+                        rule: MentorshipNestedRule.id, severity: .error, path: join(relative, "agreement.md"),
                         at: .fileStart,
                         message:
                             "a mentorship inside the mentorship `\(outer)`; move it beside the other, not inside"
@@ -304,7 +304,7 @@ private struct Walk {
             if relative.hasSuffix(".md"), !diagnostics.contains(where: { $0.path == relative }) {
                 diagnostics.append(
                     Diagnostic(
-                        rule: "file/outside-link", severity: .error, path: relative, at: .fileStart,
+                        rule: FileOutsideLinkRule.id, severity: .error, path: relative, at: .fileStart,
                         message: "a symbolic link that leads out of the journal; it is not read"))
             }
             return false

@@ -105,7 +105,7 @@ struct LintCommand: ParsableCommand {
         case .json, .sarif: Swift.print(output, terminator: "")
         }
         // Input that could not be read at all is not a verdict on the journal: exit 2, as for bad usage.
-        if diagnostics.contains(where: { $0.rule == "file/unreadable" }) { throw ExitCode(2) }
+        if diagnostics.contains(where: { $0.rule == FileUnreadableRule.id }) { throw ExitCode(2) }
         if result.count(.error) > 0 || (strict && result.count(.warning) > 0) { throw ExitCode(1) }
     }
 

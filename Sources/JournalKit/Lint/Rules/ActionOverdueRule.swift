@@ -1,0 +1,31 @@
+/// `action/overdue`: an open action item past its due date.
+public enum ActionOverdueRule: LintRule {
+    public static let description = RuleDescription(
+        id: "action/overdue", summary: "An open action item is past its due date.", severity: .warning,
+        rationale: "Following through on action points is what turns meetings into progress; an overdue one "
+            + "belongs on the next agenda (tick it when it is done).",
+        triggering: [
+            RuleExample([
+                "sessions/2026-11-20.md":
+                    "---\ndate: 2026-11-20\n---\n↓- [ ] @mentee send the draft 📅 2026-11-22\n"
+            ])
+        ],
+        nonTriggering: [
+            RuleExample([
+                "sessions/2026-11-20.md":
+                    "---\ndate: 2026-11-20\n---\n- [x] @mentee send the draft (due 2026-11-22)\n"
+                    + "- [ ] @mentor read it due: 2026-11-25\n"
+            ])
+        ])
+
+    public static func check(_ context: LintContext) -> [Diagnostic] {
+        context.journal.mentorships.flatMap(\.entries).flatMap { entry in
+            entry.actionItems.compactMap { item in
+                guard !item.done, let due = item.due, due < context.today else { return nil }
+                return diagnostic(
+                    entry.path, SourcePosition(line: item.line, column: item.column),
+                    "the action item “\(item.text)” was due \(due) (\(due.days(to: context.today)) days ago)")
+            }
+        }
+    }
+}

@@ -1,0 +1,11 @@
+/// `mentorship/nested`: a mentorship inside another.
+public enum MentorshipNestedRule: LintRule {
+    public static let description = RuleDescription(
+        id: "mentorship/nested", summary: "A mentorship folder sits inside another mentorship.",
+        severity: .error,
+        rationale: "Entries of the inner folder would belong to both pairs. Keep each mentorship in its own "
+            + "folder beside the others.",
+        triggering: [RuleExample(["sessions/old/agreement.md": "↓" + RuleExample.agreement])],
+        nonTriggering: [RuleExample(["notes.md": "Free notes are fine anywhere.\n"])])
+    public static func check(_ context: LintContext) -> [Diagnostic] { fromReading(context) }
+}

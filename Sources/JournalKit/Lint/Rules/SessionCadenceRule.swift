@@ -1,0 +1,66 @@
+import Foundation
+
+/// `session/cadence`: the pair is not meeting as often as agreed.
+public enum SessionCadenceRule: LintRule {
+    public static let description = RuleDescription(
+        id: "session/cadence",
+        summary: "A gap between held sessions, or since the last one, exceeds the cadence by half of it.",
+        severity: .warning,
+        rationale:
+            "Regular meetings are what keep a mentorship alive. A gap of one and a half times the agreed "
+            + "cadence is the moment to schedule the next session, or to agree a new cadence.",
+        triggering: [
+            RuleExample([
+                "sessions/2026-10-01.md": "---\ndate: 2026-10-01\n---\n",
+                "sessions/2026-11-03.md": "---\ndate: ↓2026-11-03\n---\n",
+            ])
+        ],
+        nonTriggering: [
+            RuleExample([
+                "sessions/2026-11-03.md": "---\ndate: 2026-11-03\n---\n",
+                "sessions/2026-11-17.md": "---\ndate: 2026-11-17\n---\n",
+                "sessions/2026-11-24.md": "---\ndate: 2026-11-24\nstatus: cancelled\n---\n",
+            ])
+        ])
+
+    public static func check(_ context: LintContext) -> [Diagnostic] {
+        context.journal.mentorships.flatMap { mentorship -> [Diagnostic] in
+            let agreement = mentorship.agreement
+            guard agreement.status == "active", let cadence = agreement.cadence,
+                let agreementEntry = mentorship.agreementEntry
+            else { return [] }
+            let limit = cadence.days * 3  // compared with twice the gap: gap > 1.5 × cadence
+            let held = mentorship.sessions.filter { entry in
+                entry.session?.isHeld == true && entry.date.map { $0 <= context.today } == true
+            }.sorted { ($0.date?.dayNumber ?? 0, $0.path) < ($1.date?.dayNumber ?? 0, $1.path) }
+            var result: [Diagnostic] = []
+            for (earlier, later) in zip(held, held.dropFirst()) {
+                guard let from = earlier.date, let to = later.date, from.days(to: to) * 2 > limit else {
+                    continue
+                }
+                result.append(
+                    diagnostic(
+                        later.path, later.valuePosition("date"),
+                        "\(from.days(to: to)) days between the sessions of \(from) and \(to); "
+                            + "the cadence is \(cadence) (\(cadence.days) days)"))
+            }
+            if let last = held.last, let date = last.date {
+                let gap = date.days(to: context.today)
+                if gap * 2 > limit {
+                    result.append(
+                        diagnostic(
+                            last.path, last.valuePosition("date"),
+                            "\(gap) days since the last session (\(date)); the cadence is \(cadence): "
+                                + "time to meet, or to agree a new cadence"))
+                }
+            } else if let started = agreement.started, started.days(to: context.today) * 2 > limit {
+                result.append(
+                    diagnostic(
+                        agreementEntry.path, agreementEntry.valuePosition("started"),
+                        "no session held in the \(started.days(to: context.today)) days since the mentorship "
+                            + "started; the cadence is \(cadence)"))
+            }
+            return result
+        }
+    }
+}

@@ -22,7 +22,8 @@ let package = Package(
         .target(
             name: "JournalKit",
             dependencies: ["Yams", "CCmark", .product(name: "Mustache", package: "swift-mustache")]),
-        .target(name: "JournalGit", dependencies: ["CGit2"]),
+        // JournalKit for the rules git's files share with entries (conflict markers).
+        .target(name: "JournalGit", dependencies: ["CGit2", "JournalKit"]),
         // Opens a journal from any source and runs the pipeline: read, lint, report, history,
         // staging. No argument parsing and no printing: the executable does those.
         .target(name: "JournalWorkspace", dependencies: ["JournalKit", "JournalGit"]),
@@ -39,6 +40,6 @@ let package = Package(
         .testTarget(
             name: "JournalTests", dependencies: ["journal", "JournalKit", "TestSupport"],
             exclude: ["Fixtures"]),
-        .testTarget(name: "JournalGitTests", dependencies: ["JournalGit", "TestSupport"]),
+        .testTarget(name: "JournalGitTests", dependencies: ["JournalGit", "JournalKit", "TestSupport"]),
     ]
 )

@@ -1,5 +1,6 @@
 import CGit2
 import Foundation
+import JournalKit
 
 /// One commit of the timeline: who, when, and which files it added, changed or deleted.
 public struct GitCommitRecord: Sendable, Equatable {
@@ -94,7 +95,7 @@ extension GitRepository {
         var summary = GitStatusSummary(
             branch: nil, hasCommits: head != nil, upstream: nil, ahead: 0, behind: 0, changes: changes,
             merging: isMerging, conflicted: conflicted,
-            unresolved: conflicted.filter { hasConflictMarkers(workdir.appendingPathComponent($0)) })
+            unresolved: conflicted.filter { ConflictMarkers.present(in: workdir.appendingPathComponent($0)) })
         guard let upstream = try? upstream(remoteOverride: nil) else { return summary }
         summary.branch = upstream.branch
         guard let tracking = try reference(upstream.trackingRef)?.target else { return summary }

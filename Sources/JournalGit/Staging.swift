@@ -1,5 +1,6 @@
 import CGit2
 import Foundation
+import JournalKit
 
 /// A file that differs from the last commit.
 public struct GitChange: Sendable, Hashable {
@@ -324,32 +325,7 @@ extension GitRepository {
     /// Conflicted paths whose files still hold git's conflict markers.
     public func unresolvedConflicts() throws -> [String] {
         try conflictedPaths().filter { path in
-            hasConflictMarkers(workdir.appendingPathComponent(path))
+            ConflictMarkers.present(in: workdir.appendingPathComponent(path))
         }
     }
-}
-
-/// Whether a file holds a line starting with git's `<<<<<<<` or `>>>>>>>` conflict markers.
-public func hasConflictMarkers(_ url: URL) -> Bool {
-    guard let data = try? Data(contentsOf: url) else { return false }
-    let open = Array("<<<<<<<".utf8)
-    let close = Array(">>>>>>>".utf8)
-    var lineStart = true
-    var position = data.startIndex
-    while position < data.endIndex {
-        if lineStart {
-            let rest = data[position...]
-            if rest.starts(with: open) || rest.starts(with: close) {
-                let after = rest.dropFirst(7).first
-                if after == nil || after == UInt8(ascii: " ") || after == UInt8(ascii: "\n")
-                    || after == UInt8(ascii: "\r")
-                {
-                    return true
-                }
-            }
-        }
-        lineStart = data[position] == UInt8(ascii: "\n")
-        position = data.index(after: position)
-    }
-    return false
 }

@@ -1,4 +1,5 @@
 import Foundation
+import JournalKit
 import TestSupport
 import Testing
 
@@ -162,12 +163,21 @@ final class Scratch {
         let scratch = try Scratch()
         let file = scratch.folder.appendingPathComponent("a.md")
         try "Title\n=======\n\ntext <<<<<<< inline\n".write(to: file, atomically: true, encoding: .utf8)
-        #expect(!hasConflictMarkers(file))
+        #expect(!ConflictMarkers.present(in: file))
         try "a\n<<<<<<< Mara (this computer)\nx\n=======\ny\n>>>>>>> Theo\n".write(
             to: file, atomically: true, encoding: .utf8)
-        #expect(hasConflictMarkers(file))
+        #expect(ConflictMarkers.present(in: file))
         try ">>>>>>>\r\n".write(to: file, atomically: true, encoding: .utf8)
-        #expect(hasConflictMarkers(file))
+        #expect(ConflictMarkers.present(in: file))
+        // A longer run is text, to git and to journal alike.
+        try "<<<<<<<<<<\nnot a marker\n>>>>>>>>>>>> neither\n".write(
+            to: file, atomically: true, encoding: .utf8)
+        #expect(!ConflictMarkers.present(in: file))
+        // The parser reports exactly the lines the sync looks for.
+        let text = "---\ndate: 2026-11-20\n---\n<<<<<<< ours\na\n=======\nb\n>>>>>>> theirs\n<<<<<<<<\n"
+        let entry = EntryParser.parse(path: "sessions/2026-11-20.md", kind: .session, bytes: Array(text.utf8))
+        #expect(entry.diagnostics.filter { $0.rule == MergeConflictMarkersRule.id }.map(\.line) == [4, 8])
+        #expect(ConflictMarkers.lines(in: Array(text.utf8)) == [4, 8])
     }
 
     @Test func secretsInURLsAreMasked() {

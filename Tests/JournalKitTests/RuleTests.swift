@@ -113,7 +113,8 @@ import Testing
     }
 
     /// The sources, for the tests that read them.
-    static let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    static let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Sources")
 
     /// Code names a rule by its type (`FieldInvalidRule.id`), never by a string: a rule id in
@@ -134,14 +135,18 @@ import Testing
     /// Each file of `Lint/Rules/` holds one rule, named for it, and `Linter.rules` lists every one.
     @Test func everyRuleFileIsRegistered() throws {
         let folder = Self.sources.appendingPathComponent("JournalKit/Lint/Rules")
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".swift") }
-            .map { String($0.dropLast(".swift".count)) }
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
+            $0.hasSuffix(".swift")
+        }
+        .map { String($0.dropLast(".swift".count)) }
         let registered = Linter.rules.map { String(describing: $0) }
         #expect(Set(names) == Set(registered), "files \(Set(names).symmetricDifference(registered))")
         #expect(names.count == registered.count)
         for name in names {
             let text = try String(contentsOf: folder.appendingPathComponent(name + ".swift"), encoding: .utf8)
-            #expect(text.components(separatedBy: ": LintRule {").count == 2, "\(name).swift holds more than one rule")
+            #expect(
+                text.components(separatedBy: ": LintRule {").count == 2,
+                "\(name).swift holds more than one rule")
         }
     }
 }

@@ -80,7 +80,8 @@ public enum EntryParser {
                 if let root, root.pairs == nil {
                     entry.diagnostics.append(
                         Diagnostic(
-                            rule: FrontMatterNotMappingRule.id, severity: .error, path: path, at: root.position,
+                            rule: FrontMatterNotMappingRule.id, severity: .error, path: path,
+                            at: root.position,
                             message: "front matter should be `key: value` lines, not \(root.kindName)"))
                 } else {
                     reader = FieldReader(path: path, mapping: root?.pairs ?? [])
@@ -260,7 +261,8 @@ public enum EntryParser {
         guard let value = reader.value("milestones") else { return [] }
         guard let items = value.items else {
             reader.report(
-                FieldInvalidRule.id, at: value.position, "`milestones` should be a list of {title, due, done}")
+                FieldInvalidRule.id, at: value.position, "`milestones` should be a list of {title, due, done}"
+            )
             return []
         }
         var result: [Milestone] = []
@@ -367,34 +369,11 @@ public enum EntryParser {
     }
 
     private static func conflictMarkers(in bytes: [UInt8], path: String) -> [Diagnostic] {
-        // Only line starts matter: jump from one line feed to the next with memchr.
-        bytes.withUnsafeBufferPointer { buffer -> [Diagnostic] in
-            guard let base = buffer.baseAddress else { return [] }
-            var result: [Diagnostic] = []
-            var line = 1
-            var start = 0
-            while start < buffer.count {
-                let rest = buffer.count - start
-                let end =
-                    memchr(base + start, 0x0A, rest).map {
-                        base.distance(to: $0.assumingMemoryBound(to: UInt8.self))
-                    } ?? buffer.count
-                let first = buffer[start]
-                if (first == UInt8(ascii: "<") || first == UInt8(ascii: ">")), end - start >= 7,
-                    buffer[start..<start + 7].allSatisfy({ $0 == first })
-                {
-                    result.append(
-                        Diagnostic(
-                            rule: MergeConflictMarkersRule.id, severity: .error, path: path,
-                            at: SourcePosition(line: line, column: 1),
-                            message:
-                                "unresolved merge conflict: keep the text you want and delete the marker lines"
-                        ))
-                }
-                line += 1
-                start = end + 1
-            }
-            return result
+        ConflictMarkers.lines(in: bytes).map { line in
+            Diagnostic(
+                rule: MergeConflictMarkersRule.id, severity: .error, path: path,
+                at: SourcePosition(line: line, column: 1),
+                message: "unresolved merge conflict: keep the text you want and delete the marker lines")
         }
     }
 

@@ -127,7 +127,8 @@ struct FieldReader {
         if let text = value.text {
             guard let person = Person(parsing: text) else {
                 report(
-                    FieldInvalidRule.id, at: value.position, "`\(key)` should be \"Name <email>\" or a mapping")
+                    FieldInvalidRule.id, at: value.position,
+                    "`\(key)` should be \"Name <email>\" or a mapping")
                 return nil
             }
             return person

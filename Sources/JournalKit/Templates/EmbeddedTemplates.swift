@@ -2,104 +2,184 @@
 
 /// The report and entry templates compiled into the binary.
 enum EmbeddedTemplates {
-    /// templates/report.md.mustache
-    static let reportMarkdown = #"""
-        {{! The Markdown report of `journal report --format markdown`; docs/templates.md lists every value.
-            A double-brace value escapes Markdown punctuation, so journal text stays text. To change the
-            report, copy this file to templates/report.md.mustache at the root of a journal. }}
+    /// Every file of templates/, by name.
+    static let files: [String: String] = [
+        "agreement.md": #"""
+        {{! The agreement `journal init` writes. Values in the front matter come already quoted for YAML.
+            To change it, copy this file to templates/agreement.md at the root of a journal. }}
+        ---
+        mentor: {{{mentorYAML}}}
+        mentee: {{{menteeYAML}}}
+        started: {{started}}
+        status: active
+        cadence: {{{cadenceYAML}}}
+        # How long a meeting lasts, e.g. 45m or 1h:
+        # duration: 1h
+        # How you talk between meetings (chat, email, video call):
+        # channel: video call
+        # When you will revisit this agreement together:
+        # review: YYYY-MM-DD
+        # How the mentee likes to learn (examples first, reading, pairing...):
+        # learning_style: pairing
+        confidential: true
+        ---
+
+        # Mentorship agreement: {{mentee}} and {{mentor}}
+
+        <!-- Write this together in your first meeting, then revisit it whenever things change.
+             Everything in comments like this one is a prompt: replace it with your own words. -->
+
+        ## Why
+
+        ### {{mentee}} (mentee)
+
+        <!-- Why do I want a mentor now? What do I hope to be able to do at the end? -->
+
+        ### {{mentor}} (mentor)
+
+        <!-- Why do I want to mentor? What experience can I offer, and what can I not? -->
+
+        ## Expectations
+
+        ### Of the mentor
+
+        <!-- How will the mentor help: questions, feedback (also the uncomfortable kind), resources,
+             introductions? How quickly do they answer between meetings? -->
+
+        ### Of the mentee
+
+        <!-- The mentee drives: proposes the agenda before each meeting, keeps the schedule, follows
+             through on action items and reports what they tried. What else do we agree on? -->
+
+        ## Commitments
+
+        <!-- How often and how long do we meet, and how do we reschedule? What stays between us?
+             When do we review this agreement? -->
+
+        """#,
+        "evaluation.md": #"""
+        {{! The evaluation `journal new evaluation` writes, one per party at the end of a mentorship.
+            To change it, copy this file to templates/evaluation.md at the root of a journal. }}
+        ---
+        author: {{author}}
+        date: {{date}}
+        {{#private}}
+        private: true
+        {{/private}}
+        ---
+
+        # Evaluation by {{author}}{{#hasTitle}}: {{title}}{{/hasTitle}}
+
+        <!-- Look back on the whole mentorship, the agreement and the goals. -->
+
+        ## What we set out to do
+
+        <!-- What were the goals and expectations at the start? -->
+
+        ## What happened
+
+        <!-- Which goals were reached, which changed, which were dropped, and why? -->
+
+        ## What worked and what did not
+
+        <!-- In how we met, talked and followed through. -->
+
+        ## What we learned
+
+        <!-- About the subject, about ourselves, about mentoring. -->
+
+        ## What comes next
+
+        <!-- How do we stay in touch? What will the mentee work on next, maybe mentor others? -->
+
+        """#,
+        "goal.md": #"""
+        {{! The goal `journal new goal TITLE` writes. To change it, copy this file to templates/goal.md
+            at the root of a journal. }}
+        ---
+        title: {{{titleYAML}}}
+        status: active
+        created: {{date}}
+        {{#private}}
+        private: true
+        {{/private}}
+        # When should this goal be reached?
+        # target: YYYY-MM-DD
+        # How will you both know it is reached?
+        # measure: what success looks like, in one sentence
+        # Steps on the way, each with a due date; set done to the day it was done:
+        # milestones:
+        #   - title: first step
+        #     due: YYYY-MM-DD
+        ---
+
         # {{title}}
 
-        As of {{today}}.
+        <!-- A good goal is specific, has a measure of success and a realistic date. -->
 
-        {{#showOverview}}
-        ## Overview
+        ## Why it matters
 
-        | Pair | Status | Last session | Cadence | Goals on track | Open items | Overdue items | Lint errors |
-        |---|---|---|---|---:|---:|---:|---:|
-        {{#overview}}
-        | {{pair}} | {{status}} | {{#hasLastSession}}{{lastSession}} ({{daysSinceText}}){{/hasLastSession}}{{^hasLastSession}}none yet{{/hasLastSession}} | {{#cadenceOverdue}}**{{cadenceText}}**{{/cadenceOverdue}}{{^cadenceOverdue}}{{cadenceText}}{{/cadenceOverdue}} | {{goalsOnTrack}} of {{goalsActive}} | {{openActionItems}} | {{#hasOverdueActionItems}}**{{overdueActionItems}}**{{/hasOverdueActionItems}}{{^hasOverdueActionItems}}0{{/hasOverdueActionItems}} | {{lintErrors}} |
-        {{/overview}}
+        <!-- Why does the mentee want this? What changes once it is reached? -->
 
-        {{/showOverview}}
-        {{#mentorships}}
-        ## {{pair}}
+        ## What success looks like
 
-        *{{location}}, {{status}}{{#hasCadence}}, meeting {{cadence}}{{/hasCadence}}.* {{lastSessionText}}{{#sessionOverdue}} **{{nextSessionText}}**{{/sessionOverdue}}{{^sessionOverdue}} {{nextSessionText}}{{/sessionOverdue}} {{sessions}} sessions held{{#hasCancelledSessions}}, {{cancelledSessions}} cancelled{{/hasCancelledSessions}}{{#hasSince}}; new since {{since}}{{/hasSince}}.
-        {{#hasReviewDue}}
+        <!-- Describe the end in concrete terms; put the short version in `measure:` above. -->
 
-        **The agreement's review was due {{reviewDue}}: time to revisit it together.**
-        {{/hasReviewDue}}
+        ## First steps
 
-        ### Open action items ({{actionItemCount}})
+        <!-- What is the smallest next step? Who can help, what can be read or tried? -->
 
-        {{#actionItems}}
-        - [ ] {{#hasOwner}}**{{owner}}**: {{/hasOwner}}{{text}} — {{#overdue}}**{{dueText}}**{{/overdue}}{{^overdue}}{{dueText}}{{/overdue}} ({{location}})
-        {{/actionItems}}
-        {{^actionItems}}
-        None.
-        {{/actionItems}}
-        {{#hasQuestions}}
+        """#,
+        "reflection.md": #"""
+        {{! The reflection `journal new reflection` writes. The headings name what reports pick up
+            (questions, wins, obstacles): keep those words. To change it, copy this file to
+            templates/reflection.md at the root of a journal. }}
+        ---
+        date: {{date}}
+        author: {{author}}
+        {{#hasTitle}}
+        title: {{{titleYAML}}}
+        {{/hasTitle}}
+        goals: {{{goalsYAML}}}
+        {{#hasActiveGoals}}
+        # Active goals to pick from for `goals:` above:
+        {{#activeGoals}}
+        #   {{id}}: {{title}}
+        {{/activeGoals}}
+        {{/hasActiveGoals}}
+        {{#private}}
+        private: true
+        {{/private}}
+        # How close do you feel to your goals, from 1 (far) to 5 (there)?
+        # confidence: 3
+        ---
 
-        ### Questions
+        # {{#hasTitle}}{{title}}{{/hasTitle}}{{^hasTitle}}Reflection {{date}}{{/hasTitle}}
 
-        {{#questions}}
-        - {{text}} ({{#hasAuthor}}{{author}}, {{/hasAuthor}}{{date}})
-        {{/questions}}
-        {{/hasQuestions}}
-        {{#hasWins}}
+        <!-- Take ten quiet minutes. Honest beats polished: this is for learning, not for grading. -->
 
-        ### Wins
+        ## What I tried
 
-        {{#wins}}
-        - {{text}} ({{#hasAuthor}}{{author}}, {{/hasAuthor}}{{date}})
-        {{/wins}}
-        {{/hasWins}}
-        {{#hasObstacles}}
+        <!-- What did I try since we last met? -->
 
-        ### Obstacles
+        ## What worked and what did not
 
-        {{#obstacles}}
-        - {{text}} ({{#hasAuthor}}{{author}}, {{/hasAuthor}}{{date}})
-        {{/obstacles}}
-        {{/hasObstacles}}
+        <!-- What worked, what did not, and why do I think so? -->
 
-        ### Goals ({{goalCount}})
+        ## Wins
 
-        {{#hasGoals}}
-        | Goal | Status | Milestones | Next milestone | Due | Overdue | Last activity |
-        |---|---|---:|---|---|---|---|
-        {{#goals}}
-        | {{title}} | {{status}} | {{progressText}} | {{#hasNext}}{{next.title}}{{/hasNext}}{{^hasNext}}—{{/hasNext}} | {{#hasNext}}{{next.due}}{{/hasNext}} | {{#overdueMilestones}}**{{title}}** (due {{due}}) {{/overdueMilestones}}{{^hasOverdue}}no{{/hasOverdue}} | {{#hasLastActivity}}{{lastActivity}}{{/hasLastActivity}}{{^hasLastActivity}}none{{/hasLastActivity}} |
-        {{/goals}}
-        {{/hasGoals}}
-        {{^hasGoals}}
-        None yet.
-        {{/hasGoals}}
-        {{#hasReflections}}
+        <!-- What am I proud of? Small wins count. One per list item. -->
 
-        ### Reflections ({{reflectionCount}})
+        ## Obstacles
 
-        {{#reflections}}
-        - {{date}} {{title}}{{#hasAuthor}} — {{author}}{{/hasAuthor}}{{#hasConfidence}}, confidence {{confidence}}/5{{/hasConfidence}}{{#private}} *(private)*{{/private}}
-        {{/reflections}}
-        {{/hasReflections}}
-        {{#hasAgenda}}
+        <!-- What is in my way? Where am I stuck? One per list item. -->
 
-        ### Suggested agenda
+        ## Questions for the next check-in
 
-        {{#agenda}}
-        {{number}}. {{text}}
-        {{/agenda}}
-        {{/hasAgenda}}
+        <!-- What do I want to ask my mentor? One question per list item. -->
 
-        *Lint: {{lintText}}.*
-
-        {{/mentorships}}
-
-        """#
-
-    /// templates/report.html.mustache
-    static let reportHTML = #"""
+        """#,
+        "report.html.mustache": #"""
         <!DOCTYPE html>
         {{! The HTML report of `journal report --format html`: one self-contained page, no script, nothing
             fetched. docs/templates.md lists every value. Keep it XHTML-compatible (close every element,
@@ -384,104 +464,102 @@ enum EmbeddedTemplates {
         </body>
         </html>
 
-        """#
-
-    /// templates/agreement.md
-    static let agreement = #"""
-        {{! The agreement `journal init` writes. Values in the front matter come already quoted for YAML.
-            To change it, copy this file to templates/agreement.md at the root of a journal. }}
-        ---
-        mentor: {{{mentorYAML}}}
-        mentee: {{{menteeYAML}}}
-        started: {{started}}
-        status: active
-        cadence: {{{cadenceYAML}}}
-        # How long a meeting lasts, e.g. 45m or 1h:
-        # duration: 1h
-        # How you talk between meetings (chat, email, video call):
-        # channel: video call
-        # When you will revisit this agreement together:
-        # review: YYYY-MM-DD
-        # How the mentee likes to learn (examples first, reading, pairing...):
-        # learning_style: pairing
-        confidential: true
-        ---
-
-        # Mentorship agreement: {{mentee}} and {{mentor}}
-
-        <!-- Write this together in your first meeting, then revisit it whenever things change.
-             Everything in comments like this one is a prompt: replace it with your own words. -->
-
-        ## Why
-
-        ### {{mentee}} (mentee)
-
-        <!-- Why do I want a mentor now? What do I hope to be able to do at the end? -->
-
-        ### {{mentor}} (mentor)
-
-        <!-- Why do I want to mentor? What experience can I offer, and what can I not? -->
-
-        ## Expectations
-
-        ### Of the mentor
-
-        <!-- How will the mentor help: questions, feedback (also the uncomfortable kind), resources,
-             introductions? How quickly do they answer between meetings? -->
-
-        ### Of the mentee
-
-        <!-- The mentee drives: proposes the agenda before each meeting, keeps the schedule, follows
-             through on action items and reports what they tried. What else do we agree on? -->
-
-        ## Commitments
-
-        <!-- How often and how long do we meet, and how do we reschedule? What stays between us?
-             When do we review this agreement? -->
-
-        """#
-
-    /// templates/goal.md
-    static let goal = #"""
-        {{! The goal `journal new goal TITLE` writes. To change it, copy this file to templates/goal.md
-            at the root of a journal. }}
-        ---
-        title: {{{titleYAML}}}
-        status: active
-        created: {{date}}
-        {{#private}}
-        private: true
-        {{/private}}
-        # When should this goal be reached?
-        # target: YYYY-MM-DD
-        # How will you both know it is reached?
-        # measure: what success looks like, in one sentence
-        # Steps on the way, each with a due date; set done to the day it was done:
-        # milestones:
-        #   - title: first step
-        #     due: YYYY-MM-DD
-        ---
-
+        """#,
+        "report.md.mustache": #"""
+        {{! The Markdown report of `journal report --format markdown`; docs/templates.md lists every value.
+            A double-brace value escapes Markdown punctuation, so journal text stays text. To change the
+            report, copy this file to templates/report.md.mustache at the root of a journal. }}
         # {{title}}
 
-        <!-- A good goal is specific, has a measure of success and a realistic date. -->
+        As of {{today}}.
 
-        ## Why it matters
+        {{#showOverview}}
+        ## Overview
 
-        <!-- Why does the mentee want this? What changes once it is reached? -->
+        | Pair | Status | Last session | Cadence | Goals on track | Open items | Overdue items | Lint errors |
+        |---|---|---|---|---:|---:|---:|---:|
+        {{#overview}}
+        | {{pair}} | {{status}} | {{#hasLastSession}}{{lastSession}} ({{daysSinceText}}){{/hasLastSession}}{{^hasLastSession}}none yet{{/hasLastSession}} | {{#cadenceOverdue}}**{{cadenceText}}**{{/cadenceOverdue}}{{^cadenceOverdue}}{{cadenceText}}{{/cadenceOverdue}} | {{goalsOnTrack}} of {{goalsActive}} | {{openActionItems}} | {{#hasOverdueActionItems}}**{{overdueActionItems}}**{{/hasOverdueActionItems}}{{^hasOverdueActionItems}}0{{/hasOverdueActionItems}} | {{lintErrors}} |
+        {{/overview}}
 
-        ## What success looks like
+        {{/showOverview}}
+        {{#mentorships}}
+        ## {{pair}}
 
-        <!-- Describe the end in concrete terms; put the short version in `measure:` above. -->
+        *{{location}}, {{status}}{{#hasCadence}}, meeting {{cadence}}{{/hasCadence}}.* {{lastSessionText}}{{#sessionOverdue}} **{{nextSessionText}}**{{/sessionOverdue}}{{^sessionOverdue}} {{nextSessionText}}{{/sessionOverdue}} {{sessions}} sessions held{{#hasCancelledSessions}}, {{cancelledSessions}} cancelled{{/hasCancelledSessions}}{{#hasSince}}; new since {{since}}{{/hasSince}}.
+        {{#hasReviewDue}}
 
-        ## First steps
+        **The agreement's review was due {{reviewDue}}: time to revisit it together.**
+        {{/hasReviewDue}}
 
-        <!-- What is the smallest next step? Who can help, what can be read or tried? -->
+        ### Open action items ({{actionItemCount}})
 
-        """#
+        {{#actionItems}}
+        - [ ] {{#hasOwner}}**{{owner}}**: {{/hasOwner}}{{text}} — {{#overdue}}**{{dueText}}**{{/overdue}}{{^overdue}}{{dueText}}{{/overdue}} ({{location}})
+        {{/actionItems}}
+        {{^actionItems}}
+        None.
+        {{/actionItems}}
+        {{#hasQuestions}}
 
-    /// templates/session.md
-    static let session = #"""
+        ### Questions
+
+        {{#questions}}
+        - {{text}} ({{#hasAuthor}}{{author}}, {{/hasAuthor}}{{date}})
+        {{/questions}}
+        {{/hasQuestions}}
+        {{#hasWins}}
+
+        ### Wins
+
+        {{#wins}}
+        - {{text}} ({{#hasAuthor}}{{author}}, {{/hasAuthor}}{{date}})
+        {{/wins}}
+        {{/hasWins}}
+        {{#hasObstacles}}
+
+        ### Obstacles
+
+        {{#obstacles}}
+        - {{text}} ({{#hasAuthor}}{{author}}, {{/hasAuthor}}{{date}})
+        {{/obstacles}}
+        {{/hasObstacles}}
+
+        ### Goals ({{goalCount}})
+
+        {{#hasGoals}}
+        | Goal | Status | Milestones | Next milestone | Due | Overdue | Last activity |
+        |---|---|---:|---|---|---|---|
+        {{#goals}}
+        | {{title}} | {{status}} | {{progressText}} | {{#hasNext}}{{next.title}}{{/hasNext}}{{^hasNext}}—{{/hasNext}} | {{#hasNext}}{{next.due}}{{/hasNext}} | {{#overdueMilestones}}**{{title}}** (due {{due}}) {{/overdueMilestones}}{{^hasOverdue}}no{{/hasOverdue}} | {{#hasLastActivity}}{{lastActivity}}{{/hasLastActivity}}{{^hasLastActivity}}none{{/hasLastActivity}} |
+        {{/goals}}
+        {{/hasGoals}}
+        {{^hasGoals}}
+        None yet.
+        {{/hasGoals}}
+        {{#hasReflections}}
+
+        ### Reflections ({{reflectionCount}})
+
+        {{#reflections}}
+        - {{date}} {{title}}{{#hasAuthor}} — {{author}}{{/hasAuthor}}{{#hasConfidence}}, confidence {{confidence}}/5{{/hasConfidence}}{{#private}} *(private)*{{/private}}
+        {{/reflections}}
+        {{/hasReflections}}
+        {{#hasAgenda}}
+
+        ### Suggested agenda
+
+        {{#agenda}}
+        {{number}}. {{text}}
+        {{/agenda}}
+        {{/hasAgenda}}
+
+        *Lint: {{lintText}}.*
+
+        {{/mentorships}}
+
+        """#,
+        "session.md": #"""
         {{! The session `journal new session` writes. To change it, copy this file to
             templates/session.md at the root of a journal. }}
         ---
@@ -536,94 +614,9 @@ enum EmbeddedTemplates {
              - [ ] Draft the outline of the talk @mentee (due YYYY-MM-DD)
              Write them outside this comment so that they count. -->
 
-        """#
+        """#,
+    ]
 
-    /// templates/reflection.md
-    static let reflection = #"""
-        {{! The reflection `journal new reflection` writes. The headings name what reports pick up
-            (questions, wins, obstacles): keep those words. To change it, copy this file to
-            templates/reflection.md at the root of a journal. }}
-        ---
-        date: {{date}}
-        author: {{author}}
-        {{#hasTitle}}
-        title: {{{titleYAML}}}
-        {{/hasTitle}}
-        goals: {{{goalsYAML}}}
-        {{#hasActiveGoals}}
-        # Active goals to pick from for `goals:` above:
-        {{#activeGoals}}
-        #   {{id}}: {{title}}
-        {{/activeGoals}}
-        {{/hasActiveGoals}}
-        {{#private}}
-        private: true
-        {{/private}}
-        # How close do you feel to your goals, from 1 (far) to 5 (there)?
-        # confidence: 3
-        ---
-
-        # {{#hasTitle}}{{title}}{{/hasTitle}}{{^hasTitle}}Reflection {{date}}{{/hasTitle}}
-
-        <!-- Take ten quiet minutes. Honest beats polished: this is for learning, not for grading. -->
-
-        ## What I tried
-
-        <!-- What did I try since we last met? -->
-
-        ## What worked and what did not
-
-        <!-- What worked, what did not, and why do I think so? -->
-
-        ## Wins
-
-        <!-- What am I proud of? Small wins count. One per list item. -->
-
-        ## Obstacles
-
-        <!-- What is in my way? Where am I stuck? One per list item. -->
-
-        ## Questions for the next check-in
-
-        <!-- What do I want to ask my mentor? One question per list item. -->
-
-        """#
-
-    /// templates/evaluation.md
-    static let evaluation = #"""
-        {{! The evaluation `journal new evaluation` writes, one per party at the end of a mentorship.
-            To change it, copy this file to templates/evaluation.md at the root of a journal. }}
-        ---
-        author: {{author}}
-        date: {{date}}
-        {{#private}}
-        private: true
-        {{/private}}
-        ---
-
-        # Evaluation by {{author}}{{#hasTitle}}: {{title}}{{/hasTitle}}
-
-        <!-- Look back on the whole mentorship, the agreement and the goals. -->
-
-        ## What we set out to do
-
-        <!-- What were the goals and expectations at the start? -->
-
-        ## What happened
-
-        <!-- Which goals were reached, which changed, which were dropped, and why? -->
-
-        ## What worked and what did not
-
-        <!-- In how we met, talked and followed through. -->
-
-        ## What we learned
-
-        <!-- About the subject, about ourselves, about mentoring. -->
-
-        ## What comes next
-
-        <!-- How do we stay in touch? What will the mentee work on next, maybe mentor others? -->
-
-        """#
+    /// The file `name` of templates/; empty when there is none.
+    static func named(_ name: String) -> String { files[name] ?? "" }
 }

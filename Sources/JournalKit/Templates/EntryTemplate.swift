@@ -30,15 +30,7 @@ public struct EntryTemplate: Sendable {
     public static func fileName(_ kind: EntryKind) -> String { kind.rawValue + ".md" }
 
     /// The template compiled into the binary for `kind`.
-    public static func builtInText(_ kind: EntryKind) -> String {
-        switch kind {
-        case .agreement: return EmbeddedTemplates.agreement
-        case .goal: return EmbeddedTemplates.goal
-        case .session: return EmbeddedTemplates.session
-        case .reflection: return EmbeddedTemplates.reflection
-        case .evaluation: return EmbeddedTemplates.evaluation
-        }
-    }
+    public static func builtInText(_ kind: EntryKind) -> String { EmbeddedTemplates.named(fileName(kind)) }
 
     /// The journal's own `templates/<kind>.md` when there is one, else the built-in template.
     public static func load(_ kind: EntryKind, root: URL) throws(TemplateError) -> EntryTemplate {

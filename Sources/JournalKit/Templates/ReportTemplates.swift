@@ -32,10 +32,7 @@ public struct ReportTemplate: Sendable {
 
         /// The template compiled into the binary.
         public var builtIn: String {
-            switch self {
-            case .markdown: return EmbeddedTemplates.reportMarkdown
-            case .html: return EmbeddedTemplates.reportHTML
-            }
+            EmbeddedTemplates.named(fileName)
         }
 
         /// Journal text as it may appear in this format: every string value of the context is

@@ -17,6 +17,18 @@ import Testing
             "templates/\(kind.rawValue).md changed: run `make templates`")
     }
 
+    /// The table of kinds: no two share a folder or a cache tag, and each names a template that
+    /// is built in.
+    @Test func theKindTableIsConsistent() {
+        let specs = EntryKind.allCases.map(\.spec)
+        #expect(Set(specs.map(\.cacheTag)).count == specs.count)
+        #expect(Set(specs.compactMap(\.folder)).count == specs.count - 1)
+        for kind in EntryKind.allCases {
+            #expect(!EntryTemplate.builtInText(kind).isEmpty, "no built-in template for \(kind)")
+            #expect(kind.folder.map { EntryKind(folder: $0) == kind } ?? (kind == .agreement))
+        }
+    }
+
     @Test(arguments: kinds)
     func promptsAreCommentsNotContent(_ kind: EntryKind) throws {
         let template = try EntryTemplate(EntryTemplate.builtInText(kind), kind: kind, source: "t")

@@ -155,7 +155,7 @@ enum EntryCoding {
 
     static func write(_ entry: Entry, to writer: inout ByteWriter) {
         writer.string(entry.path)
-        writer.int(kinds.firstIndex(of: entry.kind) ?? 0)
+        writer.int(entry.kind.spec.cacheTag)
         writer.optional(entry.fileDate, writeDate)
         writer.string(entry.fileSlug)
         writer.optional(entry.date, writeDate)
@@ -177,7 +177,7 @@ enum EntryCoding {
 
     static func readEntry(_ reader: inout ByteReader) throws -> Entry {
         let path = try reader.string()
-        let kind = try reader.choice(kinds)
+        guard let kind = EntryKind(cacheTag: try reader.int()) else { throw ByteReader.Damaged() }
         let fileDate = try reader.optional(readDate)
         let fileSlug = try reader.string()
         let date = try reader.optional(readDate)
@@ -224,14 +224,13 @@ enum EntryCoding {
 
     // MARK: Content
 
-    private static let kinds = EntryKind.allCases
     private static let severities = Severity.allCases
     private static let units: [Cadence.Unit] = [.days, .weeks, .months]
 
     static func write(_ content: EntryContent, to writer: inout ByteWriter) {
         switch content {
         case .agreement(let agreement):
-            writer.int(0)
+            writer.int(EntryKind.agreement.spec.cacheTag)
             writer.optional(agreement.mentor, writePerson)
             writer.optional(agreement.mentee, writePerson)
             writer.optional(agreement.started, writeDate)
@@ -247,7 +246,7 @@ enum EntryCoding {
             writer.optional(agreement.learningStyle) { $0.string($1) }
             writer.bool(agreement.confidential)
         case .goal(let goal):
-            writer.int(1)
+            writer.int(EntryKind.goal.spec.cacheTag)
             writer.string(goal.id)
             writePosition(&writer, goal.idPosition)
             writer.string(goal.title)
@@ -264,14 +263,14 @@ enum EntryCoding {
                 writePosition(&writer, milestone.duePosition)
             }
         case .session(let session):
-            writer.int(2)
+            writer.int(EntryKind.session.spec.cacheTag)
             writer.string(session.status)
             writer.optional(session.durationMinutes) { $0.int($1) }
             writer.array(session.goals, writeGoalReference)
             writer.array(session.agenda) { $0.string($1) }
             writer.optional(session.next, writeDate)
         case .reflection(let reflection):
-            writer.int(3)
+            writer.int(EntryKind.reflection.spec.cacheTag)
             writer.string(reflection.author)
             writer.string(reflection.title)
             writer.array(reflection.goals, writeGoalReference)
@@ -280,14 +279,14 @@ enum EntryCoding {
             writer.array(reflection.wins) { $0.string($1) }
             writer.array(reflection.obstacles) { $0.string($1) }
         case .evaluation(let evaluation):
-            writer.int(4)
+            writer.int(EntryKind.evaluation.spec.cacheTag)
             writer.optional(evaluation.author) { $0.string($1) }
         }
     }
 
     static func readContent(_ reader: inout ByteReader) throws -> EntryContent {
-        switch try reader.int() {
-        case 0:
+        switch EntryKind(cacheTag: try reader.int()) {
+        case .agreement:
             var agreement = Agreement()
             agreement.mentor = try reader.optional(readPerson)
             agreement.mentee = try reader.optional(readPerson)
@@ -306,7 +305,7 @@ enum EntryCoding {
             agreement.learningStyle = try reader.optional { try $0.string() }
             agreement.confidential = try reader.bool()
             return .agreement(agreement)
-        case 1:
+        case .goal:
             var goal = Goal(
                 id: try reader.string(), idPosition: try readPosition(&reader), title: try reader.string())
             goal.status = try reader.string()
@@ -320,7 +319,7 @@ enum EntryCoding {
                     duePosition: try readPosition(&reader))
             }
             return .goal(goal)
-        case 2:
+        case .session:
             var session = Session()
             session.status = try reader.string()
             session.durationMinutes = try reader.optional { try $0.int() }
@@ -328,7 +327,7 @@ enum EntryCoding {
             session.agenda = try reader.array { try $0.string() }
             session.next = try reader.optional(readDate)
             return .session(session)
-        case 3:
+        case .reflection:
             var reflection = Reflection()
             reflection.author = try reader.string()
             reflection.title = try reader.string()
@@ -338,9 +337,9 @@ enum EntryCoding {
             reflection.wins = try reader.array { try $0.string() }
             reflection.obstacles = try reader.array { try $0.string() }
             return .reflection(reflection)
-        case 4:
+        case .evaluation:
             return .evaluation(Evaluation(author: try reader.optional { try $0.string() }))
-        default:
+        case nil:
             throw ByteReader.Damaged()
         }
     }

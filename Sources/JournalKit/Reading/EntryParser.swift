@@ -3,30 +3,10 @@ import Foundation
 /// Reads one journal file into an `Entry`, never failing: every problem becomes a diagnostic.
 public enum EntryParser {
     /// Keys each kind knows; others are allowed, but near-misses are flagged as typos.
-    public static func knownKeys(_ kind: EntryKind) -> [String] {
-        switch kind {
-        case .agreement:
-            return [
-                "mentor", "mentee", "started", "status", "cadence", "duration", "channel", "review", "ends",
-                "learning_style", "confidential", "type",
-            ]
-        case .goal: return ["id", "title", "status", "created", "target", "measure", "milestones", "type"]
-        case .session: return ["date", "duration", "goals", "status", "agenda", "next", "private", "type"]
-        case .reflection:
-            return ["date", "author", "title", "goals", "confidence", "private", "type"]
-        case .evaluation: return ["author", "date", "private", "type"]
-        }
-    }
+    public static func knownKeys(_ kind: EntryKind) -> [String] { kind.spec.keys }
 
     /// Status values each kind accepts, first the default.
-    public static func statuses(_ kind: EntryKind) -> [String] {
-        switch kind {
-        case .agreement: return ["active", "proposed", "paused", "completed", "ended"]
-        case .goal: return ["active", "proposed", "achieved", "paused", "dropped"]
-        case .session: return ["held", "cancelled", "rescheduled"]
-        case .reflection, .evaluation: return []
-        }
-    }
+    public static func statuses(_ kind: EntryKind) -> [String] { kind.spec.statuses }
 
     /// Parses raw file bytes; `path` is relative to the journal root.
     public static func parse(path: String, kind: EntryKind, bytes: [UInt8]) -> Entry {

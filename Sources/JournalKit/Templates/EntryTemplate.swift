@@ -27,7 +27,7 @@ public struct EntryTemplate: Sendable {
     }
 
     /// The file name of the template of `kind`, in `templates/`.
-    public static func fileName(_ kind: EntryKind) -> String { kind.rawValue + ".md" }
+    public static func fileName(_ kind: EntryKind) -> String { kind.spec.template }
 
     /// The template compiled into the binary for `kind`.
     public static func builtInText(_ kind: EntryKind) -> String { EmbeddedTemplates.named(fileName(kind)) }

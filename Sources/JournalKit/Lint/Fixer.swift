@@ -30,7 +30,7 @@ public struct FileChange: Sendable, Equatable {
 }
 
 /// Why a fix was not written.
-public enum FixError: Error, CustomStringConvertible {
+enum FixError: Error, CustomStringConvertible {
     /// The file changed between reading and writing.
     case changedMeanwhile(String)
     /// The system refused to write it (it is left as it was).

@@ -61,7 +61,7 @@ public struct Cadence: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// Parses a meeting length: `45m`, `1h`, `1h30m` or a bare number of minutes.
-public enum MeetingDuration {
+enum MeetingDuration {
     /// Minutes in `text`, or nil when it is not one of the accepted forms.
     public static func minutes(_ text: String) -> Int? {
         // Durations are ASCII (`1h30m`, `45m`, `90`), so they are read as bytes; only text with

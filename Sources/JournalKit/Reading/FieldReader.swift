@@ -201,7 +201,7 @@ struct FieldReader {
 }
 
 /// Levenshtein distance, for "did you mean" suggestions.
-public enum EditDistance {
+enum EditDistance {
     /// The edit distance between two strings, in characters.
     public static func distance(_ lhs: String, _ rhs: String) -> Int {
         let a = Array(lhs)

@@ -44,7 +44,7 @@ public protocol JournalSource: Sendable {
 }
 
 /// The journal's folder on disk: the everyday source.
-public struct FolderSource: JournalSource {
+struct FolderSource: JournalSource {
     let rootPath: String
 
     /// The folder at `root` (links already resolved).

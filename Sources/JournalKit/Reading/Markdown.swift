@@ -2,7 +2,7 @@ import CCmark
 import Foundation
 
 /// A GitHub task-list item found in a Markdown body.
-public struct TaskItem: Sendable, Equatable {
+struct TaskItem: Sendable, Equatable {
     /// The item's own text: its first paragraph as plain text, checkbox removed, trimmed.
     public var text: String
     /// Whether the box is ticked (`[x]` or `[X]`).
@@ -14,7 +14,7 @@ public struct TaskItem: Sendable, Equatable {
 }
 
 /// A section of a body under one heading.
-public struct MarkdownSection: Sendable, Equatable {
+struct MarkdownSection: Sendable, Equatable {
     /// The plain text of the heading.
     public var heading: String
     /// The heading level, 1 to 6.
@@ -26,7 +26,7 @@ public struct MarkdownSection: Sendable, Equatable {
 }
 
 /// What the report needs from a Markdown body.
-public struct MarkdownSummary: Sendable, Equatable {
+struct MarkdownSummary: Sendable, Equatable {
     /// The plain text of the first non-empty top-level heading of any level, nil if none.
     public var title: String?
     /// Every task item in document order (never inside code or HTML blocks), nested items included.
@@ -36,7 +36,7 @@ public struct MarkdownSummary: Sendable, Equatable {
 }
 
 /// Parses Markdown bodies with cmark-gfm.
-public enum MarkdownParser {
+enum MarkdownParser {
     /// `body` is the text after the front matter; its first line is line `firstLine` of the file.
     /// With `sections: false` the summary's sections stay empty, which spares the plain text of
     /// every paragraph and list item that is not a task (only reflections need sections).

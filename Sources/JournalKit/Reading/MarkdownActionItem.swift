@@ -1,7 +1,7 @@
 import Foundation
 
 /// An action item: a task item with its owner and due date read from its text.
-public struct ActionItemText: Sendable, Equatable {
+struct ActionItemText: Sendable, Equatable {
     /// The text without due-date notations, spaces collapsed, trimmed, no dangling separator.
     public var text: String
     /// The first "@handle" mention without the "@" ("mentor", "mentee", "ada"); nil if none.

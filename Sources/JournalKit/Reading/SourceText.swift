@@ -1,7 +1,7 @@
 import Foundation
 
 /// A file's text split into front matter and body, with the line where each starts.
-public struct SourceText: Sendable, Equatable {
+struct SourceText: Sendable, Equatable {
     /// How the front matter fences were found.
     public enum FrontMatterState: Sendable, Equatable {
         /// The first line is not `---`.

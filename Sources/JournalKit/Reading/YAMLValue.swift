@@ -5,7 +5,7 @@ import Yams
 ///
 /// Own value type rather than Yams' `Node`: it is `Sendable`, and building it with a budget
 /// keeps an alias bomb from expanding into memory.
-public enum YAMLValue: Sendable, Hashable {
+enum YAMLValue: Sendable, Hashable {
     /// A scalar: its text, whether it was written plain (unquoted), and where.
     case scalar(String, plain: Bool, SourcePosition)
     /// A sequence of values.
@@ -83,7 +83,7 @@ public enum YAMLValue: Sendable, Hashable {
 }
 
 /// A key and its value in a YAML mapping.
-public struct YAMLPair: Sendable, Hashable {
+struct YAMLPair: Sendable, Hashable {
     /// The key (usually a scalar).
     public var key: YAMLValue
     /// The value.
@@ -91,7 +91,7 @@ public struct YAMLPair: Sendable, Hashable {
 }
 
 /// Why front matter could not be read as YAML, with the place in the file.
-public struct YAMLProblem: Error, Sendable, Equatable {
+struct YAMLProblem: Error, Sendable, Equatable {
     /// Plain-language description.
     public var message: String
     /// Where in the file (already shifted by the front matter's first line).
@@ -99,7 +99,7 @@ public struct YAMLProblem: Error, Sendable, Equatable {
 }
 
 /// Turns front matter text into a `YAMLValue` with Yams, guarded against hostile input.
-public enum YAMLReader {
+enum YAMLReader {
     /// Yams builds a fresh default `Constructor` (three dictionaries of closures) for every
     /// parser unless given one; journal reads nodes itself and never asks it for a value.
     /// Never mutated after creation, so sharing it across threads is safe.

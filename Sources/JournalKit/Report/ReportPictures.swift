@@ -1,7 +1,7 @@
 import Foundation
 
 /// Escaping for text placed in HTML or SVG markup.
-public enum HTMLText {
+enum HTMLText {
     /// `text` with `& < > " '` replaced by references, safe in element content and quoted attributes.
     public static func escape(_ text: String) -> String {
         // Most text has none of the five: a byte scan, and the string itself comes back.
@@ -52,7 +52,7 @@ public enum HTMLText {
 }
 
 /// The inline SVG pictures of the HTML report, drawn from the report model.
-public enum ReportPictures {
+enum ReportPictures {
     /// A horizontal date scale shared by the timeline and the confidence chart.
     struct Scale {
         var start: CalendarDate

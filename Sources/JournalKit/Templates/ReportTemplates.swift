@@ -214,7 +214,7 @@ struct MarkdownContentType {
 }
 
 /// The values report templates see; docs/templates.md documents every key.
-public enum ReportTemplateContext {
+enum ReportTemplateContext {
     static func days(_ count: Int) -> String { count == 1 ? "1 day" : "\(count) days" }
 
     static func text(_ date: CalendarDate?) -> String { date?.description ?? "" }

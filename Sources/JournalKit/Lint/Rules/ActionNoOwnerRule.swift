@@ -1,5 +1,5 @@
 /// `action/no-owner`: an open action item that names nobody.
-public enum ActionNoOwnerRule: LintRule {
+enum ActionNoOwnerRule: LintRule {
     public static let description = RuleDescription(
         id: "action/no-owner",
         summary: "An open action item names no owner (`@handle`, `@mentor`, `@mentee`).",

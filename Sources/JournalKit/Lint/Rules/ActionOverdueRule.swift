@@ -1,5 +1,5 @@
 /// `action/overdue`: an open action item past its due date.
-public enum ActionOverdueRule: LintRule {
+enum ActionOverdueRule: LintRule {
     public static let description = RuleDescription(
         id: "action/overdue", summary: "An open action item is past its due date.", severity: .warning,
         rationale: "Following through on action points is what turns meetings into progress; an overdue one "

@@ -1,7 +1,7 @@
 import Foundation
 
 /// `agreement/incomplete`: the agreement does not say how long or how the pair meets.
-public enum AgreementIncompleteRule: LintRule {
+enum AgreementIncompleteRule: LintRule {
     public static let description = RuleDescription(
         id: "agreement/incomplete", summary: "The agreement lacks `duration` or `channel`.",
         severity: .warning,

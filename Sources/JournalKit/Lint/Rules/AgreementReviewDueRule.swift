@@ -1,7 +1,7 @@
 import Foundation
 
 /// `agreement/review-due`: the agreement's review date has passed.
-public enum AgreementReviewDueRule: LintRule {
+enum AgreementReviewDueRule: LintRule {
     public static let description = RuleDescription(
         id: "agreement/review-due", summary: "The agreement's `review` date has passed.", severity: .warning,
         rationale:

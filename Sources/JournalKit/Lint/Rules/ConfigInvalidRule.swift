@@ -1,7 +1,7 @@
 import Foundation
 
 /// `config/invalid`: a mistake in `.journal.yml`.
-public enum ConfigInvalidRule: LintRule {
+enum ConfigInvalidRule: LintRule {
     public static let description = RuleDescription(
         id: "config/invalid",
         summary: "`.journal.yml` names an unknown rule or an unknown severity, or is not valid YAML.",

@@ -1,7 +1,7 @@
 import Foundation
 
 /// `evaluation/missing`: a completed mentorship without an evaluation from each party.
-public enum EvaluationMissingRule: LintRule {
+enum EvaluationMissingRule: LintRule {
     public static let description = RuleDescription(
         id: "evaluation/missing", summary: "A completed mentorship lacks an evaluation from a party.",
         severity: .info,

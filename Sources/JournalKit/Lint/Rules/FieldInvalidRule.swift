@@ -1,5 +1,5 @@
 /// `field/invalid`: a value of the wrong type or form.
-public enum FieldInvalidRule: LintRule {
+enum FieldInvalidRule: LintRule {
     public static let description = RuleDescription(
         id: "field/invalid",
         summary: "A value has the wrong type or form (date, status, duration, cadence, person).",

@@ -1,5 +1,5 @@
 /// `field/missing`: a required key is absent.
-public enum FieldMissingRule: LintRule {
+enum FieldMissingRule: LintRule {
     public static let description = RuleDescription(
         id: "field/missing", summary: "A required key is absent.", severity: .error,
         rationale: "Required keys carry the facts a report is built from: a session's date, a goal's title, "

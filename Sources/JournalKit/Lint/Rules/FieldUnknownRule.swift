@@ -1,5 +1,5 @@
 /// `field/unknown`: a key that looks like a misspelt known key.
-public enum FieldUnknownRule: LintRule {
+enum FieldUnknownRule: LintRule {
     public static let description = RuleDescription(
         id: "field/unknown", summary: "An unknown key is within two edits of a known one (a likely typo).",
         severity: .warning,

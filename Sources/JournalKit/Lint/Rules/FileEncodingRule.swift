@@ -1,5 +1,5 @@
 /// `file/encoding`: a file that is not UTF-8.
-public enum FileEncodingRule: LintRule {
+enum FileEncodingRule: LintRule {
     public static let description = RuleDescription(
         id: "file/encoding", summary: "The file is not valid UTF-8.", severity: .error,
         rationale: "Journals are shared between machines and editors; only UTF-8 reads the same everywhere. "

@@ -1,5 +1,5 @@
 /// `file/outside-link`: a symbolic link that leads out of the journal.
-public enum FileOutsideLinkRule: LintRule {
+enum FileOutsideLinkRule: LintRule {
     public static let description = RuleDescription(
         id: "file/outside-link", summary: "A symbolic link leads out of the journal; it is not read.",
         severity: .error,

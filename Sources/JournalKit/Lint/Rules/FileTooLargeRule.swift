@@ -1,5 +1,5 @@
 /// `file/too-large`: a file too large to be an entry.
-public enum FileTooLargeRule: LintRule {
+enum FileTooLargeRule: LintRule {
     public static let description = RuleDescription(
         id: "file/too-large", summary: "An entry is larger than 1 MB and is not read.", severity: .error,
         rationale: "No mentoring note is that long (a megabyte is a long novel); such a file is most likely "

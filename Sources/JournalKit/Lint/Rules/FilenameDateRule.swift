@@ -1,5 +1,5 @@
 /// `filename/date`: a dated file name that disagrees with the entry's `date`.
-public enum FilenameDateRule: LintRule {
+enum FilenameDateRule: LintRule {
     public static let description = RuleDescription(
         id: "filename/date", summary: "A dated file name disagrees with the entry's `date`.",
         severity: .warning,

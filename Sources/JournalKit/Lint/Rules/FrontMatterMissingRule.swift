@@ -1,5 +1,5 @@
 /// `front-matter/missing`: an entry without front matter.
-public enum FrontMatterMissingRule: LintRule {
+enum FrontMatterMissingRule: LintRule {
     public static let description = RuleDescription(
         id: "front-matter/missing", summary: "An entry has no front matter.", severity: .error,
         rationale: "Without front matter journal cannot tell when a session happened or which goal a "

@@ -1,5 +1,5 @@
 /// `front-matter/not-mapping`: front matter that is a list or a bare value.
-public enum FrontMatterNotMappingRule: LintRule {
+enum FrontMatterNotMappingRule: LintRule {
     public static let description = RuleDescription(
         id: "front-matter/not-mapping", summary: "The front matter is not a mapping of keys to values.",
         severity: .error,

@@ -1,5 +1,5 @@
 /// `front-matter/unterminated`: front matter that is never closed.
-public enum FrontMatterUnterminatedRule: LintRule {
+enum FrontMatterUnterminatedRule: LintRule {
     public static let description = RuleDescription(
         id: "front-matter/unterminated", summary: "The front matter has no closing `---` line.",
         severity: .error,

@@ -1,5 +1,5 @@
 /// `front-matter/yaml`: front matter that is not valid YAML.
-public enum FrontMatterYAMLRule: LintRule {
+enum FrontMatterYAMLRule: LintRule {
     public static let description = RuleDescription(
         id: "front-matter/yaml", summary: "The front matter is not valid YAML.", severity: .error,
         rationale: "A YAML mistake hides every field of the entry; the diagnostic points at the place YAML "

@@ -1,5 +1,5 @@
 /// `goal/duplicate-id`: two goals share an id.
-public enum GoalDuplicateIdRule: LintRule {
+enum GoalDuplicateIdRule: LintRule {
     public static let description = RuleDescription(
         id: "goal/duplicate-id", summary: "Two goals share an id.", severity: .error,
         rationale:

@@ -1,5 +1,5 @@
 /// `goal/no-measure`: an active goal without a measure of success.
-public enum GoalNoMeasureRule: LintRule {
+enum GoalNoMeasureRule: LintRule {
     public static let description = RuleDescription(
         id: "goal/no-measure", summary: "An active goal has no `measure` (how success is recognised).",
         severity: .warning,

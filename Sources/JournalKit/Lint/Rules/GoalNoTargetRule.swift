@@ -1,5 +1,5 @@
 /// `goal/no-target`: an active goal without a target date.
-public enum GoalNoTargetRule: LintRule {
+enum GoalNoTargetRule: LintRule {
     public static let description = RuleDescription(
         id: "goal/no-target", summary: "An active goal has no `target` date.", severity: .warning,
         rationale:

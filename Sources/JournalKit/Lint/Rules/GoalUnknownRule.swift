@@ -1,5 +1,5 @@
 /// `goal/unknown`: a goal reference that names no goal of the mentorship.
-public enum GoalUnknownRule: LintRule {
+enum GoalUnknownRule: LintRule {
     public static let description = RuleDescription(
         id: "goal/unknown", summary: "A goal reference names no goal of the mentorship.", severity: .error,
         rationale: "A session or reflection that names a goal that does not exist counts for no goal, so the "

@@ -1,7 +1,7 @@
 import Foundation
 
 /// `mentorship/inactive`: an active mentorship with nothing written for 90 days.
-public enum MentorshipInactiveRule: LintRule {
+enum MentorshipInactiveRule: LintRule {
     public static let description = RuleDescription(
         id: "mentorship/inactive",
         summary: "An active mentorship has no entry dated, and did not start, in the last 90 days.",

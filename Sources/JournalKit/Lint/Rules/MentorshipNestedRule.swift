@@ -1,5 +1,5 @@
 /// `mentorship/nested`: a mentorship inside another.
-public enum MentorshipNestedRule: LintRule {
+enum MentorshipNestedRule: LintRule {
     public static let description = RuleDescription(
         id: "mentorship/nested", summary: "A mentorship folder sits inside another mentorship.",
         severity: .error,

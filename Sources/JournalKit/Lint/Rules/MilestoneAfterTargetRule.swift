@@ -1,5 +1,5 @@
 /// `milestone/after-target`: a milestone due after its goal's target.
-public enum MilestoneAfterTargetRule: LintRule {
+enum MilestoneAfterTargetRule: LintRule {
     public static let description = RuleDescription(
         id: "milestone/after-target", summary: "A milestone is due after its goal's target date.",
         severity: .warning,

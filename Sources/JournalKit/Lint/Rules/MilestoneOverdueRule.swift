@@ -1,5 +1,5 @@
 /// `milestone/overdue`: an undone milestone of an active goal past its due date.
-public enum MilestoneOverdueRule: LintRule {
+enum MilestoneOverdueRule: LintRule {
     public static let description = RuleDescription(
         id: "milestone/overdue", summary: "An undone milestone of an active goal is past its due date.",
         severity: .warning,

@@ -1,7 +1,7 @@
 import Foundation
 
 /// `session/cadence`: the pair is not meeting as often as agreed.
-public enum SessionCadenceRule: LintRule {
+enum SessionCadenceRule: LintRule {
     public static let description = RuleDescription(
         id: "session/cadence",
         summary: "A gap between held sessions, or since the last one, exceeds the cadence by half of it.",

@@ -1,5 +1,5 @@
 /// `type/mismatch`: `type:` disagrees with the folder.
-public enum TypeMismatchRule: LintRule {
+enum TypeMismatchRule: LintRule {
     public static let description = RuleDescription(
         id: "type/mismatch", summary: "`type:` disagrees with the folder the entry is in.", severity: .error,
         rationale:

@@ -30,6 +30,8 @@ public struct MentorshipReport: Sendable, Equatable {
     public var nextSessionDue: CalendarDate?
     /// Whether today is after `nextSessionDue`.
     public var sessionOverdue: Bool?
+    /// Where the next session stands against today, as the builder measured it.
+    public var nextSession: NextSession?
     /// How many sessions were held.
     public var sessions: Int
     /// How many sessions were cancelled (not a meeting, but worth knowing).
@@ -56,8 +58,21 @@ public struct MentorshipReport: Sendable, Equatable {
     /// the journal-wide `ReportBuilder.build`, or by `ReportBuilder.history(of:options:)`.
     public var history = MentorshipHistory()
 
+    /// This mentorship's row of the program overview, measured by the builder.
+    public var overview: OverviewRow?
+
     /// `cadence_days` of the JSON: weekly 7, biweekly 14, monthly 30, N units in days.
     public var cadenceDays: Int? { cadence?.days }
+}
+
+/// Where the next session stands against the report's date.
+public enum NextSession: Sendable, Equatable {
+    /// It was due this many days ago.
+    case overdue(days: Int)
+    /// It is due on the report's date.
+    case today
+    /// It is due in this many days.
+    case upcoming(days: Int)
 }
 
 /// A milestone as the report shows it.
@@ -66,6 +81,8 @@ public struct MilestoneReport: Sendable, Equatable {
     public var title: String
     /// When it is due.
     public var due: CalendarDate?
+    /// Whether it was due before the report's date (and is not done).
+    public var overdue: Bool = false
 }
 
 /// How one goal stands.
@@ -88,6 +105,8 @@ public struct GoalReport: Sendable, Equatable {
     public var overdueMilestones: [MilestoneReport]
     /// The latest session or reflection naming the goal.
     public var lastActivity: CalendarDate?
+    /// An active goal with no overdue milestone and no target passed.
+    public var onTrack: Bool = false
 }
 
 /// An open action item.

@@ -40,6 +40,7 @@ public enum ReportBuilder {
         let reports = concurrentMap(mentorships.count) { position -> MentorshipReport in
             var report = build(mentorships[position], diagnostics: found[position], options: options)
             report.history = history(of: mentorships[position], options: options)
+            report.overview = report.overviewRow(today: options.today)
             return report
         }
         return Report(today: options.today, mentorships: reports)
@@ -96,12 +97,18 @@ public enum ReportBuilder {
                 ?? undone.first
             let overdue = undone.filter { $0.due.map { $0 < today } ?? false }
                 .sorted { order($0) < order($1) }
+            func report(_ milestone: Milestone) -> MilestoneReport {
+                MilestoneReport(
+                    title: milestone.title, due: milestone.due,
+                    overdue: milestone.due.map { $0 < today } ?? false)
+            }
             return GoalReport(
                 id: goal.id, title: goal.title, status: goal.status, target: goal.target,
                 milestonesDone: goal.milestones.count - undone.count, milestonesTotal: goal.milestones.count,
-                nextMilestone: next.map { MilestoneReport(title: $0.title, due: $0.due) },
-                overdueMilestones: overdue.map { MilestoneReport(title: $0.title, due: $0.due) },
-                lastActivity: lastActivity[goal.id])
+                nextMilestone: next.map(report), overdueMilestones: overdue.map(report),
+                lastActivity: lastActivity[goal.id],
+                onTrack: goal.status == "active" && overdue.isEmpty
+                    && (goal.target.map { $0 >= today } ?? true))
         }
 
         // Open action items: overdue (oldest first), then by due date, then undated.
@@ -171,7 +178,13 @@ public enum ReportBuilder {
             mentee: mentee,
             since: since, cadence: agreement.cadence, lastSession: lastDate,
             daysSinceLastSession: lastDate.map { $0.days(to: today) }, nextSessionDue: nextDue,
-            sessionOverdue: nextDue.map { today > $0 }, sessions: held.count, cancelledSessions: cancelled,
+            sessionOverdue: nextDue.map { today > $0 },
+            nextSession: nextDue.map { due in
+                due < today
+                    ? .overdue(days: due.days(to: today))
+                    : due == today ? .today : .upcoming(days: today.days(to: due))
+            },
+            sessions: held.count, cancelledSessions: cancelled,
             goals: goals, actionItems: items, reflections: reflections, agenda: agenda, reviewDue: reviewDue,
             lintErrors: diagnostics.filter { $0.severity == .error }.count,
             lintWarnings: diagnostics.filter { $0.severity == .warning }.count)

@@ -10,6 +10,8 @@ public struct MentorshipHistory: Sendable, Equatable {
     public var reflections: [ReflectionEvent] = []
     /// Every milestone of every goal, in goal order then as written.
     public var milestones: [MilestoneEvent] = []
+    /// The date the events are measured against: the report's "today".
+    public var asOf = CalendarDate(dayNumber: 0)
 
     /// Creates an empty history.
     public init(
@@ -32,6 +34,8 @@ public struct SessionEvent: Sendable, Equatable {
     public var status: String
     /// The file, relative to the journal root.
     public var path: String
+    /// A session written ahead: held status, dated after the report's date.
+    public var planned = false
 }
 
 /// A reflection on the timeline.
@@ -64,6 +68,8 @@ public struct MilestoneEvent: Sendable, Equatable {
     public var done: Bool
     /// The day it was done, when the goal file says.
     public var doneOn: CalendarDate?
+    /// Not done and due before the report's date.
+    public var overdue = false
 }
 
 extension ReportBuilder {
@@ -80,7 +86,9 @@ extension ReportBuilder {
         }
         let sessions = visible.compactMap { entry -> SessionEvent? in
             guard let session = entry.session, let date = entry.date else { return nil }
-            return SessionEvent(date: date, status: session.status, path: entry.path)
+            return SessionEvent(
+                date: date, status: session.status, path: entry.path,
+                planned: session.status == "held" && date > options.today)
         }.sorted { ($0.date, $0.path) < ($1.date, $1.path) }
         let reflections = visible.compactMap { entry -> ReflectionEvent? in
             guard let reflection = entry.reflection, let date = entry.date else { return nil }
@@ -92,12 +100,14 @@ extension ReportBuilder {
             goal.milestones.map {
                 MilestoneEvent(
                     goalID: goal.id, goalTitle: goal.title, title: $0.title, due: $0.due, done: $0.done,
-                    doneOn: $0.doneOn)
+                    doneOn: $0.doneOn, overdue: !$0.done && ($0.due.map { $0 < options.today } ?? false))
             }
         }
-        return MentorshipHistory(
+        var history = MentorshipHistory(
             started: agreement.started, ends: agreement.ends, sessions: sessions, reflections: reflections,
             milestones: milestones)
+        history.asOf = options.today
+        return history
     }
 }
 
@@ -141,7 +151,7 @@ extension MentorshipReport {
     public var pair: String { "\(Self.displayName(mentee)) with \(Self.displayName(mentor))" }
 
     /// Whether an active goal is on track on `today`: nothing overdue and its target not passed.
-    public func isOnTrack(_ goal: GoalReport, today: CalendarDate) -> Bool {
+    func isOnTrack(_ goal: GoalReport, today: CalendarDate) -> Bool {
         goal.overdueMilestones.isEmpty && (goal.target.map { $0 >= today } ?? true)
     }
 
@@ -167,8 +177,8 @@ extension MentorshipReport {
 }
 
 extension Report {
-    /// One row per mentorship, in report order.
-    public var overview: [OverviewRow] { mentorships.map { $0.overviewRow(today: today) } }
+    /// One row per mentorship, in report order, as the builder measured them.
+    public var overview: [OverviewRow] { mentorships.map { $0.overview ?? $0.overviewRow(today: today) } }
 
     /// Whether the formats for people open with the overview table: several mentorships in scope.
     public var showsOverview: Bool { mentorships.count > 1 }

@@ -141,7 +141,9 @@ enum ReportPictures {
     /// The mentorship over time: sessions (held, cancelled), the gaps between held sessions (red
     /// when longer than the cadence), reflections, milestones done and due, today and the next
     /// session due.
-    public static func timeline(_ m: MentorshipReport, today: CalendarDate) -> String {
+    public static func timeline(_ m: MentorshipReport) -> String {
+        // The date the builder measured against: where the pictures draw "today".
+        let today = m.history.asOf
         let scale = scale(m, today: today)
         let laneSessions = 34.0
         let laneReflections = 70.0
@@ -160,7 +162,7 @@ enum ReportPictures {
         parts += axis(scale, y: axisY, top: 18)
 
         // Gaps between held sessions, so a broken rhythm shows as a red stretch.
-        let held = m.history.sessions.filter { $0.status == "held" && $0.date <= today }.map(\.date)
+        let held = m.history.sessions.filter { $0.status == "held" && !$0.planned }.map(\.date)
         for (previous, next) in zip(held, held.dropFirst()) where scale.contains(previous) {
             let due = m.cadence?.next(after: previous)
             let late = due.map { next > $0 } ?? false
@@ -173,7 +175,7 @@ enum ReportPictures {
         }
         if let last = held.last {
             let due = m.nextSessionDue
-            if let due, due < today {
+            if let due, m.sessionOverdue == true {
                 parts.append(
                     "<line class=\"gap waiting\" x1=\"\(number(scale.x(last)))\" y1=\"\(number(laneSessions))\" "
                         + "x2=\"\(number(scale.x(due)))\" y2=\"\(number(laneSessions))\" />")
@@ -209,7 +211,7 @@ enum ReportPictures {
         for session in m.history.sessions where scale.contains(session.date) {
             let x = number(scale.x(session.date))
             let y = number(laneSessions)
-            let planned = session.date > today && session.status == "held"
+            let planned = session.planned
             let kind = planned ? "planned" : session.status
             let text = "\(session.date): session \(planned ? "planned" : session.status) (\(session.path))"
             switch session.status {
@@ -246,7 +248,7 @@ enum ReportPictures {
                 date = day
             } else {
                 guard let due = milestone.due else { continue }
-                state = due < today ? "overdue" : "due"
+                state = milestone.overdue ? "overdue" : "due"
                 date = due
             }
             guard scale.contains(date) else { continue }
@@ -341,7 +343,8 @@ enum ReportPictures {
     }
 
     /// The mentee's self-rated confidence (1 to 5) over time, on the timeline's date scale.
-    public static func confidence(_ m: MentorshipReport, today: CalendarDate) -> String {
+    public static func confidence(_ m: MentorshipReport) -> String {
+        let today = m.history.asOf
         let scale = scale(m, today: today)
         let top = 20.0
         let bottom = 124.0

@@ -46,7 +46,7 @@ public struct TextReportRenderer: ReportRenderer {
         if report.mentorships.isEmpty {
             return "No mentorship found: a mentorship is a folder holding agreement.md.\n"
         }
-        let sections = report.mentorships.map { render($0, today: report.today) }
+        let sections = report.mentorships.map { render($0) }
         return (report.showsOverview ? [overview(report)] : []).joined() + sections.joined(separator: "\n")
     }
 
@@ -57,7 +57,7 @@ public struct TextReportRenderer: ReportRenderer {
     /// Journal and git text, made safe for the terminal (one line, no control characters).
     func t(_ text: String) -> String { TerminalText.line(text) }
 
-    func render(_ m: MentorshipReport, today: CalendarDate) -> String {
+    func render(_ m: MentorshipReport) -> String {
         var lines: [String] = []
         let heading = "\(name(m.mentee)) with \(name(m.mentor))"
         lines.append(
@@ -69,14 +69,12 @@ public struct TextReportRenderer: ReportRenderer {
             status = "Last session \(last), \(since == 0 ? "today" : days(since) + " ago")"
             if let cadence = m.cadence { status += " (cadence: \(cadence))" }
             status += ". "
-            if let next = m.nextSessionDue {
-                if m.sessionOverdue == true {
-                    status += style.red(
-                        "Next session was due \(next): \(days(next.days(to: today))) overdue.")
-                } else if next == today {
-                    status += "Next session is due today."
-                } else {
-                    status += "Next session due \(next), in \(days(today.days(to: next)))."
+            if let next = m.nextSessionDue, let timing = m.nextSession {
+                switch timing {
+                case .overdue(let late):
+                    status += style.red("Next session was due \(next): \(days(late)) overdue.")
+                case .today: status += "Next session is due today."
+                case .upcoming(let left): status += "Next session due \(next), in \(days(left))."
                 }
             }
         } else {

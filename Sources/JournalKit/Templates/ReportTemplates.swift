@@ -257,7 +257,7 @@ enum ReportTemplateContext {
             "mentorshipCount": report.mentorships.count,
             "showOverview": report.showsOverview,
             "overview": report.overview.map(overviewRow),
-            "mentorships": report.mentorships.map { mentorship($0, today: report.today) },
+            "mentorships": report.mentorships.map { mentorship($0) },
         ]
     }
 
@@ -285,21 +285,21 @@ enum ReportTemplateContext {
         ]
     }
 
-    static func sessionText(_ m: MentorshipReport, today: CalendarDate) -> (String, String) {
+    static func sessionText(_ m: MentorshipReport) -> (String, String) {
         guard let last = m.lastSession, let since = m.daysSinceLastSession else {
             return ("No session held yet.", "")
         }
         let lastText = "Last session \(last), \(since == 0 ? "today" : days(since) + " ago")."
-        guard let next = m.nextSessionDue else { return (lastText, "") }
-        if m.sessionOverdue == true {
-            return (lastText, "The next session was due \(next): \(days(next.days(to: today))) overdue.")
+        guard let next = m.nextSessionDue, let timing = m.nextSession else { return (lastText, "") }
+        switch timing {
+        case .overdue(let late): return (lastText, "The next session was due \(next): \(days(late)) overdue.")
+        case .today: return (lastText, "The next session is due today.")
+        case .upcoming(let left): return (lastText, "Next session due \(next), in \(days(left)).")
         }
-        if next == today { return (lastText, "The next session is due today.") }
-        return (lastText, "Next session due \(next), in \(days(today.days(to: next))).")
     }
 
-    static func mentorship(_ m: MentorshipReport, today: CalendarDate) -> [String: Any] {
-        let (lastText, nextText) = sessionText(m, today: today)
+    static func mentorship(_ m: MentorshipReport) -> [String: Any] {
+        let (lastText, nextText) = sessionText(m)
         let items: [[String: Any]] = m.actionItems.map { item in
             let dueText: String
             if let due = item.due {
@@ -342,7 +342,7 @@ enum ReportTemplateContext {
             let milestone: (MilestoneReport) -> [String: Any] = {
                 [
                     "title": $0.title, "due": text($0.due), "hasDue": $0.due != nil,
-                    "overdue": $0.due.map { $0 < today } ?? false,
+                    "overdue": $0.overdue,
                 ]
             }
             // The next milestone is often the overdue one; listing it twice reads as two problems.
@@ -354,7 +354,7 @@ enum ReportTemplateContext {
                 "milestonesDone": goal.milestonesDone, "milestonesTotal": goal.milestonesTotal,
                 "hasMilestones": goal.milestonesTotal > 0, "percent": percent,
                 "progressText": "\(goal.milestonesDone)/\(goal.milestonesTotal)",
-                "onTrack": goal.status == "active" && m.isOnTrack(goal, today: today),
+                "onTrack": goal.onTrack,
                 "hasNext": goal.nextMilestone != nil,
                 "next": goal.nextMilestone.map(milestone) ?? [:],
                 "overdueMilestones": goal.overdueMilestones.map(milestone),
@@ -396,9 +396,9 @@ enum ReportTemplateContext {
             "hasLintErrors": m.lintErrors > 0,
             "hasHistory": !m.history.sessions.isEmpty || !m.history.reflections.isEmpty
                 || m.history.milestones.contains { $0.due != nil || $0.doneOn != nil },
-            "timelineSVG": ReportPictures.timeline(m, today: today),
+            "timelineSVG": ReportPictures.timeline(m),
             "hasConfidence": hasConfidence,
-            "confidenceSVG": hasConfidence ? ReportPictures.confidence(m, today: today) : "",
+            "confidenceSVG": hasConfidence ? ReportPictures.confidence(m) : "",
         ]
     }
 }

@@ -83,7 +83,7 @@ import Testing
         #expect(agreement.cadence?.days == 21)
         #expect(agreement.durationMinutes == 45)
         #expect(agreement.confidential == false)
-        #expect(agreement.status == "active")
+        #expect(agreement.status == .active)
     }
 
     @Test func badPersonAndCadence() {
@@ -112,7 +112,7 @@ import Testing
         #expect(entry.diagnostics.isEmpty)
         let goal = try #require(entry.goal)
         #expect(goal.id == "first-patch")
-        #expect(goal.status == "active")
+        #expect(goal.status == .active)
         #expect(goal.milestones.map(\.done) == [true, true, false])
         #expect(goal.milestones[0].doneOn?.description == "2026-09-09")
         #expect(goal.milestones[2].position == SourcePosition(line: 9, column: 5))

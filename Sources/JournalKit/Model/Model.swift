@@ -28,19 +28,19 @@ public enum EntryKind: String, Sendable, Hashable, Codable, CaseIterable {
                     "ends",
                     "learning_style", "confidential", "type",
                 ],
-                statuses: ["active", "proposed", "paused", "completed", "ended"], template: "agreement.md",
+                statuses: AgreementStatus.allCases.map(\.rawValue), template: "agreement.md",
                 cacheTag: 0)
         case .goal:
             Spec(
                 folder: "goals",
                 keys: ["id", "title", "status", "created", "target", "measure", "milestones", "type"],
-                statuses: ["active", "proposed", "achieved", "paused", "dropped"], template: "goal.md",
+                statuses: GoalStatus.allCases.map(\.rawValue), template: "goal.md",
                 cacheTag: 1)
         case .session:
             Spec(
                 folder: "sessions",
                 keys: ["date", "duration", "goals", "status", "agenda", "next", "private", "type"],
-                statuses: ["held", "cancelled", "rescheduled"], template: "session.md", cacheTag: 2)
+                statuses: SessionStatus.allCases.map(\.rawValue), template: "session.md", cacheTag: 2)
         case .reflection:
             Spec(
                 folder: "reflections",
@@ -69,6 +69,24 @@ public enum EntryKind: String, Sendable, Hashable, Codable, CaseIterable {
     }
 }
 
+/// Where a mentorship stands (`status` of the agreement); the first is the default.
+public enum AgreementStatus: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+    case active, proposed, paused, completed, ended
+    public var description: String { rawValue }
+}
+
+/// Where a goal stands; the first is the default.
+public enum GoalStatus: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+    case active, proposed, achieved, paused, dropped
+    public var description: String { rawValue }
+}
+
+/// Whether a session took place; the first is the default.
+public enum SessionStatus: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+    case held, cancelled, rescheduled
+    public var description: String { rawValue }
+}
+
 /// A reference to a goal by id, with where it was written.
 public struct GoalReference: Sendable, Hashable {
     /// The goal id as written.
@@ -85,8 +103,8 @@ public struct Agreement: Sendable, Equatable {
     public var mentee: Person?
     /// When the mentorship started.
     public var started: CalendarDate?
-    /// proposed, active, paused, completed or ended.
-    public var status: String = "active"
+    /// Where the mentorship stands.
+    public var status: AgreementStatus = .active
     /// How often the pair meets.
     public var cadence: Cadence?
     /// Length of a meeting in minutes.
@@ -127,8 +145,8 @@ public struct Goal: Sendable, Equatable {
     public var idPosition: SourcePosition
     /// The goal's title.
     public var title: String
-    /// proposed, active, achieved, paused or dropped.
-    public var status: String = "active"
+    /// Where the goal stands.
+    public var status: GoalStatus = .active
     /// When the goal was set.
     public var created: CalendarDate?
     /// When it should be reached.
@@ -141,8 +159,8 @@ public struct Goal: Sendable, Equatable {
 
 /// A meeting of the pair.
 public struct Session: Sendable, Equatable {
-    /// held, cancelled or rescheduled; only held sessions count as meetings.
-    public var status: String = "held"
+    /// Whether it took place; only held sessions count as meetings.
+    public var status: SessionStatus = .held
     /// Length in minutes.
     public var durationMinutes: Int?
     /// The goals discussed.
@@ -153,7 +171,7 @@ public struct Session: Sendable, Equatable {
     public var next: CalendarDate?
 
     /// Whether the session counts as a meeting.
-    public var isHeld: Bool { status == "held" }
+    public var isHeld: Bool { status == .held }
 }
 
 /// A reflection written by either party.

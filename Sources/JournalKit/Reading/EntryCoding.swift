@@ -234,7 +234,7 @@ enum EntryCoding {
             writer.optional(agreement.mentor, writePerson)
             writer.optional(agreement.mentee, writePerson)
             writer.optional(agreement.started, writeDate)
-            writer.string(agreement.status)
+            writer.string(agreement.status.rawValue)
             writer.optional(agreement.cadence) { writer, cadence in
                 writer.int(cadence.count)
                 writer.int(units.firstIndex(of: cadence.unit) ?? 0)
@@ -250,7 +250,7 @@ enum EntryCoding {
             writer.string(goal.id)
             writePosition(&writer, goal.idPosition)
             writer.string(goal.title)
-            writer.string(goal.status)
+            writer.string(goal.status.rawValue)
             writer.optional(goal.created, writeDate)
             writer.optional(goal.target, writeDate)
             writer.optional(goal.measure) { $0.string($1) }
@@ -264,7 +264,7 @@ enum EntryCoding {
             }
         case .session(let session):
             writer.int(EntryKind.session.spec.cacheTag)
-            writer.string(session.status)
+            writer.string(session.status.rawValue)
             writer.optional(session.durationMinutes) { $0.int($1) }
             writer.array(session.goals, writeGoalReference)
             writer.array(session.agenda) { $0.string($1) }
@@ -291,7 +291,7 @@ enum EntryCoding {
             agreement.mentor = try reader.optional(readPerson)
             agreement.mentee = try reader.optional(readPerson)
             agreement.started = try reader.optional(readDate)
-            agreement.status = try reader.string()
+            agreement.status = try readStatus(&reader)
             agreement.cadence = try reader.optional { reader in
                 guard let cadence = Cadence(count: try reader.int(), unit: try reader.choice(units)) else {
                     throw ByteReader.Damaged()
@@ -308,7 +308,7 @@ enum EntryCoding {
         case .goal:
             var goal = Goal(
                 id: try reader.string(), idPosition: try readPosition(&reader), title: try reader.string())
-            goal.status = try reader.string()
+            goal.status = try readStatus(&reader)
             goal.created = try reader.optional(readDate)
             goal.target = try reader.optional(readDate)
             goal.measure = try reader.optional { try $0.string() }
@@ -321,7 +321,7 @@ enum EntryCoding {
             return .goal(goal)
         case .session:
             var session = Session()
-            session.status = try reader.string()
+            session.status = try readStatus(&reader)
             session.durationMinutes = try reader.optional { try $0.int() }
             session.goals = try reader.array(readGoalReference)
             session.agenda = try reader.array { try $0.string() }
@@ -345,6 +345,12 @@ enum EntryCoding {
     }
 
     // MARK: Small values
+
+    static func readStatus<Status: RawRepresentable>(_ reader: inout ByteReader) throws -> Status
+    where Status.RawValue == String {
+        guard let status = Status(rawValue: try reader.string()) else { throw ByteReader.Damaged() }
+        return status
+    }
 
     static func writeDate(_ writer: inout ByteWriter, _ date: CalendarDate) {
         writer.int(date.year)

@@ -178,7 +178,7 @@ public enum EntryParser {
             agreement.mentor = reader.person("mentor", required: true)
             agreement.mentee = reader.person("mentee", required: true)
             agreement.started = reader.date("started", required: true)
-            agreement.status = reader.choice("status", among: statuses(kind), default: "active")
+            agreement.status = reader.status("status", default: AgreementStatus.active)
             agreement.cadence = reader.cadence("cadence", required: true)
             agreement.durationMinutes = reader.duration("duration")
             agreement.channel = reader.text("channel")
@@ -194,7 +194,7 @@ public enum EntryParser {
                 goal.idPosition = reader.value("id")?.position ?? .fileStart
             }
             goal.title = reader.text("title", required: true) ?? stem
-            goal.status = reader.choice("status", among: statuses(kind), default: "active")
+            goal.status = reader.status("status", default: GoalStatus.active)
             goal.created = reader.date("created")
             goal.target = reader.date("target")
             goal.measure = reader.text("measure")
@@ -205,7 +205,7 @@ public enum EntryParser {
             entry.date = reader.date("date", required: true)
             session.durationMinutes = reader.duration("duration")
             session.goals = reader.goalList("goals")
-            session.status = reader.choice("status", among: statuses(kind), default: "held")
+            session.status = reader.status("status", default: SessionStatus.held)
             session.agenda = reader.textList("agenda")
             session.next = reader.date("next")
             entry.content = .session(session)

@@ -81,6 +81,14 @@ struct FieldReader {
         return bool
     }
 
+    /// A status value, one of the enum's cases; the default when absent or not one of them.
+    mutating func status<Status: RawRepresentable & CaseIterable>(_ key: String, default fallback: Status)
+        -> Status where Status.RawValue == String
+    {
+        let text = choice(key, among: Status.allCases.map(\.rawValue), default: fallback.rawValue)
+        return Status(rawValue: text) ?? fallback
+    }
+
     mutating func choice(_ key: String, among allowed: [String], default fallback: String) -> String {
         guard let text = text(key) else { return fallback }
         guard allowed.contains(text) else {

@@ -13,7 +13,7 @@ public struct MentorshipReport: Sendable, Equatable {
     /// Its folder relative to the journal root.
     public var path: String
     /// The agreement's status.
-    public var status: String
+    public var status: AgreementStatus
     /// The mentor.
     public var mentor: Person
     /// The mentee.
@@ -92,7 +92,7 @@ public struct GoalReport: Sendable, Equatable {
     /// The goal's title.
     public var title: String
     /// Its status.
-    public var status: String
+    public var status: GoalStatus
     /// Its target date.
     public var target: CalendarDate?
     /// Milestones done.

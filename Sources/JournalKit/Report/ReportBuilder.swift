@@ -64,7 +64,7 @@ public enum ReportBuilder {
             guard let session = entry.session, session.isHeld, let date = entry.date else { return false }
             return date <= today
         }.sorted { ($0.date?.dayNumber ?? 0, $0.path) < ($1.date?.dayNumber ?? 0, $1.path) }
-        let cancelled = visible.filter { $0.session?.status == "cancelled" }.count
+        let cancelled = visible.filter { $0.session?.status == .cancelled }.count
         let last = held.last
         let lastDate = last?.date
         var nextDue: CalendarDate?
@@ -107,7 +107,7 @@ public enum ReportBuilder {
                 milestonesDone: goal.milestones.count - undone.count, milestonesTotal: goal.milestones.count,
                 nextMilestone: next.map(report), overdueMilestones: overdue.map(report),
                 lastActivity: lastActivity[goal.id],
-                onTrack: goal.status == "active" && overdue.isEmpty
+                onTrack: goal.status == .active && overdue.isEmpty
                     && (goal.target.map { $0 >= today } ?? true))
         }
 
@@ -161,7 +161,7 @@ public enum ReportBuilder {
             }
         }
         if let cadenceDays = agreement.cadence?.days {
-            for goal in goals where goal.status == "active" {
+            for goal in goals where goal.status == .active {
                 guard let reference = goal.lastActivity ?? agreement.started,
                     reference.days(to: today) >= 2 * cadenceDays
                 else { continue }

@@ -30,8 +30,8 @@ public struct MentorshipHistory: Sendable, Equatable {
 public struct SessionEvent: Sendable, Equatable {
     /// Its date.
     public var date: CalendarDate
-    /// `held`, `cancelled` or `rescheduled`.
-    public var status: String
+    /// Whether it took place.
+    public var status: SessionStatus
     /// The file, relative to the journal root.
     public var path: String
     /// A session written ahead: held status, dated after the report's date.
@@ -88,7 +88,7 @@ extension ReportBuilder {
             guard let session = entry.session, let date = entry.date else { return nil }
             return SessionEvent(
                 date: date, status: session.status, path: entry.path,
-                planned: session.status == "held" && date > options.today)
+                planned: session.status == .held && date > options.today)
         }.sorted { ($0.date, $0.path) < ($1.date, $1.path) }
         let reflections = visible.compactMap { entry -> ReflectionEvent? in
             guard let reflection = entry.reflection, let date = entry.date else { return nil }
@@ -120,7 +120,7 @@ public struct OverviewRow: Sendable, Equatable {
     /// "Mentee with Mentor".
     public var pair: String
     /// The agreement's status.
-    public var status: String
+    public var status: AgreementStatus
     /// The date of the last held session.
     public var lastSession: CalendarDate?
     /// Days from the last held session to today.
@@ -157,7 +157,7 @@ extension MentorshipReport {
 
     /// This mentorship's row of the program overview.
     public func overviewRow(today: CalendarDate) -> OverviewRow {
-        let active = goals.filter { $0.status == "active" }
+        let active = goals.filter { $0.status == .active }
         let cadenceState: String
         var daysOverdue = 0
         switch (lastSession, sessionOverdue) {
@@ -193,7 +193,7 @@ extension JSONReportRenderer {
                     ("id", .string(row.id)),
                     ("path", .string(row.path)),
                     ("pair", .string(row.pair)),
-                    ("status", .string(row.status)),
+                    ("status", .string(row.status.rawValue)),
                     ("last_session", .date(row.lastSession)),
                     ("days_since_last_session", .optional(row.daysSinceLastSession)),
                     ("next_session_due", .date(row.nextSessionDue)),
@@ -217,7 +217,7 @@ extension JSONReportRenderer {
             w.array(history.sessions) { w, session in
                 w.object { w in
                     w.member("date", session.date)
-                    w.member("status", session.status)
+                    w.member("status", session.status.rawValue)
                     w.member("path", session.path)
                 }
             }

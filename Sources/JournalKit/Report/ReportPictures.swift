@@ -162,7 +162,7 @@ enum ReportPictures {
         parts += axis(scale, y: axisY, top: 18)
 
         // Gaps between held sessions, so a broken rhythm shows as a red stretch.
-        let held = m.history.sessions.filter { $0.status == "held" && !$0.planned }.map(\.date)
+        let held = m.history.sessions.filter { $0.status == .held && !$0.planned }.map(\.date)
         for (previous, next) in zip(held, held.dropFirst()) where scale.contains(previous) {
             let due = m.cadence?.next(after: previous)
             let late = due.map { next > $0 } ?? false
@@ -212,10 +212,11 @@ enum ReportPictures {
             let x = number(scale.x(session.date))
             let y = number(laneSessions)
             let planned = session.planned
-            let kind = planned ? "planned" : session.status
-            let text = "\(session.date): session \(planned ? "planned" : session.status) (\(session.path))"
+            let kind = planned ? "planned" : session.status.rawValue
+            let text =
+                "\(session.date): session \(planned ? "planned" : session.status.rawValue) (\(session.path))"
             switch session.status {
-            case "cancelled", "rescheduled":
+            case .cancelled, .rescheduled:
                 parts.append(
                     "<g class=\"session \(kind)\"><circle cx=\"\(x)\" cy=\"\(y)\" r=\"6\" />"
                         + "<line x1=\"\(number(scale.x(session.date) - 4))\" y1=\"\(number(laneSessions + 4))\" "

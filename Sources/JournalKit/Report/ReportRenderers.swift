@@ -65,7 +65,7 @@ public struct JSONReportRenderer: ReportRenderer {
         w.object { w in
             w.member("id", m.id)
             w.member("path", m.path)
-            w.member("status", m.status)
+            w.member("status", m.status.rawValue)
             w.member("mentor", person(m.mentor))
             w.member("mentee", person(m.mentee))
             w.member("since", m.since)
@@ -83,7 +83,7 @@ public struct JSONReportRenderer: ReportRenderer {
                 w.object { w in
                     w.member("id", goal.id)
                     w.member("title", goal.title)
-                    w.member("status", goal.status)
+                    w.member("status", goal.status.rawValue)
                     w.member("target", goal.target)
                     w.member("milestones_done", goal.milestonesDone)
                     w.member("milestones_total", goal.milestonesTotal)

@@ -14,7 +14,7 @@ extension TextReportRenderer {
             default: cadence = "kept"
             }
             return [
-                t(row.pair), t(row.status), last, cadence, "\(row.goalsOnTrack)/\(row.goalsActive)",
+                t(row.pair), row.status.rawValue, last, cadence, "\(row.goalsOnTrack)/\(row.goalsActive)",
                 "\(row.openActionItems)", "\(row.overdueActionItems)", "\(row.lintErrors)",
             ]
         }

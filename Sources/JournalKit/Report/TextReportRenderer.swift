@@ -61,7 +61,7 @@ public struct TextReportRenderer: ReportRenderer {
         var lines: [String] = []
         let heading = "\(name(m.mentee)) with \(name(m.mentor))"
         lines.append(
-            style.bold(heading) + style.dim("  (\(t(m.path == "." ? m.id : m.path)), \(t(m.status)))"))
+            style.bold(heading) + style.dim("  (\(t(m.path == "." ? m.id : m.path)), \(m.status))"))
 
         // Status line: are we keeping the cadence?
         var status = ""
@@ -137,7 +137,7 @@ public struct TextReportRenderer: ReportRenderer {
         lines.append(style.bold("Goals") + " (\(m.goals.count))")
         if m.goals.isEmpty { lines.append("  none yet") }
         for goal in m.goals {
-            var line = "  \(t(goal.title)) [\(t(goal.id)), \(t(goal.status))]"
+            var line = "  \(t(goal.title)) [\(t(goal.id)), \(goal.status)]"
             line +=
                 goal.milestonesTotal == 0
                 ? ": no milestones" : ": \(goal.milestonesDone)/\(goal.milestonesTotal) milestones done"

@@ -269,7 +269,8 @@ enum ReportTemplateContext {
         default: cadenceText = "kept"
         }
         return [
-            "id": row.id, "anchor": anchor(row.id), "path": row.path, "pair": row.pair, "status": row.status,
+            "id": row.id, "anchor": anchor(row.id), "path": row.path, "pair": row.pair,
+            "status": row.status.rawValue,
             "hasLastSession": row.lastSession != nil, "lastSession": text(row.lastSession),
             "daysSinceLastSession": row.daysSinceLastSession ?? 0,
             "daysSinceText": row.daysSinceLastSession.map { $0 == 0 ? "today" : days($0) + " ago" } ?? "",
@@ -349,7 +350,7 @@ enum ReportTemplateContext {
             let otherOverdue = goal.overdueMilestones.filter { $0 != goal.nextMilestone }
             let percent = goal.milestonesTotal == 0 ? 0 : goal.milestonesDone * 100 / goal.milestonesTotal
             return [
-                "id": goal.id, "title": goal.title, "status": goal.status,
+                "id": goal.id, "title": goal.title, "status": goal.status.rawValue,
                 "target": text(goal.target), "hasTarget": goal.target != nil,
                 "milestonesDone": goal.milestonesDone, "milestonesTotal": goal.milestonesTotal,
                 "hasMilestones": goal.milestonesTotal > 0, "percent": percent,
@@ -370,7 +371,8 @@ enum ReportTemplateContext {
         let hasConfidence = ReportPictures.hasConfidence(m)
         return [
             "id": m.id, "anchor": anchor(m.id), "path": m.path, "location": m.path == "." ? m.id : m.path,
-            "status": m.status, "pair": m.pair, "mentor": person(m.mentor), "mentee": person(m.mentee),
+            "status": m.status.rawValue, "pair": m.pair, "mentor": person(m.mentor),
+            "mentee": person(m.mentee),
             "cadence": m.cadence?.description ?? "", "hasCadence": m.cadence != nil,
             "cadenceDays": m.cadenceDays ?? 0,
             "since": text(m.since), "hasSince": m.since != nil,

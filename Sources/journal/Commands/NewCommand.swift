@@ -135,7 +135,7 @@ struct NewCommand: ParsableCommand {
     private func context(mentorship: Mentorship, day: CalendarDate, author: String) -> [String: Any] {
         let cleanTitle = title.map(Self.oneLine).flatMap { $0.isEmpty ? nil : $0 }
         let agreement = mentorship.agreement
-        let activeGoals = mentorship.goals.compactMap(\.goal).filter { $0.status == "active" }
+        let activeGoals = mentorship.goals.compactMap(\.goal).filter { $0.status == .active }
             .sorted { $0.id < $1.id }
             .map { ["id": $0.id, "title": Self.oneLine($0.title)] }
         var context: [String: Any] = [

@@ -24,7 +24,7 @@ enum AgreementReviewDueRule: LintRule {
         context.journal.mentorships.compactMap { mentorship in
             guard let entry = mentorship.agreementEntry, let review = mentorship.agreement.review,
                 review < context.today,
-                ["active", "paused", "proposed"].contains(mentorship.agreement.status)
+                [.active, .paused, .proposed].contains(mentorship.agreement.status)
             else { return nil }
             return diagnostic(
                 entry.path, entry.valuePosition("review"),

@@ -27,7 +27,7 @@ enum EvaluationMissingRule: LintRule {
     public static func check(_ context: LintContext) -> [Diagnostic] {
         context.journal.mentorships.flatMap { mentorship -> [Diagnostic] in
             let agreement = mentorship.agreement
-            guard agreement.status == "completed", let entry = mentorship.agreementEntry else { return [] }
+            guard agreement.status == .completed, let entry = mentorship.agreementEntry else { return [] }
             let authors = Set(
                 mentorship.evaluations.compactMap { evaluation -> String? in
                     guard case .evaluation(let value) = evaluation.content else { return nil }

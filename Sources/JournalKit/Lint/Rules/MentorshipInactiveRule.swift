@@ -27,7 +27,7 @@ enum MentorshipInactiveRule: LintRule {
 
     public static func check(_ context: LintContext) -> [Diagnostic] {
         context.journal.mentorships.compactMap { mentorship in
-            guard mentorship.agreement.status == "active", let entry = mentorship.agreementEntry else {
+            guard mentorship.agreement.status == .active, let entry = mentorship.agreementEntry else {
                 return nil
             }
             var latest = mentorship.agreement.started

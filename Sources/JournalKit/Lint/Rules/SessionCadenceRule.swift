@@ -26,7 +26,7 @@ enum SessionCadenceRule: LintRule {
     public static func check(_ context: LintContext) -> [Diagnostic] {
         context.journal.mentorships.flatMap { mentorship -> [Diagnostic] in
             let agreement = mentorship.agreement
-            guard agreement.status == "active", let cadence = agreement.cadence,
+            guard agreement.status == .active, let cadence = agreement.cadence,
                 let agreementEntry = mentorship.agreementEntry
             else { return [] }
             let limit = cadence.days * 3  // compared with twice the gap: gap > 1.5 × cadence

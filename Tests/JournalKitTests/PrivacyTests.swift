@@ -102,3 +102,39 @@ import Testing
         #expect(page.contains("</iframe>"))
     }
 }
+
+/// The sources the reader takes files from give the same journal as the folder does.
+@Suite struct JournalSourceTests {
+    static let agreement = RuleExample.agreement + "\n"
+
+    @Test func memoryAndOverlaySourcesReadAsTheFolderDoes() throws {
+        let files = [
+            "agreement.md": Self.agreement,
+            "sessions/2026-11-20.md": "---\ndate: 2026-11-20\n---\n- [ ] @mentee write it (due 2026-11-21)\n",
+        ]
+        let root = try temporaryJournal(files)
+        let fromFolder = JournalLoader.load(root: root)
+        let memory = MemorySource(files: files.mapValues { Array($0.utf8) })
+        let resolved = URL(fileURLWithPath: JournalLoader.resolve(root.path))
+        #expect(JournalLoader.load(source: memory, root: resolved) == fromFolder)
+        // An unsaved buffer over the folder: its text is what is read, the rest from disk.
+        let unsaved = "---\ndate: 2026-11-20\nduration: [\n---\n"
+        let overlay = OverlaySource(
+            base: FolderSource(root: resolved),
+            overlay: [
+                "sessions/2026-11-20.md": Array(unsaved.utf8),
+                "sessions/2026-11-22.md": Array("---\ndate: 2026-11-22\n---\n".utf8),
+            ])
+        let edited = JournalLoader.load(source: overlay, root: resolved)
+        let entries = edited.mentorships.flatMap(\.entries).map(\.path)
+        #expect(entries == ["agreement.md", "sessions/2026-11-20.md", "sessions/2026-11-22.md"])
+        #expect(
+            edited.allDiagnostics.contains {
+                $0.path == "sessions/2026-11-20.md" && $0.rule == FrontMatterYAMLRule.id
+            })
+        // Nothing was written.
+        #expect(
+            try String(contentsOf: root.appendingPathComponent("sessions/2026-11-20.md"), encoding: .utf8)
+                == files["sessions/2026-11-20.md"])
+    }
+}

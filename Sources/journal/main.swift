@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JournalGit
 import JournalWorkspace
 
 /// The `journal` command: a mentoring journal in plain text, shared through git.
@@ -25,6 +26,11 @@ do {
     printError(JournalCommand.fullMessage(for: ValidationError(failure.message)))
     exit(failure.status.rawValue)
 } catch let failure as Failure {
+    printError("journal: " + failure.message)
+    exit(failure.status.rawValue)
+} catch let error as GitError {
+    // Every git failure a command does not explain itself: its message and documented status.
+    let failure = failure(error)
     printError("journal: " + failure.message)
     exit(failure.status.rawValue)
 } catch {

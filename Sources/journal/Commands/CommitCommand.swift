@@ -31,42 +31,38 @@ struct CommitCommand: ParsableCommand {
         let shared = try SharedJournal(workingDirectory: try global.workingDirectory(), cache: global.cache)
         let repository = shared.repository
         printAll(shared.trackedPrivateWarnings(try shared.keepPrivateEntriesLocal()))
-        do {
-            let merging = repository.isMerging
-            if merging {
-                let unresolved = try repository.unresolvedConflicts()
-                if !unresolved.isEmpty {
-                    throw Failure(
-                        message: "these files still hold conflict markers from the last sync: "
-                            + unresolved.joined(separator: ", ")
-                            + ". Keep the words you want, delete the marker lines, then run `journal sync`.",
-                        status: .conflicts)
-                }
+        let merging = repository.isMerging
+        if merging {
+            let unresolved = try repository.unresolvedConflicts()
+            if !unresolved.isEmpty {
+                throw Failure(
+                    message: "these files still hold conflict markers from the last sync: "
+                        + unresolved.joined(separator: ", ")
+                        + ". Keep the words you want, delete the marker lines, then run `journal sync`.",
+                    status: .conflicts)
             }
-            let conflicted = merging ? try repository.conflictedPaths() : []
-            let staged = try repository.stageReporting(shared.rule)
-            printAll(try shared.recordKeptLocal(staged.keptLocal, tracked: staged.trackedLocal))
-            let changes = staged.changes
-            if changes.isEmpty && !merging {
-                print("Nothing to commit: the journal is as it was at the last commit.")
-                return
-            }
-            var text = message ?? EntryWording.message(for: changes, describe: shared.describe)
-            if merging && message == nil {
-                text =
-                    "Finish merging shared changes"
-                    + (conflicted.isEmpty ? "" : "; resolve " + conflicted.joined(separator: ", "))
-            }
-            guard let commit = try repository.commitIndex(message: text) else {
-                print("Nothing to commit: the journal is as it was at the last commit.")
-                return
-            }
-            print("Committed \(commit.id.prefix(7)): \(commit.summary)")
-            for change in commit.changes {
-                print("  \(EntryWording.pastTense(change.kind)) \(shared.describe(change.path))")
-            }
-        } catch let error as GitError {
-            throw failure(error)
+        }
+        let conflicted = merging ? try repository.conflictedPaths() : []
+        let staged = try repository.stageReporting(shared.rule)
+        printAll(try shared.recordKeptLocal(staged.keptLocal, tracked: staged.trackedLocal))
+        let changes = staged.changes
+        if changes.isEmpty && !merging {
+            print("Nothing to commit: the journal is as it was at the last commit.")
+            return
+        }
+        var text = message ?? EntryWording.message(for: changes, describe: shared.describe)
+        if merging && message == nil {
+            text =
+                "Finish merging shared changes"
+                + (conflicted.isEmpty ? "" : "; resolve " + conflicted.joined(separator: ", "))
+        }
+        guard let commit = try repository.commitIndex(message: text) else {
+            print("Nothing to commit: the journal is as it was at the last commit.")
+            return
+        }
+        print("Committed \(commit.id.prefix(7)): \(commit.summary)")
+        for change in commit.changes {
+            print("  \(EntryWording.pastTense(change.kind)) \(shared.describe(change.path))")
         }
     }
 }

@@ -28,24 +28,15 @@ struct HooksCommand: ParsableCommand {
 
         func run() throws {
             let root = JournalLoader.findRoot(from: try global.workingDirectory())
-            let found: GitRepository?
-            do {
-                found = try GitRepository.discover(at: root)
-            } catch let error as GitError {
-                throw Failure(message: error.message, status: .failure)
-            }
-            guard let repository = found, let folder = repository.relativePath(of: root) else {
+            guard let repository = try GitRepository.discover(at: root),
+                let folder = repository.relativePath(of: root)
+            else {
                 throw Failure(
                     message:
                         "\(root.path) is not inside a git repository; run `git init` (or `journal init`) first",
                     status: .failure)
             }
-            let hooks: URL
-            do {
-                hooks = try repository.hooksDirectory()
-            } catch let error as GitError {
-                throw Failure(message: error.message, status: .failure)
-            }
+            let hooks = try repository.hooksDirectory()
             let hook = hooks.appendingPathComponent("pre-commit")
             if FileManager.default.fileExists(atPath: hook.path) {
                 let existing = FileManager.default.contents(atPath: hook.path).map {

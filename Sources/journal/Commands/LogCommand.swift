@@ -40,12 +40,7 @@ struct LogCommand: ParsableCommand {
             }
             if chosen.path != "." { scope = scope.isEmpty ? chosen.path : scope + "/" + chosen.path }
         }
-        let records: [GitCommitRecord]
-        do {
-            records = try shared.repository.history(scope: scope)
-        } catch let error as GitError {
-            throw failure(error)
-        }
+        let records = try shared.repository.history(scope: scope)
         let start = since.flatMap { CalendarDate($0) }
         let style = TerminalStyle(colour: global.colour)
         var blocks: [String] = []

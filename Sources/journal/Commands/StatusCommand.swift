@@ -17,12 +17,7 @@ struct StatusCommand: ParsableCommand {
         let shared = try SharedJournal(
             workingDirectory: try global.workingDirectory(), cache: global.cache, parse: true)
         let trackedPrivate = try shared.keepPrivateEntriesLocal()
-        let status: GitStatusSummary
-        do {
-            status = try shared.repository.status(scope: shared.scope)
-        } catch let error as GitError {
-            throw failure(error)
-        }
+        let status = try shared.repository.status(scope: shared.scope)
         let style = TerminalStyle(colour: global.colour)
         var lines: [String] = []
 

@@ -56,12 +56,7 @@ struct SyncCommand: ParsableCommand {
                 return EntryWording.describe(inJournal, in: layout)
             }
         }
-        var outcome: SyncOutcome
-        do {
-            outcome = try shared.repository.sync(plan)
-        } catch let error as GitError {
-            throw failure(error)
-        }
+        var outcome = try shared.repository.sync(plan)
         printAll(
             try shared.recordKeptLocal(
                 outcome.keptLocal, tracked: outcome.keptLocal.filter(shared.repository.isTracked)))

@@ -12,6 +12,12 @@ public enum Reading: Equatable, Sendable {
     case staged
 }
 
+/// The journal holding `start` (the nearest `.journal.yml` up, else the outermost mentorship),
+/// read from its folder through the parse cache: what most commands open.
+public func readJournal(holding start: URL, cache: ParseCache.Location?) -> Journal {
+    JournalLoader.load(root: JournalLoader.findRoot(from: start), cache: cache)
+}
+
 /// The journal at `root`, read from the folder (through the parse cache) or from git.
 public func loadJournal(root: URL, reading: Reading, cache: ParseCache.Location?) throws -> (
     Journal, commit: String?

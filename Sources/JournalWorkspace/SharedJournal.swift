@@ -18,8 +18,7 @@ public struct SharedJournal {
     public init(workingDirectory: URL, cache: ParseCache.Location?, parse: Bool = false) throws {
         self.workingDirectory = workingDirectory
         if parse {
-            let journal = JournalLoader.load(
-                root: JournalLoader.findRoot(from: workingDirectory), cache: cache)
+            let journal = readJournal(holding: workingDirectory, cache: cache)
             self.journal = journal
             layout = JournalLayout(journal: journal)
         } else {

@@ -24,8 +24,7 @@ enum Completions {
         if let directory = value(of: "-C", in: arguments) {
             folder = URL(fileURLWithPath: directory, relativeTo: folder).standardizedFileURL
         }
-        return JournalLoader.load(
-            root: JournalLoader.findRoot(from: folder), cache: GlobalOptions.defaultCache())
+        return readJournal(holding: folder, cache: GlobalOptions.defaultCache())
     }
 
     private static func value(of option: String, in arguments: [String]) -> String? {

@@ -22,9 +22,7 @@ enum Editor {
                 "journal: the editor `\(command)` exited with status \(status); \(path) is kept as it is now."
             )
         }
-        let journal = JournalLoader.load(
-            root: JournalLoader.findRoot(from: file.deletingLastPathComponent()),
-            cache: GlobalOptions.defaultCache())
+        let journal = readJournal(holding: file.deletingLastPathComponent(), cache: GlobalOptions.defaultCache())
         let problems = lint(journal, today: global.resolvedToday).filter { $0.path == path }
         if problems.isEmpty {
             print("\(path): no problems found")

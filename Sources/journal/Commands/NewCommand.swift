@@ -78,8 +78,7 @@ struct NewCommand: ParsableCommand {
 
     func run() throws {
         let workingDirectory = try global.workingDirectory()
-        let journal = JournalLoader.load(
-            root: JournalLoader.findRoot(from: workingDirectory), cache: global.cache)
+        let journal = readJournal(holding: workingDirectory, cache: global.cache)
         let mentorship = try Self.choose(mentorship, in: journal, from: workingDirectory)
         let day = date.flatMap(CalendarDate.init) ?? global.resolvedToday
         let template: EntryTemplate

@@ -22,7 +22,8 @@ enum Editor {
                 "journal: the editor `\(command)` exited with status \(status); \(path) is kept as it is now."
             )
         }
-        let journal = readJournal(holding: file.deletingLastPathComponent(), cache: GlobalOptions.defaultCache())
+        let journal = readJournal(
+            holding: file.deletingLastPathComponent(), cache: GlobalOptions.defaultCache())
         let problems = lint(journal, today: global.resolvedToday).filter { $0.path == path }
         if problems.isEmpty {
             print("\(path): no problems found")

@@ -1,39 +1,3 @@
-/// How serious a problem is; `.journal.yml` may change a rule's default.
-public enum Severity: String, Sendable, Hashable, Codable, Comparable, CaseIterable {
-    case error, warning, info
-
-    private var rank: Int {
-        switch self {
-        case .error: return 0
-        case .warning: return 1
-        case .info: return 2
-        }
-    }
-
-    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
-}
-
-/// A 1-based place in a file; columns count Unicode scalars, as editors do.
-public struct SourcePosition: Sendable, Hashable, Comparable, Codable {
-    /// The line, from 1.
-    public var line: Int
-    /// The column, from 1.
-    public var column: Int
-
-    /// A position; both parts are clamped to at least 1.
-    public init(line: Int, column: Int) {
-        self.line = max(1, line)
-        self.column = max(1, column)
-    }
-
-    /// The start of the file, used for problems that concern the whole file.
-    public static let fileStart = SourcePosition(line: 1, column: 1)
-
-    public static func < (lhs: SourcePosition, rhs: SourcePosition) -> Bool {
-        (lhs.line, lhs.column) < (rhs.line, rhs.column)
-    }
-}
-
 /// One problem found in a journal: which rule, how serious, where, and what to do about it.
 public struct Diagnostic: Sendable, Hashable, Codable {
     /// The stable rule id from format.md, such as `field/invalid`.

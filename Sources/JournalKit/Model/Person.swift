@@ -40,8 +40,3 @@ public struct Person: Sendable, Hashable, Codable {
         }
     }
 }
-
-/// The two sides of a mentorship, as entries name them.
-public enum Role: String, Sendable, Hashable, Codable, CaseIterable {
-    case mentor, mentee
-}

@@ -1,0 +1,70 @@
+/// The kinds of file a mentorship holds, named after their folders.
+public enum EntryKind: String, Sendable, Hashable, Codable, CaseIterable {
+    case agreement, goal, session, reflection, evaluation
+
+    /// What sets one kind apart from another, in one place: to add a kind, add a case and its
+    /// row here, its content in `EntryContent` and its fields in `EntryParser.readFields`.
+    public struct Spec: Sendable {
+        /// The folder entries of this kind live in; nil for `agreement.md`, at the top.
+        public var folder: String?
+        /// The front-matter keys this kind knows; others are flagged when they look like typos.
+        public var keys: [String]
+        /// The `status` values it accepts, the default first (none for kinds without a status).
+        public var statuses: [String]
+        /// The template `journal new` writes it from, in `templates/`.
+        public var template: String
+        /// Its tag in the parse cache: fixed, whatever the order of the cases.
+        public var cacheTag: Int
+    }
+
+    /// The table of kinds.
+    public var spec: Spec {
+        switch self {
+        case .agreement:
+            Spec(
+                folder: nil,
+                keys: [
+                    "mentor", "mentee", "started", "status", "cadence", "duration", "channel", "review",
+                    "ends",
+                    "learning_style", "confidential", "type",
+                ],
+                statuses: AgreementStatus.allCases.map(\.rawValue), template: "agreement.md",
+                cacheTag: 0)
+        case .goal:
+            Spec(
+                folder: "goals",
+                keys: ["id", "title", "status", "created", "target", "measure", "milestones", "type"],
+                statuses: GoalStatus.allCases.map(\.rawValue), template: "goal.md",
+                cacheTag: 1)
+        case .session:
+            Spec(
+                folder: "sessions",
+                keys: ["date", "duration", "goals", "status", "agenda", "next", "private", "type"],
+                statuses: SessionStatus.allCases.map(\.rawValue), template: "session.md", cacheTag: 2)
+        case .reflection:
+            Spec(
+                folder: "reflections",
+                keys: ["date", "author", "title", "goals", "confidence", "private", "type"], statuses: [],
+                template: "reflection.md", cacheTag: 3)
+        case .evaluation:
+            Spec(
+                folder: "evaluations", keys: ["author", "date", "private", "type"], statuses: [],
+                template: "evaluation.md", cacheTag: 4)
+        }
+    }
+
+    /// The folder entries of this kind live in (`agreement.md` lives at the top).
+    public var folder: String? { spec.folder }
+
+    /// The kind whose folder is `name`.
+    public init?(folder name: String) {
+        guard let kind = EntryKind.allCases.first(where: { $0.folder == name }) else { return nil }
+        self = kind
+    }
+
+    /// The kind whose cache tag is `tag`.
+    init?(cacheTag tag: Int) {
+        guard let kind = EntryKind.allCases.first(where: { $0.spec.cacheTag == tag }) else { return nil }
+        self = kind
+    }
+}

@@ -1,0 +1,31 @@
+/// One row of the program overview: how a mentorship stands at a glance.
+public struct OverviewRow: Sendable, Equatable {
+    /// The mentorship id.
+    public var id: String
+    /// Its folder relative to the journal root.
+    public var path: String
+    /// "Mentee with Mentor".
+    public var pair: String
+    /// The agreement's status.
+    public var status: AgreementStatus
+    /// The date of the last held session.
+    public var lastSession: CalendarDate?
+    /// Days from the last held session to today.
+    public var daysSinceLastSession: Int?
+    /// When the next session is due.
+    public var nextSessionDue: CalendarDate?
+    /// `kept`, `overdue` or `none` (no session held yet).
+    public var cadence: String
+    /// Days the next session is overdue (0 unless `cadence` is `overdue`).
+    public var daysOverdue: Int
+    /// Active goals with no overdue milestone and no passed target.
+    public var goalsOnTrack: Int
+    /// Active goals.
+    public var goalsActive: Int
+    /// Open action items.
+    public var openActionItems: Int
+    /// Open action items past their due date.
+    public var overdueActionItems: Int
+    /// Lint errors.
+    public var lintErrors: Int
+}

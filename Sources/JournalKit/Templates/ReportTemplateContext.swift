@@ -1,0 +1,194 @@
+import Foundation
+import Mustache
+
+/// The values report templates see; docs/templates.md documents every key.
+enum ReportTemplateContext {
+    static func days(_ count: Int) -> String { count == 1 ? "1 day" : "\(count) days" }
+
+    static func text(_ date: CalendarDate?) -> String { date?.description ?? "" }
+
+    /// A fragment id for a mentorship: letters, digits and dashes only.
+    static func anchor(_ id: String) -> String {
+        "m-" + String(id.map { $0.isLetter || $0.isNumber ? $0 : "-" })
+    }
+
+    /// The body without a first heading that only repeats the title the summary line shows.
+    static func withoutTitle(_ body: String, title: String) -> String {
+        var lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+        while let first = lines.first, first.trimmingCharacters(in: .whitespaces).isEmpty {
+            lines.removeFirst()
+        }
+        if let first = lines.first, first.hasPrefix("#") {
+            let heading = first.drop { $0 == "#" }.trimmingCharacters(in: .whitespaces)
+            if heading == title { lines.removeFirst() }
+        }
+        return lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    static func person(_ person: Person) -> [String: Any] {
+        [
+            "name": person.name ?? "", "email": person.email ?? "", "handle": person.handle ?? "",
+            "display": MentorshipReport.displayName(person),
+        ]
+    }
+
+    /// The context of a whole report.
+    public static func make(_ report: Report) -> [String: Any] {
+        let title =
+            report.mentorships.count == 1
+            ? "Mentoring report: \(report.mentorships[0].pair)"
+            : "Mentoring report: \(report.mentorships.count) mentorships"
+        return [
+            "today": report.today.description,
+            "title": title,
+            "empty": report.mentorships.isEmpty,
+            "mentorshipCount": report.mentorships.count,
+            "showOverview": report.showsOverview,
+            "overview": report.overview.map(overviewRow),
+            "mentorships": report.mentorships.map { mentorship($0) },
+        ]
+    }
+
+    static func overviewRow(_ row: OverviewRow) -> [String: Any] {
+        let cadenceText: String
+        switch row.cadence {
+        case "overdue": cadenceText = "overdue by \(days(row.daysOverdue))"
+        case "none": cadenceText = "no session yet"
+        default: cadenceText = "kept"
+        }
+        return [
+            "id": row.id, "anchor": anchor(row.id), "path": row.path, "pair": row.pair,
+            "status": row.status.rawValue,
+            "hasLastSession": row.lastSession != nil, "lastSession": text(row.lastSession),
+            "daysSinceLastSession": row.daysSinceLastSession ?? 0,
+            "daysSinceText": row.daysSinceLastSession.map { $0 == 0 ? "today" : days($0) + " ago" } ?? "",
+            "nextSessionDue": text(row.nextSessionDue),
+            "cadence": row.cadence, "cadenceKept": row.cadence == "kept",
+            "cadenceOverdue": row.cadence == "overdue", "cadenceNone": row.cadence == "none",
+            "cadenceText": cadenceText, "daysOverdue": row.daysOverdue,
+            "goalsOnTrack": row.goalsOnTrack, "goalsActive": row.goalsActive,
+            "goalsBehind": row.goalsOnTrack < row.goalsActive,
+            "openActionItems": row.openActionItems, "overdueActionItems": row.overdueActionItems,
+            "hasOverdueActionItems": row.overdueActionItems > 0,
+            "lintErrors": row.lintErrors, "hasLintErrors": row.lintErrors > 0,
+        ]
+    }
+
+    static func sessionText(_ m: MentorshipReport) -> (String, String) {
+        guard let last = m.lastSession, let since = m.daysSinceLastSession else {
+            return ("No session held yet.", "")
+        }
+        let lastText = "Last session \(last), \(since == 0 ? "today" : days(since) + " ago")."
+        guard let next = m.nextSessionDue, let timing = m.nextSession else { return (lastText, "") }
+        switch timing {
+        case .overdue(let late): return (lastText, "The next session was due \(next): \(days(late)) overdue.")
+        case .today: return (lastText, "The next session is due today.")
+        case .upcoming(let left): return (lastText, "Next session due \(next), in \(days(left)).")
+        }
+    }
+
+    static func mentorship(_ m: MentorshipReport) -> [String: Any] {
+        let (lastText, nextText) = sessionText(m)
+        let items: [[String: Any]] = m.actionItems.map { item in
+            let dueText: String
+            if let due = item.due {
+                dueText = item.overdue ? "overdue: due \(due), \(days(item.daysOverdue)) ago" : "due \(due)"
+            } else {
+                dueText = "no date"
+            }
+            return [
+                "text": item.text, "owner": item.owner ?? "", "hasOwner": item.owner != nil,
+                "ownerText": item.owner ?? "no owner", "due": text(item.due), "hasDue": item.due != nil,
+                "overdue": item.overdue, "daysOverdue": item.daysOverdue, "dueText": dueText,
+                "path": item.path, "line": item.line, "location": "\(item.path):\(item.line)",
+            ]
+        }
+        func notes(_ pick: (ReflectionReport) -> [String]) -> [[String: Any]] {
+            m.reflections.flatMap { reflection in
+                pick(reflection).map { note -> [String: Any] in
+                    [
+                        "text": note, "author": reflection.author ?? "",
+                        "hasAuthor": reflection.author != nil,
+                        "date": reflection.date.description, "path": reflection.path,
+                    ]
+                }
+            }
+        }
+        let questions = notes(\.questions)
+        let wins = notes(\.wins)
+        let obstacles = notes(\.obstacles)
+        let reflections: [[String: Any]] = m.reflections.map { reflection in
+            let body = withoutTitle(reflection.body, title: reflection.title)
+            return [
+                "date": reflection.date.description, "title": reflection.title,
+                "author": reflection.author ?? "", "hasAuthor": reflection.author != nil,
+                "confidence": reflection.confidence ?? 0, "hasConfidence": reflection.confidence != nil,
+                "private": reflection.isPrivate, "path": reflection.path,
+                "hasBody": !body.isEmpty, "bodyHTML": body.isEmpty ? "" : HTMLText.markdown(body),
+            ]
+        }
+        let goals: [[String: Any]] = m.goals.map { goal in
+            let milestone: (MilestoneReport) -> [String: Any] = {
+                [
+                    "title": $0.title, "due": text($0.due), "hasDue": $0.due != nil,
+                    "overdue": $0.overdue,
+                ]
+            }
+            // The next milestone is often the overdue one; listing it twice reads as two problems.
+            let otherOverdue = goal.overdueMilestones.filter { $0 != goal.nextMilestone }
+            let percent = goal.milestonesTotal == 0 ? 0 : goal.milestonesDone * 100 / goal.milestonesTotal
+            return [
+                "id": goal.id, "title": goal.title, "status": goal.status.rawValue,
+                "target": text(goal.target), "hasTarget": goal.target != nil,
+                "milestonesDone": goal.milestonesDone, "milestonesTotal": goal.milestonesTotal,
+                "hasMilestones": goal.milestonesTotal > 0, "percent": percent,
+                "progressText": "\(goal.milestonesDone)/\(goal.milestonesTotal)",
+                "onTrack": goal.onTrack,
+                "hasNext": goal.nextMilestone != nil,
+                "next": goal.nextMilestone.map(milestone) ?? [:],
+                "overdueMilestones": goal.overdueMilestones.map(milestone),
+                "otherOverdueMilestones": otherOverdue.map(milestone),
+                "hasOverdue": !goal.overdueMilestones.isEmpty,
+                "lastActivity": text(goal.lastActivity), "hasLastActivity": goal.lastActivity != nil,
+                "progressSVG": ReportPictures.progress(goal),
+            ]
+        }
+        let lintText =
+            "\(m.lintErrors) error\(m.lintErrors == 1 ? "" : "s"), "
+            + "\(m.lintWarnings) warning\(m.lintWarnings == 1 ? "" : "s")"
+        let hasConfidence = ReportPictures.hasConfidence(m)
+        return [
+            "id": m.id, "anchor": anchor(m.id), "path": m.path, "location": m.path == "." ? m.id : m.path,
+            "status": m.status.rawValue, "pair": m.pair, "mentor": person(m.mentor),
+            "mentee": person(m.mentee),
+            "cadence": m.cadence?.description ?? "", "hasCadence": m.cadence != nil,
+            "cadenceDays": m.cadenceDays ?? 0,
+            "since": text(m.since), "hasSince": m.since != nil,
+            "lastSession": text(m.lastSession), "hasLastSession": m.lastSession != nil,
+            "daysSinceLastSession": m.daysSinceLastSession ?? 0,
+            "nextSessionDue": text(m.nextSessionDue), "hasNextSessionDue": m.nextSessionDue != nil,
+            "sessionOverdue": m.sessionOverdue == true,
+            "lastSessionText": lastText, "nextSessionText": nextText,
+            "sessions": m.sessions, "cancelledSessions": m.cancelledSessions,
+            "hasCancelledSessions": m.cancelledSessions > 0,
+            "reviewDue": text(m.reviewDue), "hasReviewDue": m.reviewDue != nil,
+            "actionItems": items, "hasActionItems": !items.isEmpty, "actionItemCount": items.count,
+            "overdueActionItemCount": m.actionItems.filter(\.overdue).count,
+            "questions": questions, "hasQuestions": !questions.isEmpty,
+            "wins": wins, "hasWins": !wins.isEmpty,
+            "obstacles": obstacles, "hasObstacles": !obstacles.isEmpty,
+            "reflections": reflections, "hasReflections": !reflections.isEmpty,
+            "reflectionCount": reflections.count,
+            "goals": goals, "hasGoals": !goals.isEmpty, "goalCount": goals.count,
+            "agenda": m.agenda.enumerated().map { ["number": $0.offset + 1, "text": $0.element] },
+            "hasAgenda": !m.agenda.isEmpty,
+            "lintErrors": m.lintErrors, "lintWarnings": m.lintWarnings, "lintText": lintText,
+            "hasLintErrors": m.lintErrors > 0,
+            "hasHistory": !m.history.sessions.isEmpty || !m.history.reflections.isEmpty
+                || m.history.milestones.contains { $0.due != nil || $0.doneOn != nil },
+            "timelineSVG": ReportPictures.timeline(m),
+            "hasConfidence": hasConfidence,
+            "confidenceSVG": hasConfidence ? ReportPictures.confidence(m) : "",
+        ]
+    }
+}

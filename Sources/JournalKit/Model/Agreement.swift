@@ -23,3 +23,21 @@ public struct Agreement: Sendable, Equatable {
     /// Whether what is shared stays between the pair.
     public var confidential: Bool = true
 }
+
+extension Agreement {
+    /// Which side of the mentorship `name` names (an author or an action item's owner as written:
+    /// `mentor`, `Mentee`, or either person's handle), if either.
+    public func role(of name: String) -> Role? {
+        let lowered = name.lowercased()
+        if lowered == Role.mentor.rawValue || lowered == mentor?.handle?.lowercased() { return .mentor }
+        if lowered == Role.mentee.rawValue || lowered == mentee?.handle?.lowercased() { return .mentee }
+        return nil
+    }
+
+    /// How a report names the person behind `name`: their role when it is one of the pair, else
+    /// the name as written; nil for nothing.
+    public func side(_ name: String?) -> String? {
+        guard let name, !name.isEmpty else { return nil }
+        return role(of: name)?.rawValue ?? name
+    }
+}

@@ -56,14 +56,6 @@ public enum ReportBuilder {
         }
         let since = options.since ?? lastDate
 
-        func role(of name: String?) -> String? {
-            guard let name, !name.isEmpty else { return nil }
-            let lowered = name.lowercased()
-            if lowered == "mentor" || lowered == mentor.handle?.lowercased() { return "mentor" }
-            if lowered == "mentee" || lowered == mentee.handle?.lowercased() { return "mentee" }
-            return name
-        }
-
         // Goals and their activity.
         var lastActivity: [String: CalendarDate] = [:]
         for entry in visible where entry.kind == .reflection || entry.session?.isHeld == true {
@@ -98,7 +90,7 @@ public enum ReportBuilder {
         let items = visible.flatMap(\.actionItems).filter { !$0.done }.map { item in
             let overdue = item.due.map { $0 < today } ?? false
             return ActionItemReport(
-                text: item.text, owner: role(of: item.owner), due: item.due, overdue: overdue,
+                text: item.text, owner: agreement.side(item.owner), due: item.due, overdue: overdue,
                 daysOverdue: overdue ? (item.due?.days(to: today) ?? 0) : 0, path: item.path, line: item.line)
         }.sorted { lhs, rhs in
             switch (lhs.due, rhs.due) {
@@ -113,7 +105,8 @@ public enum ReportBuilder {
             guard let reflection = entry.reflection, let date = entry.date else { return nil }
             if let since, date < since { return nil }
             return ReflectionReport(
-                path: entry.path, date: date, author: role(of: reflection.author), title: reflection.title,
+                path: entry.path, date: date, author: agreement.side(reflection.author),
+                title: reflection.title,
                 isPrivate: entry.isPrivate, confidence: reflection.confidence,
                 questions: reflection.questions,
                 wins: reflection.wins, obstacles: reflection.obstacles, body: entry.body)
@@ -131,9 +124,8 @@ public enum ReportBuilder {
             }
         }
         let overdueItems = items.filter { $0.overdue }
-        for item in overdueItems.filter({ $0.owner == "mentor" })
-            + overdueItems.filter({ $0.owner != "mentor" })
-        {
+        let mentorFirst = { (item: ActionItemReport) in item.owner.flatMap(Role.init(rawValue:)) == .mentor }
+        for item in overdueItems.filter(mentorFirst) + overdueItems.filter({ !mentorFirst($0) }) {
             let who = item.owner.map { " (\($0))" } ?? ""
             agenda.append("Overdue action\(who), due \(item.due.map(\.description) ?? ""): \(item.text)")
         }

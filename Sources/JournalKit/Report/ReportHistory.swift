@@ -3,13 +3,6 @@ extension ReportBuilder {
     public static func history(of mentorship: Mentorship, options: ReportOptions) -> MentorshipHistory {
         let agreement = mentorship.agreement
         let visible = mentorship.entries.filter { options.includePrivate || !$0.isPrivate }
-        func role(_ name: String?) -> String? {
-            guard let name, !name.isEmpty else { return nil }
-            let lowered = name.lowercased()
-            if lowered == "mentor" || lowered == agreement.mentor?.handle?.lowercased() { return "mentor" }
-            if lowered == "mentee" || lowered == agreement.mentee?.handle?.lowercased() { return "mentee" }
-            return name
-        }
         let sessions = visible.compactMap { entry -> SessionEvent? in
             guard let session = entry.session, let date = entry.date else { return nil }
             return SessionEvent(
@@ -19,7 +12,7 @@ extension ReportBuilder {
         let reflections = visible.compactMap { entry -> ReflectionEvent? in
             guard let reflection = entry.reflection, let date = entry.date else { return nil }
             return ReflectionEvent(
-                date: date, author: role(reflection.author), title: reflection.title,
+                date: date, author: agreement.side(reflection.author), title: reflection.title,
                 confidence: reflection.confidence, isPrivate: entry.isPrivate, path: entry.path)
         }.sorted { ($0.date, $0.path) < ($1.date, $1.path) }
         let milestones = mentorship.goals.compactMap(\.goal).flatMap { goal in

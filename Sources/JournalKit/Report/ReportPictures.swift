@@ -180,7 +180,7 @@ enum ReportPictures {
         for reflection in m.history.reflections where scale.contains(reflection.date) {
             let x = scale.x(reflection.date)
             let author = reflection.author ?? "someone"
-            let role = author == "mentor" ? "mentor" : "mentee"
+            let role = Role(rawValue: author) == .mentor ? Role.mentor : Role.mentee
             var text = "\(reflection.date): reflection by \(author): \(reflection.title)"
             if let confidence = reflection.confidence { text += " (confidence \(confidence)/5)" }
             if reflection.isPrivate { text += " [private]" }
@@ -289,7 +289,9 @@ enum ReportPictures {
 
     /// Whether the mentee rated their confidence in any visible reflection.
     public static func hasConfidence(_ m: MentorshipReport) -> Bool {
-        m.history.reflections.contains { $0.author == "mentee" && $0.confidence != nil }
+        m.history.reflections.contains {
+            $0.author.flatMap(Role.init(rawValue:)) == .mentee && $0.confidence != nil
+        }
     }
 
     /// The mentee's self-rated confidence (1 to 5) over time, on the timeline's date scale.
@@ -316,7 +318,8 @@ enum ReportPictures {
             "<line class=\"today\" x1=\"\(todayX)\" y1=\"\(number(top - 6))\" x2=\"\(todayX)\" y2=\"\(number(bottom + 8))\" />"
         )
         let points = m.history.reflections.compactMap { reflection -> (ReflectionEvent, Int)? in
-            guard reflection.author == "mentee", let value = reflection.confidence,
+            guard reflection.author.flatMap(Role.init(rawValue:)) == .mentee,
+                let value = reflection.confidence,
                 scale.contains(reflection.date)
             else { return nil }
             return (reflection, min(5, max(1, value)))

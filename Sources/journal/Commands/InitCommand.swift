@@ -186,8 +186,8 @@ struct InitCommand: ParsableCommand {
         let context: [String: Any] = [
             "mentorYAML": YAMLText.quoted(mentor.trimmingCharacters(in: .whitespaces)),
             "menteeYAML": YAMLText.quoted(mentee.trimmingCharacters(in: .whitespaces)),
-            "mentor": NewCommand.oneLine(mentorPerson?.name ?? "the mentor"),
-            "mentee": NewCommand.oneLine(menteePerson?.name ?? "the mentee"),
+            "mentor": NewEntry.oneLine(mentorPerson?.name ?? "the mentor"),
+            "mentee": NewEntry.oneLine(menteePerson?.name ?? "the mentee"),
             "started": global.resolvedToday.description,
             "cadenceYAML": YAMLText.quoted(cadence.trimmingCharacters(in: .whitespaces)),
         ]

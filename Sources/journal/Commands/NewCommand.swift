@@ -79,7 +79,7 @@ struct NewCommand: ParsableCommand {
     func run() throws {
         let workingDirectory = try global.workingDirectory()
         let journal = readJournal(holding: workingDirectory, cache: global.cache)
-        let mentorship = try Self.choose(mentorship, in: journal, from: workingDirectory)
+        let mentorship = try NewEntry.choose(mentorship, in: journal, from: workingDirectory)
         let day = date.flatMap(CalendarDate.init) ?? global.resolvedToday
         let template: EntryTemplate
         do {
@@ -99,13 +99,13 @@ struct NewCommand: ParsableCommand {
         }
 
         let repository = try? GitRepository.discover(at: journal.root)
-        let author = Self.author(
+        let author = NewEntry.author(
             identity: GitIdentity.configured(in: repository), agreement: mentorship.agreement)
         let context = self.context(mentorship: mentorship, day: day, author: author ?? "mentee")
         let text = template.render(context)
 
         let stem = try fileStem(day: day, author: author ?? "mentee")
-        let written = try Self.write(
+        let written = try NewEntry.write(
             text, stem: stem, in: mentorship, kind: kind.entryKind, root: journal.root)
         print(written)
         if isPrivate { try keepLocal(written, inRepository: repository != nil) }
@@ -132,11 +132,11 @@ struct NewCommand: ParsableCommand {
 
     /// The values the templates use; docs/commands.md lists them.
     private func context(mentorship: Mentorship, day: CalendarDate, author: String) -> [String: Any] {
-        let cleanTitle = title.map(Self.oneLine).flatMap { $0.isEmpty ? nil : $0 }
+        let cleanTitle = title.map(NewEntry.oneLine).flatMap { $0.isEmpty ? nil : $0 }
         let agreement = mentorship.agreement
         let activeGoals = mentorship.goals.compactMap(\.goal).filter { $0.status == .active }
             .sorted { $0.id < $1.id }
-            .map { ["id": $0.id, "title": Self.oneLine($0.title)] }
+            .map { ["id": $0.id, "title": NewEntry.oneLine($0.title)] }
         var context: [String: Any] = [
             "date": day.description,
             "author": author,
@@ -150,13 +150,13 @@ struct NewCommand: ParsableCommand {
             "mentor": agreement.mentor?.name ?? "the mentor",
             "mentee": agreement.mentee?.name ?? "the mentee",
             "hasDuration": agreement.durationMinutes != nil,
-            "duration": agreement.durationMinutes.map(Self.duration) ?? "",
+            "duration": agreement.durationMinutes.map(NewEntry.duration) ?? "",
         ]
-        if kind == .session, let previous = Self.previousSession(in: mentorship, before: day) {
+        if kind == .session, let previous = NewEntry.previousSession(in: mentorship, before: day) {
             let open = previous.actionItems.filter { !$0.done }
             context["previousSession"] = previous.path
             context["openItems"] = open.map { item in
-                ["text": Self.oneLine(item.text) + (item.due.map { " (due \($0))" } ?? "")]
+                ["text": NewEntry.oneLine(item.text) + (item.due.map { " (due \($0))" } ?? "")]
             }
             context["hasOpenItems"] = !open.isEmpty
         } else {
@@ -164,129 +164,6 @@ struct NewCommand: ParsableCommand {
             context["hasOpenItems"] = false
         }
         return context
-    }
-
-    /// The latest session dated on or before `day`.
-    static func previousSession(in mentorship: Mentorship, before day: CalendarDate) -> Entry? {
-        mentorship.sessions.filter { ($0.date ?? $0.fileDate).map { $0 <= day } ?? false }
-            .max {
-                (($0.date ?? $0.fileDate)?.description ?? "", $0.path) < (
-                    ($1.date ?? $1.fileDate)?.description ?? "", $1.path
-                )
-            }
-    }
-
-    /// Minutes as format.md writes durations: 45m, 1h, 1h30m.
-    static func duration(_ minutes: Int) -> String {
-        if minutes < 60 { return "\(minutes)m" }
-        return minutes % 60 == 0 ? "\(minutes / 60)h" : "\(minutes / 60)h\(minutes % 60)m"
-    }
-
-    /// Text on one line, so that it cannot end a YAML comment or a list item early.
-    static func oneLine(_ text: String) -> String {
-        text.unicodeScalars.map {
-            CharacterSet.controlCharacters.contains($0) || $0 == "\u{2028}" || $0 == "\u{2029}"
-                ? " " : String($0)
-        }
-        .joined().trimmingCharacters(in: .whitespaces)
-    }
-
-    /// `mentor` or `mentee` for the person git names, by email first, then by name or handle.
-    static func author(identity: GitIdentity, agreement: Agreement) -> String? {
-        let pair: [(Role, Person?)] = [(.mentor, agreement.mentor), (.mentee, agreement.mentee)]
-        if let email = identity.email?.lowercased(), !email.isEmpty,
-            let match = pair.first(where: { $0.1?.email?.lowercased() == email })
-        {
-            return match.0.rawValue
-        }
-        if let name = identity.name?.trimmingCharacters(in: .whitespaces).lowercased(), !name.isEmpty,
-            let match = pair.first(where: {
-                $0.1?.name?.lowercased() == name || $0.1?.handle?.lowercased() == name
-            })
-        {
-            return match.0.rawValue
-        }
-        return nil
-    }
-
-    /// The mentorship `--mentorship` names; else the one the folder is in; else the only one.
-    static func choose(_ id: String?, in journal: Journal, from folder: URL) throws -> Mentorship {
-        let all = journal.mentorships
-        guard !all.isEmpty else {
-            throw Failure(
-                message: "no mentorship found in \(journal.root.path): start one with "
-                    + "`journal init --mentor \"Name <email>\" --mentee \"Name <email>\"`",
-                status: .failure)
-        }
-        let ids = all.map(\.id).joined(separator: ", ")
-        if let id {
-            guard let found = all.first(where: { $0.id == id || $0.path == id }) else {
-                throw ValidationError("no mentorship `\(id)`; the journal has: \(ids)")
-            }
-            return found
-        }
-        let here = JournalLoader.resolve(folder.path)
-        let inside = all.filter { m in
-            let path = m.path == "." ? journal.root.path : journal.root.path + "/" + m.path
-            return here == path || here.hasPrefix(path + "/")
-        }
-        if let deepest = inside.max(by: { $0.path.count < $1.path.count }) { return deepest }
-        if all.count == 1, let only = all.first { return only }
-        throw ValidationError("the journal holds several mentorships; choose one with --mentorship (\(ids))")
-    }
-
-    /// Writes `text` as `<stem>.md`, `<stem>-2.md`, ... in the kind's folder of `mentorship`,
-    /// never over an existing file and never outside the mentorship; returns the path
-    /// relative to the journal root.
-    static func write(_ text: String, stem: String, in mentorship: Mentorship, kind: EntryKind, root: URL)
-        throws -> String
-    {
-        guard let folderName = kind.folder else {
-            throw Failure(message: "agreements are written by `journal init`", status: .failure)
-        }
-        let mentorshipFolder = mentorship.path == "." ? root : root.appendingPathComponent(mentorship.path)
-        let folder = mentorshipFolder.appendingPathComponent(folderName)
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw Failure(
-                message: "cannot create \(mentorship.relative(folderName)): \(error.localizedDescription). "
-                    + "Check the folder's permissions.",
-                status: .failure)
-        }
-        // A folder that is a link to elsewhere must not take the entry out of the mentorship.
-        let base = JournalLoader.resolve(mentorshipFolder.path)
-        let resolved = JournalLoader.resolve(folder.path)
-        guard resolved == base + "/" + folderName, !stem.contains("/"), !stem.hasPrefix("."),
-            !stem.contains("..")
-        else {
-            throw Failure(
-                message:
-                    "\(mentorship.relative(folderName)) leads outside the mentorship (a symbolic link?); "
-                    + "journal writes nothing there. Make it a plain folder.",
-                status: .failure)
-        }
-        // Written whole under a temporary name, then given its own: a full disk leaves nothing
-        // behind for the next commit to share, and an existing entry is never replaced.
-        let bytes = Array(text.utf8)
-        for number in 1...1000 {
-            let name = (number == 1 ? stem : "\(stem)-\(number)") + ".md"
-            do {
-                try AtomicFile.write(bytes, to: resolved + "/" + name, mode: 0o644, replacing: false)
-            } catch .exists {
-                continue
-            } catch .system(let reason) {
-                throw Failure(
-                    message: "cannot write \(mentorship.relative(folderName + "/" + name)): \(reason). "
-                        + "Nothing was written; check the folder's permissions and the free space on the disk.",
-                    status: .failure)
-            }
-            return mentorship.relative(folderName + "/" + name)
-        }
-        throw Failure(
-            message:
-                "\(mentorship.relative(folderName))/\(stem)-1000.md exists already: give the entry a title",
-            status: .failure)
     }
 
     /// Lists every private entry, the new one too, in `.git/info/exclude`.

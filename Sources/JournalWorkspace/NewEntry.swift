@@ -1,0 +1,135 @@
+import Foundation
+import JournalGit
+import JournalKit
+
+/// What `journal new` needs beyond its arguments: which mentorship, who is writing, what the last
+/// session left open, and writing the entry safely.
+public enum NewEntry {
+
+    /// The latest session dated on or before `day`.
+    public static func previousSession(in mentorship: Mentorship, before day: CalendarDate) -> Entry? {
+        mentorship.sessions.filter { ($0.date ?? $0.fileDate).map { $0 <= day } ?? false }
+            .max {
+                (($0.date ?? $0.fileDate)?.description ?? "", $0.path) < (
+                    ($1.date ?? $1.fileDate)?.description ?? "", $1.path
+                )
+            }
+    }
+
+    /// Minutes as format.md writes durations: 45m, 1h, 1h30m.
+    public static func duration(_ minutes: Int) -> String {
+        if minutes < 60 { return "\(minutes)m" }
+        return minutes % 60 == 0 ? "\(minutes / 60)h" : "\(minutes / 60)h\(minutes % 60)m"
+    }
+
+    /// Text on one line, so that it cannot end a YAML comment or a list item early.
+    public static func oneLine(_ text: String) -> String {
+        text.unicodeScalars.map {
+            CharacterSet.controlCharacters.contains($0) || $0 == "\u{2028}" || $0 == "\u{2029}"
+                ? " " : String($0)
+        }
+        .joined().trimmingCharacters(in: .whitespaces)
+    }
+
+    /// `mentor` or `mentee` for the person git names, by email first, then by name or handle.
+    public static func author(identity: GitIdentity, agreement: Agreement) -> String? {
+        let pair: [(Role, Person?)] = [(.mentor, agreement.mentor), (.mentee, agreement.mentee)]
+        if let email = identity.email?.lowercased(), !email.isEmpty,
+            let match = pair.first(where: { $0.1?.email?.lowercased() == email })
+        {
+            return match.0.rawValue
+        }
+        if let name = identity.name?.trimmingCharacters(in: .whitespaces).lowercased(), !name.isEmpty,
+            let match = pair.first(where: {
+                $0.1?.name?.lowercased() == name || $0.1?.handle?.lowercased() == name
+            })
+        {
+            return match.0.rawValue
+        }
+        return nil
+    }
+
+    /// The mentorship `--mentorship` names; else the one the folder is in; else the only one.
+    public static func choose(_ id: String?, in journal: Journal, from folder: URL) throws -> Mentorship {
+        let all = journal.mentorships
+        guard !all.isEmpty else {
+            throw Failure(
+                message: "no mentorship found in \(journal.root.path): start one with "
+                    + "`journal init --mentor \"Name <email>\" --mentee \"Name <email>\"`",
+                status: .failure)
+        }
+        let ids = all.map(\.id).joined(separator: ", ")
+        if let id {
+            guard let found = all.first(where: { $0.id == id || $0.path == id }) else {
+                throw Failure(message: "no mentorship `\(id)`; the journal has: \(ids)", status: .usage)
+            }
+            return found
+        }
+        let here = JournalLoader.resolve(folder.path)
+        let inside = all.filter { m in
+            let path = m.path == "." ? journal.root.path : journal.root.path + "/" + m.path
+            return here == path || here.hasPrefix(path + "/")
+        }
+        if let deepest = inside.max(by: { $0.path.count < $1.path.count }) { return deepest }
+        if all.count == 1, let only = all.first { return only }
+        throw Failure(
+            message: "the journal holds several mentorships; choose one with --mentorship (\(ids))",
+            status: .usage)
+    }
+
+    /// Writes `text` as `<stem>.md`, `<stem>-2.md`, ... in the kind's folder of `mentorship`,
+    /// never over an existing file and never outside the mentorship; returns the path
+    /// relative to the journal root.
+    public static func write(
+        _ text: String, stem: String, in mentorship: Mentorship, kind: EntryKind, root: URL
+    )
+        throws -> String
+    {
+        guard let folderName = kind.folder else {
+            throw Failure(message: "agreements are written by `journal init`", status: .failure)
+        }
+        let mentorshipFolder = mentorship.path == "." ? root : root.appendingPathComponent(mentorship.path)
+        let folder = mentorshipFolder.appendingPathComponent(folderName)
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw Failure(
+                message: "cannot create \(mentorship.relative(folderName)): \(error.localizedDescription). "
+                    + "Check the folder's permissions.",
+                status: .failure)
+        }
+        // A folder that is a link to elsewhere must not take the entry out of the mentorship.
+        let base = JournalLoader.resolve(mentorshipFolder.path)
+        let resolved = JournalLoader.resolve(folder.path)
+        guard resolved == base + "/" + folderName, !stem.contains("/"), !stem.hasPrefix("."),
+            !stem.contains("..")
+        else {
+            throw Failure(
+                message:
+                    "\(mentorship.relative(folderName)) leads outside the mentorship (a symbolic link?); "
+                    + "journal writes nothing there. Make it a plain folder.",
+                status: .failure)
+        }
+        // Written whole under a temporary name, then given its own: a full disk leaves nothing
+        // behind for the next commit to share, and an existing entry is never replaced.
+        let bytes = Array(text.utf8)
+        for number in 1...1000 {
+            let name = (number == 1 ? stem : "\(stem)-\(number)") + ".md"
+            do {
+                try AtomicFile.write(bytes, to: resolved + "/" + name, mode: 0o644, replacing: false)
+            } catch .exists {
+                continue
+            } catch .system(let reason) {
+                throw Failure(
+                    message: "cannot write \(mentorship.relative(folderName + "/" + name)): \(reason). "
+                        + "Nothing was written; check the folder's permissions and the free space on the disk.",
+                    status: .failure)
+            }
+            return mentorship.relative(folderName + "/" + name)
+        }
+        throw Failure(
+            message:
+                "\(mentorship.relative(folderName))/\(stem)-1000.md exists already: give the entry a title",
+            status: .failure)
+    }
+}

@@ -14,4 +14,7 @@ public struct RuleDescription: Sendable {
     public var triggering: [RuleExample]
     /// Journals in which it stays silent.
     public var nonTriggering: [RuleExample]
+    /// What `journal lint --fix` does about it, when it can do something safely; nil when the
+    /// fix is the person's to make. The fixer handles exactly the rules that describe a fix.
+    public var fix: String? = nil
 }

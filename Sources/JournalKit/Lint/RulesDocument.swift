@@ -37,6 +37,7 @@ public enum RulesDocument {
     public static func section(_ rule: RuleDescription) -> String {
         var text = "## \(rule.id)\n\nDefault severity: **\(rule.severity.rawValue)**. \(rule.summary)\n\n"
         text += rule.rationale + "\n"
+        if let fix = rule.fix { text += "\n`journal lint --fix` " + fix + "\n" }
         if let example = rule.triggering.first {
             text += "\nFor example (checked on \(example.today)), `↓` marks where it is reported:\n"
             for (path, content) in example.files.sorted(by: { $0.key < $1.key }) {

@@ -2,6 +2,10 @@ import Foundation
 
 /// The fixes that cannot lose content, edited into the lines they concern (never a YAML re-dump).
 public enum Fixer {
+    /// The rules whose descriptions say what `--fix` does about them.
+    static let fixableRules = Set(
+        Linter.rules.compactMap { $0.description.fix == nil ? nil : $0.description.id })
+
     /// Fixes for the journal's entries, limited to `paths` (relative to the root) when given.
     public static func fixes(for journal: Journal, in paths: [String]? = nil) -> [FileChange] {
         var changes: [FileChange] = []
@@ -12,7 +16,7 @@ public enum Fixer {
                 continue
             }
             let fixable = entry.diagnostics.contains {
-                [FrontMatterMissingRule.id, FieldUnknownRule.id, FieldMissingRule.id].contains($0.rule)
+                fixableRules.contains($0.rule)
             }
             guard fixable,
                 let data = FileManager.default.contents(

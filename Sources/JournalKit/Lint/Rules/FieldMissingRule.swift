@@ -7,6 +7,9 @@ enum FieldMissingRule: LintRule {
         triggering: [RuleExample(["sessions/2026-11-20.md": "↓---\nduration: 45m\n---\n"])],
         nonTriggering: [
             RuleExample(["sessions/2026-11-20.md": "---\ndate: 2026-11-20\nduration: 45m\n---\n"])
-        ])
+        ],
+        fix:
+            "adds `date:` to a session or reflection whose file name starts with the date, right after the opening `---`."
+    )
     public static func check(_ context: LintContext) -> [Diagnostic] { fromReading(context) }
 }

@@ -11,6 +11,9 @@ enum FieldUnknownRule: LintRule {
         nonTriggering: [
             RuleExample(["sessions/2026-11-20.md": "---\ndate: 2026-11-20\nagenda: [Plan]\nmood: calm\n---\n"]
             )
-        ])
+        ],
+        fix:
+            "renames the key to the known key it is one or two edits away from (`agneda` to `agenda`), on its own line and column, unless that key is already there or the rename would bring a new problem."
+    )
     public static func check(_ context: LintContext) -> [Diagnostic] { fromReading(context) }
 }

@@ -5,6 +5,9 @@ enum FrontMatterMissingRule: LintRule {
         rationale: "Without front matter journal cannot tell when a session happened or which goal a "
             + "reflection is about, so the entry silently drops out of every report.",
         triggering: [RuleExample(["sessions/2026-11-20.md": "↓# Notes from our call\n"])],
-        nonTriggering: [RuleExample(["sessions/2026-11-20.md": "---\ndate: 2026-11-20\n---\n# Notes\n"])])
+        nonTriggering: [RuleExample(["sessions/2026-11-20.md": "---\ndate: 2026-11-20\n---\n# Notes\n"])],
+        fix:
+            "adds the `---` lines around a leading block of `key: value` lines that reads as this kind of entry's front matter."
+    )
     public static func check(_ context: LintContext) -> [Diagnostic] { fromReading(context) }
 }

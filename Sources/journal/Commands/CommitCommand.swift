@@ -29,34 +29,9 @@ struct CommitCommand: ParsableCommand {
 
     func run() throws {
         let shared = try SharedJournal(workingDirectory: try global.workingDirectory(), cache: global.cache)
-        let repository = shared.repository
-        printAll(shared.trackedPrivateWarnings(try shared.keepPrivateEntriesLocal()))
-        let merging = repository.isMerging
-        if merging {
-            let unresolved = try repository.unresolvedConflicts()
-            if !unresolved.isEmpty {
-                throw Failure(
-                    message: "these files still hold conflict markers from the last sync: "
-                        + unresolved.joined(separator: ", ")
-                        + ". Keep the words you want, delete the marker lines, then run `journal sync`.",
-                    status: .conflicts)
-            }
-        }
-        let conflicted = merging ? try repository.conflictedPaths() : []
-        let staged = try repository.stageReporting(shared.rule)
-        printAll(try shared.recordKeptLocal(staged.keptLocal, tracked: staged.trackedLocal))
-        let changes = staged.changes
-        if changes.isEmpty && !merging {
-            print("Nothing to commit: the journal is as it was at the last commit.")
-            return
-        }
-        var text = message ?? EntryWording.message(for: changes, describe: shared.describe)
-        if merging && message == nil {
-            text =
-                "Finish merging shared changes"
-                + (conflicted.isEmpty ? "" : "; resolve " + conflicted.joined(separator: ", "))
-        }
-        guard let commit = try repository.commitIndex(message: text) else {
+        let result = try shared.commit(message: message)
+        printAll(result.warnings)
+        guard let commit = result.commit else {
             print("Nothing to commit: the journal is as it was at the last commit.")
             return
         }

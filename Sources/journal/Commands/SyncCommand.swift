@@ -21,51 +21,20 @@ struct SyncCommand: ParsableCommand {
     var remote: String?
 
     func run() throws {
-        var shared = try SharedJournal(workingDirectory: try global.workingDirectory(), cache: global.cache)
-        // Like git, resolve a remote given as a relative path from the top of the work tree.
-        _ = FileManager.default.changeCurrentDirectoryPath(shared.repository.workdir.path)
-        var adopted: (commits: Int, authors: [String])?
+        let result: SyncResult
         do {
-            adopted = try shared.repository.startFromRemote(
-                remote: remote, environment: ProcessInfo.processInfo.environment)
-        } catch let error as GitError {
-            // Step 2 comes before step 3: what was written is committed here even when the
-            // remote cannot be reached.
-            if error.kind == .unreachable || error.kind == .authentication, !shared.repository.isMerging {
-                _ = try? shared.keepPrivateEntriesLocal()
-                if let staged = try? shared.repository.stageReporting(shared.rule),
-                    case let changes = staged.changes, !changes.isEmpty,
-                    let commit = try? shared.repository.commitIndex(
-                        message: EntryWording.message(for: changes, describe: shared.describe))
-                {
-                    print("Committed \(commit.id.prefix(7)): \(commit.summary)")
-                }
+            result = try SharedJournal.sync(
+                workingDirectory: try global.workingDirectory(), cache: global.cache, remote: remote,
+                environment: ProcessInfo.processInfo.environment)
+        } catch let interrupted as SyncInterrupted {
+            if let commit = interrupted.committed {
+                print("Committed \(commit.id.prefix(7)): \(commit.summary)")
             }
-            throw failure(error)
+            throw failure(interrupted.error)
         }
-        // The shared files just arrived: read the journal again to know its private entries.
-        if adopted != nil {
-            shared = try SharedJournal(workingDirectory: try global.workingDirectory(), cache: global.cache)
-        }
-        printAll(shared.trackedPrivateWarnings(try shared.keepPrivateEntriesLocal()))
-        let layout = shared.layout
-        let scope = shared.scope
-        let plan = SyncPlan(rule: shared.rule, remote: remote) { changes in
-            EntryWording.message(for: changes) { path in
-                let inJournal = scope.isEmpty ? path : String(path.dropFirst(scope.count + 1))
-                return EntryWording.describe(inJournal, in: layout)
-            }
-        }
-        var outcome = try shared.repository.sync(plan)
-        printAll(
-            try shared.recordKeptLocal(
-                outcome.keptLocal, tracked: outcome.keptLocal.filter(shared.repository.isTracked)))
-        if let adopted {
-            if outcome.integration == .upToDate { outcome.integration = .fastForwarded }
-            outcome.incomingCommits += adopted.commits
-            outcome.incomingAuthors =
-                adopted.authors + outcome.incomingAuthors.filter { !adopted.authors.contains($0) }
-        }
+        printAll(result.warnings)
+        let shared = result.shared
+        let outcome = result.outcome
         if let commit = outcome.committed {
             print("Committed \(commit.id.prefix(7)): \(commit.summary)")
         }

@@ -1,0 +1,72 @@
+import Foundation
+import JournalGit
+import JournalKit
+
+/// What `journal sync` did, for the command to tell.
+public struct SyncResult {
+    /// The journal after the sync (read again when the shared files arrived first).
+    public var shared: SharedJournal
+    /// What happened, with the commits a first sync adopted from the remote counted in.
+    public var outcome: SyncOutcome
+    /// Warnings for standard error (private entries git already tracks).
+    public var warnings: [String]
+}
+
+/// The remote could not be reached or refused us; what was written was committed here first.
+public struct SyncInterrupted: Error {
+    /// Why the remote was not reached.
+    public var error: GitError
+    /// The local commit made before giving up, when there was something to commit.
+    public var committed: GitCommitInfo?
+}
+
+extension SharedJournal {
+    /// Commits, fetches, fast-forwards or merges, and pushes: the six steps of docs/git.md, with
+    /// private entries never staged and the exclude list kept.
+    public static func sync(
+        workingDirectory: URL, cache: ParseCache.Location?, remote: String?, environment: [String: String]
+    ) throws -> SyncResult {
+        var shared = try SharedJournal(workingDirectory: workingDirectory, cache: cache)
+        // Like git, resolve a remote given as a relative path from the top of the work tree.
+        _ = FileManager.default.changeCurrentDirectoryPath(shared.repository.workdir.path)
+        var adopted: (commits: Int, authors: [String])?
+        do {
+            adopted = try shared.repository.startFromRemote(remote: remote, environment: environment)
+        } catch let error as GitError {
+            // Step 2 comes before step 3: what was written is committed here even when the
+            // remote cannot be reached.
+            var committed: GitCommitInfo?
+            if error.kind == .unreachable || error.kind == .authentication, !shared.repository.isMerging {
+                _ = try? shared.keepPrivateEntriesLocal()
+                if let staged = try? shared.repository.stageReporting(shared.rule),
+                    case let changes = staged.changes, !changes.isEmpty
+                {
+                    committed = try? shared.repository.commitIndex(
+                        message: EntryWording.message(for: changes, describe: shared.describe))
+                }
+            }
+            throw SyncInterrupted(error: error, committed: committed)
+        }
+        // The shared files just arrived: read the journal again to know its private entries.
+        if adopted != nil { shared = try SharedJournal(workingDirectory: workingDirectory, cache: cache) }
+        var warnings = shared.trackedPrivateWarnings(try shared.keepPrivateEntriesLocal())
+        let layout = shared.layout
+        let scope = shared.scope
+        let plan = SyncPlan(rule: shared.rule, remote: remote) { changes in
+            EntryWording.message(for: changes) { path in
+                let inJournal = scope.isEmpty ? path : String(path.dropFirst(scope.count + 1))
+                return EntryWording.describe(inJournal, in: layout)
+            }
+        }
+        var outcome = try shared.repository.sync(plan)
+        warnings += try shared.recordKeptLocal(
+            outcome.keptLocal, tracked: outcome.keptLocal.filter(shared.repository.isTracked))
+        if let adopted {
+            if outcome.integration == .upToDate { outcome.integration = .fastForwarded }
+            outcome.incomingCommits += adopted.commits
+            outcome.incomingAuthors =
+                adopted.authors + outcome.incomingAuthors.filter { !adopted.authors.contains($0) }
+        }
+        return SyncResult(shared: shared, outcome: outcome, warnings: warnings)
+    }
+}

@@ -207,8 +207,6 @@ private struct Walk {
         var kind: EntryKind
     }
 
-    typealias Listed = SourceItem
-
     let root: URL
     let source: any JournalSource
     var mentorships: [String] = []
@@ -228,10 +226,8 @@ private struct Walk {
 
     private func join(_ base: String, _ name: String) -> String { base == "." ? name : base + "/" + name }
 
-    private func list(_ relative: String) -> [Listed]? { source.list(relative) }
-
     private mutating func visit(relative: String, mentorship enclosing: String?, depth: Int) {
-        guard depth < 64, let listed = list(relative) else { return }
+        guard depth < 64, let listed = source.list(relative) else { return }
         var mentorship = enclosing
         if let agreement = listed.first(where: { $0.name == "agreement.md" }),
             isRegularFile(join(relative, "agreement.md"), type: agreement.kind)
@@ -270,7 +266,7 @@ private struct Walk {
     /// The entries of a `goals/`, `sessions/`, ... folder; its sub-folders are only searched
     /// for a nested mentorship.
     private mutating func collectEntries(folder: String, mentorship: String, kind: EntryKind, depth: Int) {
-        guard let listed = list(folder) else { return }
+        guard let listed = source.list(folder) else { return }
         for item in listed where !item.name.hasPrefix(".") {
             let child = join(folder, item.name)
             switch item.kind {

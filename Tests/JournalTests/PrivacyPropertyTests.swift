@@ -299,3 +299,75 @@ import Testing
             "\(run.stdout)")
     }
 }
+
+/// Under `--include-private`, every line a private entry feeds into the report says so, in every
+/// format, so that a printed or pasted report never passes a private line off as shared.
+@Suite struct PrivateLinesTests {
+    @Test func privateQuestionsActionsAndAgendaLinesAreMarkedEverywhere() throws {
+        let root = try makeJournal([
+            "agreement.md": goodAgreement,
+            "reflections/2026-11-20.md": """
+            ---
+            date: 2026-11-20
+            private: true
+            ---
+            # Mine
+
+            ## Questions
+            - SECRET-QUESTION about my confidence?
+
+            ## Actions
+            - [ ] @mentee SECRET-ACTION call the clinic (due 2026-11-22)
+            """,
+            "reflections/2026-11-21.md":
+                "---\ndate: 2026-11-21\n---\n# Shared\n\n## Questions\n- SHARED-QUESTION?\n",
+        ])
+        let today = ["--today", "2026-11-25", "--no-color"]
+        // Without the flag, nothing of it.
+        for format in ["text", "markdown", "html", "json"] {
+            let run = try journal(today + ["report", "--format", format], in: root)
+            #expect(!run.stdout.contains("SECRET"), "\(format) shows a private line")
+        }
+        func line(_ text: String, containing marker: String) -> String? {
+            text.split(separator: "\n").map(String.init).first { $0.contains(marker) }
+        }
+        let text = try journal(today + ["report", "--include-private"], in: root).stdout
+        for marker in ["SECRET-QUESTION", "SECRET-ACTION"] {
+            let lines = text.split(separator: "\n").filter { $0.contains(marker) }
+            #expect(!lines.isEmpty)
+            for found in lines { #expect(found.contains("[private]"), "text: \(found)") }
+        }
+        #expect(line(text, containing: "SHARED-QUESTION")?.contains("[private]") == false)
+        let markdown = try journal(today + ["report", "--include-private", "--format", "markdown"], in: root)
+            .stdout
+        for found in markdown.split(separator: "\n") where found.contains("SECRET") {
+            #expect(found.contains("*(private)*"), "markdown: \(found)")
+        }
+        let html = try journal(today + ["report", "--include-private", "--format", "html"], in: root).stdout
+        // Each item of the action items, the agenda and the questions (the private reflection's own
+        // body is marked once, at its title).
+        for section in ["action-items", "agenda", "questions"] {
+            let start = try #require(html.range(of: "<section class=\"\(section)\">"))
+            let end = try #require(html[start.upperBound...].range(of: "</section>"))
+            let items = html[start.upperBound..<end.lowerBound].components(separatedBy: "</li>")
+            #expect(items.contains { $0.contains("SECRET") }, "\(section) lists no private line")
+            for item in items where item.contains("SECRET") {
+                #expect(item.contains("private-mark"), "html \(section): \(item)")
+            }
+        }
+        let json = try journal(today + ["report", "--include-private", "--format", "json"], in: root).json()
+        let mentorship = try #require((json["mentorships"] as? [[String: Any]])?.first)
+        let items = try #require(mentorship["action_items"] as? [[String: Any]])
+        #expect(
+            items.first { ($0["text"] as? String)?.contains("SECRET") == true }?["private"] as? Bool == true)
+        let agenda = try #require(mentorship["agenda_items"] as? [[String: Any]])
+        #expect(!agenda.isEmpty)
+        for item in agenda {
+            let secret = (item["text"] as? String)?.contains("SECRET") == true
+            #expect(item["private"] as? Bool == secret, "\(item)")
+            #expect(
+                ["agreed", "question", "action", "milestone", "goal", "review", "evaluation"].contains(
+                    item["kind"] as? String ?? ""))
+        }
+    }
+}

@@ -14,4 +14,6 @@ public struct ActionItemReport: Sendable, Equatable {
     public var path: String
     /// The line in the file.
     public var line: Int
+    /// Whether it comes from a private entry (only with `--include-private`).
+    public var isPrivate: Bool = false
 }

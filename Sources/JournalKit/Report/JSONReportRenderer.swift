@@ -90,6 +90,7 @@ public struct JSONReportRenderer: ReportRenderer {
                     w.member("overdue", item.overdue)
                     w.member("path", item.path)
                     w.member("line", item.line)
+                    w.member("private", item.isPrivate)
                 }
             }
             w.key("reflections")
@@ -111,6 +112,14 @@ public struct JSONReportRenderer: ReportRenderer {
             }
             w.key("agenda")
             w.array(m.agenda) { $0.string($1) }
+            w.key("agenda_items")
+            w.array(m.agendaItems) { w, item in
+                w.object { w in
+                    w.member("text", item.text)
+                    w.member("kind", item.kind.rawValue)
+                    w.member("private", item.isPrivate)
+                }
+            }
             w.key("activity")
             w.array(m.activity) { $0.value(activity($1)) }
             w.key("lint")

@@ -34,7 +34,7 @@ public struct MentorshipReport: Sendable, Equatable {
     public var actionItems: [ActionItemReport]
     /// Reflections in the window, oldest first.
     public var reflections: [ReflectionReport]
-    /// The suggested agenda for the next check-in.
+    /// The suggested agenda for the next check-in: the lines of `agendaItems`.
     public var agenda: [String]
     /// The agreement's review date when it is due (today or earlier).
     public var reviewDue: CalendarDate?
@@ -49,6 +49,9 @@ public struct MentorshipReport: Sendable, Equatable {
     /// Every dated event of the mentorship, for the pictures (not limited to the window); filled by
     /// the journal-wide `ReportBuilder.build`, or by `ReportBuilder.history(of:options:)`.
     public var history = MentorshipHistory()
+
+    /// The suggested agenda, each line with its kind and whether it is private.
+    public var agendaItems: [AgendaItem] = []
 
     /// This mentorship's row of the program overview, measured by the builder.
     public var overview: OverviewRow?

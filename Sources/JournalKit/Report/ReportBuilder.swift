@@ -87,11 +87,13 @@ public enum ReportBuilder {
         }
 
         // Open action items: overdue (oldest first), then by due date, then undated.
+        let privatePaths = Set(visible.filter(\.isPrivate).map(\.path))
         let items = visible.flatMap(\.actionItems).filter { !$0.done }.map { item in
             let overdue = item.due.map { $0 < today } ?? false
             return ActionItemReport(
                 text: item.text, owner: agreement.side(item.owner), due: item.due, overdue: overdue,
-                daysOverdue: overdue ? (item.due?.days(to: today) ?? 0) : 0, path: item.path, line: item.line)
+                daysOverdue: overdue ? (item.due?.days(to: today) ?? 0) : 0, path: item.path, line: item.line,
+                isPrivate: privatePaths.contains(item.path))
         }.sorted { lhs, rhs in
             switch (lhs.due, rhs.due) {
             case (let l?, let r?) where l != r: return l < r
@@ -116,23 +118,33 @@ public enum ReportBuilder {
 
         // The suggested agenda: what the mentee asks, what was promised and is late (the
         // mentor's promises first), goals gone quiet, and the agreement when it is due.
-        var agenda: [String] = []
+        var agenda: [AgendaItem] = []
         for reflection in reflections {
             for question in reflection.questions {
                 agenda.append(
-                    "Question from the \(reflection.author ?? "author") (\(reflection.date)): \(question)")
+                    AgendaItem(
+                        text:
+                            "Question from the \(reflection.author ?? "author") (\(reflection.date)): \(question)",
+                        kind: .question, isPrivate: reflection.isPrivate))
             }
         }
         let overdueItems = items.filter { $0.overdue }
         let mentorFirst = { (item: ActionItemReport) in item.owner.flatMap(Role.init(rawValue:)) == .mentor }
         for item in overdueItems.filter(mentorFirst) + overdueItems.filter({ !mentorFirst($0) }) {
             let who = item.owner.map { " (\($0))" } ?? ""
-            agenda.append("Overdue action\(who), due \(item.due.map(\.description) ?? ""): \(item.text)")
+            agenda.append(
+                AgendaItem(
+                    text: "Overdue action\(who), due \(item.due.map(\.description) ?? ""): \(item.text)",
+                    kind: .action, isPrivate: item.isPrivate))
         }
         for goal in goals {
             for milestone in goal.overdueMilestones {
                 let due = milestone.due.map(\.description) ?? ""
-                agenda.append("Overdue milestone of \(goal.title), due \(due): \(milestone.title)")
+                agenda.append(
+                    AgendaItem(
+                        text: "Overdue milestone of \(goal.title), due \(due): \(milestone.title)",
+                        kind: .milestone,
+                        isPrivate: false))
             }
         }
         if let cadenceDays = agreement.cadence?.days {
@@ -141,14 +153,21 @@ public enum ReportBuilder {
                     reference.days(to: today) >= 2 * cadenceDays
                 else { continue }
                 let when = goal.lastActivity.map { "since \($0)" } ?? "yet"
-                agenda.append("No activity on goal \(goal.title) \(when): is it still the right goal?")
+                agenda.append(
+                    AgendaItem(
+                        text: "No activity on goal \(goal.title) \(when): is it still the right goal?",
+                        kind: .goal,
+                        isPrivate: false))
             }
         }
         if let reviewDue {
-            agenda.append("Revisit the agreement: its review was due \(reviewDue)")
+            agenda.append(
+                AgendaItem(
+                    text: "Revisit the agreement: its review was due \(reviewDue)", kind: .review,
+                    isPrivate: false))
         }
 
-        return MentorshipReport(
+        var report = MentorshipReport(
             id: mentorship.id, path: mentorship.path, status: agreement.status, mentor: mentor,
             mentee: mentee,
             since: since, cadence: agreement.cadence, lastSession: lastDate,
@@ -160,8 +179,11 @@ public enum ReportBuilder {
                     : due == today ? .today : .upcoming(days: today.days(to: due))
             },
             sessions: held.count, cancelledSessions: cancelled,
-            goals: goals, actionItems: items, reflections: reflections, agenda: agenda, reviewDue: reviewDue,
+            goals: goals, actionItems: items, reflections: reflections, agenda: agenda.map(\.text),
+            reviewDue: reviewDue,
             lintErrors: diagnostics.filter { $0.severity == .error }.count,
             lintWarnings: diagnostics.filter { $0.severity == .warning }.count)
+        report.agendaItems = agenda
+        return report
     }
 }

@@ -19,6 +19,9 @@ public struct TextReportRenderer: ReportRenderer {
 
     private func name(_ person: Person) -> String { t(person.name ?? person.handle ?? "?") }
 
+    /// " [private]" after a line from a private entry, so a printed report never passes it off as shared.
+    func privateMark(_ isPrivate: Bool) -> String { isPrivate ? " " + style.yellow("[private]") : "" }
+
     /// Journal and git text, made safe for the terminal (one line, no control characters).
     func t(_ text: String) -> String { TerminalText.line(text) }
 
@@ -66,7 +69,9 @@ public struct TextReportRenderer: ReportRenderer {
                 due = "no date"
             }
             let owner = t(item.owner ?? "no owner")
-            lines.append("  \(item.overdue ? style.red("!") : "-") [\(owner)] \(t(item.text)) — \(due)")
+            lines.append(
+                "  \(item.overdue ? style.red("!") : "-") [\(owner)] \(t(item.text)) — \(due)"
+                    + privateMark(item.isPrivate))
             lines.append("      " + style.dim("\(t(item.path)):\(item.line)"))
         }
 
@@ -80,7 +85,7 @@ public struct TextReportRenderer: ReportRenderer {
                     "  - \(t(text)) "
                         + style.dim(
                             "(\(who.isEmpty ? "" : String(who.dropFirst()))"
-                                + " \(reflection.date))"))
+                                + " \(reflection.date))") + privateMark(reflection.isPrivate))
             }
         }
         list("Questions", m.reflections.flatMap { r in r.questions.map { ($0, r) } })
@@ -130,7 +135,9 @@ public struct TextReportRenderer: ReportRenderer {
         if !m.agenda.isEmpty {
             lines.append("")
             lines.append(style.bold("Suggested agenda"))
-            for (index, item) in m.agenda.enumerated() { lines.append("  \(index + 1). \(t(item))") }
+            for (index, item) in m.agendaItems.enumerated() {
+                lines.append("  \(index + 1). \(t(item.text))" + privateMark(item.isPrivate))
+            }
         }
         if !m.activity.isEmpty {
             lines.append("")

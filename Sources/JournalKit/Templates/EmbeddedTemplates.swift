@@ -351,7 +351,7 @@ enum EmbeddedTemplates {
         <ul class="items">
         {{#actionItems}}
         <li class="{{#overdue}}overdue{{/overdue}}"><span class="owner">{{ownerText}}</span>: {{text}}<br />
-        <span class="{{#overdue}}late{{/overdue}}{{^overdue}}by{{/overdue}}">{{dueText}}</span> <span class="where">{{location}}</span></li>
+        <span class="{{#overdue}}late{{/overdue}}{{^overdue}}by{{/overdue}}">{{dueText}}</span> <span class="where">{{location}}</span>{{#private}} <span class="private-mark">private</span>{{/private}}</li>
         {{/actionItems}}
         </ul>
         {{/hasActionItems}}
@@ -364,7 +364,7 @@ enum EmbeddedTemplates {
         {{#hasAgenda}}
         <ol>
         {{#agenda}}
-        <li>{{text}}</li>
+        <li>{{text}}{{#private}} <span class="private-mark">private</span>{{/private}}</li>
         {{/agenda}}
         </ol>
         {{/hasAgenda}}
@@ -408,7 +408,7 @@ enum EmbeddedTemplates {
         {{#hasQuestions}}
         <ul>
         {{#questions}}
-        <li>{{text}} <span class="by">({{#hasAuthor}}{{author}}, {{/hasAuthor}}{{date}})</span></li>
+        <li>{{text}} <span class="by">({{#hasAuthor}}{{author}}, {{/hasAuthor}}{{date}})</span>{{#private}} <span class="private-mark">private</span>{{/private}}</li>
         {{/questions}}
         </ul>
         {{/hasQuestions}}
@@ -495,7 +495,7 @@ enum EmbeddedTemplates {
         ### Open action items ({{actionItemCount}})
 
         {{#actionItems}}
-        - [ ] {{#hasOwner}}**{{owner}}**: {{/hasOwner}}{{text}} — {{#overdue}}**{{dueText}}**{{/overdue}}{{^overdue}}{{dueText}}{{/overdue}} ({{location}})
+        - [ ] {{#hasOwner}}**{{owner}}**: {{/hasOwner}}{{text}} — {{#overdue}}**{{dueText}}**{{/overdue}}{{^overdue}}{{dueText}}{{/overdue}} ({{location}}){{#private}} *(private)*{{/private}}
         {{/actionItems}}
         {{^actionItems}}
         None.
@@ -505,7 +505,7 @@ enum EmbeddedTemplates {
         ### Questions
 
         {{#questions}}
-        - {{text}} ({{#hasAuthor}}{{author}}, {{/hasAuthor}}{{date}})
+        - {{text}} ({{#hasAuthor}}{{author}}, {{/hasAuthor}}{{date}}){{#private}} *(private)*{{/private}}
         {{/questions}}
         {{/hasQuestions}}
         {{#hasWins}}
@@ -550,7 +550,7 @@ enum EmbeddedTemplates {
         ### Suggested agenda
 
         {{#agenda}}
-        {{number}}. {{text}}
+        {{number}}. {{text}}{{#private}} *(private)*{{/private}}
         {{/agenda}}
         {{/hasAgenda}}
 

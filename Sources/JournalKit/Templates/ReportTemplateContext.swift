@@ -101,6 +101,7 @@ enum ReportTemplateContext {
                 "ownerText": item.owner ?? "no owner", "due": text(item.due), "hasDue": item.due != nil,
                 "overdue": item.overdue, "daysOverdue": item.daysOverdue, "dueText": dueText,
                 "path": item.path, "line": item.line, "location": "\(item.path):\(item.line)",
+                "private": item.isPrivate,
             ]
         }
         func notes(_ pick: (ReflectionReport) -> [String]) -> [[String: Any]] {
@@ -110,6 +111,7 @@ enum ReportTemplateContext {
                         "text": note, "author": reflection.author ?? "",
                         "hasAuthor": reflection.author != nil,
                         "date": reflection.date.description, "path": reflection.path,
+                        "private": reflection.isPrivate,
                     ]
                 }
             }
@@ -180,7 +182,9 @@ enum ReportTemplateContext {
             "reflections": reflections, "hasReflections": !reflections.isEmpty,
             "reflectionCount": reflections.count,
             "goals": goals, "hasGoals": !goals.isEmpty, "goalCount": goals.count,
-            "agenda": m.agenda.enumerated().map { ["number": $0.offset + 1, "text": $0.element] },
+            "agenda": m.agendaItems.enumerated().map {
+                ["number": $0.offset + 1, "text": $0.element.text, "private": $0.element.isPrivate]
+            },
             "hasAgenda": !m.agenda.isEmpty,
             "lintErrors": m.lintErrors, "lintWarnings": m.lintWarnings, "lintText": lintText,
             "hasLintErrors": m.lintErrors > 0,

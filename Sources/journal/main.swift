@@ -8,7 +8,8 @@ struct JournalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "journal",
         abstract: "A plain-text, git-friendly mentoring journal.",
-        discussion: "Global options (-C, --today, --no-color) may come before or after the subcommand.",
+        discussion:
+            "Global options (-C, --today, --no-color, --no-cache) may come before or after the subcommand.",
         version: "0.1.0",
         subcommands: [
             InitCommand.self, NewCommand.self, ReportCommand.self, LintCommand.self, StatusCommand.self,

@@ -230,6 +230,19 @@ let goodAgreement = RuleExample.agreement + "\n"
     }
 }
 
+@Suite struct LintWordingTests {
+    @Test func oneDayIsOneDay() throws {
+        let root = try makeJournal([
+            "agreement.md": goodAgreement,
+            "sessions/2026-11-20.md": "---\ndate: 2026-11-20\n---\n- [ ] @mentee send it (due 2026-11-24)\n",
+        ])
+        let run = try journal(["--today", "2026-11-25", "lint"], in: root)
+        #expect(run.stdout.contains("was due 2026-11-24 (1 day ago) [action/overdue]"), "\(run.stdout)")
+        let help = try journal(["--help"], in: root)
+        #expect(help.stdout.contains("--no-cache"), "\(help.stdout)")
+    }
+}
+
 @Suite struct LintFixTests {
     @Test func aFixThatWouldBringANewProblemIsNotMade() throws {
         // `anchor` is one letter from `author`, but a list is no author: renaming it would trade a

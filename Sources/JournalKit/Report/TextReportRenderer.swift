@@ -15,7 +15,7 @@ public struct TextReportRenderer: ReportRenderer {
         return (report.showsOverview ? [overview(report)] : []).joined() + sections.joined(separator: "\n")
     }
 
-    private func days(_ count: Int) -> String { count == 1 ? "1 day" : "\(count) days" }
+    private func days(_ count: Int) -> String { DayCount.days(count) }
 
     private func name(_ person: Person) -> String { t(person.name ?? person.handle ?? "?") }
 

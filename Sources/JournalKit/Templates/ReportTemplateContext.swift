@@ -3,7 +3,7 @@ import Mustache
 
 /// The values report templates see; docs/templates.md documents every key.
 enum ReportTemplateContext {
-    static func days(_ count: Int) -> String { count == 1 ? "1 day" : "\(count) days" }
+    static func days(_ count: Int) -> String { DayCount.days(count) }
 
     static func text(_ date: CalendarDate?) -> String { date?.description ?? "" }
 

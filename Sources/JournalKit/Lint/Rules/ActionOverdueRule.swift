@@ -24,7 +24,8 @@ enum ActionOverdueRule: LintRule {
                 guard !item.done, let due = item.due, due < context.today else { return nil }
                 return diagnostic(
                     entry.path, SourcePosition(line: item.line, column: item.column),
-                    "the action item “\(item.text)” was due \(due) (\(due.days(to: context.today)) days ago)")
+                    "the action item “\(item.text)” was due \(due) (\(DayCount.ago(due.days(to: context.today))))"
+                )
             }
         }
     }

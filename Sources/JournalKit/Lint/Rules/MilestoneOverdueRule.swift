@@ -28,7 +28,7 @@ enum MilestoneOverdueRule: LintRule {
                 guard !milestone.done, let due = milestone.due, due < context.today else { return nil }
                 return diagnostic(
                     entry.path, milestone.duePosition,
-                    "the milestone “\(milestone.title)” was due \(due) (\(due.days(to: context.today)) days ago)"
+                    "the milestone “\(milestone.title)” was due \(due) (\(DayCount.ago(due.days(to: context.today))))"
                 )
             }
         }

@@ -73,9 +73,10 @@ public struct OpenedJournal {
     public let reading: Reading
     public let today: CalendarDate
 
-    /// Opens the journal holding `workingDirectory` (or `path` in it), narrowed to a mentorship.
+    /// Opens the journal holding `workingDirectory` (or `path` in it), narrowed to the mentorships
+    /// named in `ids` (all of them when empty).
     public init(
-        workingDirectory: URL, path: String?, mentorship id: String?, reading: Reading = .folder,
+        workingDirectory: URL, path: String?, mentorships ids: [String], reading: Reading = .folder,
         cache: ParseCache.Location?, today: CalendarDate
     ) throws {
         self.workingDirectory = workingDirectory
@@ -105,15 +106,14 @@ public struct OpenedJournal {
                     || resolved.hasPrefix(folder + "/")
             }
         }
-        if let id {
-            let matching = selected.filter { $0.id == id || $0.path == id }
-            guard !matching.isEmpty else {
+        if !ids.isEmpty {
+            for id in ids where !selected.contains(where: { $0.id == id || $0.path == id }) {
                 let known = selected.map(\.id).joined(separator: ", ")
                 throw Failure(
                     message: "no mentorship `\(id)`" + (known.isEmpty ? "" : "; the journal has: \(known)"),
                     status: .usage)
             }
-            selected = matching
+            selected = selected.filter { m in ids.contains { $0 == m.id || $0 == m.path } }
         }
         guard !selected.isEmpty else {
             throw Failure(

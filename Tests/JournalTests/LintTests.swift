@@ -243,6 +243,32 @@ let goodAgreement = RuleExample.agreement + "\n"
     }
 }
 
+@Suite struct RepeatedMentorshipTests {
+    @Test func reportTakesSeveralAndWritingCommandsRefuseThem() throws {
+        let program = fixtures.appendingPathComponent("program")
+        let run = try journal(
+            [
+                "--today", "2026-11-25", "report", "--format", "json", "--mentorship", "alex-bo",
+                "--mentorship", "eli-fay",
+            ],
+            in: program)
+        #expect(run.status == 0, "\(run.stderr)")
+        let ids = try #require(try run.json()["mentorships"] as? [[String: Any]]).compactMap {
+            $0["id"] as? String
+        }
+        #expect(ids == ["alex-bo", "eli-fay"])
+        let unknown = try journal(
+            ["report", "--mentorship", "alex-bo", "--mentorship", "nobody"], in: program)
+        #expect(unknown.status == 2 && unknown.stderr.contains("no mentorship `nobody`"))
+        for command in [["new", "session", "--no-edit"], ["log"]] {
+            let refused = try journal(
+                command + ["--mentorship", "alex-bo", "--mentorship", "eli-fay"], in: program)
+            #expect(refused.status == 2, "\(command): \(refused.stderr)")
+            #expect(refused.stderr.contains("give --mentorship once"), "\(refused.stderr)")
+        }
+    }
+}
+
 @Suite struct LintFixTests {
     @Test func aFixThatWouldBringANewProblemIsNotMade() throws {
         // `anchor` is one letter from `author`, but a list is no author: renaming it would trade a

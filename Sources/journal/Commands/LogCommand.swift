@@ -16,10 +16,18 @@ struct LogCommand: ParsableCommand {
     var since: String?
 
     @Option(
-        help: "Only entries of the mentorship with this id.", completion: .custom(Completions.mentorships))
-    var mentorship: String?
+        name: .customLong("mentorship"), help: "Only entries of the mentorship with this id.",
+        completion: .custom(Completions.mentorships))
+    var mentorships: [String] = []
+
+    /// The one mentorship named, when one was.
+    var mentorship: String? { mentorships.first }
 
     func validate() throws {
+        if mentorships.count > 1 {
+            throw ValidationError(
+                "journal log follows one mentorship: give --mentorship once, not \(mentorships.count) times")
+        }
         if let since, CalendarDate(since) == nil {
             throw ValidationError("--since wants a real date YYYY-MM-DD, not `\(since)`")
         }

@@ -44,9 +44,13 @@ struct NewCommand: ParsableCommand {
     var title: String?
 
     @Option(
+        name: .customLong("mentorship"),
         help: "The mentorship to write in (needed when the journal holds several).",
         completion: .custom(Completions.mentorships))
-    var mentorship: String?
+    var mentorships: [String] = []
+
+    /// The one mentorship named, when one was.
+    var mentorship: String? { mentorships.first }
 
     @Option(help: ArgumentHelp("The entry's date (default: today).", valueName: "YYYY-MM-DD"))
     var date: String?
@@ -64,6 +68,10 @@ struct NewCommand: ParsableCommand {
     var noEdit = false
 
     func validate() throws {
+        if mentorships.count > 1 {
+            throw ValidationError(
+                "an entry goes in one mentorship: give --mentorship once, not \(mentorships.count) times")
+        }
         if let date, CalendarDate(date) == nil {
             throw ValidationError("--date wants a real date YYYY-MM-DD, not `\(date)`")
         }

@@ -20,8 +20,10 @@ struct ReportCommand: ParsableCommand {
     @Argument(help: "Report only the mentorships under this folder.")
     var path: String?
 
-    @Option(help: "Report only the mentorship with this id.", completion: .custom(Completions.mentorships))
-    var mentorship: String?
+    @Option(
+        help: "Report only the mentorship with this id (repeat it for several).",
+        completion: .custom(Completions.mentorships))
+    var mentorship: [String] = []
 
     @Option(
         help: ArgumentHelp("Start of the window (default: the last held session).", valueName: "YYYY-MM-DD"))
@@ -50,7 +52,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let scope = try OpenedJournal(
-            workingDirectory: try global.workingDirectory(), path: path, mentorship: mentorship,
+            workingDirectory: try global.workingDirectory(), path: path, mentorships: mentorship,
             reading: rev.map { .revision($0) } ?? .folder, cache: global.cache, today: global.resolvedToday)
         if includePrivate, let output {
             try refuseSharedPlace(for: output, base: scope.workingDirectory, journalRoot: scope.journal.root)

@@ -155,7 +155,10 @@ public enum EntryWording {
         let prefix = several ? mentorship.map { "\($0.id): " } ?? "" : ""
         let parts = inner.split(separator: "/").map(String.init)
         if parts == ["agreement.md"] { return prefix + "agreement" }
-        if parts.count == 2, let kind = EntryKind(folder: parts[0]), parts[1].hasSuffix(".md") {
+        // A folder's README explains the folder; the reader never takes it for an entry, nor does this.
+        if parts.count == 2, let kind = EntryKind(folder: parts[0]), parts[1].hasSuffix(".md"),
+            parts[1].lowercased() != "readme.md"
+        {
             return prefix + "\(kind.rawValue) \(parts[1].dropLast(3))"
         }
         return "file \(path)"

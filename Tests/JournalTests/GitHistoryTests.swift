@@ -50,6 +50,13 @@ import Testing
         #expect(try box.journal(["log", "--since", "2026-13-01"], in: folder).status == 2)
         #expect(try box.journal(["log", "--mentorship", "nobody"], in: folder).status == 2)
         #expect(try box.journal(["log", "--mentorship", "pair"], in: folder).status == 0)
+        // A folder's README is a file, not an entry.
+        try box.write("# Sessions\n", to: "sessions/README.md", in: folder)
+        try box.git(["add", "-A"], in: folder)
+        try box.git(["commit", "-q", "-m", "Readme"], in: folder)
+        run = try box.journal(["log"], in: folder)
+        #expect(run.stdout.contains("  added file sessions/README.md"), "\(run.stdout)")
+        #expect(!run.stdout.contains("session README"))
     }
 
     @Test func reportActivityIsByAuthorInTheWindow() throws {

@@ -238,6 +238,26 @@ let goodAgreement = RuleExample.agreement + "\n"
         ])
         let run = try journal(["--today", "2026-11-25", "lint"], in: root)
         #expect(run.stdout.contains("was due 2026-11-24 (1 day ago) [action/overdue]"), "\(run.stdout)")
+        // A missing evaluation names the file `journal new evaluation` writes, whatever the handle.
+        let completed = try makeJournal([
+            "agreement.md": """
+            ---
+            mentor:
+              name: Grace Hopper
+              handle: grace
+            mentee: Ada Lovelace <ada@example.org>
+            started: 2026-01-05
+            cadence: weekly
+            status: completed
+            ---
+            """,
+            "evaluations/mentee.md": "---\nauthor: mentee\ndate: 2026-11-20\n---\n",
+        ])
+        let lint = try journal(["--today", "2026-11-25", "lint"], in: completed)
+        #expect(
+            lint.stdout.contains("`journal new evaluation` writes evaluations/mentor.md"), "\(lint.stdout)")
+        let new = try journal(["--today", "2026-11-25", "new", "evaluation", "--no-edit"], in: completed)
+        #expect(new.status == 0, "\(new.stderr)")
         let help = try journal(["--help"], in: root)
         #expect(help.stdout.contains("--no-cache"), "\(help.stdout)")
     }

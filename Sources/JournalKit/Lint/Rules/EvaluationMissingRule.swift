@@ -34,14 +34,15 @@ enum EvaluationMissingRule: LintRule {
                     return value.author?.lowercased()
                 })
             var result: [Diagnostic] = []
-            for (role, person) in [("mentor", agreement.mentor), ("mentee", agreement.mentee)] {
-                let names = [role, person?.handle?.lowercased()].compactMap { $0 }
+            for (role, person) in [(Role.mentor, agreement.mentor), (Role.mentee, agreement.mentee)] {
+                let names = [role.rawValue, person?.handle?.lowercased()].compactMap { $0 }
                 if authors.isDisjoint(with: names) {
+                    // The file `journal new evaluation` writes for that person.
                     result.append(
                         diagnostic(
                             entry.path, entry.valuePosition("status"),
-                            "the mentorship is completed but the \(role) has not written an evaluation "
-                                + "(evaluations/\(person?.handle ?? role).md)"))
+                            "the mentorship is completed but the \(role.rawValue) has not written an evaluation: "
+                                + "`journal new evaluation` writes evaluations/\(role.rawValue).md"))
                 }
             }
             return result

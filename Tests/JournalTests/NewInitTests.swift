@@ -48,6 +48,12 @@ import Testing
         for section in ["## Why", "## Expectations", "## Commitments"] {
             #expect(agreement.contains(section))
         }
+        // The remote is set, only nothing went there yet: status says so, and what does it.
+        let status = try sandbox.journal(["status"], in: pair)
+        #expect(
+            status.stdout.contains(
+                "not sent to origin (https://example.org/pair.git) yet: `journal sync` sends it"),
+            "\(status.stdout)")
         let lint = try sandbox.journal(["lint", "--format", "json"] + Self.today, in: pair)
         #expect(lint.status == 0, "\(lint.stdout)")
         let object = try JSONSerialization.jsonObject(with: Data(lint.stdout.utf8)) as? [String: Any]

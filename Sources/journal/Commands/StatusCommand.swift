@@ -32,7 +32,12 @@ struct StatusCommand: ParsableCommand {
             }
             where_ += " (as of the last sync)."
         } else {
-            where_ += ", not shared yet (`journal sync` sends it once a remote is set up)."
+            if let url = shared.repository.remoteURL("origin") {
+                // A remote is set (by `journal init --remote` or `git remote add`); nothing went there yet.
+                where_ += ", not sent to origin (\(redact(url))) yet: `journal sync` sends it."
+            } else {
+                where_ += ", not shared yet (`journal sync` sends it once a remote is set up)."
+            }
         }
         lines.append(where_)
 

@@ -196,6 +196,24 @@ import Testing
         #expect(try sandbox.git(["status", "--porcelain"], in: pair).stdout == "")
     }
 
+    @Test func datesInWords() throws {
+        // 2026-11-25 is a Wednesday.
+        let (sandbox, pair) = try started()
+        for (word, day) in [
+            ("tomorrow", "2026-11-26"), ("yesterday", "2026-11-24"), ("today", "2026-11-25"),
+            ("friday", "2026-11-27"),
+            ("Wed", "2026-11-25"), ("monday", "2026-11-30"),
+        ] {
+            #expect(
+                try new(sandbox, ["session", "--date", word], in: pair).hasPrefix("sessions/\(day)"),
+                "\(word)")
+        }
+        let refused = try sandbox.journal(
+            ["new", "session", "--date", "someday", "--no-edit"] + Self.today, in: pair)
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("today, tomorrow, yesterday or a weekday"))
+    }
+
     @Test func longTitlesAreCut() throws {
         let (sandbox, pair) = try started()
         let path = try new(sandbox, ["goal", String(repeating: "word ", count: 60)], in: pair)

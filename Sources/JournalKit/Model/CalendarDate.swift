@@ -154,3 +154,29 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         try container.encode(description)
     }
 }
+
+extension CalendarDate {
+    /// The weekdays as people write them, Monday first.
+    static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+    /// 0 for Monday … 6 for Sunday (1970-01-01, day 0, was a Thursday).
+    public var weekday: Int { ((dayNumber + 3) % 7 + 7) % 7 }
+
+    /// A date as a person gives one on the command line: `YYYY-MM-DD`, `today`, `tomorrow`,
+    /// `yesterday`, or a weekday (`friday`, `fri`: that day this week if it is today, else the
+    /// next one, as `date -d friday` reads it); nil for anything else.
+    public static func resolve(_ text: String, today: CalendarDate) -> CalendarDate? {
+        if let date = CalendarDate(text) { return date }
+        let word = text.trimmingCharacters(in: .whitespaces).lowercased()
+        switch word {
+        case "today": return today
+        case "tomorrow": return today.adding(days: 1)
+        case "yesterday": return today.adding(days: -1)
+        default: break
+        }
+        guard word.count >= 3, let day = weekdays.firstIndex(where: { $0.hasPrefix(word) }) else {
+            return nil
+        }
+        return today.adding(days: (day - today.weekday + 7) % 7)
+    }
+}

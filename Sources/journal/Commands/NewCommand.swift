@@ -52,7 +52,10 @@ struct NewCommand: ParsableCommand {
     /// The one mentorship named, when one was.
     var mentorship: String? { mentorships.first }
 
-    @Option(help: ArgumentHelp("The entry's date (default: today).", valueName: "YYYY-MM-DD"))
+    @Option(
+        help: ArgumentHelp(
+            "The entry's date: YYYY-MM-DD, today, tomorrow, yesterday or a weekday (default: today).",
+            valueName: "DATE"))
     var date: String?
 
     @Option(
@@ -72,8 +75,9 @@ struct NewCommand: ParsableCommand {
             throw ValidationError(
                 "an entry goes in one mentorship: give --mentorship once, not \(mentorships.count) times")
         }
-        if let date, CalendarDate(date) == nil {
-            throw ValidationError("--date wants a real date YYYY-MM-DD, not `\(date)`")
+        if let date, CalendarDate.resolve(date, today: global.resolvedToday) == nil {
+            throw ValidationError(
+                "--date wants a real date YYYY-MM-DD, today, tomorrow, yesterday or a weekday, not `\(date)`")
         }
         if kind == .goal, (title ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             throw ValidationError(
@@ -88,7 +92,8 @@ struct NewCommand: ParsableCommand {
         let workingDirectory = try global.workingDirectory()
         let journal = readJournal(holding: workingDirectory, cache: global.cache)
         let mentorship = try NewEntry.choose(mentorship, in: journal, from: workingDirectory)
-        let day = date.flatMap(CalendarDate.init) ?? global.resolvedToday
+        let day =
+            date.flatMap { CalendarDate.resolve($0, today: global.resolvedToday) } ?? global.resolvedToday
         let template: EntryTemplate
         do {
             template = try EntryTemplate.load(kind.entryKind, root: journal.root)

@@ -22,10 +22,10 @@ public func readJournal(holding start: URL, cache: ParseCache.Location?) -> Jour
 public func loadJournal(root: URL, reading: Reading, cache: ParseCache.Location?) throws -> (
     Journal, commit: String?
 ) {
-    if reading == .folder { return (JournalLoader.load(root: root, cache: cache), nil) }
     let resolvedRoot = URL(fileURLWithPath: JournalLoader.resolve(root.path))
     let snapshot: GitSnapshot
     do {
+        if reading == .folder { return (JournalLoader.load(root: root, cache: cache), nil) }
         guard let repository = try GitRepository.discover(at: resolvedRoot),
             let scope = repository.relativePath(of: resolvedRoot)
         else {
@@ -48,7 +48,7 @@ public func loadJournal(root: URL, reading: Reading, cache: ParseCache.Location?
             snapshot = try repository.stagedSnapshot(
                 scope: scope, indexPath: indexPath, limit: JournalLoader.maxFileSize)
         case .folder:
-            return (JournalLoader.load(root: root, cache: cache), nil)
+            return (JournalLoader.load(root: root, cache: cache), nil)  // answered above
         }
     } catch let error as GitError {
         // A revision that names no commit is bad usage, as cli.md says of an impossible date.
@@ -150,13 +150,14 @@ public func lint(_ journal: Journal, today: CalendarDate, everythingTracked: Boo
                 tracked = Set(
                     privatePaths.filter { repository.isTracked(base.isEmpty ? $0 : base + "/" + $0) })
             }
-        } catch let error as GitError {
+        } catch {
             // Not silence: the person learns that this check could not be made, and why.
+            let reason = (error as? GitError)?.message ?? "\(error)"
             unanswered = Diagnostic(
                 rule: PrivateTrackedRule.id, severity: .warning, path: first, at: .fileStart,
-                message: "git could not be asked whether private entries are tracked (\(error.message)); "
+                message: "git could not be asked whether private entries are tracked (\(reason)); "
                     + "check with `git ls-files` that none is")
-        } catch {}
+        }
     }
     let found = tracked
     let context = LintContext(journal: journal, today: today, isTracked: { found.contains($0) })

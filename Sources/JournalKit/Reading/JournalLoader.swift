@@ -140,6 +140,11 @@ public enum JournalLoader {
         /// Not a regular file, or refused.
         case unreadable
 
+        /// A file held in memory, as reading it from disk would give it.
+        init(held bytes: [UInt8]) {
+            self = bytes.count > maxFileSize ? .tooLarge(bytes.count) : .bytes(bytes)
+        }
+
         var size: Int {
             switch self {
             case .bytes(let bytes): return bytes.count

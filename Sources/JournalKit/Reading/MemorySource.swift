@@ -33,15 +33,12 @@ public struct MemorySource: JournalSource {
 
     public func read(_ path: String) -> JournalLoader.FileRead {
         guard let bytes = files[path] else { return .unreadable }
-        return bytes.count > JournalLoader.maxFileSize ? .tooLarge(bytes.count) : .bytes(bytes)
+        return JournalLoader.FileRead(held: bytes)
     }
 
     public func linkTarget(_ path: String) -> LinkTarget { .elsewhere }
 
     public func privacy(of path: String) -> Privacy {
-        guard let bytes = files[path] else { return .shared }
-        if bytes.count <= JournalLoader.maxFileSize { return Privacy.of(bytes: bytes) }
-        guard Privacy.mentionsPrivate(Array(bytes.prefix(Privacy.mentionWindow))) else { return .shared }
-        return .unclear("it is too large to be read as an entry and mentions `private`")
+        files[path].map(Privacy.of(heldBytes:)) ?? .shared
     }
 }

@@ -28,7 +28,7 @@ public struct OverlaySource<Base: JournalSource>: JournalSource {
 
     public func read(_ path: String) -> JournalLoader.FileRead {
         guard let bytes = overlay[path] else { return base.read(path) }
-        return bytes.count > JournalLoader.maxFileSize ? .tooLarge(bytes.count) : .bytes(bytes)
+        return JournalLoader.FileRead(held: bytes)
     }
 
     public func linkTarget(_ path: String) -> LinkTarget {
@@ -37,6 +37,6 @@ public struct OverlaySource<Base: JournalSource>: JournalSource {
 
     public func privacy(of path: String) -> Privacy {
         guard let bytes = overlay[path] else { return base.privacy(of: path) }
-        return MemorySource(files: [path: bytes]).privacy(of: path)
+        return Privacy.of(heldBytes: bytes)
     }
 }

@@ -118,10 +118,22 @@ public enum Privacy: Sendable, Hashable {
         case .unreadable:
             return readsAsFile(path) ? .unclear("journal cannot read it (check its permissions)") : .shared
         case .tooLarge:
-            let head = JournalLoader.readFile(path, limit: mentionWindow, truncating: true)
-            guard case .bytes(let bytes) = head, mentionsPrivate(bytes) else { return .shared }
-            return .unclear("it is too large to be read as an entry and mentions `private`")
+            guard case .bytes(let head) = JournalLoader.readFile(path, limit: mentionWindow, truncating: true)
+            else { return .shared }
+            return ofTooLarge(head: head)
         }
+    }
+
+    /// The privacy of a whole file held in memory, whatever its size.
+    public static func of(heldBytes bytes: [UInt8]) -> Privacy {
+        bytes.count <= JournalLoader.maxFileSize
+            ? of(bytes: bytes) : ofTooLarge(head: Array(bytes.prefix(mentionWindow)))
+    }
+
+    /// A file too large to be read as an entry, from its first bytes.
+    static func ofTooLarge(head: [UInt8]) -> Privacy {
+        guard mentionsPrivate(head) else { return .shared }
+        return .unclear("it is too large to be read as an entry and mentions `private`")
     }
 
     /// The privacy of a file's bytes: the front matter only, with the parser's YAML reader.

@@ -34,8 +34,6 @@ public struct MentorshipReport: Sendable, Equatable {
     public var actionItems: [ActionItemReport]
     /// Reflections in the window, oldest first.
     public var reflections: [ReflectionReport]
-    /// The suggested agenda for the next check-in: the lines of `agendaItems`.
-    public var agenda: [String]
     /// The agreement's review date when it is due (today or earlier).
     public var reviewDue: CalendarDate?
     /// Lint errors in the mentorship.
@@ -50,8 +48,11 @@ public struct MentorshipReport: Sendable, Equatable {
     /// the journal-wide `ReportBuilder.build`, or by `ReportBuilder.history(of:options:)`.
     public var history = MentorshipHistory()
 
-    /// The suggested agenda, each line with its kind and whether it is private.
+    /// The suggested agenda for the next check-in, each line with its kind and whether it is private.
     public var agendaItems: [AgendaItem] = []
+
+    /// The lines of the suggested agenda.
+    public var agenda: [String] { agendaItems.map(\.text) }
 
     /// This mentorship's row of the program overview, measured by the builder.
     public var overview: OverviewRow?

@@ -179,7 +179,7 @@ public enum ReportBuilder {
                     : due == today ? .today : .upcoming(days: today.days(to: due))
             },
             sessions: held.count, cancelledSessions: cancelled,
-            goals: goals, actionItems: items, reflections: reflections, agenda: agenda.map(\.text),
+            goals: goals, actionItems: items, reflections: reflections,
             reviewDue: reviewDue,
             lintErrors: diagnostics.filter { $0.severity == .error }.count,
             lintWarnings: diagnostics.filter { $0.severity == .warning }.count)

@@ -65,7 +65,7 @@ struct HooksCommand: ParsableCommand {
             print("Installed \(hook.path): the staged entries are checked before each commit.")
         }
 
-        /// The hook. Every value from outside is single-quoted for the shell, so a folder named
+        /// The hook. Every value from outside is quoted for the shell (`shellQuoted`), so a folder named
         /// `$(…)` or holding quotes is only ever a name.
         static func script(binary: String, folder: String) -> String {
             """
@@ -73,8 +73,8 @@ struct HooksCommand: ParsableCommand {
             \(marker)
             # Before each commit it checks the journal's entries as they are staged (what the commit
             # will hold), not as they are in the folder. `git commit --no-verify` skips it once.
-            journal_binary=\(singleQuoted(binary))
-            journal_folder=\(singleQuoted(folder))
+            journal_binary=\(shellQuoted(binary))
+            journal_folder=\(shellQuoted(folder))
             if [ ! -x "$journal_binary" ]; then
               if command -v journal >/dev/null 2>&1; then
                 journal_binary=$(command -v journal)
@@ -95,11 +95,6 @@ struct HooksCommand: ParsableCommand {
             exit "$status"
 
             """
-        }
-
-        /// `text` in single quotes, as a POSIX shell reads it back exactly.
-        static func singleQuoted(_ text: String) -> String {
-            "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
         }
 
         /// The full path of the running `journal`, links resolved.

@@ -265,7 +265,9 @@ let goodAgreement = RuleExample.agreement + "\n"
 
 @Suite struct RepeatedMentorshipTests {
     @Test func reportTakesSeveralAndWritingCommandsRefuseThem() throws {
-        let program = fixtures.appendingPathComponent("program")
+        // A copy: were the refusal to fail, `new` would write into it, not into the fixtures.
+        let program = try temporaryFolder().appendingPathComponent("program")
+        try FileManager.default.copyItem(at: fixtures.appendingPathComponent("program"), to: program)
         let run = try journal(
             [
                 "--today", "2026-11-25", "report", "--format", "json", "--mentorship", "alex-bo",

@@ -16,6 +16,26 @@ public enum NewEntry {
             }
     }
 
+    /// The action items still open on `day` across every entry of the mentorship (one per item,
+    /// as format.md folds copies), for a new session to carry; those only private entries hold
+    /// are carried into a private entry only.
+    public static func openItems(in mentorship: Mentorship, on day: CalendarDate, intoPrivate: Bool)
+        -> [TrackedActionItem]
+    {
+        let before = mentorship.entries.filter { entry in
+            guard let date = entry.date ?? entry.fileDate else { return true }
+            return date <= day
+        }
+        return ActionItemLedger.fold(before, asOf: nil).filter { $0.isOpen && (intoPrivate || !$0.isPrivate) }
+    }
+
+    /// An open item as a new entry writes it: its mark, text and due date.
+    public static func carried(_ tracked: TrackedActionItem) -> (mark: String, text: String) {
+        let item = tracked.item
+        let mark = item.state == .inProgress ? "/" : " "
+        return (mark, oneLine(item.text) + (item.due.map { " (due \($0))" } ?? ""))
+    }
+
     /// Minutes as format.md writes durations: 45m, 1h, 1h30m.
     public static func duration(_ minutes: Int) -> String {
         if minutes < 60 { return "\(minutes)m" }

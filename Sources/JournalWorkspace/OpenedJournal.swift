@@ -126,9 +126,16 @@ public struct OpenedJournal {
 
     /// The finished report of the narrowed mentorships, with who did what from git's history.
     public func report(since: CalendarDate?, includePrivate: Bool) -> Report {
-        let options = ReportOptions(today: today, since: since, includePrivate: includePrivate)
+        report(ReportOptions(today: today, since: since, includePrivate: includePrivate))
+    }
+
+    /// The finished report with these options (their `today` is the journal's).
+    public func report(_ options: ReportOptions) -> Report {
+        var options = options
+        options.today = today
         var report = ReportBuilder.build(mentorships, diagnostics: diagnostics, options: options)
-        ActivityBuilder.attach(to: &report, journal: journal, includePrivate: includePrivate, upTo: commit)
+        ActivityBuilder.attach(
+            to: &report, journal: journal, includePrivate: options.includePrivate, upTo: commit)
         return report
     }
 }

@@ -353,7 +353,7 @@ import Testing
         #expect(items.count == 5)
         #expect(items.map(\.owner) == ["ada", "mentor", "grace", nil, nil])
         #expect(items.map { $0.due?.description } == ["2026-11-22", "2026-11-23", "2026-11-24", nil, nil])
-        #expect(items.map(\.done) == [false, true, false, false, false])
+        #expect(items.map(\.state) == [.open, .done, .open, .open, .open])
         #expect(
             items.map(\.text) == [
                 "@ada send the draft", "@mentor review it", "@grace book a room", "write it down somewhere",

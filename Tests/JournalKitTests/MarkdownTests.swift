@@ -29,9 +29,9 @@ struct MarkdownTaskTests {
         #expect(
             tasks == [
                 TaskItem(
-                    text: "Open item with emphasis, code and a link", checked: false, line: 3, column: 1),
-                TaskItem(text: "Done item", checked: true, line: 4, column: 1),
-                TaskItem(text: "Also done", checked: true, line: 5, column: 1),
+                    text: "Open item with emphasis, code and a link", mark: " ", line: 3, column: 1),
+                TaskItem(text: "Done item", mark: "x", line: 4, column: 1),
+                TaskItem(text: "Also done", mark: "x", line: 5, column: 1),
             ])
     }
 
@@ -51,9 +51,9 @@ struct MarkdownTaskTests {
         let tasks = MarkdownParser.summarize(body, firstLine: 10).tasks
         #expect(
             tasks == [
-                TaskItem(text: "first line continues here", checked: false, line: 10, column: 1),
-                TaskItem(text: "nested child", checked: true, line: 12, column: 3),
-                TaskItem(text: "grandchild", checked: false, line: 13, column: 5),
+                TaskItem(text: "first line continues here", mark: " ", line: 10, column: 1),
+                TaskItem(text: "nested child", mark: "x", line: 12, column: 3),
+                TaskItem(text: "grandchild", mark: " ", line: 13, column: 5),
             ])
     }
 
@@ -61,7 +61,7 @@ struct MarkdownTaskTests {
         let body = "1. [ ] ordered\n\n* [x] star\n\n+ [ ] plus\n"
         let tasks = MarkdownParser.summarize(body, firstLine: 1).tasks
         #expect(tasks.map(\.text) == ["ordered", "star", "plus"])
-        #expect(tasks.map(\.checked) == [false, true, false])
+        #expect(tasks.map(\.mark) == [" ", "x", " "])
         #expect(tasks.map(\.line) == [1, 3, 5])
     }
 
@@ -84,7 +84,7 @@ struct MarkdownTaskTests {
             - [ ] real one
             """
         let tasks = MarkdownParser.summarize(body, firstLine: 1).tasks
-        #expect(tasks == [TaskItem(text: "real one", checked: false, line: 15, column: 1)])
+        #expect(tasks == [TaskItem(text: "real one", mark: " ", line: 15, column: 1)])
     }
 
     @Test func tasksInBlockquotesAreFound() {
@@ -98,9 +98,9 @@ struct MarkdownTaskTests {
         let tasks = MarkdownParser.summarize(body, firstLine: 2).tasks
         #expect(
             tasks == [
-                TaskItem(text: "quoted done", checked: true, line: 2, column: 3),
-                TaskItem(text: "quoted open @ada", checked: false, line: 3, column: 3),
-                TaskItem(text: "nested in quote", checked: false, line: 4, column: 5),
+                TaskItem(text: "quoted done", mark: "x", line: 2, column: 3),
+                TaskItem(text: "quoted open @ada", mark: " ", line: 3, column: 3),
+                TaskItem(text: "nested in quote", mark: " ", line: 4, column: 5),
             ])
     }
 
@@ -109,8 +109,8 @@ struct MarkdownTaskTests {
         let tasks = MarkdownParser.summarize(body, firstLine: 1).tasks
         #expect(
             tasks == [
-                TaskItem(text: "sub-list task", checked: false, line: 1, column: 3),
-                TaskItem(text: "under a number", checked: true, line: 3, column: 4),
+                TaskItem(text: "sub-list task", mark: " ", line: 1, column: 3),
+                TaskItem(text: "under a number", mark: "x", line: 3, column: 4),
             ])
     }
 
@@ -134,8 +134,8 @@ struct MarkdownTaskTests {
         let summary = MarkdownParser.summarize(body, firstLine: 4)
         #expect(
             summary.tasks == [
-                TaskItem(text: "one", checked: false, line: 6, column: 1),
-                TaskItem(text: "two", checked: true, line: 7, column: 1),
+                TaskItem(text: "one", mark: " ", line: 6, column: 1),
+                TaskItem(text: "two", mark: "x", line: 7, column: 1),
             ])
         #expect(summary.sections == [MarkdownSection(heading: "Wins", level: 2, line: 9, items: ["shipped"])])
     }
@@ -145,8 +145,8 @@ struct MarkdownTaskTests {
         let tasks = MarkdownParser.summarize(body, firstLine: 1).tasks
         #expect(
             tasks == [
-                TaskItem(text: "first line task", checked: false, line: 1, column: 1),
-                TaskItem(text: "second", checked: true, line: 2, column: 1),
+                TaskItem(text: "first line task", mark: " ", line: 1, column: 1),
+                TaskItem(text: "second", mark: "x", line: 2, column: 1),
             ])
     }
 
@@ -162,7 +162,7 @@ struct MarkdownTaskTests {
     @Test func emptyTaskAndNoParagraph() {
         let tasks = MarkdownParser.summarize("- [ ] \n- [x]   \n", firstLine: 1).tasks
         #expect(tasks.map(\.text) == ["", ""])
-        #expect(tasks.map(\.checked) == [false, true])
+        #expect(tasks.map(\.mark) == [" ", "x"])
     }
 
     @Test func inlineHtmlAndImagesInText() {
@@ -307,7 +307,7 @@ struct MarkdownRobustnessTests {
         }
         junk += "\n\n- [x] after junk\n"
         let summary = MarkdownParser.summarize(junk, firstLine: 1)
-        #expect(summary.tasks.first == TaskItem(text: "a\u{FFFD}b", checked: false, line: 1, column: 1))
+        #expect(summary.tasks.first == TaskItem(text: "a\u{FFFD}b", mark: " ", line: 1, column: 1))
         #expect(summary.tasks.last?.text == "after junk")
         #expect(!MarkdownParser.html(junk).isEmpty)
         // NUL becomes U+FFFD before cmark sees it, as cmark itself would, so byte columns agree.
@@ -346,7 +346,7 @@ struct MarkdownRobustnessTests {
         var summary = MarkdownSummary(title: nil, tasks: [], sections: [])
         let elapsed = markdownSeconds { summary = MarkdownParser.summarize(body, firstLine: 1) }
         print("100,000 nested blockquotes: \(elapsed) s")
-        #expect(summary.tasks == [TaskItem(text: "deep task", checked: true, line: 1, column: 200_001)])
+        #expect(summary.tasks == [TaskItem(text: "deep task", mark: "x", line: 1, column: 200_001)])
         #expect(elapsed < markdownTimeLimit)
         let htmlTime = markdownSeconds { #expect(MarkdownParser.html(body).contains("deep task")) }
         print("100,000 nested blockquotes, html: \(htmlTime) s")
@@ -357,7 +357,7 @@ struct MarkdownRobustnessTests {
         var summary = MarkdownSummary(title: nil, tasks: [], sections: [])
         let elapsed = markdownSeconds { summary = MarkdownParser.summarize(body, firstLine: 1) }
         print("100,000 nested lists: \(elapsed) s")
-        #expect(summary.tasks == [TaskItem(text: "deep task", checked: false, line: 1, column: 199_999)])
+        #expect(summary.tasks == [TaskItem(text: "deep task", mark: " ", line: 1, column: 199_999)])
         #expect(elapsed < markdownTimeLimit)
         let htmlTime = markdownSeconds { #expect(MarkdownParser.html(body).contains("deep task")) }
         print("100,000 nested lists, html: \(htmlTime) s")
@@ -374,7 +374,7 @@ struct MarkdownRobustnessTests {
         print("3,000 indented list levels (\(body.utf8.count) bytes): \(elapsed) s")
         #expect(summary.tasks.count == 3_000)
         #expect(
-            summary.tasks.last == TaskItem(text: "level 2999", checked: false, line: 3_000, column: 5_999))
+            summary.tasks.last == TaskItem(text: "level 2999", mark: " ", line: 3_000, column: 5_999))
         #expect(elapsed < markdownTimeLimit)
     }
 
@@ -446,6 +446,43 @@ struct ActionItemTextTests {
         #expect(ActionItemText.parse("Pay fee 📅\u{FE0F}2026-03-04").due == "2026-03-04")
     }
 
+    @Test func everyNotationOfTheContract() {
+        for text in [
+            "@ada send it (due 2026-12-05)", "@ada send it due: 2026-12-05", "@ada send it due 2026-12-05",
+            "@ada send it [due:: 2026-12-05]", "@ada send it 📅 2026-12-05", "@ada send it DUE 2026-12-05.",
+        ] {
+            let item = ActionItemText.parse(text)
+            #expect(item.due == "2026-12-05", "\(text)")
+            #expect(item.text.hasPrefix("@ada send it"), "\(text)")
+            #expect(!item.text.contains("2026"), "\(text)")
+        }
+    }
+
+    @Test func tasksFieldsAreUnderstoodAndLeaveTheText() {
+        let item = ActionItemText.parse(
+            "@ada book the room ⏫ 🛫 2026-11-01 ⏳ 2026-11-02 ➕ 2026-10-30 📅 2026-11-05 🔁 every week on Monday ✅ 2026-11-04"
+        )
+        #expect(item.text == "@ada book the room")
+        #expect(item.due == "2026-11-05")
+        #expect(item.unreadableDue == nil)
+        #expect(ActionItemText.parse("call Sam 🔽").text == "call Sam")
+    }
+
+    @Test func dueWordsThatAreNoDateAreReported() {
+        for (text, phrase) in [
+            ("@ada send it due tomorrow", "due tomorrow"), ("@ada send it (due Friday)", "(due Friday"),
+            ("send it due: soon", "due: soon"), ("send it 📅 next week", "📅 next week"),
+            ("send it due 12/05", "due 12/05"), ("send it [due:: Friday]", "[due:: Friday"),
+        ] {
+            let item = ActionItemText.parse(text)
+            #expect(item.due == nil, "\(text)")
+            #expect(item.unreadableDue?.text == phrase, "\(text)")
+        }
+        for text in ["the report is due to change", "overdue tomorrow", "a due date", "due"] {
+            #expect(ActionItemText.parse(text).unreadableDue == nil, "\(text)")
+        }
+    }
+
     @Test func offsetCountsScalars() {
         // "é" and "🎉" are one scalar each (but 2 and 4 UTF-8 bytes).
         let item = ActionItemText.parse("é🎉 x (Due 2026-11-20)")
@@ -467,7 +504,7 @@ struct ActionItemTextTests {
 
     @Test func notNotations() {
         for text in [
-            "postponed (due to illness)", "overdue: 2026-01-01", "due 2026-01-01", "(due 2026-01-01",
+            "postponed (due to illness)", "overdue: 2026-01-01", "overdue 2026-01-01", "due:: 2026-01-01]",
             "due: 2026-01-011", "📅 soon",
         ] {
             let item = ActionItemText.parse(text)
@@ -537,7 +574,7 @@ struct MarkdownBudgetTests {
         #expect(
             summary.sections.first?.items.first?.hasPrefix("![[]()![[]()") == true,
             "\(String(describing: summary.sections.first?.items.first?.prefix(40)))")
-        #expect(summary.tasks == [TaskItem(text: "after it", checked: false, line: 11, column: 1)])
+        #expect(summary.tasks == [TaskItem(text: "after it", mark: " ", line: 11, column: 1)])
         #expect(html.contains("![[]()![[]()"))
     }
 

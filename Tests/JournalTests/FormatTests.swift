@@ -67,8 +67,15 @@ final class PageOutline: NSObject, XMLParserDelegate {
         let document = try #require(
             try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
         let rows = try #require(document["overview"] as? [[String: Any]])
-        #expect(rows.map { $0["id"] as? String } == ["alex-bo", "chen-dee", "eli-fay"])
-        let chen = rows[1]
+        // Those that need attention first, the longest overdue first; the sections follow the rows.
+        #expect(rows.map { $0["id"] as? String } == ["chen-dee", "eli-fay", "alex-bo"])
+        #expect(
+            (document["mentorships"] as? [[String: Any]])?.map { $0["id"] as? String }
+                == rows.map { $0["id"] as? String })
+        #expect(rows.map { $0["attention"] as? String } == ["watch", "watch", "ok"])
+        let chen = rows[0]
+        #expect(
+            (chen["reasons"] as? [String])?.first == "the next session is 21 days overdue (due 2026-11-04)")
         #expect(chen["pair"] as? String == "Chen Wei with Dee Okafor")
         #expect(chen["last_session"] as? String == "2026-10-21")
         #expect(chen["days_since_last_session"] as? Int == 35)
@@ -79,15 +86,16 @@ final class PageOutline: NSObject, XMLParserDelegate {
         #expect(chen["open_action_items"] as? Int == 2)
         #expect(chen["overdue_action_items"] as? Int == 2)
         #expect(chen["lint_errors"] as? Int == 1)
-        #expect(rows[0]["cadence"] as? String == "kept")
-        #expect(rows[2]["cadence"] as? String == "none")
-        #expect(rows[2]["last_session"] is NSNull)
+        #expect(rows[2]["cadence"] as? String == "kept")
+        #expect(rows[1]["cadence"] as? String == "none")
+        #expect(rows[1]["last_session"] is NSNull)
     }
 
     @Test func jsonHistoryCarriesWhatThePicturesNeed() throws {
         let document = try #require(
             try JSONSerialization.jsonObject(with: Data(report("json").utf8)) as? [String: Any])
-        let chen = try #require((document["mentorships"] as? [[String: Any]])?[1])
+        let chen = try #require(
+            (document["mentorships"] as? [[String: Any]])?.first { $0["id"] as? String == "chen-dee" })
         let history = try #require(chen["history"] as? [String: Any])
         let sessions = try #require(history["sessions"] as? [[String: Any]])
         #expect(sessions.map { $0["status"] as? String } == ["held", "held", "cancelled", "held"])
@@ -158,12 +166,11 @@ final class PageOutline: NSObject, XMLParserDelegate {
     @Test func markdownReportShowsTheFacts() throws {
         let markdown = try report("markdown", in: Self.program, ["--mentorship", "chen-dee"])
         #expect(
-            markdown.contains(
-                "- [ ] **mentor**: @mentor send Chen the testing guide — **overdue: due 2026-10-24"))
+            markdown.contains("Overdue action (mentor), due 2026-10-24: @mentor send Chen the testing guide"))
         #expect(
             markdown.contains(
                 "| Ship a first feature | active | 2/3 | Open a first pull request | 2026-11-10 |"))
-        #expect(markdown.contains("- Which feature should I pick next? (mentee, 2026-10-25)"))
+        #expect(markdown.contains("Question from the mentee (2026-10-25): Which feature should I pick next?"))
         #expect(markdown.contains("**The agreement's review was due 2026-11-15"))
     }
 
@@ -195,7 +202,8 @@ final class PageOutline: NSObject, XMLParserDelegate {
             .write(
                 to: folder.appendingPathComponent("templates/report.md.mustache"), atomically: true,
                 encoding: .utf8)
-        let run = try journal(["--today", "2026-11-25", "report", "--format", "markdown"], in: folder)
+        let run = try journal(
+            ["--today", "2026-11-25", "report", "--format", "markdown", "--sort", "name"], in: folder)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(
             run.stdout
@@ -211,7 +219,8 @@ final class PageOutline: NSObject, XMLParserDelegate {
         try "<p>{{#mentorships}}{{#reflections}}{{title}}{{/reflections}}{{/mentorships}}</p>\n".write(
             to: folder.appendingPathComponent("templates/report.html.mustache"), atomically: true,
             encoding: .utf8)
-        let run = try journal(["--today", "2026-11-25", "report", "--format", "html"], in: folder)
+        let run = try journal(
+            ["--today", "2026-11-25", "report", "--format", "html", "--sort", "name"], in: folder)
         // The policy comes first, whatever the template holds.
         #expect(
             run.stdout

@@ -254,15 +254,35 @@ import Testing
         let run = try sandbox.journal(["new", "session", "--no-edit", "--today", "2026-12-02"], in: pair)
         let second = sandbox.read("sessions/2026-12-02.md", in: pair) ?? ""
         #expect(run.status == 0)
-        #expect(second.contains("- Draft the outline @mentee (due 2026-12-01)"))
-        #expect(second.contains("sessions/2026-11-25.md"))
+        #expect(second.contains("- [ ] Draft the outline @mentee (due 2026-12-01)"))
         #expect(!second.contains("Send the slides"))
-        // Listed, not copied as tasks: the report counts each promise once.
-        let report = try sandbox.journal(["report", "--format", "json", "--today", "2026-12-02"], in: pair)
-        let json = try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any]
-        let items =
-            ((json?["mentorships"] as? [[String: Any]])?.first?["action_items"] as? [[String: Any]]) ?? []
-        #expect(items.filter { ($0["text"] as? String)?.contains("Draft the outline") == true }.count == 1)
+        // Carried as the same item: the report counts the promise once, first seen in the first notes.
+        func open() throws -> [[String: Any]] {
+            let report = try sandbox.journal(
+                ["report", "--format", "json", "--today", "2026-12-02"], in: pair)
+            let json = try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any]
+            return ((json?["mentorships"] as? [[String: Any]])?.first?["action_items"] as? [[String: Any]])
+                ?? []
+        }
+        let items = try open().filter { ($0["text"] as? String)?.contains("Draft the outline") == true }
+        #expect(items.count == 1)
+        #expect(items.first?["path"] as? String == "sessions/2026-12-02.md")
+        #expect(items.first?["first_seen"] as? String == "2026-11-25")
+        #expect(items.first?["overdue"] as? Bool == true)
+        // Ticking the copy closes it everywhere.
+        try sandbox.write(
+            second.replacingOccurrences(of: "- [ ] Draft the outline", with: "- [x] Draft the outline"),
+            to: "sessions/2026-12-02.md", in: pair)
+        #expect(try open().isEmpty)
+        // A cancelled session in between changes nothing: every entry's open items are carried.
+        try sandbox.write(
+            "---\ndate: 2026-12-03\nstatus: cancelled\n---\n- [/] @mentor find a second reviewer\n",
+            to: "sessions/2026-12-03.md", in: pair)
+        let run2 = try sandbox.journal(["new", "session", "--no-edit", "--date", "2026-12-09"], in: pair)
+        #expect(run2.status == 0, "\(run2.stderr)")
+        let third = sandbox.read("sessions/2026-12-09.md", in: pair) ?? ""
+        #expect(third.contains("- [/] @mentor find a second reviewer"))
+        #expect(!third.contains("- [ ] Draft the outline @mentee"))
     }
 
     @Test func aJournalsOwnTemplateOverridesTheBuiltInOne() throws {

@@ -318,6 +318,10 @@ import Testing
 
             ## Actions
             - [ ] @mentee SECRET-ACTION call the clinic (due 2026-11-22)
+            - [ ] @mentee SECRET-LATER book the course (due 2026-12-10)
+
+            ## Wins
+            - SECRET-WIN I said no to an extra shift
             """,
             "reflections/2026-11-21.md":
                 "---\ndate: 2026-11-21\n---\n# Shared\n\n## Questions\n- SHARED-QUESTION?\n",
@@ -332,7 +336,7 @@ import Testing
             text.split(separator: "\n").map(String.init).first { $0.contains(marker) }
         }
         let text = try journal(today + ["report", "--include-private"], in: root).stdout
-        for marker in ["SECRET-QUESTION", "SECRET-ACTION"] {
+        for marker in ["SECRET-QUESTION", "SECRET-ACTION", "SECRET-LATER", "SECRET-WIN"] {
             let lines = text.split(separator: "\n").filter { $0.contains(marker) }
             #expect(!lines.isEmpty)
             for found in lines { #expect(found.contains("[private]"), "text: \(found)") }
@@ -344,9 +348,9 @@ import Testing
             #expect(found.contains("*(private)*"), "markdown: \(found)")
         }
         let html = try journal(today + ["report", "--include-private", "--format", "html"], in: root).stdout
-        // Each item of the action items, the agenda and the questions (the private reflection's own
-        // body is marked once, at its title).
-        for section in ["action-items", "agenda", "questions"] {
+        // Each item of the action items, the agenda (questions and overdue actions) and the wins
+        // (the private reflection's own body is marked once, at its title).
+        for section in ["action-items", "agenda", "wins"] {
             let start = try #require(html.range(of: "<section class=\"\(section)\">"))
             let end = try #require(html[start.upperBound...].range(of: "</section>"))
             let items = html[start.upperBound..<end.lowerBound].components(separatedBy: "</li>")

@@ -11,7 +11,8 @@ public enum Linter {
         FilenameDateRule.self, AgreementIncompleteRule.self, AgreementReviewDueRule.self,
         MergeConflictMarkersRule.self, PrivateTrackedRule.self, MentorshipNestedRule.self,
         EvaluationMissingRule.self, FileTooLargeRule.self, FileUnreadableRule.self, FileOutsideLinkRule.self,
-        ConfigInvalidRule.self,
+        ConfigInvalidRule.self, SessionUnrecordedRule.self, ActionUnknownStatusRule.self,
+        ActionDueUnreadableRule.self, MentorshipPastEndRule.self, DateFutureRule.self,
     ]
 
     /// Every rule id.

@@ -1,9 +1,9 @@
 /// A task-list item in an entry's body: something someone promised to do.
 public struct ActionItem: Sendable, Equatable {
-    /// The text without checkbox and due-date notation.
+    /// The text without checkbox, due-date notation and Tasks fields.
     public var text: String
-    /// Whether it is ticked.
-    public var done: Bool
+    /// Its mark: open, in progress, done, cancelled, moved, or a mark journal does not know.
+    public var state: ActionState
     /// The first `@handle` in the text, without `@`, as written.
     public var owner: String?
     /// When it is due.
@@ -14,4 +14,75 @@ public struct ActionItem: Sendable, Equatable {
     public var line: Int
     /// Its column in the file.
     public var column: Int
+
+    /// Whether it still waits to be done here (open, in progress, or an unknown mark).
+    public var isOpen: Bool { state.isOpen }
+
+    /// What makes two occurrences in different entries the same item (format.md, "One item,
+    /// many entries"): its owner and its text, case and runs of white space folded. The due
+    /// notation and Tasks fields are already out of `text`.
+    public var identity: String {
+        let folded = text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return (owner?.lowercased() ?? "") + "\u{1F}" + folded
+    }
+}
+
+/// The mark of an action item (`[ ]`, `[/]`, `[x]`, `[-]`, `[>]`): the Obsidian Tasks and
+/// bullet-journal marks.
+public enum ActionState: Sendable, Hashable {
+    /// `[ ]`.
+    case open
+    /// `[/]`: started, still open.
+    case inProgress
+    /// `[x]` or `[X]`.
+    case done
+    /// `[-]`: closed without being done.
+    case cancelled
+    /// `[>]`: closed here; it goes on in a later entry.
+    case moved
+    /// Any other single character: counted as open, and `action/unknown-status` says so.
+    case unknown(Character)
+
+    /// The state a mark stands for.
+    public init(mark: Character) {
+        switch mark {
+        case " ": self = .open
+        case "/": self = .inProgress
+        case "x", "X": self = .done
+        case "-": self = .cancelled
+        case ">": self = .moved
+        default: self = .unknown(mark)
+        }
+    }
+
+    /// Whether the item still waits to be done.
+    public var isOpen: Bool {
+        switch self {
+        case .open, .inProgress, .unknown: true
+        case .done, .cancelled, .moved: false
+        }
+    }
+
+    /// The mark as written between the brackets.
+    public var mark: Character {
+        switch self {
+        case .open: " "
+        case .inProgress: "/"
+        case .done: "x"
+        case .cancelled: "-"
+        case .moved: ">"
+        case .unknown(let mark): mark
+        }
+    }
+
+    /// `open` or `in-progress` for open items (as cli.md's `state`), else `done`, `cancelled`, `moved`.
+    public var name: String {
+        switch self {
+        case .open, .unknown: "open"
+        case .inProgress: "in-progress"
+        case .done: "done"
+        case .cancelled: "cancelled"
+        case .moved: "moved"
+        }
+    }
 }

@@ -1,7 +1,7 @@
 /// Writing and reading each model type; the field order is the format.
 enum EntryCoding {
     /// Bumped whenever what is written changes shape, so that old caches are dropped.
-    static let version = 3
+    static let version = 4
 
     static func encode(_ entry: Entry) -> [UInt8] {
         var writer = ByteWriter()
@@ -266,7 +266,7 @@ enum EntryCoding {
 
     static func writeActionItem(_ writer: inout ByteWriter, _ item: ActionItem) {
         writer.string(item.text)
-        writer.bool(item.done)
+        writer.string(String(item.state.mark))
         writer.optional(item.owner) { $0.string($1) }
         writer.optional(item.due, writeDate)
         writer.string(item.path)
@@ -276,7 +276,7 @@ enum EntryCoding {
 
     static func readActionItem(_ reader: inout ByteReader) throws -> ActionItem {
         ActionItem(
-            text: try reader.string(), done: try reader.bool(),
+            text: try reader.string(), state: ActionState(mark: try reader.string().first ?? " "),
             owner: try reader.optional { try $0.string() },
             due: try reader.optional(readDate), path: try reader.string(), line: try reader.int(),
             column: try reader.int())

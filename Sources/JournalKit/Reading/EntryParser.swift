@@ -296,8 +296,25 @@ public enum EntryParser {
                             message: "the action item's due date \(raw) is not a day on the calendar"))
                 }
             }
+            let state = ActionState(mark: task.mark)
+            let position = SourcePosition(line: task.line, column: task.column)
+            if case .unknown(let mark) = state {
+                diagnostics.append(
+                    Diagnostic(
+                        rule: ActionUnknownStatusRule.id, severity: .warning, path: path, at: position,
+                        message:
+                            "the task mark [\(mark)] is not one journal knows, so the item counts as open; "
+                            + "use [ ] open, [/] in progress, [x] done, [-] cancelled or [>] moved"))
+            }
+            if let phrase = parsed.unreadableDue {
+                diagnostics.append(
+                    Diagnostic(
+                        rule: ActionDueUnreadableRule.id, severity: .warning, path: path, at: position,
+                        message: "“\(phrase.text)” is not a calendar date, so the item has no due date; "
+                            + "write the day as (due YYYY-MM-DD)"))
+            }
             return ActionItem(
-                text: parsed.text, done: task.checked, owner: parsed.owner, due: due, path: path,
+                text: parsed.text, state: state, owner: parsed.owner, due: due, path: path,
                 line: task.line, column: task.column)
         }
     }

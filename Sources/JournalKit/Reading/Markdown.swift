@@ -5,8 +5,8 @@ import Foundation
 struct TaskItem: Sendable, Equatable {
     /// The item's own text: its first paragraph as plain text, checkbox removed, trimmed.
     public var text: String
-    /// Whether the box is ticked (`[x]` or `[X]`).
-    public var checked: Bool
+    /// The character between the brackets: ` `, `x`, `X`, `/`, `-`, `>`, or another one.
+    public var mark: Character
     /// The 1-based line in the file (body line + firstLine - 1).
     public var line: Int
     /// The 1-based column, in Unicode scalars, of the list marker ("-", "*", "1.").
@@ -245,19 +245,21 @@ enum MarkdownParser {
         }
     }
 
-    /// Splits a leading checkbox ("[ ] ", "[x] ", "[X] ") off plain text: (checked, rest), or nil.
-    static func checkboxPrefix(_ text: String) -> (checked: Bool, rest: String)? {
+    /// Splits a leading checkbox (`[ ] `, `[x] `, `[/] `, `[-] `, `[>] `, any one character
+    /// between the brackets) off plain text: (mark, rest), or nil.
+    static func checkboxPrefix(_ text: String) -> (mark: Character, rest: String)? {
         let scalars = Array(text.unicodeScalars.prefix(4))
-        guard scalars.count == 4, scalars[0] == "[", scalars[2] == "]",
+        guard scalars.count == 4, scalars[0] == "[", scalars[2] == "]", isCheckboxMark(scalars[1]),
             scalars[3] == " " || scalars[3] == "\t"
         else { return nil }
-        let checked: Bool
-        switch scalars[1] {
-        case " ": checked = false
-        case "x", "X": checked = true
-        default: return nil
-        }
-        return (checked, trimmed(String(String.UnicodeScalarView(text.unicodeScalars.dropFirst(4)))))
+        return (
+            Character(scalars[1]), trimmed(String(String.UnicodeScalarView(text.unicodeScalars.dropFirst(4))))
+        )
+    }
+
+    /// Whether a scalar can be a task's mark: a space or a visible character, never a bracket.
+    static func isCheckboxMark(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || (scalar != "[" && scalar != "]" && scalar.value > 0x20 && scalar.value != 0x7F)
     }
 }
 
@@ -369,7 +371,7 @@ private struct SummaryReader {
             guard needsText else { continue }
             let text = paragraph.map { MarkdownParser.plainText($0, scratch: &scratch) } ?? ""
             let state = taskState(node, paragraph: paragraph, text: text)
-            if let state { tasks.append(task(node, checked: state.checked, text: state.text)) }
+            if let state { tasks.append(task(node, mark: state.mark, text: state.text)) }
             if listed {
                 let ownText = state?.text ?? text
                 if !ownText.isEmpty { listItems.append(ownText) }
@@ -399,19 +401,19 @@ private struct SummaryReader {
     /// same line (`> - [x] a`, `- - [ ] b`, `1. - [ ] c`): its text then starts with the checkbox,
     /// which is recognised here when it is literally in the source (an escaped `\[x]` is not).
     mutating func taskState(_ item: OpaquePointer, paragraph: OpaquePointer?, text: String) -> (
-        checked: Bool, text: String
+        mark: Character, text: String
     )? {
         if isTasklistItem(item) {
-            return (cmark_gfm_extensions_get_tasklist_item_checked(item), text)
+            return (cmark_gfm_extensions_get_tasklist_item_checked(item) ? "x" : " ", text)
         }
         guard let paragraph, let box = MarkdownParser.checkboxPrefix(text),
             sourceStartsWithCheckbox(paragraph)
         else { return nil }
-        return (box.checked, box.rest)
+        return (box.mark, box.rest)
     }
 
     /// The task item for `item`, with its file line and its column in scalars.
-    mutating func task(_ item: OpaquePointer, checked: Bool, text: String) -> TaskItem {
+    mutating func task(_ item: OpaquePointer, mark: Character, text: String) -> TaskItem {
         let bodyLine = cmark_node_get_start_line(item)
         let byteColumn = Int(cmark_node_get_start_column(item))
         let column: Int
@@ -420,7 +422,7 @@ private struct SummaryReader {
         } else {
             column = max(byteColumn, 1)
         }
-        return TaskItem(text: text, checked: checked, line: fileLine(bodyLine), column: column)
+        return TaskItem(text: text, mark: mark, line: fileLine(bodyLine), column: column)
     }
 
     /// Whether the source bytes at the start of `paragraph` are a literal checkbox (so an escaped
@@ -430,9 +432,16 @@ private struct SummaryReader {
         guard column >= 1, let start = lineStart(cmark_node_get_start_line(paragraph)) else { return false }
         let offset = start + column - 1
         guard offset >= 0, offset + 3 < source.count else { return false }
-        let box = source[offset + 1]
-        return source[offset] == UInt8(ascii: "[") && source[offset + 2] == UInt8(ascii: "]")
-            && (box == UInt8(ascii: " ") || box == UInt8(ascii: "x") || box == UInt8(ascii: "X"))
+        guard source[offset] == UInt8(ascii: "[") else { return false }
+        // One character between the brackets, which may take several bytes.
+        let lead = source[offset + 1]
+        let width = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 0
+        guard width > 0, offset + 2 + width <= source.count else { return false }
+        let bytes = source[(offset + 1)..<(offset + 1 + width)]
+        guard let mark = String(validating: bytes, as: UTF8.self)?.unicodeScalars.first,
+            MarkdownParser.isCheckboxMark(mark), source[offset + 1 + width] == UInt8(ascii: "]")
+        else { return false }
+        return true
     }
 
     /// The file line of a body line, saturating instead of overflowing.

@@ -10,11 +10,22 @@ struct ActionItemText: Sendable, Equatable {
     public var due: String?
     /// The 0-based offset, in Unicode scalars, of the first due notation in the original text.
     public var dueColumnOffset: Int?
+    /// A due phrase that names no calendar date ("due tomorrow", "📅 Friday"), as written, and
+    /// its offset in scalars: `action/due-unreadable`.
+    public var unreadableDue: (text: String, offset: Int)?
 
-    /// Reads the owner and the due date ("(due D)", "due: D", "📅 D"), removing every due notation.
+    static func == (lhs: ActionItemText, rhs: ActionItemText) -> Bool {
+        lhs.text == rhs.text && lhs.owner == rhs.owner && lhs.due == rhs.due
+            && lhs.dueColumnOffset == rhs.dueColumnOffset
+            && lhs.unreadableDue?.text == rhs.unreadableDue?.text
+            && lhs.unreadableDue?.offset == rhs.unreadableDue?.offset
+    }
+
+    /// Reads the owner and the due date ("(due D)", "due: D", "due D", "[due:: D]", "📅 D"),
+    /// removing every due notation and every Obsidian Tasks field (priorities, 🛫 ⏳ ➕ ✅ ❌
+    /// dates, 🔁 recurrences, 🆔 ⛔ ids).
     public static func parse(_ text: String) -> ActionItemText {
-        // Notations: "(due YYYY-MM-DD)", "due: YYYY-MM-DD", "📅 YYYY-MM-DD" ("due" in any case). The
-        // first one found wins; all recognised notations are removed from `text`.
+        // "due" in any case. The first due notation found wins; all of them are removed.
         if !mayHoldDueNotation(text) {
             // Most items carry no date: a byte scan spares the scalar array and the notation matcher.
             return ActionItemText(
@@ -24,10 +35,19 @@ struct ActionItemText: Sendable, Equatable {
         var removed: [Range<Int>] = []
         var due: String?
         var dueOffset: Int?
+        var unreadable: (text: String, offset: Int)?
         var index = 0
         while index < scalars.count {
             guard let notation = DueNotation.match(scalars, at: index) else {
+                if unreadable == nil, let phrase = DueNotation.unreadable(scalars, at: index) {
+                    unreadable = (string(scalars[phrase]), index)
+                }
                 index += 1
+                continue
+            }
+            if notation.isField {
+                removed.append(index..<notation.end)
+                index = notation.end
                 continue
             }
             if due == nil {
@@ -39,7 +59,8 @@ struct ActionItemText: Sendable, Equatable {
         }
         let remaining = removed.isEmpty ? collapse(scalars) : remainder(scalars, removing: removed)
         return ActionItemText(
-            text: remaining, owner: owner(in: text), due: due, dueColumnOffset: dueOffset)
+            text: remaining, owner: owner(in: text), due: due, dueColumnOffset: dueOffset,
+            unreadableDue: due == nil ? unreadable : nil)
     }
 
     /// `owner(in:)` over the text's bytes when everything before each `@` is ASCII; the
@@ -133,14 +154,15 @@ struct ActionItemText: Sendable, Equatable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Whether `text` has "due" (any case) or "📅" in it, the start of every due notation.
+    /// Whether `text` has "due" (any case) or an emoji or symbol in it (a Tasks field, or "📅"),
+    /// the start of every notation.
     static func mayHoldDueNotation(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
             guard bytes.count >= 3 else { return false }
             for index in 0..<(bytes.count - 2) {
                 let byte = bytes[index]
-                if byte == 0xF0 { return true }
+                if byte == 0xF0 || byte == 0xE2 { return true }
                 if byte | 0x20 == UInt8(ascii: "d"), bytes[index + 1] | 0x20 == UInt8(ascii: "u"),
                     bytes[index + 2] | 0x20 == UInt8(ascii: "e")
                 {
@@ -227,20 +249,54 @@ struct ActionItemText: Sendable, Equatable {
     }
 }
 
-/// One due-date notation matched at a position.
+/// One due-date notation or Tasks field matched at a position.
 private struct DueNotation {
-    /// Where the date text is.
+    /// Where the date text is (empty for a field).
     var date: Range<Int>
     /// Just past the notation.
     var end: Int
+    /// An Obsidian Tasks field other than the due date: removed from the text, nothing more.
+    var isField = false
 
-    /// The notation starting exactly at `index`: "(due DATE)", "due: DATE" or "📅 DATE".
+    /// The notation starting exactly at `index`: "(due DATE)", "due: DATE", "due DATE",
+    /// "[due:: DATE]", "📅 DATE", or a Tasks field.
     static func match(_ scalars: [Unicode.Scalar], at index: Int) -> DueNotation? {
         switch scalars[index] {
         case "(": return parenthesised(scalars, at: index)
+        case "[": return dataview(scalars, at: index)
         case "d", "D": return labelled(scalars, at: index)
         case "\u{1F4C5}": return calendar(scalars, at: index)
+        case "\u{23EB}", "\u{1F53C}", "\u{1F53D}", "\u{23EC}", "\u{1F53A}":
+            // Priorities: the emoji alone.
+            return DueNotation(date: index..<index, end: variation(scalars, after: index), isField: true)
+        case "\u{1F6EB}", "\u{23F3}", "\u{2795}", "\u{2705}", "\u{274C}":
+            // Start, scheduled, created, done and cancelled dates.
+            let cursor = skipSpaces(scalars, from: variation(scalars, after: index))
+            guard let date = date(in: scalars, at: cursor) else { return nil }
+            return DueNotation(date: index..<index, end: date.upperBound, isField: true)
+        case "\u{1F501}", "\u{1F194}", "\u{26D4}":
+            // A recurrence ("🔁 every week on Monday"), an id or what it depends on: the words up
+            // to the next field, or the end.
+            var cursor = variation(scalars, after: index)
+            while cursor < scalars.count, !startsField(scalars[cursor]) { cursor += 1 }
+            while cursor > index + 1, scalars[cursor - 1] == " " { cursor -= 1 }
+            return DueNotation(date: index..<index, end: cursor, isField: true)
         default: return nil
+        }
+    }
+
+    /// Past an emoji's variation selector (U+FE0F), when it has one.
+    static func variation(_ scalars: [Unicode.Scalar], after index: Int) -> Int {
+        index + 1 < scalars.count && scalars[index + 1] == "\u{FE0F}" ? index + 2 : index + 1
+    }
+
+    /// Whether a scalar opens a Tasks field or the due date.
+    static func startsField(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "\u{1F4C5}", "\u{23EB}", "\u{1F53C}", "\u{1F53D}", "\u{23EC}", "\u{1F53A}", "\u{1F6EB}",
+            "\u{23F3}", "\u{2795}", "\u{2705}", "\u{274C}", "\u{1F501}", "\u{1F194}", "\u{26D4}":
+            true
+        default: false
         }
     }
 
@@ -261,22 +317,91 @@ private struct DueNotation {
         return DueNotation(date: date, end: cursor + 1)
     }
 
-    /// "due: DATE", where "due" starts a word (so "overdue: ..." is not one).
+    /// "[due:: DATE]" (Dataview's inline field).
+    static func dataview(_ scalars: [Unicode.Scalar], at index: Int) -> DueNotation? {
+        guard let afterWord = word("due", in: scalars, at: skipSpaces(scalars, from: index + 1)),
+            afterWord + 1 < scalars.count, scalars[afterWord] == ":", scalars[afterWord + 1] == ":",
+            let date = date(in: scalars, at: skipSpaces(scalars, from: afterWord + 2))
+        else { return nil }
+        let cursor = skipSpaces(scalars, from: date.upperBound)
+        guard cursor < scalars.count, scalars[cursor] == "]" else { return nil }
+        return DueNotation(date: date, end: cursor + 1)
+    }
+
+    /// "due: DATE" or "due DATE", where "due" starts a word (so "overdue: ..." is not one).
     static func labelled(_ scalars: [Unicode.Scalar], at index: Int) -> DueNotation? {
         guard index == 0 || !ActionItemText.isWordCharacter(scalars[index - 1]),
-            let afterWord = word("due", in: scalars, at: index), afterWord < scalars.count,
-            scalars[afterWord] == ":",
-            let date = date(in: scalars, at: skipSpaces(scalars, from: afterWord + 1))
+            let afterWord = word("due", in: scalars, at: index), afterWord < scalars.count
         else { return nil }
+        let afterColon = scalars[afterWord] == ":" ? afterWord + 1 : afterWord
+        let start = skipSpaces(scalars, from: afterColon)
+        guard afterColon > afterWord || start > afterWord, let date = date(in: scalars, at: start) else {
+            return nil
+        }
         return DueNotation(date: date, end: date.upperBound)
     }
 
     /// "📅 DATE" (the Obsidian Tasks convention), the emoji optionally followed by U+FE0F.
     static func calendar(_ scalars: [Unicode.Scalar], at index: Int) -> DueNotation? {
-        var cursor = index + 1
-        if cursor < scalars.count, scalars[cursor] == "\u{FE0F}" { cursor += 1 }
-        guard let date = date(in: scalars, at: skipSpaces(scalars, from: cursor)) else { return nil }
+        guard let date = date(in: scalars, at: skipSpaces(scalars, from: variation(scalars, after: index)))
+        else { return nil }
         return DueNotation(date: date, end: date.upperBound)
+    }
+
+    /// Words that, after "due", mean a day without naming it on the calendar.
+    static let dayWords: Set<String> = [
+        "today", "tonight", "tomorrow", "yesterday", "next", "this", "end", "eod", "eow", "eom", "asap",
+        "soon", "by", "before", "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+        "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "january",
+        "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+        "nov", "dec", "week", "month", "later", "someday",
+    ]
+
+    /// A due phrase at `index` that is not a calendar date: "due tomorrow", "due: Friday",
+    /// "(due next week)", "[due:: soon]", "📅 Friday", "due 12/05". Not "due to", "overdue".
+    static func unreadable(_ scalars: [Unicode.Scalar], at index: Int) -> Range<Int>? {
+        var cursor: Int
+        var labelled = false
+        switch scalars[index] {
+        case "\u{1F4C5}":
+            cursor = skipSpaces(scalars, from: variation(scalars, after: index))
+            labelled = true
+        case "d", "D", "(", "[":
+            var start = index
+            if scalars[index] == "(" || scalars[index] == "[" { start = skipSpaces(scalars, from: index + 1) }
+            guard start == index ? index == 0 || !ActionItemText.isWordCharacter(scalars[index - 1]) : true,
+                let afterWord = word("due", in: scalars, at: start)
+            else { return nil }
+            cursor = afterWord
+            while cursor < scalars.count, scalars[cursor] == ":" {
+                labelled = true
+                cursor += 1
+            }
+            guard cursor < scalars.count, labelled || scalars[cursor] == " " || scalars[cursor] == "\t" else {
+                return nil
+            }
+            cursor = skipSpaces(scalars, from: cursor)
+            labelled = labelled || scalars[index] == "("
+        default:
+            return nil
+        }
+        var end = cursor
+        while end < scalars.count, !" \t,;)]".unicodeScalars.contains(scalars[end]) { end += 1 }
+        guard end > cursor else { return nil }
+        let token = ActionItemText.string(scalars[cursor..<end]).lowercased()
+        let dayWord = dayWords.contains(token.trimmingCharacters(in: .punctuationCharacters))
+        let numeric = scalars[cursor].properties.numericType != nil
+        guard labelled || dayWord || numeric else { return nil }
+        // The phrase as a person wrote it: up to the end of the next word after a day word.
+        if token == "next" || token == "this" || token == "end" || token == "by" || token == "on"
+            || token == "before"
+        {
+            var more = skipSpaces(scalars, from: end)
+            while more < scalars.count, !" \t,;)]".unicodeScalars.contains(scalars[more]) { more += 1 }
+            end = more
+        }
+        return index..<end
     }
 
     /// Past any spaces and tabs from `index`.

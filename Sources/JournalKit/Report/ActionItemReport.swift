@@ -16,4 +16,10 @@ public struct ActionItemReport: Sendable, Equatable {
     public var line: Int
     /// Whether it comes from a private entry (only with `--include-private`).
     public var isPrivate: Bool = false
+    /// `open`, `in-progress` (or an unknown mark, counted as open).
+    public var state: ActionState = .open
+    /// The date of the first entry the item appeared in.
+    public var firstSeen: CalendarDate?
+    /// Whether the mentorship is over: the item was left open, and is never overdue.
+    public var leftOpen = false
 }

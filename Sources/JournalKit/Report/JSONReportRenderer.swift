@@ -62,9 +62,24 @@ public struct JSONReportRenderer: ReportRenderer {
             w.member("days_since_last_session", m.daysSinceLastSession)
             w.member("next_session_due", m.nextSessionDue)
             w.member("session_overdue", m.sessionOverdue)
+            w.key("next_session")
+            if let ahead = m.meetingAhead {
+                w.object { w in
+                    w.member("date", ahead.date)
+                    w.member("source", ahead.source.rawValue)
+                    w.member("path", ahead.path)
+                    w.key("agenda")
+                    w.array(ahead.agenda) { $0.string($1) }
+                    w.member("private", ahead.isPrivate)
+                }
+            } else {
+                w.null()
+            }
             w.member("sessions", m.sessions)
             w.member("cancelled_sessions", m.cancelledSessions)
+            w.member("planned_sessions", m.plannedSessions)
             w.member("review_due", m.reviewDue)
+            w.member("past_end", m.pastEnd)
             w.key("goals")
             w.array(m.goals) { w, goal in
                 w.object { w in
@@ -90,6 +105,9 @@ public struct JSONReportRenderer: ReportRenderer {
                     w.member("overdue", item.overdue)
                     w.member("path", item.path)
                     w.member("line", item.line)
+                    w.member("state", item.state.name)
+                    w.member("first_seen", item.firstSeen)
+                    w.member("left_open", item.leftOpen)
                     w.member("private", item.isPrivate)
                 }
             }
@@ -120,6 +138,14 @@ public struct JSONReportRenderer: ReportRenderer {
                     w.member("private", item.isPrivate)
                 }
             }
+            w.key("conflicted_files")
+            w.array(m.conflictedFiles) { $0.string($1) }
+            w.key("evaluations")
+            w.array(m.evaluations) { $0.string($1.rawValue) }
+            w.key("missing_evaluations")
+            w.array(m.missingEvaluations) { $0.string($1.rawValue) }
+            w.member("latest_confidence", m.latestConfidence)
+            w.member("last_reflection", m.lastReflection)
             w.key("activity")
             w.array(m.activity) { $0.value(activity($1)) }
             w.key("lint")

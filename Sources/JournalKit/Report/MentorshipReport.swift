@@ -20,14 +20,18 @@ public struct MentorshipReport: Sendable, Equatable {
     public var daysSinceLastSession: Int?
     /// When the next session is due.
     public var nextSessionDue: CalendarDate?
-    /// Whether today is after `nextSessionDue`.
-    public var sessionOverdue: Bool?
+    /// Whether today is after `nextSessionDue` (false when there is none).
+    public var sessionOverdue: Bool
     /// Where the next session stands against today, as the builder measured it.
-    public var nextSession: NextSession?
+    public var nextSession: NextSession? { meetingAhead?.timing }
+    /// The meeting ahead: its date, how it is known, its agreed agenda.
+    public var meetingAhead: MeetingAhead?
     /// How many sessions were held.
     public var sessions: Int
     /// How many sessions were cancelled (not a meeting, but worth knowing).
     public var cancelledSessions: Int
+    /// Sessions written ahead, not held yet (dated after today, or still `planned`).
+    public var plannedSessions: Int = 0
     /// Each goal's standing, by goal file.
     public var goals: [GoalReport]
     /// Open action items, overdue first.
@@ -36,6 +40,20 @@ public struct MentorshipReport: Sendable, Equatable {
     public var reflections: [ReflectionReport]
     /// The agreement's review date when it is due (today or earlier).
     public var reviewDue: CalendarDate?
+    /// The agreement's `ends` date when it has passed and the mentorship is still active.
+    public var pastEnd: CalendarDate?
+    /// Files of the mentorship that hold conflict markers: left out of every fact until resolved.
+    public var conflictedFiles: [String] = []
+    /// The parties who wrote an evaluation.
+    public var evaluations: [Role] = []
+    /// The parties whose evaluation is still missing, once the mentorship is over.
+    public var missingEvaluations: [Role] = []
+    /// The confidence of the latest reflection that gave one.
+    public var latestConfidence: Int?
+    /// The confidence before it, for the trend.
+    public var previousConfidence: Int?
+    /// The date of the latest reflection.
+    public var lastReflection: CalendarDate?
     /// Lint errors in the mentorship.
     public var lintErrors: Int
     /// Lint warnings in the mentorship.
@@ -56,6 +74,9 @@ public struct MentorshipReport: Sendable, Equatable {
 
     /// This mentorship's row of the program overview, measured by the builder.
     public var overview: OverviewRow?
+
+    /// Whether the mentorship is over (completed or ended): nothing is due any more.
+    public var isOver: Bool { status.isOver }
 
     /// `cadence_days` of the JSON: weekly 7, biweekly 14, monthly 30, N units in days.
     public var cadenceDays: Int? { cadence?.days }

@@ -28,4 +28,14 @@ public struct OverviewRow: Sendable, Equatable {
     public var overdueActionItems: Int
     /// Lint errors.
     public var lintErrors: Int
+    /// How much the pair needs attention.
+    public var attention: Attention = .ok
+    /// Why, in plain sentences, worst first.
+    public var reasons: [String] = []
+    /// The confidence of the latest reflection that gave one.
+    public var latestConfidence: Int?
+    /// The date of the latest reflection.
+    public var lastReflection: CalendarDate?
+    /// The parties who wrote an evaluation (shown for completed and ended pairs).
+    public var evaluations: [Role] = []
 }

@@ -26,7 +26,30 @@ public enum ReportBuilder {
             report.overview = report.overviewRow(today: options.today)
             return report
         }
-        return Report(today: options.today, mentorships: reports)
+        return Report(today: options.today, mentorships: arrange(reports, options: options))
+    }
+
+    /// The mentorships the options ask for (by attention and status), in the order they ask:
+    /// at-risk first, then watch, then ok, each by days overdue (the longest first), then by id;
+    /// or by id alone.
+    static func arrange(_ reports: [MentorshipReport], options: ReportOptions) -> [MentorshipReport] {
+        let kept = reports.filter { report in
+            let row = report.overview ?? report.overviewRow(today: options.today)
+            return (options.attention.isEmpty || options.attention.contains(row.attention))
+                && (options.statuses.isEmpty || options.statuses.contains(report.status))
+        }
+        switch options.sort {
+        case .name:
+            return kept.sorted { ($0.id, $0.path) < ($1.id, $1.path) }
+        case .attention:
+            return kept.sorted { lhs, rhs in
+                let l = lhs.overview ?? lhs.overviewRow(today: options.today)
+                let r = rhs.overview ?? rhs.overviewRow(today: options.today)
+                if l.attention != r.attention { return l.attention > r.attention }
+                if l.daysOverdue != r.daysOverdue { return l.daysOverdue > r.daysOverdue }
+                return (lhs.id, lhs.path) < (rhs.id, rhs.path)
+            }
+        }
     }
 
     private static func order(_ milestone: Milestone) -> (Int, Int, Int) {
@@ -39,43 +62,53 @@ public enum ReportBuilder {
     {
         let today = options.today
         let agreement = mentorship.agreement
+        let status = agreement.status
         let mentor = agreement.mentor ?? Person(name: nil, email: nil)
         let mentee = agreement.mentee ?? Person(name: nil, email: nil)
-        let visible = mentorship.entries.filter { options.includePrivate || !$0.isPrivate }
-
-        let held = visible.filter { entry in
-            guard let session = entry.session, session.isHeld, let date = entry.date else { return false }
-            return date <= today
-        }.sorted { ($0.date?.dayNumber ?? 0, $0.path) < ($1.date?.dayNumber ?? 0, $1.path) }
-        let cancelled = visible.filter { $0.session?.status == .cancelled }.count
-        let last = held.last
-        let lastDate = last?.date
-        var nextDue: CalendarDate?
-        if let last, let lastDate {
-            nextDue = last.session?.next ?? agreement.cadence?.next(after: lastDate)
+        let readable = mentorship.entries.filter { options.includePrivate || !$0.isPrivate }
+        // A file holding conflict markers is half-merged text: none of its content is a fact.
+        let conflicted = readable.filter(\.hasConflictMarkers).map(\.path)
+        // As of today: what is dated later has not happened yet, except the meetings ahead.
+        let visible = readable.filter { !$0.hasConflictMarkers && $0.isFact(asOf: today) }
+        let byDate = { (a: Entry, b: Entry) in
+            (a.date?.dayNumber ?? 0, a.path) < (b.date?.dayNumber ?? 0, b.path)
         }
+
+        let held = visible.filter { $0.isHeldSession(asOf: today) }.sorted(by: byDate)
+        let cancelled = visible.filter { $0.session?.status == .cancelled }.count
+        let lastDate = held.last?.date
+        let planned = visible.filter { $0.isPlannedSession(asOf: today) }.sorted(by: byDate)
+        let meetingAhead =
+            status.expectsMeetings == true
+            ? self.meetingAhead(
+                visible: visible, planned: planned, lastHeld: lastDate, cadence: agreement.cadence,
+                today: today)
+            : nil
         let since = options.since ?? lastDate
 
         // Goals and their activity.
         var lastActivity: [String: CalendarDate] = [:]
-        for entry in visible where entry.kind == .reflection || entry.session?.isHeld == true {
+        for entry in visible where entry.kind == .reflection || entry.isHeldSession(asOf: today) {
             guard let date = entry.date, date <= today else { continue }
             for reference in entry.goalReferences where lastActivity[reference.id].map({ $0 < date }) ?? true
             {
                 lastActivity[reference.id] = date
             }
         }
-        let goals = mentorship.goals.compactMap({ $0.goal }).map { goal -> GoalReport in
+        let isOver = status.isOver
+        let goals = visible.compactMap({ $0.goal }).map { goal -> GoalReport in
             let undone = goal.milestones.filter { !$0.done }
             let next =
                 undone.filter { $0.due != nil }.min { order($0) < order($1) }
                 ?? undone.first
-            let overdue = undone.filter { $0.due.map { $0 < today } ?? false }
-                .sorted { order($0) < order($1) }
+            // A mentorship that is over has nothing overdue: what is undone was left open.
+            let overdue =
+                isOver
+                ? [] : undone.filter { $0.due.map { $0 < today } ?? false }.sorted { order($0) < order($1) }
             func report(_ milestone: Milestone) -> MilestoneReport {
                 MilestoneReport(
                     title: milestone.title, due: milestone.due,
-                    overdue: milestone.due.map { $0 < today } ?? false)
+                    overdue: !isOver && (milestone.due.map { $0 < today } ?? false))
             }
             return GoalReport(
                 id: goal.id, title: goal.title, status: goal.status, target: goal.target,
@@ -83,17 +116,19 @@ public enum ReportBuilder {
                 nextMilestone: next.map(report), overdueMilestones: overdue.map(report),
                 lastActivity: lastActivity[goal.id],
                 onTrack: goal.status == .active && overdue.isEmpty
-                    && (goal.target.map { $0 >= today } ?? true))
+                    && (isOver || (goal.target.map { $0 >= today } ?? true)))
         }
 
-        // Open action items: overdue (oldest first), then by due date, then undated.
-        let privatePaths = Set(visible.filter(\.isPrivate).map(\.path))
-        let items = visible.flatMap(\.actionItems).filter { !$0.done }.map { item in
-            let overdue = item.due.map { $0 < today } ?? false
+        // Open action items, one per item across entries: overdue (oldest first), then by due
+        // date, then undated.
+        let items = ActionItemLedger.fold(visible, asOf: today).filter(\.isOpen).map { tracked in
+            let item = tracked.item
+            let overdue = !isOver && (item.due.map { $0 < today } ?? false)
             return ActionItemReport(
                 text: item.text, owner: agreement.side(item.owner), due: item.due, overdue: overdue,
                 daysOverdue: overdue ? (item.due?.days(to: today) ?? 0) : 0, path: item.path, line: item.line,
-                isPrivate: privatePaths.contains(item.path))
+                isPrivate: tracked.isPrivate, state: item.state, firstSeen: tracked.firstSeen,
+                leftOpen: isOver)
         }.sorted { lhs, rhs in
             switch (lhs.due, rhs.due) {
             case (let l?, let r?) where l != r: return l < r
@@ -103,7 +138,8 @@ public enum ReportBuilder {
             }
         }
 
-        let reflections = visible.compactMap { entry -> ReflectionReport? in
+        let allReflections = visible.filter { $0.kind == .reflection && $0.date != nil }.sorted(by: byDate)
+        let reflections = allReflections.compactMap { entry -> ReflectionReport? in
             guard let reflection = entry.reflection, let date = entry.date else { return nil }
             if let since, date < since { return nil }
             return ReflectionReport(
@@ -112,14 +148,102 @@ public enum ReportBuilder {
                 isPrivate: entry.isPrivate, confidence: reflection.confidence,
                 questions: reflection.questions,
                 wins: reflection.wins, obstacles: reflection.obstacles, body: entry.body)
-        }.sorted { ($0.date, $0.path) < ($1.date, $1.path) }
+        }
+        let confidences = allReflections.compactMap { $0.reflection?.confidence }
 
-        let reviewDue = agreement.review.flatMap { $0 <= today ? $0 : nil }
+        let reviewDue = isOver ? nil : agreement.review.flatMap { $0 <= today ? $0 : nil }
+        let evaluated = Set(
+            visible.compactMap { entry -> Role? in
+                guard case .evaluation(let evaluation) = entry.content, let author = evaluation.author else {
+                    return nil
+                }
+                return agreement.role(of: author)
+            })
+        let evaluations = Role.allCases.filter(evaluated.contains)
+        let missingEvaluations = isOver ? Role.allCases.filter { !evaluated.contains($0) } : []
 
-        // The suggested agenda: what the mentee asks, what was promised and is late (the
-        // mentor's promises first), goals gone quiet, and the agreement when it is due.
+        var report = MentorshipReport(
+            id: mentorship.id, path: mentorship.path, status: status, mentor: mentor,
+            mentee: mentee,
+            since: since, cadence: agreement.cadence, lastSession: lastDate,
+            daysSinceLastSession: lastDate.map { $0.days(to: today) }, nextSessionDue: meetingAhead?.date,
+            sessionOverdue: meetingAhead.map { today > $0.date } ?? false,
+            meetingAhead: meetingAhead,
+            sessions: held.count, cancelledSessions: cancelled,
+            goals: goals, actionItems: items, reflections: reflections,
+            reviewDue: reviewDue,
+            lintErrors: diagnostics.filter { $0.severity == .error }.count,
+            lintWarnings: diagnostics.filter { $0.severity == .warning }.count)
+        report.plannedSessions = planned.count
+        report.pastEnd = status == .active ? agreement.ends.flatMap { $0 < today ? $0 : nil } : nil
+        report.conflictedFiles = conflicted
+        report.evaluations = evaluations
+        report.missingEvaluations = missingEvaluations
+        report.latestConfidence = confidences.last
+        report.previousConfidence = confidences.count > 1 ? confidences[confidences.count - 2] : nil
+        report.lastReflection = allReflections.last?.date
+        report.agendaItems = agenda(
+            report, cadence: agreement.cadence, started: agreement.started, today: today)
+        return report
+    }
+
+    /// The meeting ahead, as cli.md's `next_session` finds it: the earliest planned session,
+    /// else the `next` of the latest session since the last meeting, else the cadence.
+    static func meetingAhead(
+        visible: [Entry], planned: [Entry], lastHeld: CalendarDate?, cadence: Cadence?, today: CalendarDate
+    ) -> MeetingAhead? {
+        func timing(_ due: CalendarDate) -> NextSession {
+            due < today
+                ? .overdue(days: due.days(to: today))
+                : due == today ? .today : .upcoming(days: today.days(to: due))
+        }
+        let sinceLast = { (entry: Entry) in
+            guard let lastHeld else { return true }
+            return entry.date.map { $0 >= lastHeld } ?? false
+        }
+        if let first = planned.first(where: sinceLast), let date = first.date {
+            return MeetingAhead(
+                date: date, source: .planned, path: first.path, agenda: first.session?.agenda ?? [],
+                isPrivate: first.isPrivate, timing: timing(date))
+        }
+        let moved = visible.filter { entry in
+            entry.session?.next != nil && entry.date != nil && sinceLast(entry)
+                && !entry.isPlannedSession(asOf: today)
+        }.max { ($0.date?.dayNumber ?? 0, $0.path) < ($1.date?.dayNumber ?? 0, $1.path) }
+        if let moved, let next = moved.session?.next {
+            return MeetingAhead(
+                date: next, source: .agreed, path: moved.path, agenda: [], isPrivate: moved.isPrivate,
+                timing: timing(next))
+        }
+        if let lastHeld, let cadence {
+            let due = cadence.next(after: lastHeld)
+            return MeetingAhead(
+                date: due, source: .cadence, path: nil, agenda: [], isPrivate: false, timing: timing(due))
+        }
+        return nil
+    }
+
+    /// The suggested agenda: the agenda agreed for the meeting ahead, what the mentee asks, what
+    /// was promised and is late (the mentor's promises first), goals gone quiet, and the agreement
+    /// when it is due; once the mentorship is over, only the evaluations still missing.
+    static func agenda(_ m: MentorshipReport, cadence: Cadence?, started: CalendarDate?, today: CalendarDate)
+        -> [AgendaItem]
+    {
+        if m.isOver {
+            return m.missingEvaluations.map { role in
+                AgendaItem(
+                    text: "Evaluation from the \(role.rawValue): `journal new evaluation` writes "
+                        + "evaluations/\(role.rawValue).md",
+                    kind: .evaluation, isPrivate: false)
+            }
+        }
         var agenda: [AgendaItem] = []
-        for reflection in reflections {
+        if let ahead = m.meetingAhead {
+            for line in ahead.agenda {
+                agenda.append(AgendaItem(text: "Agreed: \(line)", kind: .agreed, isPrivate: ahead.isPrivate))
+            }
+        }
+        for reflection in m.reflections {
             for question in reflection.questions {
                 agenda.append(
                     AgendaItem(
@@ -128,7 +252,7 @@ public enum ReportBuilder {
                         kind: .question, isPrivate: reflection.isPrivate))
             }
         }
-        let overdueItems = items.filter { $0.overdue }
+        let overdueItems = m.actionItems.filter { $0.overdue }
         let mentorFirst = { (item: ActionItemReport) in item.owner.flatMap(Role.init(rawValue:)) == .mentor }
         for item in overdueItems.filter(mentorFirst) + overdueItems.filter({ !mentorFirst($0) }) {
             let who = item.owner.map { " (\($0))" } ?? ""
@@ -137,53 +261,33 @@ public enum ReportBuilder {
                     text: "Overdue action\(who), due \(item.due.map(\.description) ?? ""): \(item.text)",
                     kind: .action, isPrivate: item.isPrivate))
         }
-        for goal in goals {
+        for goal in m.goals {
             for milestone in goal.overdueMilestones {
                 let due = milestone.due.map(\.description) ?? ""
                 agenda.append(
                     AgendaItem(
                         text: "Overdue milestone of \(goal.title), due \(due): \(milestone.title)",
-                        kind: .milestone,
-                        isPrivate: false))
+                        kind: .milestone, isPrivate: false))
             }
         }
-        if let cadenceDays = agreement.cadence?.days {
-            for goal in goals where goal.status == .active {
-                guard let reference = goal.lastActivity ?? agreement.started,
+        if let cadenceDays = cadence?.days {
+            for goal in m.goals where goal.status == .active {
+                guard let reference = goal.lastActivity ?? started,
                     reference.days(to: today) >= 2 * cadenceDays
                 else { continue }
                 let when = goal.lastActivity.map { "since \($0)" } ?? "yet"
                 agenda.append(
                     AgendaItem(
                         text: "No activity on goal \(goal.title) \(when): is it still the right goal?",
-                        kind: .goal,
-                        isPrivate: false))
+                        kind: .goal, isPrivate: false))
             }
         }
-        if let reviewDue {
+        if let reviewDue = m.reviewDue {
             agenda.append(
                 AgendaItem(
                     text: "Revisit the agreement: its review was due \(reviewDue)", kind: .review,
                     isPrivate: false))
         }
-
-        var report = MentorshipReport(
-            id: mentorship.id, path: mentorship.path, status: agreement.status, mentor: mentor,
-            mentee: mentee,
-            since: since, cadence: agreement.cadence, lastSession: lastDate,
-            daysSinceLastSession: lastDate.map { $0.days(to: today) }, nextSessionDue: nextDue,
-            sessionOverdue: nextDue.map { today > $0 },
-            nextSession: nextDue.map { due in
-                due < today
-                    ? .overdue(days: due.days(to: today))
-                    : due == today ? .today : .upcoming(days: today.days(to: due))
-            },
-            sessions: held.count, cancelledSessions: cancelled,
-            goals: goals, actionItems: items, reflections: reflections,
-            reviewDue: reviewDue,
-            lintErrors: diagnostics.filter { $0.severity == .error }.count,
-            lintWarnings: diagnostics.filter { $0.severity == .warning }.count)
-        report.agendaItems = agenda
-        return report
+        return agenda
     }
 }

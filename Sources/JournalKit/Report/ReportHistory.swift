@@ -2,12 +2,16 @@ extension ReportBuilder {
     /// The dated events of `mentorship` as the options let the reader see them.
     public static func history(of mentorship: Mentorship, options: ReportOptions) -> MentorshipHistory {
         let agreement = mentorship.agreement
-        let visible = mentorship.entries.filter { options.includePrivate || !$0.isPrivate }
+        // As of today, and without files holding conflict markers, as every fact of the report.
+        let visible = mentorship.entries.filter {
+            (options.includePrivate || !$0.isPrivate) && !$0.hasConflictMarkers
+                && $0.isFact(asOf: options.today)
+        }
         let sessions = visible.compactMap { entry -> SessionEvent? in
             guard let session = entry.session, let date = entry.date else { return nil }
             return SessionEvent(
                 date: date, status: session.status, path: entry.path,
-                planned: session.status == .held && date > options.today)
+                planned: entry.isPlannedSession(asOf: options.today), next: session.next)
         }.sorted { ($0.date, $0.path) < ($1.date, $1.path) }
         let reflections = visible.compactMap { entry -> ReflectionEvent? in
             guard let reflection = entry.reflection, let date = entry.date else { return nil }
@@ -15,11 +19,13 @@ extension ReportBuilder {
                 date: date, author: agreement.side(reflection.author), title: reflection.title,
                 confidence: reflection.confidence, isPrivate: entry.isPrivate, path: entry.path)
         }.sorted { ($0.date, $0.path) < ($1.date, $1.path) }
-        let milestones = mentorship.goals.compactMap(\.goal).flatMap { goal in
+        let isOver = agreement.status.isOver
+        let milestones = visible.compactMap(\.goal).flatMap { goal in
             goal.milestones.map {
                 MilestoneEvent(
                     goalID: goal.id, goalTitle: goal.title, title: $0.title, due: $0.due, done: $0.done,
-                    doneOn: $0.doneOn, overdue: !$0.done && ($0.due.map { $0 < options.today } ?? false))
+                    doneOn: $0.doneOn,
+                    overdue: !isOver && !$0.done && ($0.due.map { $0 < options.today } ?? false))
             }
         }
         var history = MentorshipHistory(
@@ -42,24 +48,107 @@ extension MentorshipReport {
         goal.overdueMilestones.isEmpty && (goal.target.map { $0 >= today } ?? true)
     }
 
-    /// This mentorship's row of the program overview.
+    /// This mentorship's row of the program overview, with how much it needs attention and why.
     public func overviewRow(today: CalendarDate) -> OverviewRow {
         let active = goals.filter { $0.status == .active }
         let cadenceState: String
         var daysOverdue = 0
         switch (lastSession, sessionOverdue) {
         case (nil, _): cadenceState = "none"
-        case (_, true?):
+        case (_, true):
             cadenceState = "overdue"
             daysOverdue = nextSessionDue.map { $0.days(to: today) } ?? 0
         default: cadenceState = "kept"
         }
-        return OverviewRow(
+        var row = OverviewRow(
             id: id, path: path, pair: pair, status: status, lastSession: lastSession,
             daysSinceLastSession: daysSinceLastSession, nextSessionDue: nextSessionDue, cadence: cadenceState,
             daysOverdue: daysOverdue, goalsOnTrack: active.filter { isOnTrack($0, today: today) }.count,
             goalsActive: active.count, openActionItems: actionItems.count,
             overdueActionItems: actionItems.filter(\.overdue).count, lintErrors: lintErrors)
+        let (attention, reasons) = attention(today: today)
+        row.attention = attention
+        row.reasons = reasons
+        row.latestConfidence = latestConfidence
+        row.lastReflection = lastReflection
+        row.evaluations = evaluations
+        return row
+    }
+
+    /// How much the pair needs a coordinator's attention, and why (worst first).
+    func attention(today: CalendarDate) -> (Attention, [String]) {
+        var found: [(Attention, String)] = []
+        let cadenceDays = cadence?.days ?? 30
+        if status == .active {
+            if lastSession == nil {
+                if let started = history.started, started <= today {
+                    let days = started.days(to: today)
+                    if days * 2 > cadenceDays * 3 {
+                        found.append(
+                            (.atRisk, "no session in the \(DayCount.days(days)) since the start (\(started))")
+                        )
+                    } else if days > cadenceDays {
+                        found.append((.watch, "no session yet, \(DayCount.days(days)) since the start"))
+                    }
+                }
+            } else if sessionOverdue, let due = nextSessionDue {
+                let late = due.days(to: today)
+                if late >= 30 {
+                    found.append((.atRisk, "the next session is \(DayCount.days(late)) overdue (due \(due))"))
+                } else if late * 2 > cadenceDays {
+                    found.append((.watch, "the next session is \(DayCount.days(late)) overdue (due \(due))"))
+                }
+            }
+            if let ends = pastEnd {
+                found.append(
+                    (.watch, "the agreed end (\(ends)) has passed and the mentorship is still active"))
+            }
+        }
+        if let latest = latestConfidence, let previous = previousConfidence, latest < previous {
+            found.append(
+                (
+                    previous - latest >= 2 || latest <= 1 ? .atRisk : .watch,
+                    "confidence is falling (\(previous) to \(latest))"
+                ))
+        }
+        let overdueItems = actionItems.filter(\.overdue).count
+        if overdueItems > 0 {
+            found.append(
+                (
+                    overdueItems >= 3 ? .atRisk : .watch,
+                    overdueItems == 1 ? "1 overdue action item" : "\(overdueItems) overdue action items"
+                ))
+        }
+        let overdueMilestones = goals.reduce(0) { $0 + $1.overdueMilestones.count }
+        if overdueMilestones > 0 {
+            found.append(
+                (
+                    .watch,
+                    overdueMilestones == 1 ? "1 overdue milestone" : "\(overdueMilestones) overdue milestones"
+                ))
+        }
+        if !conflictedFiles.isEmpty {
+            found.append(
+                (
+                    .watch,
+                    conflictedFiles.count == 1
+                        ? "1 file holds an unresolved sync conflict"
+                        : "\(conflictedFiles.count) files hold unresolved sync conflicts"
+                ))
+        }
+        if let review = reviewDue { found.append((.watch, "the agreement's review was due \(review)")) }
+        if isOver, !missingEvaluations.isEmpty {
+            let who = missingEvaluations.map { "the \($0.rawValue)" }.joined(separator: " and ")
+            found.append((.watch, "no evaluation yet from \(who)"))
+        }
+        if lintErrors > 0 {
+            found.append((.watch, lintErrors == 1 ? "1 lint error" : "\(lintErrors) lint errors"))
+        }
+        let level = found.map(\.0).max() ?? .ok
+        // Worst first, in the order found within a level.
+        let reasons = found.enumerated().sorted { ($1.element.0, $0.offset) < ($0.element.0, $1.offset) }
+            .map(\.element.1)
+        return (level, reasons)
     }
 }
 
@@ -91,6 +180,11 @@ extension JSONReportRenderer {
                     ("open_action_items", .int(row.openActionItems)),
                     ("overdue_action_items", .int(row.overdueActionItems)),
                     ("lint_errors", .int(row.lintErrors)),
+                    ("attention", .string(row.attention.rawValue)),
+                    ("reasons", .array(row.reasons.map(JSONValue.string))),
+                    ("latest_confidence", .optional(row.latestConfidence)),
+                    ("last_reflection", .date(row.lastReflection)),
+                    ("evaluations", .array(row.evaluations.map { .string($0.rawValue) })),
                 ])
             })
     }
@@ -104,7 +198,9 @@ extension JSONReportRenderer {
             w.array(history.sessions) { w, session in
                 w.object { w in
                     w.member("date", session.date)
-                    w.member("status", session.status.rawValue)
+                    w.member(
+                        "status", session.planned ? SessionStatus.planned.rawValue : session.status.rawValue)
+                    w.member("next", session.next)
                     w.member("path", session.path)
                 }
             }

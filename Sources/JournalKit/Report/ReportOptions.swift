@@ -7,6 +7,13 @@ public struct ReportOptions: Sendable, Equatable {
     /// Whether private entries are shown.
     public var includePrivate: Bool
 
+    /// The order of the mentorships (and of the overview's rows).
+    public var sort: ReportSort = .attention
+    /// Only the mentorships whose attention is one of these (all when empty).
+    public var attention: Set<Attention> = []
+    /// Only the mentorships whose agreement's status is one of these (all when empty).
+    public var statuses: Set<AgreementStatus> = []
+
     /// Creates options.
     public init(today: CalendarDate, since: CalendarDate? = nil, includePrivate: Bool = false) {
         self.today = today

@@ -6,6 +6,8 @@ public struct SessionEvent: Sendable, Equatable {
     public var status: SessionStatus
     /// The file, relative to the journal root.
     public var path: String
-    /// A session written ahead: held status, dated after the report's date.
+    /// A meeting ahead: `status: planned`, or dated after the report's date (not cancelled).
     public var planned = false
+    /// Where a rescheduled or cancelled meeting moved to, or the next meeting agreed.
+    public var next: CalendarDate?
 }

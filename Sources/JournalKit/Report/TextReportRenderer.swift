@@ -30,47 +30,43 @@ public struct TextReportRenderer: ReportRenderer {
         let heading = "\(name(m.mentee)) with \(name(m.mentor))"
         lines.append(
             style.bold(heading) + style.dim("  (\(t(m.path == "." ? m.id : m.path)), \(m.status))"))
+        if let conflicts = m.conflictSentence { lines.append(style.red(t(conflicts))) }
+        if let life = m.lifeSentence { lines.append(style.yellow(t(life))) }
 
-        // Status line: are we keeping the cadence?
-        var status = ""
-        if let last = m.lastSession, let since = m.daysSinceLastSession {
-            status = "Last session \(last), \(since == 0 ? "today" : days(since) + " ago")"
-            if let cadence = m.cadence { status += " (cadence: \(cadence))" }
-            status += ". "
-            if let next = m.nextSessionDue, let timing = m.nextSession {
-                switch timing {
-                case .overdue(let late):
-                    status += style.red("Next session was due \(next): \(days(late)) overdue.")
-                case .today: status += "Next session is due today."
-                case .upcoming(let left): status += "Next session due \(next), in \(days(left))."
-                }
-            }
-        } else {
-            status = "No session held yet"
-            if let cadence = m.cadence { status += " (cadence: \(cadence))" }
-            status += "."
+        // Are we keeping the cadence, and when is the meeting ahead?
+        var status = m.lastSessionSentence
+        if let cadence = m.cadence { status = String(status.dropLast()) + " (cadence: \(cadence))." }
+        if let next = m.nextSessionSentence {
+            status += " " + (m.sessionOverdue ? style.red(t(next)) : t(next))
         }
         lines.append(status)
-        var counts = "\(m.sessions) session\(m.sessions == 1 ? "" : "s") held"
-        if m.cancelledSessions > 0 { counts += ", \(m.cancelledSessions) cancelled" }
-        if let since = m.since { counts += "; new since \(since)" }
-        lines.append(counts + ".")
+        lines.append(m.countsSentence)
+
+        if !m.agendaItems.isEmpty {
+            lines.append("")
+            lines.append(style.bold(m.isOver ? "To close the mentorship" : "Suggested agenda"))
+            for (index, item) in m.agendaItems.enumerated() {
+                lines.append("  \(index + 1). \(t(item.text))" + privateMark(item.isPrivate))
+            }
+        }
 
         lines.append("")
-        lines.append(style.bold("Open action items") + " (\(m.actionItems.count))")
-        if m.actionItems.isEmpty { lines.append("  none") }
-        for item in m.actionItems {
-            let due: String
-            if let date = item.due {
-                due =
-                    item.overdue
-                    ? style.red("OVERDUE: due \(date), \(days(item.daysOverdue)) ago") : "due \(date)"
-            } else {
-                due = "no date"
-            }
+        let shown = m.isOver ? m.actionItems : m.actionItemsOffAgenda
+        let onAgenda = m.actionItems.count - shown.count
+        var title =
+            style.bold(m.isOver ? "Action items left open" : "Open action items") + " (\(m.actionItems.count)"
+        if onAgenda > 0 {
+            title += "; the \(onAgenda) overdue \(onAgenda == 1 ? "is" : "are") on the agenda above"
+        }
+        lines.append(title + ")")
+        if shown.isEmpty && onAgenda == 0 { lines.append("  none") }
+        for item in shown {
+            let due =
+                item.overdue ? style.red(MentorshipReport.dueText(item)) : MentorshipReport.dueText(item)
             let owner = t(item.owner ?? "no owner")
+            let state = item.state == .inProgress ? " (in progress)" : ""
             lines.append(
-                "  \(item.overdue ? style.red("!") : "-") [\(owner)] \(t(item.text)) — \(due)"
+                "  \(item.overdue ? style.red("!") : "-") [\(owner)] \(t(item.text))\(state) — \(due)"
                     + privateMark(item.isPrivate))
             lines.append("      " + style.dim("\(t(item.path)):\(item.line)"))
         }
@@ -88,7 +84,8 @@ public struct TextReportRenderer: ReportRenderer {
                                 + " \(reflection.date))") + privateMark(reflection.isPrivate))
             }
         }
-        list("Questions", m.reflections.flatMap { r in r.questions.map { ($0, r) } })
+        // Questions are on the agenda, unless the mentorship is over.
+        if m.isOver { list("Questions", m.reflections.flatMap { r in r.questions.map { ($0, r) } }) }
         list("Wins", m.reflections.flatMap { r in r.wins.map { ($0, r) } })
         list("Obstacles", m.reflections.flatMap { r in r.obstacles.map { ($0, r) } })
         if !m.reflections.isEmpty {
@@ -132,20 +129,12 @@ public struct TextReportRenderer: ReportRenderer {
                 style.yellow("The agreement's review was due \(review): time to revisit it together."))
         }
 
-        if !m.agenda.isEmpty {
-            lines.append("")
-            lines.append(style.bold("Suggested agenda"))
-            for (index, item) in m.agendaItems.enumerated() {
-                lines.append("  \(index + 1). \(t(item.text))" + privateMark(item.isPrivate))
-            }
-        }
         if !m.activity.isEmpty {
             lines.append("")
             lines.append(style.bold("Shared activity") + style.dim(" (commits in the window)"))
             for person in m.activity {
                 let commits = person.commits == 1 ? "1 commit" : "\(person.commits) commits"
-                lines.append("  \(t(person.author)): \(commits), last \(person.last)")
-                for entry in person.entries { lines.append("      " + style.dim(t(entry))) }
+                lines.append("  \(t(person.author)): \(commits), last \(person.last); \(t(person.summary))")
             }
         }
         lines.append("")

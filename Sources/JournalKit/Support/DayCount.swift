@@ -5,3 +5,8 @@ enum DayCount {
     /// "1 day ago", "2 days ago".
     static func ago(_ count: Int) -> String { days(count) + " ago" }
 }
+
+extension DayCount {
+    /// "tomorrow", "in 2 days".
+    static func ahead(_ count: Int) -> String { count == 1 ? "tomorrow" : "in \(count) days" }
+}

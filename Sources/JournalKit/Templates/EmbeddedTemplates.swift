@@ -213,6 +213,7 @@ enum EmbeddedTemplates {
         .late { color: var(--late); font-weight: 600; }
         .good { color: var(--good); }
         .overview { margin-bottom: 36px; }
+        .overview ul.reasons { margin: 0; padding-left: 1.1em; }
         .overview td:first-child, .overview td:nth-child(3) { white-space: nowrap; }
         .badge { white-space: nowrap; display: inline-block; padding: 0 7px; border-radius: 9px; font-size: 12px; font-weight: 600;
           background: var(--soft); color: var(--muted); }
@@ -306,18 +307,21 @@ enum EmbeddedTemplates {
         <h2>Overview</h2>
         <table>
         <thead>
-        <tr><th>Pair</th><th>Status</th><th>Last session</th><th>Cadence</th><th class="number">Goals on track</th><th class="number">Open items</th><th class="number">Overdue items</th><th class="number">Lint errors</th></tr>
+        <tr><th>Attention</th><th>Pair</th><th>Status</th><th>Why</th><th>Last session</th><th>Cadence</th><th class="number">Goals on track</th><th class="number">Open items</th><th class="number">Overdue items</th><th class="number">Confidence</th><th class="number">Lint errors</th></tr>
         </thead>
         <tbody>
         {{#overview}}
         <tr>
+        <td>{{#atRisk}}<span class="badge late">at risk</span>{{/atRisk}}{{#watch}}<span class="badge">watch</span>{{/watch}}{{#ok}}<span class="badge good">ok</span>{{/ok}}</td>
         <td><a href="#{{anchor}}">{{pair}}</a></td>
-        <td>{{status}}</td>
+        <td>{{status}}{{#showEvaluations}}<br /><span class="by">evaluations: {{#hasEvaluations}}{{evaluations}}{{/hasEvaluations}}{{^hasEvaluations}}none{{/hasEvaluations}}</span>{{/showEvaluations}}</td>
+        <td>{{#hasReasons}}<ul class="reasons">{{#reasons}}<li>{{.}}</li>{{/reasons}}</ul>{{/hasReasons}}{{^hasReasons}}<span class="empty">—</span>{{/hasReasons}}</td>
         <td>{{#hasLastSession}}{{lastSession}} <span class="by">({{daysSinceText}})</span>{{/hasLastSession}}{{^hasLastSession}}<span class="empty">none yet</span>{{/hasLastSession}}</td>
         <td>{{#cadenceOverdue}}<span class="badge late">{{cadenceText}}</span>{{/cadenceOverdue}}{{#cadenceKept}}<span class="badge good">{{cadenceText}}</span>{{/cadenceKept}}{{#cadenceNone}}<span class="badge">{{cadenceText}}</span>{{/cadenceNone}}</td>
         <td class="number{{#goalsBehind}} late{{/goalsBehind}}">{{goalsOnTrack}} of {{goalsActive}}</td>
         <td class="number">{{openActionItems}}</td>
         <td class="number{{#hasOverdueActionItems}} late{{/hasOverdueActionItems}}">{{overdueActionItems}}</td>
+        <td class="number">{{#hasLatestConfidence}}{{latestConfidence}}/5{{/hasLatestConfidence}}{{^hasLatestConfidence}}—{{/hasLatestConfidence}}</td>
         <td class="number{{#hasLintErrors}} late{{/hasLintErrors}}">{{lintErrors}}</td>
         </tr>
         {{/overview}}
@@ -329,7 +333,13 @@ enum EmbeddedTemplates {
         <article class="mentorship" id="{{anchor}}">
         <header>
         <h2>{{pair}}</h2>
-        <p class="meta">{{location}} · {{status}}{{#hasCadence}} · meets {{cadence}}{{/hasCadence}} · {{sessions}} sessions held{{#hasCancelledSessions}}, {{cancelledSessions}} cancelled{{/hasCancelledSessions}}{{#hasSince}} · new since {{since}}{{/hasSince}}</p>
+        <p class="meta">{{location}} · {{status}}{{#hasCadence}} · meets {{cadence}}{{/hasCadence}} · {{countsText}}</p>
+        {{#hasConflicts}}
+        <p class="alert">{{conflictText}}</p>
+        {{/hasConflicts}}
+        {{#hasLifeText}}
+        <p class="alert">{{lifeText}}</p>
+        {{/hasLifeText}}
         <p class="status">{{lastSessionText}} {{#sessionOverdue}}<span class="late">{{nextSessionText}}</span>{{/sessionOverdue}}{{^sessionOverdue}}{{nextSessionText}}{{/sessionOverdue}}</p>
         {{#hasReviewDue}}
         <p class="alert">The agreement's review was due {{reviewDue}}: time to revisit it together.</p>
@@ -345,32 +355,34 @@ enum EmbeddedTemplates {
         {{/hasHistory}}
         </section>
         <div class="columns">
-        <section class="action-items">
-        <h3>Open action items ({{actionItemCount}})</h3>
-        {{#hasActionItems}}
-        <ul class="items">
-        {{#actionItems}}
-        <li class="{{#overdue}}overdue{{/overdue}}"><span class="owner">{{ownerText}}</span>: {{text}}<br />
-        <span class="{{#overdue}}late{{/overdue}}{{^overdue}}by{{/overdue}}">{{dueText}}</span> <span class="where">{{location}}</span>{{#private}} <span class="private-mark">private</span>{{/private}}</li>
-        {{/actionItems}}
-        </ul>
-        {{/hasActionItems}}
-        {{^hasActionItems}}
-        <p class="empty">None.</p>
-        {{/hasActionItems}}
-        </section>
         <section class="agenda">
-        <h3>Suggested agenda</h3>
+        <h3>{{agendaTitle}}</h3>
         {{#hasAgenda}}
         <ol>
         {{#agenda}}
-        <li>{{text}}{{#private}} <span class="private-mark">private</span>{{/private}}</li>
+        <li class="{{kind}}">{{text}}{{#private}} <span class="private-mark">private</span>{{/private}}</li>
         {{/agenda}}
         </ol>
         {{/hasAgenda}}
         {{^hasAgenda}}
         <p class="empty">Nothing pressing.</p>
         {{/hasAgenda}}
+        </section>
+        <section class="action-items">
+        <h3>{{actionItemsTitle}} ({{actionItemCount}}{{onAgendaText}})</h3>
+        {{#hasOtherActionItems}}
+        <ul class="items">
+        {{#otherActionItems}}
+        <li class="{{#overdue}}overdue{{/overdue}}"><span class="owner">{{ownerText}}</span>: {{text}}{{#inProgress}} <span class="by">(in progress)</span>{{/inProgress}}<br />
+        <span class="{{#overdue}}late{{/overdue}}{{^overdue}}by{{/overdue}}">{{dueText}}</span> <span class="where">{{location}}</span>{{#private}} <span class="private-mark">private</span>{{/private}}</li>
+        {{/otherActionItems}}
+        </ul>
+        {{/hasOtherActionItems}}
+        {{^hasOtherActionItems}}
+        {{^hasOnAgenda}}
+        <p class="empty">None.</p>
+        {{/hasOnAgenda}}
+        {{/hasOtherActionItems}}
         </section>
         </div>
         <section class="goals">
@@ -403,25 +415,22 @@ enum EmbeddedTemplates {
         </section>
         {{/hasConfidence}}
         <div class="columns3">
+        {{#showQuestions}}
         <section class="questions">
         <h3>Questions</h3>
-        {{#hasQuestions}}
         <ul>
         {{#questions}}
         <li>{{text}} <span class="by">({{#hasAuthor}}{{author}}, {{/hasAuthor}}{{date}})</span>{{#private}} <span class="private-mark">private</span>{{/private}}</li>
         {{/questions}}
         </ul>
-        {{/hasQuestions}}
-        {{^hasQuestions}}
-        <p class="empty">None written.</p>
-        {{/hasQuestions}}
         </section>
+        {{/showQuestions}}
         <section class="wins">
         <h3>Wins</h3>
         {{#hasWins}}
         <ul>
         {{#wins}}
-        <li>{{text}} <span class="by">({{#hasAuthor}}{{author}}, {{/hasAuthor}}{{date}})</span></li>
+        <li>{{text}} <span class="by">({{#hasAuthor}}{{author}}, {{/hasAuthor}}{{date}})</span>{{#private}} <span class="private-mark">private</span>{{/private}}</li>
         {{/wins}}
         </ul>
         {{/hasWins}}
@@ -434,7 +443,7 @@ enum EmbeddedTemplates {
         {{#hasObstacles}}
         <ul>
         {{#obstacles}}
-        <li>{{text}} <span class="by">({{#hasAuthor}}{{author}}, {{/hasAuthor}}{{date}})</span></li>
+        <li>{{text}} <span class="by">({{#hasAuthor}}{{author}}, {{/hasAuthor}}{{date}})</span>{{#private}} <span class="private-mark">private</span>{{/private}}</li>
         {{/obstacles}}
         </ul>
         {{/hasObstacles}}
@@ -476,44 +485,62 @@ enum EmbeddedTemplates {
         {{#showOverview}}
         ## Overview
 
-        | Pair | Status | Last session | Cadence | Goals on track | Open items | Overdue items | Lint errors |
-        |---|---|---|---|---:|---:|---:|---:|
+        | Attention | Pair | Status | Why | Last session | Cadence | Goals on track | Open items | Overdue items | Confidence | Lint errors |
+        |---|---|---|---|---|---|---:|---:|---:|---:|---:|
         {{#overview}}
-        | {{pair}} | {{status}} | {{#hasLastSession}}{{lastSession}} ({{daysSinceText}}){{/hasLastSession}}{{^hasLastSession}}none yet{{/hasLastSession}} | {{#cadenceOverdue}}**{{cadenceText}}**{{/cadenceOverdue}}{{^cadenceOverdue}}{{cadenceText}}{{/cadenceOverdue}} | {{goalsOnTrack}} of {{goalsActive}} | {{openActionItems}} | {{#hasOverdueActionItems}}**{{overdueActionItems}}**{{/hasOverdueActionItems}}{{^hasOverdueActionItems}}0{{/hasOverdueActionItems}} | {{lintErrors}} |
+        | {{#atRisk}}**at risk**{{/atRisk}}{{#watch}}watch{{/watch}}{{#ok}}ok{{/ok}} | {{pair}} | {{status}} | {{reasonsText}} | {{#hasLastSession}}{{lastSession}} ({{daysSinceText}}){{/hasLastSession}}{{^hasLastSession}}none yet{{/hasLastSession}} | {{#cadenceOverdue}}**{{cadenceText}}**{{/cadenceOverdue}}{{^cadenceOverdue}}{{cadenceText}}{{/cadenceOverdue}} | {{goalsOnTrack}} of {{goalsActive}} | {{openActionItems}} | {{#hasOverdueActionItems}}**{{overdueActionItems}}**{{/hasOverdueActionItems}}{{^hasOverdueActionItems}}0{{/hasOverdueActionItems}} | {{#hasLatestConfidence}}{{latestConfidence}}/5{{/hasLatestConfidence}}{{^hasLatestConfidence}}—{{/hasLatestConfidence}} | {{lintErrors}} |
         {{/overview}}
 
         {{/showOverview}}
         {{#mentorships}}
         ## {{pair}}
 
-        *{{location}}, {{status}}{{#hasCadence}}, meeting {{cadence}}{{/hasCadence}}.* {{lastSessionText}}{{#sessionOverdue}} **{{nextSessionText}}**{{/sessionOverdue}}{{^sessionOverdue}} {{nextSessionText}}{{/sessionOverdue}} {{sessions}} sessions held{{#hasCancelledSessions}}, {{cancelledSessions}} cancelled{{/hasCancelledSessions}}{{#hasSince}}; new since {{since}}{{/hasSince}}.
+        {{#hasConflicts}}
+        > **{{conflictText}}**
+
+        {{/hasConflicts}}
+        {{#hasLifeText}}
+        **{{lifeText}}**
+
+        {{/hasLifeText}}
+        *{{location}}, {{status}}{{#hasCadence}}, meeting {{cadence}}{{/hasCadence}}.* {{lastSessionText}}{{#sessionOverdue}} **{{nextSessionText}}**{{/sessionOverdue}}{{^sessionOverdue}} {{nextSessionText}}{{/sessionOverdue}} {{countsText}}
         {{#hasReviewDue}}
 
         **The agreement's review was due {{reviewDue}}: time to revisit it together.**
         {{/hasReviewDue}}
+        {{#hasAgenda}}
 
-        ### Open action items ({{actionItemCount}})
+        ### {{agendaTitle}}
 
-        {{#actionItems}}
-        - [ ] {{#hasOwner}}**{{owner}}**: {{/hasOwner}}{{text}} — {{#overdue}}**{{dueText}}**{{/overdue}}{{^overdue}}{{dueText}}{{/overdue}} ({{location}}){{#private}} *(private)*{{/private}}
-        {{/actionItems}}
-        {{^actionItems}}
+        {{#agenda}}
+        {{number}}. {{text}}{{#private}} *(private)*{{/private}}
+        {{/agenda}}
+        {{/hasAgenda}}
+
+        ### {{actionItemsTitle}} ({{actionItemCount}}{{onAgendaText}})
+
+        {{#otherActionItems}}
+        - [{{mark}}] {{#hasOwner}}**{{owner}}**: {{/hasOwner}}{{text}} — {{#overdue}}**{{dueText}}**{{/overdue}}{{^overdue}}{{dueText}}{{/overdue}} ({{location}}){{#private}} *(private)*{{/private}}
+        {{/otherActionItems}}
+        {{^otherActionItems}}
+        {{^hasOnAgenda}}
         None.
-        {{/actionItems}}
-        {{#hasQuestions}}
+        {{/hasOnAgenda}}
+        {{/otherActionItems}}
+        {{#showQuestions}}
 
         ### Questions
 
         {{#questions}}
         - {{text}} ({{#hasAuthor}}{{author}}, {{/hasAuthor}}{{date}}){{#private}} *(private)*{{/private}}
         {{/questions}}
-        {{/hasQuestions}}
+        {{/showQuestions}}
         {{#hasWins}}
 
         ### Wins
 
         {{#wins}}
-        - {{text}} ({{#hasAuthor}}{{author}}, {{/hasAuthor}}{{date}})
+        - {{text}} ({{#hasAuthor}}{{author}}, {{/hasAuthor}}{{date}}){{#private}} *(private)*{{/private}}
         {{/wins}}
         {{/hasWins}}
         {{#hasObstacles}}
@@ -521,7 +548,7 @@ enum EmbeddedTemplates {
         ### Obstacles
 
         {{#obstacles}}
-        - {{text}} ({{#hasAuthor}}{{author}}, {{/hasAuthor}}{{date}})
+        - {{text}} ({{#hasAuthor}}{{author}}, {{/hasAuthor}}{{date}}){{#private}} *(private)*{{/private}}
         {{/obstacles}}
         {{/hasObstacles}}
 
@@ -545,14 +572,6 @@ enum EmbeddedTemplates {
         - {{date}} {{title}}{{#hasAuthor}} — {{author}}{{/hasAuthor}}{{#hasConfidence}}, confidence {{confidence}}/5{{/hasConfidence}}{{#private}} *(private)*{{/private}}
         {{/reflections}}
         {{/hasReflections}}
-        {{#hasAgenda}}
-
-        ### Suggested agenda
-
-        {{#agenda}}
-        {{number}}. {{text}}{{#private}} *(private)*{{/private}}
-        {{/agenda}}
-        {{/hasAgenda}}
 
         *Lint: {{lintText}}.*
 
@@ -586,18 +605,18 @@ enum EmbeddedTemplates {
 
         # Session {{date}}{{#hasTitle}}: {{title}}{{/hasTitle}}
 
-        ## Open items from last time
+        ## Open items from earlier
 
         {{#hasOpenItems}}
-        <!-- These were still open after {{previousSession}}. Go through them together: tick the done
-             ones there, and copy the ones that go on into "Action items" below. -->
+        <!-- Still open in earlier entries. Go through them together: an item copied here is the same
+             item, so ticking it here ([x]) closes it everywhere; [-] cancels it, [>] moves it on. -->
 
         {{#openItems}}
-        - {{{text}}}
+        - [{{{mark}}}] {{{text}}}
         {{/openItems}}
         {{/hasOpenItems}}
         {{^hasOpenItems}}
-        <!-- Nothing was left open last time. -->
+        <!-- Nothing is left open from earlier entries. -->
         {{/hasOpenItems}}
 
         ## Notes

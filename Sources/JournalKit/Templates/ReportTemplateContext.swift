@@ -71,39 +71,37 @@ enum ReportTemplateContext {
             "openActionItems": row.openActionItems, "overdueActionItems": row.overdueActionItems,
             "hasOverdueActionItems": row.overdueActionItems > 0,
             "lintErrors": row.lintErrors, "hasLintErrors": row.lintErrors > 0,
+            "attention": row.attention.rawValue, "atRisk": row.attention == .atRisk,
+            "watch": row.attention == .watch, "ok": row.attention == .ok,
+            "reasons": row.reasons,
+            "reasonsText": row.reasons.isEmpty ? "—" : row.reasons.joined(separator: "; "),
+            "hasReasons": !row.reasons.isEmpty,
+            "latestConfidence": row.latestConfidence ?? 0, "hasLatestConfidence": row.latestConfidence != nil,
+            "lastReflection": text(row.lastReflection), "hasLastReflection": row.lastReflection != nil,
+            "evaluations": row.evaluations.map(\.rawValue).joined(separator: ", "),
+            "showEvaluations": row.status.isOver, "hasEvaluations": !row.evaluations.isEmpty,
         ]
     }
 
-    static func sessionText(_ m: MentorshipReport) -> (String, String) {
-        guard let last = m.lastSession, let since = m.daysSinceLastSession else {
-            return ("No session held yet.", "")
-        }
-        let lastText = "Last session \(last), \(since == 0 ? "today" : days(since) + " ago")."
-        guard let next = m.nextSessionDue, let timing = m.nextSession else { return (lastText, "") }
-        switch timing {
-        case .overdue(let late): return (lastText, "The next session was due \(next): \(days(late)) overdue.")
-        case .today: return (lastText, "The next session is due today.")
-        case .upcoming(let left): return (lastText, "Next session due \(next), in \(days(left)).")
-        }
-    }
-
     static func mentorship(_ m: MentorshipReport) -> [String: Any] {
-        let (lastText, nextText) = sessionText(m)
-        let items: [[String: Any]] = m.actionItems.map { item in
-            let dueText: String
-            if let due = item.due {
-                dueText = item.overdue ? "overdue: due \(due), \(days(item.daysOverdue)) ago" : "due \(due)"
-            } else {
-                dueText = "no date"
-            }
+        let lastText = m.lastSessionSentence
+        let nextText = m.nextSessionSentence ?? ""
+        let shownItems = m.isOver ? m.actionItems : m.actionItemsOffAgenda
+        let onAgenda = m.actionItems.count - shownItems.count
+        let item: (ActionItemReport) -> [String: Any] = { item in
+            let dueText = MentorshipReport.dueText(item)
             return [
                 "text": item.text, "owner": item.owner ?? "", "hasOwner": item.owner != nil,
                 "ownerText": item.owner ?? "no owner", "due": text(item.due), "hasDue": item.due != nil,
                 "overdue": item.overdue, "daysOverdue": item.daysOverdue, "dueText": dueText,
                 "path": item.path, "line": item.line, "location": "\(item.path):\(item.line)",
-                "private": item.isPrivate,
+                "private": item.isPrivate, "inProgress": item.state == .inProgress,
+                "mark": item.state == .inProgress ? "/" : " ", "firstSeen": text(item.firstSeen),
+                "leftOpen": item.leftOpen,
             ]
         }
+        let items = m.actionItems.map(item)
+        let otherItems = shownItems.map(item)
         func notes(_ pick: (ReflectionReport) -> [String]) -> [[String: Any]] {
             m.reflections.flatMap { reflection in
                 pick(reflection).map { note -> [String: Any] in
@@ -171,10 +169,22 @@ enum ReportTemplateContext {
             "nextSessionDue": text(m.nextSessionDue), "hasNextSessionDue": m.nextSessionDue != nil,
             "sessionOverdue": m.sessionOverdue == true,
             "lastSessionText": lastText, "nextSessionText": nextText,
+            "hasNextSession": m.meetingAhead != nil, "countsText": m.countsSentence,
+            "lifeText": m.lifeSentence ?? "", "hasLifeText": m.lifeSentence != nil,
+            "conflictText": m.conflictSentence ?? "", "hasConflicts": !m.conflictedFiles.isEmpty,
+            "conflictedFiles": m.conflictedFiles, "isOver": m.isOver,
+            "agendaTitle": m.isOver ? "To close the mentorship" : "Suggested agenda",
+            "actionItemsTitle": m.isOver ? "Action items left open" : "Open action items",
+            "onAgendaCount": onAgenda, "hasOnAgenda": onAgenda > 0,
+            "onAgendaText": onAgenda == 0
+                ? "" : "; the \(onAgenda) overdue \(onAgenda == 1 ? "is" : "are") on the agenda above",
+            "showQuestions": m.isOver && !questions.isEmpty,
+            "plannedSessions": m.plannedSessions,
             "sessions": m.sessions, "cancelledSessions": m.cancelledSessions,
             "hasCancelledSessions": m.cancelledSessions > 0,
             "reviewDue": text(m.reviewDue), "hasReviewDue": m.reviewDue != nil,
             "actionItems": items, "hasActionItems": !items.isEmpty, "actionItemCount": items.count,
+            "otherActionItems": otherItems, "hasOtherActionItems": !otherItems.isEmpty,
             "overdueActionItemCount": m.actionItems.filter(\.overdue).count,
             "questions": questions, "hasQuestions": !questions.isEmpty,
             "wins": wins, "hasWins": !wins.isEmpty,
@@ -183,7 +193,10 @@ enum ReportTemplateContext {
             "reflectionCount": reflections.count,
             "goals": goals, "hasGoals": !goals.isEmpty, "goalCount": goals.count,
             "agenda": m.agendaItems.enumerated().map {
-                ["number": $0.offset + 1, "text": $0.element.text, "private": $0.element.isPrivate]
+                [
+                    "number": $0.offset + 1, "text": $0.element.text, "private": $0.element.isPrivate,
+                    "kind": $0.element.kind.rawValue,
+                ]
             },
             "hasAgenda": !m.agenda.isEmpty,
             "lintErrors": m.lintErrors, "lintWarnings": m.lintWarnings, "lintText": lintText,

@@ -165,17 +165,13 @@ struct NewCommand: ParsableCommand {
             "hasDuration": agreement.durationMinutes != nil,
             "duration": agreement.durationMinutes.map(NewEntry.duration) ?? "",
         ]
-        if kind == .session, let previous = NewEntry.previousSession(in: mentorship, before: day) {
-            let open = previous.actionItems.filter { !$0.done }
-            context["previousSession"] = previous.path
-            context["openItems"] = open.map { item in
-                ["text": NewEntry.oneLine(item.text) + (item.due.map { " (due \($0))" } ?? "")]
-            }
-            context["hasOpenItems"] = !open.isEmpty
-        } else {
-            context["openItems"] = [[String: Any]]()
-            context["hasOpenItems"] = false
+        let open = kind == .session ? NewEntry.openItems(in: mentorship, on: day, intoPrivate: isPrivate) : []
+        context["previousSession"] = NewEntry.previousSession(in: mentorship, before: day)?.path ?? ""
+        context["openItems"] = open.map { tracked in
+            let carried = NewEntry.carried(tracked)
+            return ["mark": carried.mark, "text": carried.text, "from": tracked.item.path]
         }
+        context["hasOpenItems"] = !open.isEmpty
         return context
     }
 

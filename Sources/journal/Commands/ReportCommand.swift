@@ -6,8 +6,12 @@ import JournalWorkspace
 
 /// The output formats of `journal report`.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, markdown, html, json
+    case text, markdown, html, json, csv
 }
+
+extension ReportSort: ExpressibleByArgument {}
+extension Attention: ExpressibleByArgument {}
+extension AgreementStatus: ExpressibleByArgument {}
 
 /// `journal report`: what a mentor reads before a check-in.
 struct ReportCommand: ParsableCommand {
@@ -29,8 +33,23 @@ struct ReportCommand: ParsableCommand {
         help: ArgumentHelp("Start of the window (default: the last held session).", valueName: "YYYY-MM-DD"))
     var since: String?
 
-    @Option(help: "Output format: text, markdown, html or json.")
+    @Option(help: "Output format: text, markdown, html, json, or csv (the overview alone).")
     var format: ReportFormat = .text
+
+    @Option(help: "Order of the mentorships: attention (those needing help first) or name.")
+    var sort: ReportSort = .attention
+
+    @Option(
+        help: ArgumentHelp(
+            "Only the mentorships whose attention is LEVEL: ok, watch or at-risk (repeat it for several).",
+            valueName: "LEVEL"))
+    var attention: [Attention] = []
+
+    @Option(
+        help: ArgumentHelp(
+            "Only the mentorships whose agreement has this status: active, proposed, paused, completed or "
+                + "ended (repeat it for several).", valueName: "STATUS"))
+    var status: [AgreementStatus] = []
 
     @Option(help: ArgumentHelp("Write the report to FILE instead of standard output.", valueName: "FILE"))
     var output: String?
@@ -57,12 +76,19 @@ struct ReportCommand: ParsableCommand {
         if includePrivate, let output {
             try refuseSharedPlace(for: output, base: scope.workingDirectory, journalRoot: scope.journal.root)
         }
-        let report = scope.report(since: since.flatMap { CalendarDate($0) }, includePrivate: includePrivate)
+        var options = ReportOptions(
+            today: global.resolvedToday, since: since.flatMap { CalendarDate($0) },
+            includePrivate: includePrivate)
+        options.sort = sort
+        options.attention = Set(attention)
+        options.statuses = Set(status)
+        let report = scope.report(options)
         KeepUntilExit.keep(scope)
         KeepUntilExit.keep(report)
         let renderer: any ReportRenderer =
             switch format {
             case .json: JSONReportRenderer()
+            case .csv: CSVOverviewRenderer()
             case .text: TextReportRenderer(style: TerminalStyle(colour: output == nil && global.colour))
             case .markdown:
                 MarkdownReportRenderer(template: try template(.markdown, root: scope.journal.root))

@@ -19,10 +19,12 @@ enum ActionNoOwnerRule: LintRule {
         ])
 
     public static func check(_ context: LintContext) -> [Diagnostic] {
-        context.journal.mentorships.flatMap(\.entries).flatMap { entry in
-            entry.actionItems.filter { !$0.done && $0.owner == nil }.map { item in
-                diagnostic(
-                    entry.path, SourcePosition(line: item.line, column: item.column),
+        context.journal.mentorships.flatMap { mentorship in
+            ActionItemLedger.fold(mentorship.entries, asOf: nil).compactMap { tracked in
+                let item = tracked.item
+                guard tracked.isOpen, item.owner == nil else { return nil }
+                return diagnostic(
+                    item.path, SourcePosition(line: item.line, column: item.column),
                     "the action item “\(item.text)” names no owner; add @mentor, @mentee or a @handle")
             }
         }

@@ -15,15 +15,25 @@ enum ActionOverdueRule: LintRule {
                 "sessions/2026-11-20.md":
                     "---\ndate: 2026-11-20\n---\n- [x] @mentee send the draft (due 2026-11-22)\n"
                     + "- [ ] @mentor read it due: 2026-11-25\n"
-            ])
+            ]),
+            RuleExample([
+                "sessions/2026-11-10.md":
+                    "---\ndate: 2026-11-10\n---\n- [ ] @mentee send the draft (due 2026-11-12)\n",
+                "sessions/2026-11-20.md":
+                    "---\ndate: 2026-11-20\n---\n- [x] @mentee Send the  draft (due 2026-11-12)\n",
+            ]),
         ])
 
     public static func check(_ context: LintContext) -> [Diagnostic] {
-        context.journal.mentorships.flatMap(\.entries).flatMap { entry in
-            entry.actionItems.compactMap { item in
-                guard !item.done, let due = item.due, due < context.today else { return nil }
+        // One item across entries (a copy in later notes is the same item): only its latest
+        // occurrence is flagged. A completed or ended pair leaves its items open, not overdue.
+        context.journal.mentorships.flatMap { mentorship -> [Diagnostic] in
+            guard !mentorship.agreement.status.isOver else { return [] }
+            return ActionItemLedger.fold(mentorship.entries, asOf: context.today).compactMap { tracked in
+                let item = tracked.item
+                guard tracked.isOpen, let due = item.due, due < context.today else { return nil }
                 return diagnostic(
-                    entry.path, SourcePosition(line: item.line, column: item.column),
+                    item.path, SourcePosition(line: item.line, column: item.column),
                     "the action item “\(item.text)” was due \(due) (\(DayCount.ago(due.days(to: context.today))))"
                 )
             }

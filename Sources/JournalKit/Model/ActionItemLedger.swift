@@ -1,0 +1,51 @@
+/// One action item as the journal knows it across entries: the contract's "one item, many
+/// entries", decided here for the report, the lint rules and `journal new session`.
+public struct TrackedActionItem: Sendable, Equatable {
+    /// The latest occurrence (by entry date, then path, then line), with the due date it
+    /// carries or, when it gives none, the most recent earlier one's.
+    public var item: ActionItem
+    /// The date of the first entry the item appeared in.
+    public var firstSeen: CalendarDate?
+    /// Every place it appears, oldest first.
+    public var occurrences: [ActionItem]
+    /// Whether every entry it appears in is private.
+    public var isPrivate: Bool
+
+    /// Whether it still waits to be done: its latest occurrence's mark decides.
+    public var isOpen: Bool { item.isOpen }
+}
+
+/// Folds the action items of entries into one item per identity.
+public enum ActionItemLedger {
+    /// The items of `entries` (those that are facts on `today`; all of them when nil), one per
+    /// identity, in the order of their latest occurrence.
+    public static func fold(_ entries: [Entry], asOf today: CalendarDate?) -> [TrackedActionItem] {
+        let dated =
+            entries
+            .filter { entry in !entry.actionItems.isEmpty && (today.map { entry.isFact(asOf: $0) } ?? true) }
+            .sorted { ($0.date?.dayNumber ?? Int.min, $0.path) < ($1.date?.dayNumber ?? Int.min, $1.path) }
+        var position: [String: Int] = [:]
+        var tracked: [TrackedActionItem] = []
+        for entry in dated {
+            for item in entry.actionItems.sorted(by: { ($0.line, $0.column) < ($1.line, $1.column) }) {
+                let key = item.identity
+                if let index = position[key] {
+                    var known = tracked[index]
+                    var latest = item
+                    if latest.due == nil { latest.due = known.item.due }
+                    known.item = latest
+                    known.occurrences.append(item)
+                    known.isPrivate = known.isPrivate && entry.isPrivate
+                    tracked[index] = known
+                } else {
+                    position[key] = tracked.count
+                    tracked.append(
+                        TrackedActionItem(
+                            item: item, firstSeen: entry.date, occurrences: [item], isPrivate: entry.isPrivate
+                        ))
+                }
+            }
+        }
+        return tracked
+    }
+}

@@ -1,0 +1,49 @@
+/// `journal report --format csv`: the overview alone, one row per mentorship, as RFC 4180 CSV
+/// (a header row, CRLF line ends, fields quoted when they hold a comma, a quote or a line break).
+public struct CSVOverviewRenderer: ReportRenderer {
+    /// Creates the renderer.
+    public init() {}
+
+    /// The columns, in order: the overview's JSON keys.
+    public static let columns = [
+        "id", "path", "pair", "status", "attention", "reasons", "last_session", "days_since_last_session",
+        "next_session_due", "cadence", "days_overdue", "goals_on_track", "goals_active", "open_action_items",
+        "overdue_action_items", "latest_confidence", "last_reflection", "evaluations", "lint_errors",
+    ]
+
+    /// The overview as CSV.
+    public func render(_ report: Report) -> String {
+        var lines = [Self.columns.joined(separator: ",")]
+        for row in report.overview {
+            let values: [String] = [
+                text(row.id), text(row.path), text(row.pair), row.status.rawValue, row.attention.rawValue,
+                text(row.reasons.joined(separator: "; ")), row.lastSession?.description ?? "",
+                row.daysSinceLastSession.map(String.init) ?? "", row.nextSessionDue?.description ?? "",
+                row.cadence, String(row.daysOverdue), String(row.goalsOnTrack), String(row.goalsActive),
+                String(row.openActionItems), String(row.overdueActionItems),
+                row.latestConfidence.map(String.init) ?? "", row.lastReflection?.description ?? "",
+                row.evaluations.map(\.rawValue).joined(separator: " "), String(row.lintErrors),
+            ]
+            lines.append(values.map(Self.field).joined(separator: ","))
+        }
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// Text from a journal, made inert for a spreadsheet: a cell starting with `=`, `+`, `-`, `@`,
+    /// a tab or a carriage return would be read as a formula, so it starts with `'` instead.
+    func text(_ value: String) -> String {
+        guard let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else {
+            return value
+        }
+        return "'" + value
+    }
+
+    /// One field, quoted when RFC 4180 asks for it.
+    static func field(_ value: String) -> String {
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+        else {
+            return value
+        }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

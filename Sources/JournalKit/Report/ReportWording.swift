@@ -1,0 +1,88 @@
+/// The sentences every format for people says about a mentorship's meetings and life, written
+/// once from the finished report so that text, Markdown and HTML say the same thing.
+extension MentorshipReport {
+    /// "Last session 2026-11-03, 22 days ago.", or that there was none yet.
+    public var lastSessionSentence: String {
+        guard let last = lastSession, let since = daysSinceLastSession else { return "No session held yet." }
+        return "Last session \(last), \(since == 0 ? "today" : DayCount.ago(since))."
+    }
+
+    /// The meeting ahead in one sentence, with how it is known; nil when there is none to expect.
+    public var nextSessionSentence: String? {
+        guard let ahead = meetingAhead else { return nil }
+        let when: String
+        switch ahead.timing {
+        case .overdue(let late): when = ": \(DayCount.days(late)) overdue"
+        case .today: when = ", today"
+        case .upcoming(let left): when = ", in \(DayCount.days(left))"
+        }
+        switch ahead.source {
+        case .planned:
+            let what = ahead.timing.isOverdue ? "was planned for" : "planned for"
+            let advice =
+                ahead.timing.isOverdue ? "; say in that file whether it was held, cancelled or moved" : ""
+            return "Next session \(what) \(ahead.date)\(when) (\(ahead.path ?? "")\(advice))."
+        case .agreed:
+            return
+                "Next session \(ahead.timing.isOverdue ? "was agreed for" : "agreed for") \(ahead.date)\(when)."
+        case .cadence:
+            return
+                "Next session \(ahead.timing.isOverdue ? "was due" : "due") \(ahead.date) by the cadence\(when)."
+        }
+    }
+
+    /// Where the mentorship is in its life, when that changes what is expected of it.
+    public var lifeSentence: String? {
+        switch status {
+        case .active:
+            return pastEnd.map {
+                "The mentorship was agreed to end on \($0) and is still active: close it (status: completed, "
+                    + "evaluations) or move `ends`."
+            }
+        case .proposed: return "The mentorship is proposed: no meeting is expected until it starts."
+        case .paused: return "The mentorship is paused: no meeting is expected until it resumes."
+        case .completed, .ended:
+            let missing = missingEvaluations.map { "the \($0.rawValue)" }.joined(separator: " and ")
+            return "The mentorship is \(status): no next meeting; open items are left open."
+                + (missing.isEmpty
+                    ? " Both evaluations are written." : " Still to write: the evaluation of \(missing).")
+        }
+    }
+
+    /// What the report leaves out because of conflict markers, and what to do; nil when nothing.
+    public var conflictSentence: String? {
+        guard !conflictedFiles.isEmpty else { return nil }
+        let files = conflictedFiles.joined(separator: ", ")
+        let one = conflictedFiles.count == 1
+        return
+            "\(one ? "A file holds" : "\(conflictedFiles.count) files hold") unresolved sync conflicts and "
+            + "\(one ? "is" : "are") left out of this report until resolved: \(files). Keep the words you want, "
+            + "delete the marker lines, then run `journal sync`."
+    }
+
+    /// "5 sessions held, 1 cancelled, 1 planned; new since 2026-11-03."
+    public var countsSentence: String {
+        var counts = "\(sessions) session\(sessions == 1 ? "" : "s") held"
+        if cancelledSessions > 0 { counts += ", \(cancelledSessions) cancelled" }
+        if plannedSessions > 0 { counts += ", \(plannedSessions) planned" }
+        if let since { counts += "; new since \(since)" }
+        return counts + "."
+    }
+
+    /// Open items that are not on the agenda already (the overdue ones are).
+    public var actionItemsOffAgenda: [ActionItemReport] { actionItems.filter { !$0.overdue } }
+
+    /// How an action item's date reads: "due 2026-11-20", "overdue: due …, 3 days ago", "no date".
+    public static func dueText(_ item: ActionItemReport) -> String {
+        guard let date = item.due else { return "no date" }
+        return item.overdue ? "overdue: due \(date), \(DayCount.ago(item.daysOverdue))" : "due \(date)"
+    }
+}
+
+extension NextSession {
+    /// Whether the meeting was due before the report's date.
+    public var isOverdue: Bool {
+        if case .overdue = self { return true }
+        return false
+    }
+}

@@ -80,7 +80,7 @@ public enum NewEntry {
         }
         let ids = all.map(\.id).joined(separator: ", ")
         if let id {
-            guard let found = all.first(where: { $0.id == id || $0.path == id }) else {
+            guard let found = all.first(where: { $0.isNamed(id, root: journal.root) }) else {
                 throw Failure(message: "no mentorship `\(id)`; the journal has: \(ids)", status: .usage)
             }
             return found

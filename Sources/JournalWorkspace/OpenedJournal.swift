@@ -107,13 +107,13 @@ public struct OpenedJournal {
             }
         }
         if !ids.isEmpty {
-            for id in ids where !selected.contains(where: { $0.id == id || $0.path == id }) {
+            for id in ids where !selected.contains(where: { $0.isNamed(id, root: journal.root) }) {
                 let known = selected.map(\.id).joined(separator: ", ")
                 throw Failure(
                     message: "no mentorship `\(id)`" + (known.isEmpty ? "" : "; the journal has: \(known)"),
                     status: .usage)
             }
-            selected = selected.filter { m in ids.contains { $0 == m.id || $0 == m.path } }
+            selected = selected.filter { m in ids.contains { m.isNamed($0, root: journal.root) } }
         }
         guard !selected.isEmpty else {
             throw Failure(

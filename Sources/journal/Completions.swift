@@ -12,8 +12,9 @@ enum Completions {
     /// The ids of the goals, of the mentorship `--mentorship` names when it is given.
     @Sendable static func goals(_ arguments: [String], _ index: Int, _ prefix: String) -> [String] {
         let chosen = value(of: "--mentorship", in: arguments)
-        let ids = journal(arguments).mentorships
-            .filter { chosen == nil || $0.id == chosen || $0.path == chosen }
+        let journal = journal(arguments)
+        let ids = journal.mentorships
+            .filter { m in chosen.map { m.isNamed($0, root: journal.root) } ?? true }
             .flatMap(\.goals).compactMap(\.goal?.id)
         return Array(Set(ids)).filter { $0.hasPrefix(prefix) }.sorted()
     }

@@ -21,8 +21,25 @@ import Testing
         ])
         let journal = JournalLoader.load(root: root)
         #expect(journal.mentorships.map(\.path) == ["."])
-        #expect(journal.mentorships.first?.id == root.lastPathComponent)
         #expect(journal.mentorships.first?.entries.map(\.path) == ["agreement.md", "sessions/2026-11-20.md"])
+    }
+
+    @Test func idsNeverDependOnTheClonesFolder() throws {
+        var ids: Set<String> = []
+        for _ in 0..<2 {
+            // A new temporary folder each time, as two clones of one repository would be.
+            let root = try temporaryJournal(["agreement.md": Self.agreement])
+            ids.insert(JournalLoader.load(root: root).mentorships.first?.id ?? "")
+        }
+        #expect(ids.count == 1)
+        #expect(ids.first?.contains("-") == true)
+        #expect(ids.first == "ada-grace")
+        let named = try temporaryJournal([
+            "a/agreement.md": Self.agreement.replacingOccurrences(
+                of: "started:", with: "id: reading-group\nstarted:"),
+            "b/agreement.md": Self.agreement,
+        ])
+        #expect(JournalLoader.load(root: named).mentorships.map(\.id) == ["reading-group", "b"])
     }
 
     @Test func rootHoldingManyMentorshipsSkipsHiddenAndTemplates() throws {

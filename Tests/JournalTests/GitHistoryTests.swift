@@ -49,7 +49,7 @@ import Testing
         #expect(!run.stdout.contains("2026-11-10"))
         #expect(try box.journal(["log", "--since", "2026-13-01"], in: folder).status == 2)
         #expect(try box.journal(["log", "--mentorship", "nobody"], in: folder).status == 2)
-        #expect(try box.journal(["log", "--mentorship", "pair"], in: folder).status == 0)
+        #expect(try box.journal(["log", "--mentorship", "theo-mara"], in: folder).status == 0)
         // A folder's README is a file, not an entry.
         try box.write("# Sessions\n", to: "sessions/README.md", in: folder)
         try box.git(["add", "-A"], in: folder)

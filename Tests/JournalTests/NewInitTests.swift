@@ -413,7 +413,7 @@ import Testing
         let ids = try sandbox.journal(
             ["---completion", "new", "--", "--mentorship", "3", "0", "journal", "new", "--mentorship", ""],
             in: pair)
-        #expect(ids.stdout == "pair\n")
+        #expect(ids.stdout == "mara-grace\n")
         let goals = try sandbox.journal(
             [
                 "---completion", "new", "--", "--goal", "5", "1", "journal", "-C", "pair", "new", "--goal",

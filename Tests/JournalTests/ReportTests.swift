@@ -26,7 +26,8 @@ import Testing
 
     @Test func sessionsAndCadence() throws {
         let m = try mentorship()
-        #expect(m["id"] as? String == "pair")
+        // The root mentorship's id is the pair's handles, never the folder a clone is in.
+        #expect(m["id"] as? String == "teddy-mara")
         #expect(m["path"] as? String == ".")
         #expect(m["status"] as? String == "active")
         #expect((m["mentee"] as? [String: Any])?["handle"] as? String == "teddy")
@@ -231,7 +232,7 @@ import Testing
             ["--today", "2026-11-25", "report", "--format", "json"],
             in: fixtures.appendingPathComponent("pair/sessions"))
         #expect(run.status == 0)
-        #expect((try run.json()["mentorships"] as? [[String: Any]])?.first?["id"] as? String == "pair")
+        #expect((try run.json()["mentorships"] as? [[String: Any]])?.first?["id"] as? String == "teddy-mara")
     }
 
     @Test func lintReportsCompilerStyleAndExitsOne() throws {

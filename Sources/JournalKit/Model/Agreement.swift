@@ -1,5 +1,7 @@
 /// The mentorship agreement: who, how often, and how the pair works together.
 public struct Agreement: Sendable, Equatable {
+    /// The mentorship's id, when the agreement names one (a slug).
+    public var id: String?
     /// The mentor.
     public var mentor: Person?
     /// The mentee.
@@ -25,6 +27,13 @@ public struct Agreement: Sendable, Equatable {
 }
 
 extension Agreement {
+    /// The id of a mentorship whose folder is the journal root: `<mentee handle>-<mentor handle>`,
+    /// so that it is the same in every clone, wherever it is checked out (format.md, "Mentorship ids").
+    public var pairID: String? {
+        guard let mentee = mentee?.handle, let mentor = mentor?.handle else { return nil }
+        return Slug.make(mentee + "-" + mentor)
+    }
+
     /// Which side of the mentorship `name` names (an author or an action item's owner as written:
     /// `mentor`, `Mentee`, or either person's handle), if either.
     public func role(of name: String) -> Role? {

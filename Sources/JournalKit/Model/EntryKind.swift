@@ -24,7 +24,7 @@ public enum EntryKind: String, Sendable, Hashable, Codable, CaseIterable {
             Spec(
                 folder: nil,
                 keys: [
-                    "mentor", "mentee", "started", "status", "cadence", "duration", "channel", "review",
+                    "id", "mentor", "mentee", "started", "status", "cadence", "duration", "channel", "review",
                     "ends",
                     "learning_style", "confidential", "type",
                 ],

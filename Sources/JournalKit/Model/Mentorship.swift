@@ -25,3 +25,17 @@ public struct Mentorship: Sendable, Equatable {
     /// Where a file of this mentorship lives, relative to the journal root.
     public func relative(_ name: String) -> String { path == "." ? name : path + "/" + name }
 }
+
+extension Mentorship {
+    /// Whether `name`, as a person types it after `--mentorship`, names this mentorship: its id,
+    /// its folder (two folders of the same name are told apart by their paths), or, for a
+    /// mentorship at the journal root, the root folder's name.
+    public func isNamed(_ name: String, root: URL) -> Bool {
+        Self.names(name, id: id, path: path, root: root)
+    }
+
+    /// `isNamed` for a mentorship known by its id and folder only.
+    public static func names(_ name: String, id: String, path: String, root: URL) -> Bool {
+        name == id || name == path || (path == "." && name == root.lastPathComponent)
+    }
+}

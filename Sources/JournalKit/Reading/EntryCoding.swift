@@ -1,7 +1,7 @@
 /// Writing and reading each model type; the field order is the format.
 enum EntryCoding {
     /// Bumped whenever what is written changes shape, so that old caches are dropped.
-    static let version = 4
+    static let version = 5
 
     static func encode(_ entry: Entry) -> [UInt8] {
         var writer = ByteWriter()
@@ -110,6 +110,7 @@ enum EntryCoding {
             writer.optional(agreement.review, writeDate)
             writer.optional(agreement.ends, writeDate)
             writer.optional(agreement.learningStyle) { $0.string($1) }
+            writer.optional(agreement.id) { $0.string($1) }
             writer.bool(agreement.confidential)
         case .goal(let goal):
             writer.int(EntryKind.goal.spec.cacheTag)
@@ -169,6 +170,7 @@ enum EntryCoding {
             agreement.review = try reader.optional(readDate)
             agreement.ends = try reader.optional(readDate)
             agreement.learningStyle = try reader.optional { try $0.string() }
+            agreement.id = try reader.optional { try $0.string() }
             agreement.confidential = try reader.bool()
             return .agreement(agreement)
         case .goal:

@@ -175,6 +175,16 @@ public enum EntryParser {
         switch kind {
         case .agreement:
             var agreement = Agreement()
+            if let id = reader.text("id") {
+                if let slug = Slug.make(id), slug == id {
+                    agreement.id = id
+                } else {
+                    reader.report(
+                        FieldInvalidRule.id, at: reader.value("id")?.position ?? .fileStart,
+                        "`id` should be a slug: lower-case letters, digits and dashes, such as "
+                            + (Slug.make(id).map { "`\($0)`" } ?? "`ada-grace`"))
+                }
+            }
             agreement.mentor = reader.person("mentor", required: true)
             agreement.mentee = reader.person("mentee", required: true)
             agreement.started = reader.date("started", required: true)

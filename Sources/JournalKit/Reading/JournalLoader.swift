@@ -78,7 +78,14 @@ public enum JournalLoader {
             let entries = (byMentorship[path] ?? []).sorted {
                 ($0.kind == .agreement ? 0 : 1, $0.path) < ($1.kind == .agreement ? 0 : 1, $1.path)
             }
-            let id = path == "." ? root.lastPathComponent : String(path.split(separator: "/").last ?? "")
+            // Never where the clone happens to be: the agreement's id, else the folder's name,
+            // else (the root is the mentorship) the pair's handles.
+            let agreement = entries.first { $0.kind == .agreement }?.agreement
+            let id =
+                agreement?.id
+                ?? (path == "."
+                    ? agreement?.pairID ?? root.lastPathComponent
+                    : String(path.split(separator: "/").last ?? ""))
             return Mentorship(id: id, path: path, entries: entries)
         }
         return Journal(

@@ -40,7 +40,9 @@ struct LogCommand: ParsableCommand {
         let journal = shared.layout
         var scope = shared.scope
         if let mentorship {
-            let matching = journal.mentorships.filter { $0.id == mentorship || $0.path == mentorship }
+            let matching = journal.mentorships.filter {
+                Mentorship.names(mentorship, id: $0.id, path: $0.path, root: journal.root)
+            }
             guard let chosen = matching.first else {
                 let known = journal.mentorships.map(\.id).joined(separator: ", ")
                 throw ValidationError(

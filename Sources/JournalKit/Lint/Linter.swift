@@ -58,8 +58,24 @@ public enum Linter {
             }
             return kept
         }
+        // A file holding conflict markers draws only what concerns reading it: what would follow
+        // from half-merged text (unknown goals, missing fields) is not said until it is resolved.
+        let conflicted = Set(
+            context.journal.mentorships.flatMap(\.entries).filter(\.hasConflictMarkers).map(\.path))
         var result = configuration.diagnostics
-        for diagnostics in found { result += diagnostics }
+        for diagnostics in found {
+            result +=
+                conflicted.isEmpty
+                ? diagnostics
+                : diagnostics.filter { diagnostic in
+                    !conflicted.contains(diagnostic.path) || Self.concernsReading(diagnostic.rule)
+                }
+        }
         return Diagnostic.sorted(result)
+    }
+
+    /// Whether a rule is about reading a file at all: conflict markers, `file/*`, `front-matter/*`.
+    static func concernsReading(_ rule: String) -> Bool {
+        rule == MergeConflictMarkersRule.id || rule.hasPrefix("file/") || rule.hasPrefix("front-matter/")
     }
 }

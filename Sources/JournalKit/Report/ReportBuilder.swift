@@ -270,7 +270,8 @@ public enum ReportBuilder {
                         kind: .milestone, isPrivate: false))
             }
         }
-        if let cadenceDays = cadence?.days {
+        // A file left half-merged may hold the activity: quiet goals are not guessed at meanwhile.
+        if let cadenceDays = cadence?.days, m.conflictedFiles.isEmpty {
             for goal in m.goals where goal.status == .active {
                 guard let reference = goal.lastActivity ?? started,
                     reference.days(to: today) >= 2 * cadenceDays

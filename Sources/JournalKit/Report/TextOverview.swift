@@ -1,7 +1,9 @@
 extension TextReportRenderer {
     /// The program overview: one aligned row per mentorship, then a blank line.
     func overview(_ report: Report) -> String {
-        let header = ["Pair", "Status", "Last session", "Cadence", "On track", "Open", "Overdue", "Lint"]
+        let header = [
+            "Attention", "Pair", "Status", "Last session", "Cadence", "On track", "Open", "Overdue", "Lint",
+        ]
         let rows = report.overview.map { row -> [String] in
             let last =
                 row.lastSession.map { date in
@@ -14,7 +16,8 @@ extension TextReportRenderer {
             default: cadence = "kept"
             }
             return [
-                t(row.pair), row.status.rawValue, last, cadence, "\(row.goalsOnTrack)/\(row.goalsActive)",
+                row.attention.rawValue, t(row.pair), row.status.rawValue, last, cadence,
+                "\(row.goalsOnTrack)/\(row.goalsActive)",
                 "\(row.openActionItems)", "\(row.overdueActionItems)", "\(row.lintErrors)",
             ]
         }
@@ -26,13 +29,19 @@ extension TextReportRenderer {
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { index, cell in
                 let pad = String(repeating: " ", count: widths[index] - cell.count)
-                return index >= 4 ? pad + cell : cell + pad
+                return index >= 5 ? pad + cell : cell + pad
             }.joined(separator: "  ").trimmingTrailingSpaces()
         }
         var lines = [style.bold("Overview") + " (\(rows.count) mentorships)", "  " + style.dim(line(header))]
         for (row, cells) in zip(report.overview, rows) {
             let text = "  " + line(cells)
-            lines.append(row.cadence == "overdue" || row.overdueActionItems > 0 ? style.red(text) : text)
+            switch row.attention {
+            case .atRisk: lines.append(style.red(text))
+            case .watch: lines.append(style.yellow(text))
+            case .ok: lines.append(text)
+            }
+            // Why, under the row, so that a coordinator knows what to ask about.
+            for reason in row.reasons { lines.append("      " + style.dim("- " + t(reason))) }
         }
         return lines.joined(separator: "\n") + "\n\n"
     }

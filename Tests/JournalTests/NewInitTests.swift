@@ -285,6 +285,26 @@ import Testing
         #expect(!third.contains("- [ ] Draft the outline @mentee"))
     }
 
+    @Test func wordsPipedInBecomeTheBody() throws {
+        let (sandbox, pair) = try started()
+        try sandbox.write("# Tuesday\n\nI said it out loud: ÿes.\n", to: "../piped.txt", in: pair)
+        let binary = try journalBinary().path
+        let run = try sandbox.run(
+            "/bin/sh", ["-c", "'\(binary)' new reflection 'Out loud' --today 2026-11-25 < ../piped.txt"],
+            in: pair)
+        #expect(run.status == 0, "\(run.stderr)")
+        let written = sandbox.read("reflections/2026-11-25-out-loud.md", in: pair) ?? ""
+        #expect(written.hasPrefix("---\ndate: 2026-11-25\n"))
+        #expect(written.hasSuffix("---\n\n# Tuesday\n\nI said it out loud: ÿes.\n"))
+        // Text that is not UTF-8 is refused, and nothing is written.
+        try Data([0x23, 0x20, 0xFF, 0xFE, 0x0A]).write(to: sandbox.url("bad.txt"))
+        let bad = try sandbox.run(
+            "/bin/sh", ["-c", "'\(binary)' new reflection Bad --today 2026-11-25 < ../bad.txt"], in: pair)
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("not UTF-8"))
+        #expect(sandbox.read("reflections/2026-11-25-bad.md", in: pair) == nil)
+    }
+
     @Test func aJournalsOwnTemplateOverridesTheBuiltInOne() throws {
         let (sandbox, pair) = try started()
         try sandbox.write(

@@ -57,3 +57,17 @@ public struct EntryTemplate: Sendable {
         return text.hasSuffix("\n") ? text : text + "\n"
     }
 }
+
+extension EntryTemplate {
+    /// A rendered entry with its body replaced by `body` (text piped into `journal new`): the
+    /// front matter stays, filled in, and the piped words follow it as written.
+    public static func replacingBody(of rendered: String, with body: String) -> String {
+        var text = body
+        if !text.hasSuffix("\n") { text += "\n" }
+        let source = SourceText(rendered)
+        guard source.state == .present else { return text }
+        let lines = rendered.split(separator: "\n", omittingEmptySubsequences: false)
+        let front = lines.prefix(max(0, source.bodyFirstLine - 1)).joined(separator: "\n")
+        return front + "\n\n" + text
+    }
+}

@@ -115,7 +115,10 @@ struct NewCommand: ParsableCommand {
         let author = NewEntry.author(
             identity: GitIdentity.configured(in: repository), agreement: mentorship.agreement)
         let context = self.context(mentorship: mentorship, day: day, author: author ?? "mentee")
-        let text = template.render(context)
+        var text = template.render(context)
+        // Words piped in (`pbpaste | journal new reflection`) are the entry's body.
+        let piped = isatty(STDIN_FILENO) == 1 ? nil : try Self.standardInput()
+        if let piped { text = EntryTemplate.replacingBody(of: text, with: piped) }
 
         let stem = try fileStem(day: day, author: author ?? "mentee")
         let written = try NewEntry.write(
@@ -128,7 +131,7 @@ struct NewCommand: ParsableCommand {
                     + "so the author is written as `mentee`; change `author:` in \(written) if that is wrong."
             )
         }
-        if !noEdit && isatty(STDIN_FILENO) == 1 {
+        if !noEdit && piped == nil && isatty(STDIN_FILENO) == 1 {
             try Editor.open(journal.root.appendingPathComponent(written), path: written, global: global)
         }
     }
@@ -187,5 +190,29 @@ struct NewCommand: ParsableCommand {
         let shared = try SharedJournal(
             workingDirectory: try global.workingDirectory(), cache: global.cache, parse: true)
         printAll(shared.trackedPrivateWarnings(try shared.keepPrivateEntriesLocal()))
+    }
+
+    /// What standard input holds when it is not a terminal, or nil when it holds nothing but
+    /// white space. Bounded like any entry; text that is not UTF-8 is refused, nothing written.
+    static func standardInput() throws -> String? {
+        let limit = JournalLoader.maxFileSize
+        var data = Data()
+        while data.count <= limit {
+            let chunk = FileHandle.standardInput.readData(ofLength: 65_536)
+            if chunk.isEmpty { break }
+            data.append(chunk)
+        }
+        guard data.count <= limit else {
+            throw Failure(
+                message:
+                    "the text on standard input is over \(limit / 1_048_576) MB, more than an entry holds; "
+                    + "nothing was written", status: .usage)
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw Failure(
+                message: "the text on standard input is not UTF-8; save it as UTF-8 and pipe it again "
+                    + "(nothing was written)", status: .usage)
+        }
+        return text.allSatisfy(\.isWhitespace) ? nil : text
     }
 }

@@ -132,11 +132,28 @@ final class TransportSession {
             result.message =
                 "cannot reach \(where_) safely: the server's identity could not be verified "
                 + "(for ssh, connect once with `ssh` to add it to ~/.ssh/known_hosts): \(redact(error.message))"
+        } else if let folder = Self.localFolder(url), !FileManager.default.fileExists(atPath: folder) {
+            // libgit2 says "unsupported URL protocol" for a path that is not there.
+            result.kind = .unreachable
+            result.message =
+                "cannot reach \(where_): the folder \(folder) does not exist on this computer. "
+                + "Check the remote's path (`git remote -v`), or create the shared repository there "
+                + "with `git init --bare \(folder)`"
         } else {
             result.kind = .unreachable
             result.message = "cannot reach \(where_): \(redact(error.message))"
         }
         return result
+    }
+
+    /// The folder a remote URL names when it is a local path (`/srv/journal.git`, `../shared`,
+    /// `file:///srv/journal.git`), as git reads it; nil for a network URL or `host:path`.
+    static func localFolder(_ url: String) -> String? {
+        if url.hasPrefix("file://") { return String(url.dropFirst("file://".count)).removingPercentEncoding }
+        if url.contains("://") { return nil }
+        // git's scp-like syntax (`host:path`) has a colon before any slash.
+        if let colon = url.firstIndex(of: ":"), !url[..<colon].contains("/") { return nil }
+        return url
     }
 }
 

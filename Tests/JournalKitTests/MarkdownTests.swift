@@ -29,7 +29,8 @@ struct MarkdownTaskTests {
         #expect(
             tasks == [
                 TaskItem(
-                    text: "Open item with emphasis, code and a link", mark: " ", line: 3, column: 1),
+                    text: "Open item with emphasis, `code` and a link (https://example.com)", mark: " ",
+                    line: 3, column: 1),
                 TaskItem(text: "Done item", mark: "x", line: 4, column: 1),
                 TaskItem(text: "Also done", mark: "x", line: 5, column: 1),
             ])
@@ -218,12 +219,12 @@ struct MarkdownSectionTests {
                 MarkdownSection(
                     heading: "Week 12 reflection", level: 1, line: 5,
                     items: [
-                        "How do I scope a design doc?", "Ask about git rebase", "Flaky CI",
+                        "How do I scope a design doc?", "Ask about `git rebase`", "Flaky CI",
                         "Too many meetings",
                     ]),
                 MarkdownSection(
                     heading: "Questions", level: 2, line: 9,
-                    items: ["How do I scope a design doc?", "Ask about git rebase"]),
+                    items: ["How do I scope a design doc?", "Ask about `git rebase`"]),
                 MarkdownSection(
                     heading: "Wins", level: 2, line: 13,
                     items: ["Shipped the parser. Soft-wrapped line.", "Paired with Ada."]),

@@ -167,6 +167,22 @@ import Testing
         #expect(try journal(["--today", "2026-11-12", "lint"], in: root).stdout.contains("[date/future]"))
     }
 
+    @Test func questionsKeepTheirCodeAndLinkTargets() throws {
+        let root = try makeJournal([
+            "agreement.md": Self.agreement(),
+            "reflections/2026-11-20.md":
+                "---\ndate: 2026-11-20\n---\n## Questions\n- How do I run `ninja check-all`? See [the guide](https://llvm.org/docs/X.html)\n",
+        ])
+        let m = try mentorship(root, "2026-11-25")
+        let question = (m["reflections"] as? [[String: Any]])?.first?["questions"] as? [String]
+        #expect(question == ["How do I run `ninja check-all`? See the guide (https://llvm.org/docs/X.html)"])
+        for format in ["text", "markdown", "html"] {
+            let out = try journal(["--today", "2026-11-25", "report", "--format", format], in: root).stdout
+            #expect(out.contains("ninja check-all"), "\(format)")
+            #expect(out.contains("https://llvm.org/docs/X.html"), "\(format)")
+        }
+    }
+
     @Test func aConflictedFileIsLeftOutAndNamedNotGuessedAt() throws {
         let root = try makeJournal([
             "agreement.md": Self.agreement(),

@@ -1,7 +1,7 @@
 /// Writing and reading each model type; the field order is the format.
 enum EntryCoding {
     /// Bumped whenever what is written changes shape, so that old caches are dropped.
-    static let version = 5
+    static let version = 6
 
     static func encode(_ entry: Entry) -> [UInt8] {
         var writer = ByteWriter()

@@ -144,23 +144,54 @@ enum MarkdownParser {
         return plainText(node, scratch: &scratch)
     }
 
-    /// `plainText(_:)`, reusing `scratch` as the byte buffer.
+    /// `plainText(_:)`, reusing `scratch` as the byte buffer. Inline code keeps its backticks and a
+    /// link its target (`the guide (https://…)`), so that a question's words all reach the report.
     static func plainText(_ node: OpaquePointer, scratch bytes: inout [UInt8]) -> String {
         bytes.removeAll(keepingCapacity: true)
+        // Where each open link's text starts, to compare it with the target when the link ends.
+        var links: [Int] = []
+        func append(_ text: UnsafePointer<CChar>) {
+            let count = strlen(text)
+            text.withMemoryRebound(to: UInt8.self, capacity: count) { pointer in
+                bytes.append(contentsOf: UnsafeBufferPointer(start: pointer, count: count))
+            }
+        }
+        func leave(_ node: OpaquePointer) {
+            guard cmark_node_get_type(node) == CMARK_NODE_LINK, let start = links.popLast(),
+                let url = cmark_node_get_url(node), url.pointee != 0
+            else { return }
+            let target = String(cString: url)
+            let text = String(decoding: bytes[start...], as: UTF8.self)
+            // An autolink's text is its target already.
+            guard text != target, "mailto:" + text != target else { return }
+            bytes.append(contentsOf: Array((text.isEmpty ? target : " (" + target + ")").utf8))
+        }
         // Depth-first through child, sibling and parent links: no iterator to allocate, no
         // recursion, so any depth is safe and each call is cheap.
         var next = cmark_node_first_child(node)
         while let current = next {
             switch cmark_node_get_type(current) {
-            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+            case CMARK_NODE_TEXT:
+                if let literal = cmark_node_get_literal(current) { append(literal) }
+            case CMARK_NODE_CODE:
                 if let literal = cmark_node_get_literal(current) {
-                    let count = strlen(literal)
-                    literal.withMemoryRebound(to: UInt8.self, capacity: count) { pointer in
-                        bytes.append(contentsOf: UnsafeBufferPointer(start: pointer, count: count))
+                    // A fence longer than any run of backticks inside, as Markdown writes it.
+                    let code = Array(String(cString: literal).utf8)
+                    var longest = 0
+                    var run = 0
+                    for byte in code {
+                        run = byte == UInt8(ascii: "`") ? run + 1 : 0
+                        longest = max(longest, run)
                     }
+                    let fence = [UInt8](repeating: UInt8(ascii: "`"), count: longest + 1)
+                    let pad: [UInt8] =
+                        code.first == UInt8(ascii: "`") || code.last == UInt8(ascii: "`") ? [0x20] : []
+                    bytes += fence + pad + code + pad + fence
                 }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 bytes.append(UInt8(ascii: " "))
+            case CMARK_NODE_LINK:
+                links.append(bytes.count)
             default:
                 break
             }
@@ -168,6 +199,7 @@ enum MarkdownParser {
                 next = child
                 continue
             }
+            leave(current)
             next = nil
             var climb: OpaquePointer? = current
             while let step = climb, step != node {
@@ -176,6 +208,7 @@ enum MarkdownParser {
                     break
                 }
                 climb = cmark_node_parent(step)
+                if let parent = climb, parent != node { leave(parent) }
             }
         }
         return trimmed(String(decoding: bytes, as: UTF8.self))

@@ -167,6 +167,40 @@ import Testing
         #expect(try journal(["--today", "2026-11-12", "lint"], in: root).stdout.contains("[date/future]"))
     }
 
+    @Test func theTimelineDrawsMovesPlansAndGapsAsTheReportSaysThem() throws {
+        let root = try makeJournal([
+            "agreement.md": Self.agreement(),  // biweekly
+            "sessions/2026-10-01.md": "---\ndate: 2026-10-01\n---\n",
+            // 18 days: longer than the cadence, not by half of it.
+            "sessions/2026-10-19.md": "---\ndate: 2026-10-19\n---\n",
+            // 22 days: half a cadence past it, as session/cadence says.
+            "sessions/2026-11-10.md": "---\ndate: 2026-11-10\n---\n",
+            "sessions/2026-11-24.md": "---\ndate: 2026-11-24\nstatus: rescheduled\nnext: 2026-11-26\n---\n",
+            "sessions/2026-12-08.md": "---\ndate: 2026-12-08\nstatus: planned\n---\n",
+            "reflections/2026-11-11.md": "---\ndate: 2026-11-11\ntitle: Nearly the same day\n---\n",
+            "reflections/2026-11-12.md": "---\ndate: 2026-11-12\ntitle: HOVER-ONLY-TITLE\n---\n",
+        ])
+        let html = try journal(["--today", "2026-11-25", "report", "--format", "html"], in: root).stdout
+        #expect(html.contains("<g class=\"session rescheduled\">"))
+        #expect(html.contains("moved to 2026-11-26"))
+        #expect(html.contains("class=\"session planned\""))
+        #expect(html.components(separatedBy: "half a cadence longer than agreed").count == 2)
+        #expect(html.contains("<title>18 days between sessions</title>"))
+        // The two reflections a day apart are not drawn on top of each other.
+        let diamonds = html.components(separatedBy: "<polygon class=\"reflection").dropFirst()
+            .filter { $0.prefix(200).contains("<title>") }
+            .compactMap {
+                $0.components(separatedBy: "points=\"").dropFirst().first?.components(separatedBy: "\"").first
+            }
+        #expect(diamonds.count == 2 && diamonds[0] != diamonds[1])
+        let ys = diamonds.compactMap { $0.split(separator: " ").first?.split(separator: ",").last }
+        #expect(Set(ys).count == 2, "\(diamonds)")
+        // What shows on hover is also on the printed page.
+        let notes = try #require(html.range(of: "<ul class=\"timeline-notes print-only\">"))
+        #expect(html[notes.upperBound...].contains("HOVER-ONLY-TITLE"))
+        #expect(html.contains("@media print {\n  .print-only { display: block; }"))
+    }
+
     @Test func questionsKeepTheirCodeAndLinkTargets() throws {
         let root = try makeJournal([
             "agreement.md": Self.agreement(),

@@ -44,6 +44,10 @@ public struct Cadence: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The day a meeting is next due after `date` (calendar months for monthly cadences).
+    /// Whether a gap between meetings is longer than the cadence allows: by half of it again
+    /// (`session/cadence`, and the timeline's red stretches, both ask here).
+    public func isTooLong(gap days: Int) -> Bool { days * 2 > self.days * 3 }
+
     public func next(after date: CalendarDate) -> CalendarDate {
         unit == .months ? date.adding(months: count) : date.adding(days: days)
     }

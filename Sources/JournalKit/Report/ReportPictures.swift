@@ -113,13 +113,13 @@ enum ReportPictures {
         // Gaps between held sessions, so a broken rhythm shows as a red stretch.
         let held = m.history.sessions.filter { $0.status == .held && !$0.planned }.map(\.date)
         for (previous, next) in zip(held, held.dropFirst()) where scale.contains(previous) {
-            let due = m.cadence?.next(after: previous)
-            let late = due.map { next > $0 } ?? false
             let gap = previous.days(to: next)
+            // Red where `session/cadence` warns: half a cadence past it.
+            let late = m.cadence?.isTooLong(gap: gap) ?? false
             parts.append(
                 "<line class=\"gap\(late ? " late" : "")\" x1=\"\(number(scale.x(previous)))\" "
                     + "y1=\"\(number(laneSessions))\" x2=\"\(number(scale.x(next)))\" y2=\"\(number(laneSessions))\">"
-                    + tip("\(gap) days between sessions\(late ? ", longer than the cadence" : "")")
+                    + tip("\(gap) days between sessions\(late ? ", half a cadence longer than agreed" : "")")
                     + "</line>")
         }
         if let last = held.last {
@@ -157,19 +157,41 @@ enum ReportPictures {
                     + "next due</text>")
         }
 
+        // Marks on nearby days would hide one another: each lane steps a mark up or down
+        // when the one before it is too close.
+        var placed: [Double: [Double]] = [:]
+        func lane(_ y: Double, _ x: Double) -> Double {
+            let near = placed[y, default: []].filter { abs($0 - x) < 13 }.count
+            placed[y, default: []].append(x)
+            guard near > 0 else { return y }
+            let step = Double((near + 1) / 2) * 9
+            return near % 2 == 1 ? y - step : y + step
+        }
+
         for session in m.history.sessions where scale.contains(session.date) {
-            let x = number(scale.x(session.date))
-            let y = number(laneSessions)
-            let planned = session.planned
-            let kind = planned ? "planned" : session.status.rawValue
-            let text =
-                "\(session.date): session \(planned ? "planned" : session.status.rawValue) (\(session.path))"
-            switch session.status {
-            case .cancelled, .rescheduled:
+            let xValue = scale.x(session.date)
+            let yValue = lane(laneSessions, xValue)
+            let x = number(xValue)
+            let y = number(yValue)
+            let kind = session.planned ? "planned" : session.status.rawValue
+            let text = note(session)
+            switch (session.planned, session.status) {
+            case (false, .rescheduled):
+                // Moved: an arrow to where it went, drawn as a move, not a cancellation.
                 parts.append(
-                    "<g class=\"session \(kind)\"><circle cx=\"\(x)\" cy=\"\(y)\" r=\"6\" />"
-                        + "<line x1=\"\(number(scale.x(session.date) - 4))\" y1=\"\(number(laneSessions + 4))\" "
-                        + "x2=\"\(number(scale.x(session.date) + 4))\" y2=\"\(number(laneSessions - 4))\" />"
+                    "<g class=\"session rescheduled\"><circle cx=\"\(x)\" cy=\"\(y)\" r=\"6\" />"
+                        + "<path d=\"M \(number(xValue - 3)) \(number(yValue - 3)) L \(number(xValue + 2)) \(y) "
+                        + "L \(number(xValue - 3)) \(number(yValue + 3))\" />" + tip(text) + "</g>")
+                if let next = session.next, scale.contains(next), next > session.date {
+                    parts.append(
+                        "<line class=\"moved\" x1=\"\(number(xValue + 6))\" y1=\"\(y)\" "
+                            + "x2=\"\(number(scale.x(next) - 6))\" y2=\"\(y)\">" + tip(text) + "</line>")
+                }
+            case (false, .cancelled):
+                parts.append(
+                    "<g class=\"session cancelled\"><circle cx=\"\(x)\" cy=\"\(y)\" r=\"6\" />"
+                        + "<line x1=\"\(number(xValue - 4))\" y1=\"\(number(yValue + 4))\" "
+                        + "x2=\"\(number(xValue + 4))\" y2=\"\(number(yValue - 4))\" />"
                         + tip(text) + "</g>")
             default:
                 parts.append(
@@ -179,33 +201,19 @@ enum ReportPictures {
 
         for reflection in m.history.reflections where scale.contains(reflection.date) {
             let x = scale.x(reflection.date)
-            let author = reflection.author ?? "someone"
-            let role = Role(rawValue: author) == .mentor ? Role.mentor : Role.mentee
-            var text = "\(reflection.date): reflection by \(author): \(reflection.title)"
-            if let confidence = reflection.confidence { text += " (confidence \(confidence)/5)" }
-            if reflection.isPrivate { text += " [private]" }
+            let role = Role(rawValue: reflection.author ?? "") == .mentor ? Role.mentor : Role.mentee
+            let text = note(reflection)
             parts.append(
                 "<polygon class=\"reflection \(role)\(reflection.isPrivate ? " private" : "")\" "
-                    + "points=\"\(diamond(x, laneReflections, 7))\">\(tip(text))</polygon>")
+                    + "points=\"\(diamond(x, lane(laneReflections, x), 7))\">\(tip(text))</polygon>")
         }
 
         for milestone in m.history.milestones {
-            let state: String
-            let date: CalendarDate
-            if milestone.done {
-                guard let day = milestone.doneOn ?? milestone.due else { continue }
-                state = "done"
-                date = day
-            } else {
-                guard let due = milestone.due else { continue }
-                state = milestone.overdue ? "overdue" : "due"
-                date = due
-            }
-            guard scale.contains(date) else { continue }
-            let verb = state == "done" ? "done" : state == "overdue" ? "overdue, was due" : "due"
-            let text = "\(date): milestone \(verb): \(milestone.title) (\(milestone.goalTitle))"
+            guard let (date, state) = placement(milestone), scale.contains(date) else { continue }
+            let text = note(milestone) ?? ""
             parts.append(
-                "<polygon class=\"milestone \(state)\" points=\"\(triangle(scale.x(date), laneMilestones, 7))\">"
+                "<polygon class=\"milestone \(state)\" "
+                    + "points=\"\(triangle(scale.x(date), lane(laneMilestones, scale.x(date)), 7))\">"
                     + tip(text) + "</polygon>")
         }
         let later = m.history.milestones.filter { !$0.done && ($0.due.map { $0 > scale.end } ?? false) }.count
@@ -223,9 +231,14 @@ enum ReportPictures {
                     "<g class=\"session cancelled\"><circle cx=\"0\" cy=\"0\" r=\"6\" />"
                         + "<line x1=\"-4\" y1=\"4\" x2=\"4\" y2=\"-4\" /></g>", "cancelled"
                 ),
+                ("<circle class=\"session planned\" cx=\"0\" cy=\"0\" r=\"6\" />", "planned"),
+                (
+                    "<g class=\"session rescheduled\"><circle cx=\"0\" cy=\"0\" r=\"6\" />"
+                        + "<path d=\"M -3 -3 L 2 0 L -3 3\" /></g>", "moved"
+                ),
                 (
                     "<line class=\"gap late\" x1=\"-9\" y1=\"0\" x2=\"9\" y2=\"0\" />",
-                    "gap longer than cadence"
+                    "gap 1.5× the cadence"
                 ),
                 (
                     "<polygon class=\"reflection mentee\" points=\"\(diamond(0, 0, 7))\" />",
@@ -239,13 +252,63 @@ enum ReportPictures {
                 ("<polygon class=\"milestone due\" points=\"\(triangle(0, 0, 7))\" />", "due"),
                 ("<polygon class=\"milestone overdue\" points=\"\(triangle(0, 0, 7))\" />", "overdue"),
             ])
-        return svg(label: "Timeline of \(m.pair) up to \(today)", height: 190, parts)
+        return svg(label: "Timeline of \(m.pair) up to \(today)", height: 208, parts)
+    }
+
+    /// What the timeline's marks say on hover, in date order, for the printed page (where
+    /// nothing hovers).
+    public static func timelineNotes(_ m: MentorshipReport) -> [String] {
+        var notes: [(CalendarDate, String)] = []
+        notes += m.history.sessions.map { ($0.date, note($0)) }
+        notes += m.history.reflections.map { ($0.date, note($0)) }
+        notes += m.history.milestones.compactMap { milestone in
+            guard let (date, _) = placement(milestone), let text = note(milestone) else { return nil }
+            return (date, text)
+        }
+        return notes.enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map(
+            \.element.1)
+    }
+
+    static func note(_ session: SessionEvent) -> String {
+        let kind = session.planned ? "planned" : session.status.rawValue
+        var text = "\(session.date): session \(kind) (\(session.path))"
+        if !session.planned, session.status == .rescheduled, let next = session.next {
+            text += ", moved to \(next)"
+        }
+        return text
+    }
+
+    static func note(_ reflection: ReflectionEvent) -> String {
+        var text = "\(reflection.date): reflection by \(reflection.author ?? "someone"): \(reflection.title)"
+        if let confidence = reflection.confidence { text += " (confidence \(confidence)/5)" }
+        if reflection.isPrivate { text += " [private]" }
+        return text
+    }
+
+    /// Where a milestone goes on the timeline: the day it was done, else its due date; and its state.
+    static func placement(_ milestone: MilestoneEvent) -> (CalendarDate, String)? {
+        if milestone.done {
+            return (milestone.doneOn ?? milestone.due).map { ($0, "done") }
+        }
+        return milestone.due.map { ($0, milestone.overdue ? "overdue" : "due") }
+    }
+
+    static func note(_ milestone: MilestoneEvent) -> String? {
+        guard let (date, state) = placement(milestone) else { return nil }
+        let verb = state == "done" ? "done" : state == "overdue" ? "overdue, was due" : "due"
+        return "\(date): milestone \(verb): \(milestone.title) (\(milestone.goalTitle))"
     }
 
     static func legend(y: Double, _ items: [(String, String)]) -> [String] {
         var x = left
+        var y = y
         var parts: [String] = []
         for (mark, text) in items {
+            // A second row when the first is full.
+            if x + 24 + Double(text.count) * 6.4 > viewWidth {
+                x = left
+                y += 18
+            }
             parts.append("<g class=\"legend\" transform=\"translate(\(number(x)) \(number(y)))\">\(mark)</g>")
             parts.append(
                 "<text class=\"legend-text\" x=\"\(number(x + 12))\" y=\"\(number(y + 4))\">\(text)</text>")

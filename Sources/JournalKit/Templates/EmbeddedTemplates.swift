@@ -259,7 +259,13 @@ enum EmbeddedTemplates {
         svg .session.held { fill: var(--accent); stroke: #fff; stroke-width: 1.5; }
         svg .session.planned { fill: #fff; stroke: var(--accent); stroke-width: 2; }
         svg .session.cancelled circle, svg .session.rescheduled circle { fill: #fff; stroke: var(--muted); stroke-width: 1.5; }
-        svg .session.cancelled line, svg .session.rescheduled line { stroke: var(--muted); stroke-width: 1.5; }
+        svg .session.cancelled line { stroke: var(--muted); stroke-width: 1.5; }
+        svg .session.rescheduled path { fill: none; stroke: var(--accent); stroke-width: 1.5; }
+        svg .session.rescheduled circle { stroke: var(--accent); }
+        svg .moved { stroke: var(--accent); stroke-width: 1.5; stroke-dasharray: 2 3; }
+        svg .session.planned { stroke-dasharray: 3 2; }
+        .print-only { display: none; }
+        .timeline-notes { columns: 2; font-size: 0.8em; color: var(--muted); }
         svg .reflection.mentee { fill: var(--mentee); }
         svg .reflection.mentor { fill: var(--mentor); }
         svg .reflection.private { fill-opacity: 0.35; stroke: var(--ink); stroke-dasharray: 2 2; }
@@ -285,6 +291,7 @@ enum EmbeddedTemplates {
         footer.lint.late { color: var(--late); }
         @media (max-width: 760px) { .columns, .columns3 { grid-template-columns: 1fr; } }
         @media print {
+          .print-only { display: block; }
           body { max-width: none; padding: 0; font-size: 12px; }
           * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
           .mentorship { break-before: page; }
@@ -349,6 +356,11 @@ enum EmbeddedTemplates {
         <h3>Timeline</h3>
         {{#hasHistory}}
         {{{timelineSVG}}}
+        <ul class="timeline-notes print-only">
+        {{#timelineNotes}}
+        <li>{{.}}</li>
+        {{/timelineNotes}}
+        </ul>
         {{/hasHistory}}
         {{^hasHistory}}
         <p class="empty">Nothing dated yet: no session, reflection or milestone.</p>

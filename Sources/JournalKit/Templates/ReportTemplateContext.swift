@@ -204,6 +204,7 @@ enum ReportTemplateContext {
             "hasHistory": !m.history.sessions.isEmpty || !m.history.reflections.isEmpty
                 || m.history.milestones.contains { $0.due != nil || $0.doneOn != nil },
             "timelineSVG": ReportPictures.timeline(m),
+            "timelineNotes": ReportPictures.timelineNotes(m),
             "hasConfidence": hasConfidence,
             "confidenceSVG": hasConfidence ? ReportPictures.confidence(m) : "",
         ]

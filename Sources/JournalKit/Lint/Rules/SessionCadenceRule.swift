@@ -29,13 +29,13 @@ enum SessionCadenceRule: LintRule {
             guard agreement.status == .active, let cadence = agreement.cadence,
                 let agreementEntry = mentorship.agreementEntry
             else { return [] }
-            let limit = cadence.days * 3  // compared with twice the gap: gap > 1.5 × cadence
             let held = mentorship.sessions.filter { entry in
                 entry.session?.isHeld == true && entry.date.map { $0 <= context.today } == true
             }.sorted { ($0.date?.dayNumber ?? 0, $0.path) < ($1.date?.dayNumber ?? 0, $1.path) }
             var result: [Diagnostic] = []
             for (earlier, later) in zip(held, held.dropFirst()) {
-                guard let from = earlier.date, let to = later.date, from.days(to: to) * 2 > limit else {
+                guard let from = earlier.date, let to = later.date, cadence.isTooLong(gap: from.days(to: to))
+                else {
                     continue
                 }
                 result.append(
@@ -46,14 +46,15 @@ enum SessionCadenceRule: LintRule {
             }
             if let last = held.last, let date = last.date {
                 let gap = date.days(to: context.today)
-                if gap * 2 > limit {
+                if cadence.isTooLong(gap: gap) {
                     result.append(
                         diagnostic(
                             last.path, last.valuePosition("date"),
                             "\(gap) days since the last session (\(date)); the cadence is \(cadence): "
                                 + "time to meet, or to agree a new cadence"))
                 }
-            } else if let started = agreement.started, started.days(to: context.today) * 2 > limit {
+            } else if let started = agreement.started, cadence.isTooLong(gap: started.days(to: context.today))
+            {
                 result.append(
                     diagnostic(
                         agreementEntry.path, agreementEntry.valuePosition("started"),

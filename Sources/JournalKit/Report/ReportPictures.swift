@@ -180,8 +180,8 @@ enum ReportPictures {
                 // Moved: an arrow to where it went, drawn as a move, not a cancellation.
                 parts.append(
                     "<g class=\"session rescheduled\"><circle cx=\"\(x)\" cy=\"\(y)\" r=\"6\" />"
-                        + "<path d=\"M \(number(xValue - 3)) \(number(yValue - 3)) L \(number(xValue + 2)) \(y) "
-                        + "L \(number(xValue - 3)) \(number(yValue + 3))\" />" + tip(text) + "</g>")
+                        + "<polyline points=\"\(number(xValue - 3)),\(number(yValue - 3)) \(number(xValue + 2)),\(y) "
+                        + "\(number(xValue - 3)),\(number(yValue + 3))\" />" + tip(text) + "</g>")
                 if let next = session.next, scale.contains(next), next > session.date {
                     parts.append(
                         "<line class=\"moved\" x1=\"\(number(xValue + 6))\" y1=\"\(y)\" "
@@ -234,7 +234,7 @@ enum ReportPictures {
                 ("<circle class=\"session planned\" cx=\"0\" cy=\"0\" r=\"6\" />", "planned"),
                 (
                     "<g class=\"session rescheduled\"><circle cx=\"0\" cy=\"0\" r=\"6\" />"
-                        + "<path d=\"M -3 -3 L 2 0 L -3 3\" /></g>", "moved"
+                        + "<polyline points=\"-3,-3 2,0 -3,3\" /></g>", "moved"
                 ),
                 (
                     "<line class=\"gap late\" x1=\"-9\" y1=\"0\" x2=\"9\" y2=\"0\" />",

@@ -260,7 +260,7 @@ enum EmbeddedTemplates {
         svg .session.planned { fill: #fff; stroke: var(--accent); stroke-width: 2; }
         svg .session.cancelled circle, svg .session.rescheduled circle { fill: #fff; stroke: var(--muted); stroke-width: 1.5; }
         svg .session.cancelled line { stroke: var(--muted); stroke-width: 1.5; }
-        svg .session.rescheduled path { fill: none; stroke: var(--accent); stroke-width: 1.5; }
+        svg .session.rescheduled polyline { fill: none; stroke: var(--accent); stroke-width: 1.5; }
         svg .session.rescheduled circle { stroke: var(--accent); }
         svg .moved { stroke: var(--accent); stroke-width: 1.5; stroke-dasharray: 2 3; }
         svg .session.planned { stroke-dasharray: 3 2; }

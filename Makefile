@@ -45,6 +45,7 @@ golden: build
 	    > Tests/JournalTests/Fixtures/program.report.md
 	.build/debug/journal -C Tests/JournalTests/Fixtures/program --today 2026-11-25 report --format html \
 	    > Tests/JournalTests/Fixtures/program.report.html
+	JOURNAL_UPDATE_GOLDEN=1 swift test --filter LivingGoldenTests >/dev/null
 
 # The man page, generated from the command definitions by swift-argument-parser's plugin.
 man: deps

@@ -17,12 +17,15 @@ public struct TrackedActionItem: Sendable, Equatable {
 
 /// Folds the action items of entries into one item per identity.
 public enum ActionItemLedger {
-    /// The items of `entries` (those that are facts on `today`; all of them when nil), one per
-    /// identity, in the order of their latest occurrence.
+    /// The items of `entries` written on or before `today` (all of them when nil), one per
+    /// identity, in the order of their first occurrence. A meeting written ahead is the meeting
+    /// ahead, but what its notes tick has not happened yet.
     public static func fold(_ entries: [Entry], asOf today: CalendarDate?) -> [TrackedActionItem] {
         let dated =
             entries
-            .filter { entry in !entry.actionItems.isEmpty && (today.map { entry.isFact(asOf: $0) } ?? true) }
+            .filter { entry in
+                !entry.actionItems.isEmpty && (today.map { day in entry.date.map { $0 <= day } ?? true } ?? true)
+            }
             .sorted { ($0.date?.dayNumber ?? Int.min, $0.path) < ($1.date?.dayNumber ?? Int.min, $1.path) }
         var position: [String: Int] = [:]
         var tracked: [TrackedActionItem] = []

@@ -24,7 +24,9 @@ public enum ActionItemLedger {
         let dated =
             entries
             .filter { entry in
-                !entry.actionItems.isEmpty && (today.map { day in entry.date.map { $0 <= day } ?? true } ?? true)
+                guard !entry.actionItems.isEmpty else { return false }
+                guard let today, let date = entry.date else { return true }
+                return date <= today
             }
             .sorted { ($0.date?.dayNumber ?? Int.min, $0.path) < ($1.date?.dayNumber ?? Int.min, $1.path) }
         var position: [String: Int] = [:]

@@ -608,10 +608,14 @@ enum EmbeddedTemplates {
         {{#private}}
         private: true
         {{/private}}
-        # The agenda, agreed before the meeting (the mentee proposes it):
+        # The agenda, agreed before the meeting (the mentee proposes it). Written ahead
+        # (`journal new session --date tuesday`), this file is the meeting ahead and its agenda
+        # heads the report's suggested agenda:
         # agenda:
         #   - first topic
-        # The date of the next meeting, once agreed:
+        # held (the default once the day has come), planned, cancelled, or rescheduled (with next:):
+        # status: held
+        # The date of the next meeting, once agreed (for a rescheduled one: the new date):
         # next: YYYY-MM-DD
         ---
 
@@ -643,6 +647,7 @@ enum EmbeddedTemplates {
 
         <!-- One task per line, each with an owner and a due date, written like this:
              - [ ] Draft the outline of the talk @mentee (due YYYY-MM-DD)
+             [/] is in progress, [x] done, [-] cancelled, [>] moved to a later entry.
              Write them outside this comment so that they count. -->
 
         """#,

@@ -19,12 +19,21 @@ enum MilestoneOverdueRule: LintRule {
                     "---\ntitle: Speak\ntarget: 2027-03-01\nmeasure: A talk\nmilestones:\n"
                     + "  - title: Outline\n    due: 2026-11-20\n    done: 2026-11-19\n"
                     + "  - title: Rehearse\n    due: 2026-11-25\n---\n"
-            ])
+            ]),
+            RuleExample([
+                "agreement.md": RuleExample.agreement.replacingOccurrences(
+                    of: "cadence:", with: "status: completed\ncadence:"),
+                "goals/speaking.md":
+                    "---\ntitle: Speak\ntarget: 2027-03-01\nmeasure: A talk\nmilestones:\n"
+                    + "  - title: Outline\n    due: 2026-11-20\n---\n",
+            ]),
         ])
 
     public static func check(_ context: LintContext) -> [Diagnostic] {
-        activeGoals(context).flatMap { entry, goal in
-            goal.milestones.compactMap { milestone in
+        // A mentorship that is over has nothing overdue: what was not done was left open.
+        context.journal.mentorships.filter { !$0.agreement.status.isOver }.flatMap(\.goals).flatMap { entry in
+            guard let goal = entry.goal, goal.status == .active else { return [Diagnostic]() }
+            return goal.milestones.compactMap { milestone in
                 guard !milestone.done, let due = milestone.due, due < context.today else { return nil }
                 return diagnostic(
                     entry.path, milestone.duePosition,

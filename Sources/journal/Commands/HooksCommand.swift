@@ -24,77 +24,10 @@ struct HooksCommand: ParsableCommand {
 
         @OptionGroup var global: GlobalOptions
 
-        static let marker = "# Installed by `journal hooks install`."
-
         func run() throws {
             let root = JournalLoader.findRoot(from: try global.workingDirectory())
-            guard let repository = try GitRepository.discover(at: root),
-                let folder = repository.relativePath(of: root)
-            else {
-                throw Failure(
-                    message:
-                        "\(root.path) is not inside a git repository; run `git init` (or `journal init`) first",
-                    status: .failure)
-            }
-            let hooks = try repository.hooksDirectory()
-            let hook = hooks.appendingPathComponent("pre-commit")
-            if FileManager.default.fileExists(atPath: hook.path) {
-                let existing = FileManager.default.contents(atPath: hook.path).map {
-                    String(decoding: $0, as: UTF8.self)
-                }
-                guard existing?.contains(Self.marker) == true else {
-                    throw Failure(
-                        message:
-                            "\(hook.path) already exists and was not written by journal; it is left as it is. "
-                            + "To run both, add this line to it: "
-                            + "\(shellQuoted(Self.executablePath())) -C \(shellQuoted(root.path)) lint",
-                        status: .failure)
-                }
-            }
-            let script = Self.script(binary: Self.executablePath(), folder: folder.isEmpty ? "." : folder)
-            do {
-                try FileManager.default.createDirectory(at: hooks, withIntermediateDirectories: true)
-                try Data(script.utf8).write(to: hook, options: .atomic)
-                try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hook.path)
-            } catch {
-                throw Failure(
-                    message:
-                        "cannot write \(hook.path): \(error.localizedDescription) (check the folder's permissions)",
-                    status: .failure)
-            }
+            let hook = try PreCommitHook.install(journalRoot: root, binary: Self.executablePath())
             print("Installed \(hook.path): the staged entries are checked before each commit.")
-        }
-
-        /// The hook. Every value from outside is quoted for the shell (`shellQuoted`), so a folder named
-        /// `$(…)` or holding quotes is only ever a name.
-        static func script(binary: String, folder: String) -> String {
-            """
-            #!/bin/sh
-            \(marker)
-            # Before each commit it checks the journal's entries as they are staged (what the commit
-            # will hold), not as they are in the folder. `git commit --no-verify` skips it once.
-            journal_binary=\(shellQuoted(binary))
-            journal_folder=\(shellQuoted(folder))
-            if [ ! -x "$journal_binary" ]; then
-              if command -v journal >/dev/null 2>&1; then
-                journal_binary=$(command -v journal)
-              else
-                echo "journal: not found (neither $journal_binary nor on PATH): the journal was not checked." >&2
-                echo "journal: run \\`journal hooks install\\` again once journal is installed." >&2
-                exit 0
-              fi
-            fi
-            # The entries as staged, read from git's index (while `git commit -a` or
-            # `git commit PATH` runs its hooks, from the index git names in GIT_INDEX_FILE).
-            "$journal_binary" -C "$journal_folder" lint --staged
-            status=$?
-            if [ "$status" -ne 0 ]; then
-              echo "journal: the commit was stopped: fix what is listed above and \\`git add\\` it again" >&2
-              echo "journal: (or \\`git commit --no-verify\\` to commit anyway)." >&2
-            fi
-            exit "$status"
-
-            """
         }
 
         /// The full path of the running `journal`, links resolved.

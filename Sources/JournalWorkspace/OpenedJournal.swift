@@ -74,10 +74,11 @@ public struct OpenedJournal {
     public let today: CalendarDate
 
     /// Opens the journal holding `workingDirectory` (or `path` in it), narrowed to the mentorships
-    /// named in `ids` (all of them when empty).
+    /// named in `ids` (all of them when empty); with `requireMentorship`, a journal without one
+    /// is an error that says how to start one.
     public init(
         workingDirectory: URL, path: String?, mentorships ids: [String], reading: Reading = .folder,
-        cache: ParseCache.Location?, today: CalendarDate
+        cache: ParseCache.Location?, today: CalendarDate, requireMentorship: Bool = true
     ) throws {
         self.workingDirectory = workingDirectory
         self.today = today
@@ -115,13 +116,19 @@ public struct OpenedJournal {
             }
             selected = selected.filter { m in ids.contains { m.isNamed($0, root: journal.root) } }
         }
-        guard !selected.isEmpty else {
+        guard !selected.isEmpty || !requireMentorship else {
             throw Failure(
                 message: "no mentorship found in \(journal.root.path): a mentorship is a folder holding "
                     + "agreement.md (create one with `journal init`)",
                 status: .failure)
         }
         mentorships = selected
+    }
+
+    /// The repository holding the journal, with the staging plan and the status, from the
+    /// entries already read; fails when the journal is not in a git repository.
+    public func repository() throws -> JournalRepository {
+        try JournalRepository(workingDirectory: workingDirectory, journal: journal)
     }
 
     /// The finished report of the narrowed mentorships, with who did what from git's history.

@@ -28,7 +28,8 @@ struct CommitCommand: ParsableCommand {
     }
 
     func run() throws {
-        let shared = try SharedJournal(workingDirectory: try global.workingDirectory(), cache: global.cache)
+        let shared = try JournalRepository(
+            workingDirectory: try global.workingDirectory(), cache: global.cache)
         let result = try shared.commit(message: message)
         printAll(result.warnings)
         guard let commit = result.commit else {

@@ -116,7 +116,7 @@ struct InitCommand: ParsableCommand {
                 throw Failure(message: "\(folder.path) is outside its git work tree", status: .failure)
             }
             // Files already in the folder are shared only when they are not private.
-            let privacy = SharedJournal.privacyRule(
+            let privacy = JournalRepository.privacyRule(
                 workdir: repo.workdir, scope: scope, layout: JournalLayout(unreadFrom: folder))
             let staged = try repo.stageReporting(
                 StagingRule(scope: scope, keepLocal: []) { privacy($0).keepsLocal })

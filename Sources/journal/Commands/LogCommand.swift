@@ -35,7 +35,7 @@ struct LogCommand: ParsableCommand {
 
     func run() throws {
         // The mentorship ids are only known from reading the journal.
-        let shared = try SharedJournal(
+        let shared = try JournalRepository(
             workingDirectory: try global.workingDirectory(), cache: global.cache, parse: mentorship != nil)
         let journal = shared.layout
         var scope = shared.scope

@@ -187,7 +187,7 @@ struct NewCommand: ParsableCommand {
             return
         }
         // Parsed, so that the entry just written is among the private ones.
-        let shared = try SharedJournal(
+        let shared = try JournalRepository(
             workingDirectory: try global.workingDirectory(), cache: global.cache, parse: true)
         printAll(shared.trackedPrivateWarnings(try shared.keepPrivateEntriesLocal()))
     }

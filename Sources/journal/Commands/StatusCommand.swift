@@ -14,8 +14,10 @@ struct StatusCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let shared = try SharedJournal(
-            workingDirectory: try global.workingDirectory(), cache: global.cache, parse: true)
+        let opened = try OpenedJournal(
+            workingDirectory: try global.workingDirectory(), path: nil, mentorships: [], cache: global.cache,
+            today: global.resolvedToday, requireMentorship: false)
+        let shared = try opened.repository()
         let trackedPrivate = try shared.keepPrivateEntriesLocal()
         let status = try shared.repository.status(scope: shared.scope)
         let style = TerminalStyle(colour: global.colour)
@@ -120,7 +122,7 @@ struct StatusCommand: ParsableCommand {
                     + " (journal leaves it alone; `git rm --cached \(shellQuoted(path))` stops sharing it)")
         }
 
-        let diagnostics = shared.journal.map { lint($0, today: global.resolvedToday) } ?? []
+        let diagnostics = opened.diagnostics
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.filter { $0.severity == .warning }.count
         lines.append("")

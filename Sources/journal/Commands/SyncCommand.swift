@@ -23,7 +23,7 @@ struct SyncCommand: ParsableCommand {
     func run() throws {
         let result: SyncResult
         do {
-            result = try SharedJournal.sync(
+            result = try JournalRepository.sync(
                 workingDirectory: try global.workingDirectory(), cache: global.cache, remote: remote,
                 environment: ProcessInfo.processInfo.environment)
         } catch let interrupted as SyncInterrupted {
@@ -67,7 +67,7 @@ struct SyncCommand: ParsableCommand {
         }
     }
 
-    private func explainConflicts(_ outcome: SyncOutcome, shared: SharedJournal) {
+    private func explainConflicts(_ outcome: SyncOutcome, shared: JournalRepository) {
         let files = outcome.conflicts.map { shared.journalPath($0) ?? $0 }
         var lines: [String] = []
         if outcome.conflictsFromEarlierSync {

@@ -10,7 +10,7 @@ public struct CommitResult {
     public var warnings: [String]
 }
 
-extension SharedJournal {
+extension JournalRepository {
     /// Stages every change of the journal (never a private entry), lists the private ones in
     /// `.git/info/exclude`, and commits with `message` or one naming the entries that changed.
     /// A merge left by `journal sync` is finished, unless files still hold conflict markers.

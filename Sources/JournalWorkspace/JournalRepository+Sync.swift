@@ -5,7 +5,7 @@ import JournalKit
 /// What `journal sync` did, for the command to tell.
 public struct SyncResult {
     /// The journal after the sync (read again when the shared files arrived first).
-    public var shared: SharedJournal
+    public var shared: JournalRepository
     /// What happened, with the commits a first sync adopted from the remote counted in.
     public var outcome: SyncOutcome
     /// Warnings for standard error (private entries git already tracks).
@@ -20,13 +20,13 @@ public struct SyncInterrupted: Error {
     public var committed: GitCommitInfo?
 }
 
-extension SharedJournal {
+extension JournalRepository {
     /// Commits, fetches, fast-forwards or merges, and pushes: the six steps of docs/git.md, with
     /// private entries never staged and the exclude list kept.
     public static func sync(
         workingDirectory: URL, cache: ParseCache.Location?, remote: String?, environment: [String: String]
     ) throws -> SyncResult {
-        var shared = try SharedJournal(workingDirectory: workingDirectory, cache: cache)
+        var shared = try JournalRepository(workingDirectory: workingDirectory, cache: cache)
         // Like git, resolve a remote given as a relative path from the top of the work tree.
         _ = FileManager.default.changeCurrentDirectoryPath(shared.repository.workdir.path)
         var adopted: (commits: Int, authors: [String])?
@@ -48,7 +48,7 @@ extension SharedJournal {
             throw SyncInterrupted(error: error, committed: committed)
         }
         // The shared files just arrived: read the journal again to know its private entries.
-        if adopted != nil { shared = try SharedJournal(workingDirectory: workingDirectory, cache: cache) }
+        if adopted != nil { shared = try JournalRepository(workingDirectory: workingDirectory, cache: cache) }
         var warnings = shared.trackedPrivateWarnings(try shared.keepPrivateEntriesLocal())
         let layout = shared.layout
         let scope = shared.scope

@@ -2,8 +2,11 @@ import Foundation
 import JournalGit
 import JournalKit
 
-/// The journal and the git repository holding it, for the commands that share it.
-public struct SharedJournal {
+/// The git side of a journal: the repository holding it, the privacy rule every command that
+/// stages asks, the staging plan and `.git/info/exclude`. `OpenedJournal.repository()` gives it
+/// for a journal already read; `journal commit` and `journal sync` open it without reading any
+/// entry (only the files git says changed are read), to stay close to git's own speed.
+public struct JournalRepository {
     public let workingDirectory: URL
     /// The parsed journal, when the command asked for it (status shows the lint state).
     public let journal: Journal?
@@ -16,15 +19,17 @@ public struct SharedJournal {
 
     /// Finds the journal and its repository; parses every entry only when `parse` is true.
     public init(workingDirectory: URL, cache: ParseCache.Location?, parse: Bool = false) throws {
+        try self.init(
+            workingDirectory: workingDirectory,
+            journal: parse ? readJournal(holding: workingDirectory, cache: cache) : nil)
+    }
+
+    /// The repository of a journal already read (`journal`), or of the journal holding
+    /// `workingDirectory` when it was not read.
+    init(workingDirectory: URL, journal: Journal?) throws {
         self.workingDirectory = workingDirectory
-        if parse {
-            let journal = readJournal(holding: workingDirectory, cache: cache)
-            self.journal = journal
-            layout = JournalLayout(journal: journal)
-        } else {
-            journal = nil
-            layout = JournalLayout(unreadFrom: workingDirectory)
-        }
+        self.journal = journal
+        layout = journal.map(JournalLayout.init(journal:)) ?? JournalLayout(unreadFrom: workingDirectory)
         let root = layout.root
         let found: GitRepository?
         do {

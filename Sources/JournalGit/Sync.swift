@@ -102,7 +102,7 @@ extension GitRepository {
             }
         }
         let remote = try lookupRemote(upstream.remote)
-        let session = TransportSession(environment: plan.environment)
+        let session = TransportSession(environment: plan.environment, config: try? config())
 
         if let adopted = try startFromRemote(upstream, remote: remote, session: session) {
             outcome.integration = .fastForwarded
@@ -193,7 +193,8 @@ extension GitRepository {
         guard try headCommit() == nil else { return nil }
         let remote = try lookupRemote(upstream.remote)
         return try startFromRemote(
-            upstream, remote: remote, session: TransportSession(environment: environment))
+            upstream, remote: remote,
+            session: TransportSession(environment: environment, config: try? config()))
     }
 
     private func startFromRemote(_ upstream: Upstream, remote: GitRemote, session: TransportSession) throws
@@ -274,6 +275,7 @@ extension GitRepository {
     {
         var options = git_fetch_options()
         try check(git_fetch_options_init(&options, UInt32(GIT_FETCH_OPTIONS_VERSION)), "cannot fetch")
+        session.reset()
         session.install(&options.callbacks)
         options.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE
         let refspecs = GitStringArray([refspec ?? upstream.fetchRefspec])
@@ -283,9 +285,12 @@ extension GitRepository {
             }
         }
         if code < 0 {
-            throw session.classify(
+            let error = session.classify(
                 GitError(code: code, context: ""), remote: upstream.remote, url: remote.url)
+            session.finish(succeeded: error.kind != .authentication)
+            throw error
         }
+        session.finish(succeeded: true)
     }
 
     /// Pushes the branch without force. False when the remote refused it because it moved.
@@ -294,6 +299,8 @@ extension GitRepository {
     ) throws -> Bool {
         var options = git_push_options()
         try check(git_push_options_init(&options, UInt32(GIT_PUSH_OPTIONS_VERSION)), "cannot push")
+        // The push opens connections of its own, which ask for credentials afresh.
+        session.reset()
         session.install(&options.callbacks)
         let refspecs = GitStringArray([refspec ?? upstream.pushRefspec])
         let code = withExtendedLifetime(session) {
@@ -318,8 +325,11 @@ extension GitRepository {
                 session.rejections.append((upstream.pushRefspec, error.message))
                 return false
             }
-            throw session.classify(error, remote: upstream.remote, url: remote.url)
+            let classified = session.classify(error, remote: upstream.remote, url: remote.url)
+            session.finish(succeeded: classified.kind != .authentication)
+            throw classified
         }
+        session.finish(succeeded: true)
         // git_remote_push returns 0 even when the server refused the ref: its callback tells.
         // Any refusal is first taken for a race; the caller fetches again and gives up with the
         // server's reason when the remote had not moved.

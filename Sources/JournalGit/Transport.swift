@@ -8,21 +8,38 @@ final class TransportSession {
     static let maxCredentialAttempts = 2
 
     let environment: [String: String]
+    /// The repository's configuration, for git's credential helpers.
+    let config: GitConfig?
     var attempts = 0
+    /// The user names and passwords to offer in this operation, in order, asked for on first need.
+    private var offers: [(username: String, password: String, helper: CredentialHelpers.Answer?)]?
+    private var helpers: CredentialHelpers?
+    /// The last user name and password offered, to approve or reject once the server answered.
+    private var offered: (username: String, password: String, helper: CredentialHelpers.Answer?)?
     /// Why we stopped offering credentials, when we did.
     private(set) var refusal: String?
     /// Refs the server refused in the last push, with its reason.
     var rejections: [(ref: String, reason: String)] = []
 
-    init(environment: [String: String]) {
+    init(environment: [String: String], config: GitConfig? = nil) {
         _ = GitLibrary.initialised
         self.environment = environment
+        self.config = config
     }
 
+    /// Before each fetch or push: its connections ask for credentials afresh.
     func reset() {
         attempts = 0
         refusal = nil
         rejections = []
+        offers = nil
+        offered = nil
+    }
+
+    /// After a fetch or push: tells the credential helpers whether what they gave worked.
+    func finish(succeeded: Bool) {
+        if let answer = offered?.helper { helpers?.tell(succeeded ? "approve" : "reject", answer) }
+        offered = nil
     }
 
     private var home: URL? {
@@ -44,7 +61,7 @@ final class TransportSession {
     }
 
     func credential(
-        _ out: UnsafeMutablePointer<OpaquePointer?>, userFromURL: String?,
+        _ out: UnsafeMutablePointer<OpaquePointer?>, url: String, userFromURL: String?,
         allowed: UInt32
     ) -> Int32 {
         let sshUser = userFromURL ?? environment["USER"] ?? "git"
@@ -70,20 +87,43 @@ final class TransportSession {
                 nil)
         }
         if allowed & GIT_CREDENTIAL_USERPASS_PLAINTEXT.rawValue != 0 {
-            guard let token = environment["JOURNAL_GIT_TOKEN"], !token.isEmpty else {
+            // Git's credential helpers first, as `git push` asks them; then JOURNAL_GIT_TOKEN.
+            if offers == nil {
+                var list: [(String, String, CredentialHelpers.Answer?)] = []
+                let helpers = CredentialHelpers(config: config, url: url, environment: environment)
+                self.helpers = helpers
+                if let answer = helpers.fill(url: url, username: userFromURL) {
+                    list.append((answer.username, answer.password, answer))
+                }
+                if let token = environment["JOURNAL_GIT_TOKEN"], !token.isEmpty {
+                    let user =
+                        environment["JOURNAL_GIT_USERNAME"].flatMap { $0.isEmpty ? nil : $0 } ?? userFromURL
+                        ?? "git"
+                    list.append((user, token, nil))
+                }
+                offers = list
+            }
+            let list = offers ?? []
+            // Asked again: the last offer was refused, and repeating it will not help.
+            if attempts > 1, let previous = offered, let answer = previous.helper {
+                helpers?.tell("reject", answer)
+            }
+            guard attempts <= list.count else {
+                let tried = list.map { $0.helper == nil ? "JOURNAL_GIT_TOKEN" : "git's credential helper" }
                 refusal =
-                    "the server asks for a user name and token: set JOURNAL_GIT_USERNAME and JOURNAL_GIT_TOKEN"
+                    list.isEmpty
+                    ? "the server asks for a user name and password, and none is set up: set it up as for "
+                        + "`git push` (for example `git config --global credential.helper store`, then one "
+                        + "`git push` or `git fetch` that asks for it), or set JOURNAL_GIT_TOKEN"
+                    : "the server refused the user name and password from "
+                        + tried.joined(separator: " and from ")
+                        + "; check them with `git fetch`, and renew the token if it has expired"
+                offered = nil
                 return GIT_EUSER.rawValue
             }
-            // One offer of the token; asked again means it was refused, and repeating it will not help.
-            guard attempts < Self.maxCredentialAttempts else {
-                refusal =
-                    "the server refused the user name and token from JOURNAL_GIT_USERNAME and JOURNAL_GIT_TOKEN"
-                return GIT_EUSER.rawValue
-            }
-            let user =
-                environment["JOURNAL_GIT_USERNAME"].flatMap { $0.isEmpty ? nil : $0 } ?? userFromURL ?? "git"
-            return git_credential_userpass_plaintext_new(out, user, token)
+            let offer = list[attempts - 1]
+            offered = offer
+            return git_credential_userpass_plaintext_new(out, offer.username, offer.password)
         }
         refusal = "the server asks for a kind of credential journal does not offer"
         return GIT_EUSER.rawValue
@@ -92,11 +132,13 @@ final class TransportSession {
     /// Fills libgit2's callbacks with ours; `self` must outlive the call they are used in.
     func install(_ callbacks: inout git_remote_callbacks) {
         callbacks.payload = Unmanaged.passUnretained(self).toOpaque()
-        callbacks.credentials = { out, _, userFromURL, allowed, payload in
+        callbacks.credentials = { out, url, userFromURL, allowed, payload in
             guard let out, let payload else { return GIT_EUSER.rawValue }
             let session = Unmanaged<TransportSession>.fromOpaque(payload).takeUnretainedValue()
             return session.credential(
-                out, userFromURL: userFromURL.map { String(cString: $0) }, allowed: allowed)
+                out, url: url.map { String(cString: $0) } ?? "",
+                userFromURL: userFromURL.map { String(cString: $0) },
+                allowed: allowed)
         }
         callbacks.certificate_check = { _, _, _, payload in
             // Called once per connection, before authentication: libgit2 may open several

@@ -218,17 +218,20 @@ final class Scratch {
         ])
         var credential: OpaquePointer?
         let sshKey: UInt32 = 1 << 1
-        #expect(session.credential(&credential, userFromURL: "git", allowed: sshKey) == 0)
-        #expect(session.credential(&credential, userFromURL: "git", allowed: sshKey) == 0)
-        #expect(session.credential(&credential, userFromURL: "git", allowed: sshKey) < 0)
+        #expect(
+            session.credential(&credential, url: "ssh://h/r.git", userFromURL: "git", allowed: sshKey) == 0)
+        #expect(
+            session.credential(&credential, url: "ssh://h/r.git", userFromURL: "git", allowed: sshKey) == 0)
+        #expect(
+            session.credential(&credential, url: "ssh://h/r.git", userFromURL: "git", allowed: sshKey) < 0)
         #expect(session.refusal != nil)
 
         let https = TransportSession(environment: [
             "JOURNAL_GIT_TOKEN": "t0ken", "JOURNAL_GIT_USERNAME": "mara",
         ])
         let plaintext: UInt32 = 1 << 0
-        #expect(https.credential(&credential, userFromURL: nil, allowed: plaintext) == 0)
-        #expect(https.credential(&credential, userFromURL: nil, allowed: plaintext) < 0)
+        #expect(https.credential(&credential, url: "https://h/x", userFromURL: nil, allowed: plaintext) == 0)
+        #expect(https.credential(&credential, url: "https://h/x", userFromURL: nil, allowed: plaintext) < 0)
         let error = https.classify(
             GitError(.other, "too many redirects or authentication replays"), remote: "origin",
             url: "https://mara:t0ken@h/x")
@@ -236,7 +239,7 @@ final class Scratch {
         #expect(!error.message.contains("t0ken"))
 
         let none = TransportSession(environment: [:])
-        #expect(none.credential(&credential, userFromURL: nil, allowed: plaintext) < 0)
+        #expect(none.credential(&credential, url: "https://h/x", userFromURL: nil, allowed: plaintext) < 0)
         #expect(none.refusal?.contains("JOURNAL_GIT_TOKEN") == true)
     }
 }

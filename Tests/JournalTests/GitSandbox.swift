@@ -154,6 +154,20 @@ final class GitSandbox {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, url(log).path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        // Nothing else the test process holds open (the pipes of a git running on another
+        // thread) goes to the server or its children: they would keep those pipes open for ever.
+        // (glibc 2.34's posix_spawn_file_actions_addclosefrom_np, which Swift's Glibc does not show.)
+        typealias CloseFrom =
+            @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+        if let symbol = dlsym(nil, "posix_spawn_file_actions_addclosefrom_np") {
+            _ = unsafeBitCast(symbol, to: CloseFrom.self)(&actions, 3)
+        }
+        // Its own process group, so that `stop` ends the children it starts too (fcgiwrap's).
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        posix_spawnattr_setpgroup(&attributes, 0)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
@@ -161,7 +175,7 @@ final class GitSandbox {
             envp.forEach { free($0) }
         }
         var pid: pid_t = 0
-        let code = posix_spawn(&pid, executable, &actions, nil, argv, envp)
+        let code = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
         guard code == 0 else { throw ServerError.cannotStart(executable, code) }
         return Server(pid: pid)
     }
@@ -170,12 +184,12 @@ final class GitSandbox {
     func stop(_ server: Server) {
         guard !server.stopped else { return }
         server.stopped = true
-        kill(server.pid, SIGTERM)
+        kill(-server.pid, SIGTERM)
         var status: Int32 = 0
         let deadline = Date().addingTimeInterval(5)
         while waitpid(server.pid, &status, WNOHANG) == 0 {
             if Date() > deadline {
-                kill(server.pid, SIGKILL)
+                kill(-server.pid, SIGKILL)
                 waitpid(server.pid, &status, 0)
                 return
             }

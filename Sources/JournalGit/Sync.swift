@@ -66,6 +66,8 @@ public struct SyncOutcome: Sendable, Equatable {
     public var conflictsFromEarlierSync: Bool
     /// Changed or new paths the commit of step 2 kept local (private entries).
     public var keptLocal: [String] = []
+    /// What the person should know about how the remote was reached (a certificate not checked).
+    public var warnings: [String] = []
 }
 
 /// The local branch, the remote and the remote branch a sync works with.
@@ -122,6 +124,7 @@ extension GitRepository {
         for _ in 1...max(1, plan.maxPushAttempts) {
             session.reset()
             try fetch(remote, upstreamNow, session: session)
+            outcome.warnings = session.warnings
             let theirs = try reference(upstreamNow.trackingRef)?.target
             if let lastRefusal, Self.same(lastRefusal.tip, theirs),
                 !lastRefusal.reason.lowercased().contains("lock")
@@ -277,6 +280,9 @@ extension GitRepository {
         try check(git_fetch_options_init(&options, UInt32(GIT_FETCH_OPTIONS_VERSION)), "cannot fetch")
         session.reset()
         session.install(&options.callbacks)
+        session.prepare(url: remote.url)
+        // `http.proxy`, `remote.NAME.proxy`, then https_proxy/http_proxy and no_proxy, as git reads them.
+        options.proxy_opts.type = GIT_PROXY_AUTO
         options.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE
         let refspecs = GitStringArray([refspec ?? upstream.fetchRefspec])
         let code = withExtendedLifetime(session) {
@@ -302,6 +308,8 @@ extension GitRepository {
         // The push opens connections of its own, which ask for credentials afresh.
         session.reset()
         session.install(&options.callbacks)
+        session.prepare(url: remote.url)
+        options.proxy_opts.type = GIT_PROXY_AUTO
         let refspecs = GitStringArray([refspec ?? upstream.pushRefspec])
         let code = withExtendedLifetime(session) {
             refspecs.withArray { array in git_remote_push(remote.pointer, array, &options) }

@@ -20,6 +20,10 @@ final class TransportSession {
     private(set) var refusal: String?
     /// Refs the server refused in the last push, with its reason.
     var rejections: [(ref: String, reason: String)] = []
+    /// Whether the server's certificate is accepted unchecked (`http.sslVerify false`).
+    private(set) var unverified = false
+    /// What the person should be told about this transport.
+    private(set) var warnings: [String] = []
 
     init(environment: [String: String], config: GitConfig? = nil) {
         _ = GitLibrary.initialised
@@ -129,6 +133,36 @@ final class TransportSession {
         return GIT_EUSER.rawValue
     }
 
+    /// Before a fetch or push to `url`: git's TLS settings for it. The certificates to trust are
+    /// `GIT_SSL_CAINFO`/`GIT_SSL_CAPATH`, else `http.sslCAInfo`/`http.sslCAPath` (or those of
+    /// `http.<url>.*`), else `SSL_CERT_FILE`/`SSL_CERT_DIR`; `http.sslVerify false` or
+    /// `GIT_SSL_NO_VERIFY` accepts any certificate, with a warning.
+    func prepare(url: String) {
+        func setting(_ key: String) -> String? {
+            var value: String?
+            for (name, found) in config?.entries(matching: "^http\\.") ?? [] {
+                let lowered = name.lowercased()
+                guard lowered.hasSuffix("." + key.lowercased()) else { continue }
+                let pattern = String(name.dropFirst("http.".count).dropLast(key.count + 1))
+                if pattern.isEmpty || CredentialHelpers.matches(pattern: pattern, url: url) { value = found }
+            }
+            return value
+        }
+        func variable(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
+        let file = variable("GIT_SSL_CAINFO") ?? setting("sslCAInfo") ?? variable("SSL_CERT_FILE")
+        let path = variable("GIT_SSL_CAPATH") ?? setting("sslCAPath") ?? variable("SSL_CERT_DIR")
+        if file != nil || path != nil {
+            _ = journal_git_set_ssl_cert_locations(file.map(expandHome), path.map(expandHome))
+        }
+        let verify = setting("sslVerify")?.lowercased()
+        unverified = environment["GIT_SSL_NO_VERIFY"] != nil || ["false", "no", "off", "0"].contains(verify ?? "")
+    }
+
+    private func expandHome(_ path: String) -> String {
+        guard path.hasPrefix("~/"), let home else { return path }
+        return home.appendingPathComponent(String(path.dropFirst(2))).path
+    }
+
     /// Fills libgit2's callbacks with ours; `self` must outlive the call they are used in.
     func install(_ callbacks: inout git_remote_callbacks) {
         callbacks.payload = Unmanaged.passUnretained(self).toOpaque()
@@ -140,12 +174,22 @@ final class TransportSession {
                 userFromURL: userFromURL.map { String(cString: $0) },
                 allowed: allowed)
         }
-        callbacks.certificate_check = { _, _, _, payload in
+        callbacks.certificate_check = { certificate, valid, host, payload in
             // Called once per connection, before authentication: libgit2 may open several
             // connections in one fetch, and each may offer credentials anew. Passing through
-            // keeps libgit2's own verdict (known_hosts, the system's certificates).
-            if let payload {
-                Unmanaged<TransportSession>.fromOpaque(payload).takeUnretainedValue().attempts = 0
+            // keeps libgit2's own verdict (known_hosts, the certificates trusted).
+            guard let payload else { return GIT_PASSTHROUGH.rawValue }
+            let session = Unmanaged<TransportSession>.fromOpaque(payload).takeUnretainedValue()
+            session.attempts = 0
+            let isTLS = certificate?.pointee.cert_type == GIT_CERT_X509
+            if isTLS, valid == 0, session.unverified {
+                let name = host.map { String(cString: $0) } ?? "the server"
+                let warning =
+                    "warning: the certificate of \(name) was not checked (http.sslVerify is false): anyone "
+                    + "between you and it could read the journal; trust its certificate authority with "
+                    + "`git config http.sslCAInfo FILE` instead"
+                if !session.warnings.contains(warning) { session.warnings.append(warning) }
+                return 0
             }
             return GIT_PASSTHROUGH.rawValue
         }

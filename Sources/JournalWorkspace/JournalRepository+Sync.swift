@@ -59,6 +59,7 @@ extension JournalRepository {
             }
         }
         var outcome = try shared.repository.sync(plan)
+        warnings += outcome.warnings.map { "journal: " + $0 }
         warnings += try shared.recordKeptLocal(
             outcome.keptLocal, tracked: outcome.keptLocal.filter(shared.repository.isTracked))
         if let adopted {

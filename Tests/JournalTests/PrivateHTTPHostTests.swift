@@ -17,15 +17,22 @@ final class PrivateHTTPHost {
     let folder: URL
     private var servers: [Server] = []
 
-    /// Serves the bare repositories under `repos/` to `user` with `password`.
-    init(_ box: GitSandbox, user: String, password: String) throws {
+    let tls: Bool
+    /// The certificate authority the host's certificate comes from, when it speaks TLS.
+    var authority: URL { folder.appendingPathComponent("ca.pem") }
+
+    /// Serves the bare repositories under `repos/` to `user` with `password`, over TLS with a
+    /// certificate of an authority made here when `tls`.
+    init(_ box: GitSandbox, user: String, password: String, tls: Bool = false) throws {
         self.box = box
+        self.tls = tls
         folder = box.url("http-host")
         port = box.freePort()
         for name in ["repos", "temp"] {
             try FileManager.default.createDirectory(
                 at: folder.appendingPathComponent(name), withIntermediateDirectories: true)
         }
+        if tls { try makeCertificates() }
         try "\(user):{PLAIN}\(password)\n".write(
             to: folder.appendingPathComponent("htpasswd"), atomically: true, encoding: .utf8)
         let socket = folder.appendingPathComponent("fcgi.sock").path
@@ -45,7 +52,8 @@ final class PrivateHTTPHost {
           uwsgi_temp_path \(dir)/temp/uwsgi;
           scgi_temp_path \(dir)/temp/scgi;
           server {
-            listen 127.0.0.1:\(port);
+            listen 127.0.0.1:\(port)\(tls ? " ssl" : "");
+            \(tls ? "ssl_certificate \(dir)/server.pem; ssl_certificate_key \(dir)/server.key;" : "")
             location / {
               auth_basic "journal test host";
               auth_basic_user_file \(dir)/htpasswd;
@@ -71,12 +79,38 @@ final class PrivateHTTPHost {
 
     func stop() { servers.forEach(box.stop) }
 
+    /// A certificate authority, and a certificate for `localhost` it signed.
+    private func makeCertificates() throws {
+        let dir = folder.path
+        try "subjectAltName=DNS:localhost,IP:127.0.0.1\nbasicConstraints=CA:FALSE\n".write(
+            to: folder.appendingPathComponent("ext.cnf"), atomically: true, encoding: .utf8)
+        for arguments in [
+            [
+                "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "\(dir)/ca.key", "-out",
+                "\(dir)/ca.pem",
+                "-days", "2", "-subj", "/CN=journal test authority",
+            ],
+            [
+                "req", "-newkey", "rsa:2048", "-nodes", "-keyout", "\(dir)/server.key", "-out",
+                "\(dir)/server.csr",
+                "-subj", "/CN=localhost",
+            ],
+            [
+                "x509", "-req", "-in", "\(dir)/server.csr", "-CA", "\(dir)/ca.pem", "-CAkey", "\(dir)/ca.key",
+                "-CAcreateserial", "-out", "\(dir)/server.pem", "-days", "2", "-extfile", "\(dir)/ext.cnf",
+            ],
+        ] {
+            let run = try box.run("/usr/bin/openssl", arguments)
+            #expect(run.status == 0, "openssl: \(run.stderr)")
+        }
+    }
+
     /// A new bare repository on the host, and its URL.
     func repository(_ name: String) throws -> String {
         try box.git([
             "init", "-q", "--bare", "-b", "main", folder.appendingPathComponent("repos/\(name)").path,
         ])
-        return "http://127.0.0.1:\(port)/\(name)"
+        return tls ? "https://localhost:\(port)/\(name)" : "http://127.0.0.1:\(port)/\(name)"
     }
 
     /// How many requests the host refused for want of a login, and how many it served.
@@ -186,6 +220,44 @@ final class PrivateHTTPHost {
         #expect(
             try box.git(["log", "--format=%s", "main"], in: box.url("http-host/repos/pair.git")).stdout
                 == "Add agreement; add goal speaking\n")
+    }
+
+    @Test(
+        .enabled(
+            if: PrivateHTTPHost.available && FileManager.default.isExecutableFile(atPath: "/usr/bin/openssl"))
+    )
+    func aCompanysCertificateAuthorityIsTrustedAsGitTrustsIt() throws {
+        let box = try GitSandbox()
+        let host = try PrivateHTTPHost(box, user: "mara", password: "s3cret", tls: true)
+        defer { host.stop() }
+        #expect(box.waitForListener(port: host.port), "\(box.read("nginx.log", in: box.root) ?? "")")
+        let url = try host.repository("pair.git")
+        let store = box.url("home/.git-credentials")
+        try "https://mara:s3cret@localhost:\(host.port)\n".write(to: store, atomically: true, encoding: .utf8)
+        try box.git(["config", "--global", "credential.helper", "store --file=\(store.path)"])
+        let mentor = try journalFolder(box, remote: url)
+        // An authority nobody told journal about: refused, and said so.
+        var run = try box.journal(["sync"], in: mentor)
+        #expect(run.status == 4, "\(run.stdout)\(run.stderr)")
+        #expect(run.stderr.contains("could not be verified"), "\(run.stderr)")
+        // Trusted as git is told to trust it.
+        try box.git(["config", "--global", "http.sslCAInfo", host.authority.path])
+        run = try box.journal(["sync"], in: mentor)
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        #expect(!run.stderr.contains("not checked"))
+        let listed = try box.run(
+            "/usr/bin/git", ["ls-remote", url], in: mentor, extra: ["GIT_SSL_CAINFO": host.authority.path])
+        #expect(listed.stdout.contains("refs/heads/main"), "\(listed.stderr)")
+        // Or not checked at all, when git is told so: it works, and says what that means.
+        try box.git(["config", "--global", "--unset", "http.sslCAInfo"])
+        try box.git(["config", "--global", "http.sslVerify", "false"])
+        try box.write(
+            reflectionText("2026-11-23", title: "Unchecked", author: "mentor"),
+            to: "reflections/2026-11-23.md", in: mentor)
+        run = try box.journal(["sync"], in: mentor)
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        #expect(run.stderr.contains("was not checked (http.sslVerify is false)"), "\(run.stderr)")
+        try box.expectValid([mentor, box.url("http-host/repos/pair.git")])
     }
 
     @Test(.enabled(if: PrivateHTTPHost.available))

@@ -155,7 +155,8 @@ final class TransportSession {
             _ = journal_git_set_ssl_cert_locations(file.map(expandHome), path.map(expandHome))
         }
         let verify = setting("sslVerify")?.lowercased()
-        unverified = environment["GIT_SSL_NO_VERIFY"] != nil || ["false", "no", "off", "0"].contains(verify ?? "")
+        let off = ["false", "no", "off", "0"].contains(verify ?? "")
+        unverified = environment["GIT_SSL_NO_VERIFY"] != nil || off
     }
 
     private func expandHome(_ path: String) -> String {

@@ -122,6 +122,42 @@ public final class GitRepository {
         git_repository_state(pointer) == Int32(GIT_REPOSITORY_STATE_MERGE.rawValue)
     }
 
+    /// Fails, saying what to do, when git is in the middle of something other than journal's
+    /// own merge (a rebase, cherry-pick, revert, bisect or `git am` stopped on a conflict), or
+    /// when HEAD is on no branch: a commit then would hold half-applied changes or belong to no
+    /// branch, and would not be shared.
+    public func ensureReadyToCommit() throws {
+        let state = git_repository_state(pointer)
+        let what: String?
+        switch UInt32(bitPattern: state) {
+        case GIT_REPOSITORY_STATE_NONE.rawValue, GIT_REPOSITORY_STATE_MERGE.rawValue: what = nil
+        case GIT_REPOSITORY_STATE_REBASE.rawValue, GIT_REPOSITORY_STATE_REBASE_INTERACTIVE.rawValue,
+            GIT_REPOSITORY_STATE_REBASE_MERGE.rawValue, GIT_REPOSITORY_STATE_APPLY_MAILBOX_OR_REBASE.rawValue:
+            what = "a rebase (`git rebase --continue` once the files are fixed, or `git rebase --abort`)"
+        case GIT_REPOSITORY_STATE_CHERRYPICK.rawValue, GIT_REPOSITORY_STATE_CHERRYPICK_SEQUENCE.rawValue:
+            what = "a cherry-pick (`git cherry-pick --continue`, or `git cherry-pick --abort`)"
+        case GIT_REPOSITORY_STATE_REVERT.rawValue, GIT_REPOSITORY_STATE_REVERT_SEQUENCE.rawValue:
+            what = "a revert (`git revert --continue`, or `git revert --abort`)"
+        case GIT_REPOSITORY_STATE_BISECT.rawValue: what = "a bisect (`git bisect reset` when you are done)"
+        case GIT_REPOSITORY_STATE_APPLY_MAILBOX.rawValue:
+            what = "`git am` (`git am --continue`, or `git am --abort`)"
+        default: what = "another git operation"
+        }
+        if let what {
+            throw GitError(
+                .other,
+                "git is in the middle of \(what); journal commits nothing until it is finished, so that "
+                    + "no half-done change is shared. Your files are as they were.")
+        }
+        if git_repository_head_detached(pointer) == 1 {
+            throw GitError(
+                .other,
+                "git is not on a branch (a detached HEAD, after `git checkout COMMIT`): a commit here would "
+                    + "belong to no branch and not be shared. Go back to your branch with `git switch main` "
+                    + "(or the branch you use), then run journal again. Your files are as they were.")
+        }
+    }
+
     // MARK: - Internals shared by the operations
 
     func index() throws -> GitIndex {
@@ -178,20 +214,67 @@ public final class GitRepository {
         return object.map(GitCommit.init)
     }
 
-    /// Who commits: `user.name` and `user.email` from git configuration.
-    func signature() throws -> GitSignature {
-        var signature: UnsafeMutablePointer<git_signature>?
-        let code = git_signature_default(&signature, pointer)
-        if code == GIT_ENOTFOUND.rawValue || signature == nil {
+    /// Who commits, as git decides it: `GIT_COMMITTER_NAME`/`GIT_COMMITTER_EMAIL`, else
+    /// `committer.name`/`committer.email`, else `user.name`/`user.email`, else `EMAIL`; the date
+    /// from `GIT_COMMITTER_DATE` when set.
+    func signature() throws -> GitSignature { try signature(role: "committer") }
+
+    /// Who wrote the change: as `signature()`, with `GIT_AUTHOR_*` and `author.*`.
+    func authorSignature() throws -> GitSignature { try signature(role: "author") }
+
+    private func signature(role: String) throws -> GitSignature {
+        let environment = ProcessInfo.processInfo.environment
+        let config = try? self.config()
+        func variable(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
+        let upper = role.uppercased()
+        let name =
+            variable("GIT_\(upper)_NAME") ?? config?.string("\(role).name") ?? config?.string("user.name")
+        let email =
+            variable("GIT_\(upper)_EMAIL") ?? config?.string("\(role).email") ?? config?.string("user.email")
+            ?? variable("EMAIL")
+        guard let name, !name.isEmpty, let email, !email.isEmpty else {
             throw GitError(
                 .identityMissing,
                 "git does not know who you are: set user.name and user.email, for example "
                     + "`git config --global user.name \"Ada Lovelace\"` and "
                     + "`git config --global user.email ada@example.org`")
         }
-        try check(code, "cannot read user.name and user.email")
+        var signature: UnsafeMutablePointer<git_signature>?
+        if let date = variable("GIT_\(upper)_DATE"), let (time, offset) = Self.gitDate(date) {
+            try check(
+                git_signature_new(&signature, name, email, time, offset), "cannot use GIT_\(upper)_DATE")
+        } else {
+            try check(git_signature_now(&signature, name, email), "cannot use \(role) \(name) <\(email)>")
+        }
         guard let signature else { throw GitError(.identityMissing, "cannot read user.name and user.email") }
         return GitSignature(signature)
+    }
+
+    /// A date as git's `GIT_*_DATE` takes it: `@SECONDS ±HHMM`, `SECONDS ±HHMM`, or ISO 8601
+    /// (`2026-11-20T10:00:00+01:00`); (seconds since 1970, offset in minutes).
+    static func gitDate(_ text: String) -> (Int64, Int32)? {
+        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: " ")
+        if parts.count == 2, let seconds = Int64(parts[0].hasPrefix("@") ? parts[0].dropFirst() : parts[0]) {
+            let zone = parts[1]
+            guard zone.count == 5, let sign = zone.first, sign == "+" || sign == "-",
+                let value = Int32(zone.dropFirst())
+            else { return nil }
+            let minutes = (value / 100) * 60 + value % 100
+            return (seconds, sign == "-" ? -minutes : minutes)
+        }
+        let formatter = ISO8601DateFormatter()
+        guard let date = formatter.date(from: text) else { return nil }
+        var offset: Int32 = 0
+        if let sign = text.dropFirst(19).first(where: { $0 == "+" || $0 == "-" }),
+            let index = text.lastIndex(of: sign)
+        {
+            let zone = text[text.index(after: index)...].replacingOccurrences(of: ":", with: "")
+            if let value = Int32(zone), zone.count == 4 {
+                offset = (value / 100) * 60 + value % 100
+                if sign == "-" { offset = -offset }
+            }
+        }
+        return (Int64(date.timeIntervalSince1970), offset)
     }
 
     /// The folder of the repository's own files (`.git`), shared by all work trees.

@@ -222,11 +222,13 @@ extension GitRepository {
     /// commit gets the merged commit as second parent and the merge state is cleared. Returns
     /// nil when there is nothing to commit.
     public func commitIndex(message: String) throws -> GitCommitInfo? {
+        try ensureReadyToCommit()
         let index = try index()
         if git_index_has_conflicts(index.pointer) != 0 {
             throw GitError(.other, "conflicts remain in git's index: resolve them before committing")
         }
         let signature = try signature()
+        let author = try authorSignature()
         var treeID = git_oid()
         try check(git_index_write_tree(&treeID, index.pointer), "cannot record the files")
         var tree: OpaquePointer?
@@ -245,7 +247,7 @@ extension GitRepository {
         var parentPointers: [OpaquePointer?] = parents.map { $0.pointer }
         let code = parentPointers.withUnsafeMutableBufferPointer { buffer in
             git_commit_create(
-                &id, pointer, "HEAD", signature.pointer, signature.pointer, nil, message, treeHandle.pointer,
+                &id, pointer, "HEAD", author.pointer, signature.pointer, nil, message, treeHandle.pointer,
                 buffer.count, buffer.baseAddress)
         }
         try check(code, "cannot commit")

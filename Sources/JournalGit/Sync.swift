@@ -86,6 +86,7 @@ extension GitRepository {
     /// `journal sync`: the six steps of cli.md. Never forces, never resets, never discards a
     /// change: a checkout that would overwrite a file fails before touching anything.
     public func sync(_ plan: SyncPlan) throws -> SyncOutcome {
+        try ensureReadyToCommit()
         let upstream = try upstream(remoteOverride: plan.remote)
         var outcome = SyncOutcome(
             remote: upstream.remote, branch: upstream.branch, committed: nil, integration: .upToDate,

@@ -15,6 +15,8 @@ extension JournalRepository {
     /// `.git/info/exclude`, and commits with `message` or one naming the entries that changed.
     /// A merge left by `journal sync` is finished, unless files still hold conflict markers.
     public func commit(message: String?) throws -> CommitResult {
+        // Before anything is staged: a rebase or cherry-pick stopped on conflicts keeps its index.
+        try repository.ensureReadyToCommit()
         var warnings = trackedPrivateWarnings(try keepPrivateEntriesLocal())
         let merging = repository.isMerging
         if merging {

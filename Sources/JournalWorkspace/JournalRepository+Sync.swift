@@ -27,6 +27,7 @@ extension JournalRepository {
         workingDirectory: URL, cache: ParseCache.Location?, remote: String?, environment: [String: String]
     ) throws -> SyncResult {
         var shared = try JournalRepository(workingDirectory: workingDirectory, cache: cache)
+        try shared.repository.ensureReadyToCommit()
         // Like git, resolve a remote given as a relative path from the top of the work tree.
         _ = FileManager.default.changeCurrentDirectoryPath(shared.repository.workdir.path)
         var adopted: (commits: Int, authors: [String])?

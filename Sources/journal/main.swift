@@ -18,6 +18,10 @@ struct JournalCommand: ParsableCommand {
         ])
 }
 
+// A connection the server closes while we send (an HTTPS upload cut short) is an error to
+// report with its exit code, not a signal that ends journal without a word.
+signal(SIGPIPE, SIG_IGN)
+
 let arguments = GlobalOptions.hoist(Array(CommandLine.arguments.dropFirst()))
 do {
     var command = try JournalCommand.parseAsRoot(arguments)

@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+
+/// `journal commit` on the git set-ups people have: identity from git's variables, and never a
+/// commit in the middle of another git operation or on no branch. Checked with the git CLI.
+@Suite struct GitSetupTests {
+    func journalFolder(_ box: GitSandbox) throws -> URL {
+        let folder = try box.person("mentor", name: "Mara Quinn", email: "mara@example.org", remote: nil)
+        try box.write(agreementText, to: "agreement.md", in: folder)
+        try box.write(goalText, to: "goals/speaking.md", in: folder)
+        return folder
+    }
+
+    @Test func identityComesFromGitsVariablesAsGitTakesIt() throws {
+        let box = try GitSandbox()
+        let folder = try journalFolder(box)
+        var run = try box.journal(
+            ["commit"], in: folder,
+            extra: [
+                "GIT_AUTHOR_NAME": "Ada Lovelace", "GIT_AUTHOR_EMAIL": "ada@example.org",
+                "GIT_AUTHOR_DATE": "@1700000000 +0100", "GIT_COMMITTER_NAME": "Journal Bot",
+                "GIT_COMMITTER_EMAIL": "bot@example.org",
+            ])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(
+            try box.git(["log", "-1", "--format=%an <%ae>|%cn <%ce>|%ad", "--date=raw"], in: folder).stdout
+                == "Ada Lovelace <ada@example.org>|Journal Bot <bot@example.org>|1700000000 +0100\n")
+        // No user.email anywhere: EMAIL, as git falls back to it.
+        try box.git(["config", "--unset", "user.email"], in: folder)
+        let home = box.url("other-home")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        let bare = home.appendingPathComponent(".gitconfig")
+        try "[user]\n\tname = Mara Quinn\n".write(to: bare, atomically: true, encoding: .utf8)
+        try box.write(
+            reflectionText("2026-11-22", title: "Later"), to: "reflections/2026-11-22.md", in: folder)
+        run = try box.journal(
+            ["commit"], in: folder,
+            extra: ["HOME": home.path, "GIT_CONFIG_GLOBAL": bare.path, "EMAIL": "mara@home.example.org"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(
+            try box.git(["log", "-1", "--format=%ae|%ce"], in: folder).stdout
+                == "mara@home.example.org|mara@home.example.org\n")
+    }
+
+    @Test func nothingIsCommittedDuringACherryPickStoppedOnAConflict() throws {
+        let box = try GitSandbox()
+        let folder = try journalFolder(box)
+        #expect(try box.journal(["commit"], in: folder).status == 0)
+        try box.git(["switch", "-q", "-c", "other"], in: folder)
+        try box.write(goalText + "Theirs.\n", to: "goals/speaking.md", in: folder)
+        try box.git(["commit", "-qam", "Theirs"], in: folder)
+        try box.git(["switch", "-q", "main"], in: folder)
+        try box.write(goalText + "Ours.\n", to: "goals/speaking.md", in: folder)
+        try box.git(["commit", "-qam", "Ours"], in: folder)
+        let picked = try box.git(["cherry-pick", "other"], in: folder, allowFailure: true)
+        #expect(picked.status != 0)
+        let before = try box.git(["rev-parse", "HEAD"], in: folder).stdout
+        try box.write(reflectionText("2026-11-22", title: "New"), to: "reflections/2026-11-22.md", in: folder)
+        let run = try box.journal(["commit"], in: folder)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("cherry-pick"), "\(run.stderr)")
+        #expect(try box.git(["rev-parse", "HEAD"], in: folder).stdout == before)
+        // The new entry was not even staged; the conflict is as git left it.
+        let status = try box.git(["status", "--porcelain"], in: folder).stdout
+        #expect(status.contains("?? reflections/"), "\(status)")
+        #expect(status.contains("UU goals/speaking.md"), "\(status)")
+        #expect(try box.journal(["sync"], in: folder).status == 1)
+    }
+
+    @Test func nothingIsCommittedOnADetachedHead() throws {
+        let box = try GitSandbox()
+        let folder = try journalFolder(box)
+        #expect(try box.journal(["commit"], in: folder).status == 0)
+        try box.git(["checkout", "-q", "--detach"], in: folder)
+        try box.write(reflectionText("2026-11-22", title: "New"), to: "reflections/2026-11-22.md", in: folder)
+        let run = try box.journal(["commit"], in: folder)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("not on a branch"), "\(run.stderr)")
+        #expect(
+            try box.git(["log", "--format=%s"], in: folder).stdout == "Add agreement; add goal speaking\n")
+    }
+}

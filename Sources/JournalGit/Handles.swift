@@ -69,11 +69,22 @@ final class GitSignature {
 /// An owned `git_remote`.
 final class GitRemote {
     let pointer: OpaquePointer
-    init(_ pointer: OpaquePointer) { self.pointer = pointer }
+    /// The URL as configured (may hold a user name, never a password we add), also once
+    /// `useAddress` gave libgit2 another one to connect to.
+    let url: String
+
+    init(_ pointer: OpaquePointer) {
+        self.pointer = pointer
+        url = git_remote_url(pointer).map { String(cString: $0) } ?? ""
+    }
     deinit { git_remote_free(pointer) }
 
-    /// The URL as configured (may hold a user name, never a password we add).
-    var url: String { git_remote_url(pointer).map { String(cString: $0) } ?? "" }
+    /// Connects to `address` instead of the configured URL (an ssh Host alias resolved), for
+    /// this handle only: the configuration is left as it is.
+    func useAddress(_ address: String) {
+        git_remote_set_instance_url(pointer, address)
+        git_remote_set_instance_pushurl(pointer, address)
+    }
 }
 
 /// An owned `git_annotated_commit`.

@@ -281,7 +281,7 @@ extension GitRepository {
         try check(git_fetch_options_init(&options, UInt32(GIT_FETCH_OPTIONS_VERSION)), "cannot fetch")
         session.reset()
         session.install(&options.callbacks)
-        session.prepare(url: remote.url)
+        if let address = session.prepare(url: remote.url) { remote.useAddress(address) }
         // `http.proxy`, `remote.NAME.proxy`, then https_proxy/http_proxy and no_proxy, as git reads them.
         options.proxy_opts.type = GIT_PROXY_AUTO
         options.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE
@@ -309,7 +309,7 @@ extension GitRepository {
         // The push opens connections of its own, which ask for credentials afresh.
         session.reset()
         session.install(&options.callbacks)
-        session.prepare(url: remote.url)
+        if let address = session.prepare(url: remote.url) { remote.useAddress(address) }
         options.proxy_opts.type = GIT_PROXY_AUTO
         let refspecs = GitStringArray([refspec ?? upstream.pushRefspec])
         let code = withExtendedLifetime(session) {

@@ -51,35 +51,86 @@ final class TransportSession {
         return nil
     }
 
-    /// The ways to prove who we are over ssh, in the order they are offered.
+    /// What `~/.ssh/config` says about the host of the current ssh remote.
+    private var sshHost = SSHConfig.Host()
+    /// Keys left out because a passphrase protects them and no agent holds them.
+    private var lockedKeys: [String] = []
+
+    /// The ways to prove who we are over ssh, in the order they are offered: the agent (unless
+    /// `IdentitiesOnly`), then the `IdentityFile`s of `~/.ssh/config`, else ssh's default keys.
     private var sshCandidates: [(agent: Bool, key: URL?)] {
         var candidates: [(Bool, URL?)] = []
-        if let socket = environment["SSH_AUTH_SOCK"], !socket.isEmpty { candidates.append((true, nil)) }
-        if let home {
-            for name in ["id_ed25519", "id_rsa"] {
-                let key = home.appendingPathComponent(".ssh").appendingPathComponent(name)
-                if FileManager.default.fileExists(atPath: key.path) { candidates.append((false, key)) }
-            }
+        let agent = environment["SSH_AUTH_SOCK"].map { !$0.isEmpty } ?? false
+        if agent && !(sshHost.identitiesOnly && !sshHost.identityFiles.isEmpty) {
+            candidates.append((true, nil))
         }
+        let names =
+            sshHost.identityFiles.isEmpty
+            ? ["id_rsa", "id_ecdsa", "id_ecdsa_sk", "id_ed25519", "id_ed25519_sk", "id_dsa"].map {
+                "~/.ssh/" + $0
+            }
+            : sshHost.identityFiles
+        var locked: [String] = []
+        for name in names {
+            let key = URL(fileURLWithPath: expandHome(name))
+            guard FileManager.default.fileExists(atPath: key.path) else { continue }
+            // libssh2 cannot ask for a passphrase: such a key works through the agent only.
+            if Self.isLocked(key) {
+                if !agent { locked.append(name) }
+                continue
+            }
+            candidates.append((false, key))
+        }
+        lockedKeys = locked
         return candidates
+    }
+
+    /// Whether a private key file is protected by a passphrase (PEM `ENCRYPTED`, or an OpenSSH
+    /// key whose cipher is not `none`).
+    static func isLocked(_ key: URL) -> Bool {
+        guard let text = try? String(contentsOf: key, encoding: .utf8) else { return false }
+        if text.contains("ENCRYPTED") { return true }
+        let body = text.split(separator: "\n").filter { !$0.hasPrefix("-----") }.joined()
+        guard let data = Data(base64Encoded: body), data.count > 19 else { return false }
+        // "openssh-key-v1\0", then the cipher's name as a length-prefixed string.
+        let bytes = [UInt8](data)
+        let magic = Array("openssh-key-v1".utf8) + [0]
+        guard Array(bytes.prefix(magic.count)) == magic, bytes.count >= magic.count + 4 else { return false }
+        let length = bytes[magic.count..<(magic.count + 4)].reduce(0) { $0 << 8 | Int($1) }
+        let start = magic.count + 4
+        guard length < 64, bytes.count >= start + length else { return false }
+        return String(decoding: bytes[start..<(start + length)], as: UTF8.self) != "none"
     }
 
     func credential(
         _ out: UnsafeMutablePointer<OpaquePointer?>, url: String, userFromURL: String?,
         allowed: UInt32
     ) -> Int32 {
-        let sshUser = userFromURL ?? environment["USER"] ?? "git"
+        let sshUser = userFromURL ?? sshHost.user ?? environment["USER"] ?? "git"
         if allowed & GIT_CREDENTIAL_USERNAME.rawValue != 0 && allowed & GIT_CREDENTIAL_SSH_KEY.rawValue == 0 {
             return git_credential_username_new(out, sshUser)
         }
         attempts += 1
         if allowed & GIT_CREDENTIAL_SSH_KEY.rawValue != 0 {
             let candidates = sshCandidates
-            guard attempts <= Self.maxCredentialAttempts, attempts <= candidates.count else {
+            guard attempts <= candidates.count else {
+                let locked = lockedKeys.joined(separator: ", ")
+                let unlock =
+                    lockedKeys.isEmpty
+                    ? ""
+                    : "; \(locked) \(lockedKeys.count == 1 ? "is" : "are") protected by a passphrase, which "
+                        + "journal cannot ask for: add \(lockedKeys.count == 1 ? "it" : "them") to your ssh-agent "
+                        + "with `ssh-add \(lockedKeys.first ?? "")` (once per login), then run journal sync again"
+                let unsupported =
+                    sshHost.unsupported.isEmpty
+                    ? ""
+                    : "; your ~/.ssh/config uses \(sshHost.unsupported.joined(separator: ", ")) for this host, "
+                        + "which journal's ssh cannot follow"
                 refusal =
-                    candidates.isEmpty
-                    ? "no ssh key to offer (no ssh-agent, no ~/.ssh/id_ed25519 or ~/.ssh/id_rsa)"
-                    : "the server refused the ssh key\(candidates.count == 1 ? "" : "s") offered"
+                    (candidates.isEmpty
+                        ? "no ssh key to offer (no ssh-agent, no key in ~/.ssh, no IdentityFile in ~/.ssh/config)"
+                        : "the server refused the ssh key\(candidates.count == 1 ? "" : "s") offered")
+                    + unlock + unsupported
                 return GIT_EUSER.rawValue
             }
             let candidate = candidates[attempts - 1]
@@ -137,7 +188,7 @@ final class TransportSession {
     /// `GIT_SSL_CAINFO`/`GIT_SSL_CAPATH`, else `http.sslCAInfo`/`http.sslCAPath` (or those of
     /// `http.<url>.*`), else `SSL_CERT_FILE`/`SSL_CERT_DIR`; `http.sslVerify false` or
     /// `GIT_SSL_NO_VERIFY` accepts any certificate, with a warning.
-    func prepare(url: String) {
+    func prepare(url: String) -> String? {
         func setting(_ key: String) -> String? {
             var value: String?
             for (name, found) in config?.entries(matching: "^http\\.") ?? [] {
@@ -157,11 +208,28 @@ final class TransportSession {
         let verify = setting("sslVerify")?.lowercased()
         let off = ["false", "no", "off", "0"].contains(verify ?? "")
         unverified = environment["GIT_SSL_NO_VERIFY"] != nil || off
+        return sshAddress(for: url)
     }
 
+    /// An ssh address with its `~/.ssh/config` Host entry applied (HostName, Port, User), when
+    /// that changes it; the entry's keys are remembered for the credentials.
+    private func sshAddress(for url: String) -> String? {
+        guard var address = SSHAddress(url) else { return nil }
+        sshHost = SSHConfig(home: home).host(address.host)
+        let original = address
+        if let name = sshHost.hostName {
+            address.host = name.replacingOccurrences(of: "%h", with: original.host)
+        }
+        if address.port == nil { address.port = sshHost.port }
+        if address.user == nil { address.user = sshHost.user }
+        return address == original ? nil : address.url
+    }
+
+    /// `~/` and ssh's `%d` (home) in a file name.
     private func expandHome(_ path: String) -> String {
-        guard path.hasPrefix("~/"), let home else { return path }
-        return home.appendingPathComponent(String(path.dropFirst(2))).path
+        guard let home else { return path }
+        if path.hasPrefix("~/") { return home.appendingPathComponent(String(path.dropFirst(2))).path }
+        return path.replacingOccurrences(of: "%d", with: home.path)
     }
 
     /// Fills libgit2's callbacks with ours; `self` must outlive the call they are used in.

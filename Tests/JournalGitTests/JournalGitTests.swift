@@ -206,7 +206,7 @@ final class Scratch {
         #expect(session.classify(denied, remote: "origin", url: "ssh://h/r.git").kind == .authentication)
     }
 
-    @Test func credentialsAreOfferedAtMostTwice() throws {
+    @Test func eachCredentialIsOfferedOnce() throws {
         let scratch = try Scratch()
         let ssh = scratch.folder.deletingLastPathComponent().appendingPathComponent(".ssh")
         try FileManager.default.createDirectory(at: ssh, withIntermediateDirectories: true)
@@ -218,10 +218,12 @@ final class Scratch {
         ])
         var credential: OpaquePointer?
         let sshKey: UInt32 = 1 << 1
-        #expect(
-            session.credential(&credential, url: "ssh://h/r.git", userFromURL: "git", allowed: sshKey) == 0)
-        #expect(
-            session.credential(&credential, url: "ssh://h/r.git", userFromURL: "git", allowed: sshKey) == 0)
+        // The agent, then each key once: asked again after that means every one was refused.
+        for _ in 0..<3 {
+            #expect(
+                session.credential(&credential, url: "ssh://h/r.git", userFromURL: "git", allowed: sshKey)
+                    == 0)
+        }
         #expect(
             session.credential(&credential, url: "ssh://h/r.git", userFromURL: "git", allowed: sshKey) < 0)
         #expect(session.refusal != nil)
@@ -241,5 +243,48 @@ final class Scratch {
         let none = TransportSession(environment: [:])
         #expect(none.credential(&credential, url: "https://h/x", userFromURL: nil, allowed: plaintext) < 0)
         #expect(none.refusal?.contains("JOURNAL_GIT_TOKEN") == true)
+    }
+}
+
+@Suite struct SSHConfigTests {
+    static let config = """
+        # A programme's host, by its alias
+        Host journal-host other
+          HostName 127.0.0.1
+          Port 2222
+          User ada
+          IdentityFile ~/.ssh/pair_key
+          IdentitiesOnly yes
+        Host *.example.org !secret.example.org
+          User git
+          ProxyJump bastion
+        Host *
+          User fallback
+          IdentityFile ~/.ssh/id_extra
+          Port 22
+        """
+
+    @Test func theFirstValueWinsAndPatternsMatchAsSshReadsThem() {
+        let config = SSHConfig(text: Self.config)
+        let host = config.host("journal-host")
+        #expect(host.hostName == "127.0.0.1")
+        #expect(host.port == 2222)
+        #expect(host.user == "ada")
+        #expect(host.identityFiles == ["~/.ssh/pair_key", "~/.ssh/id_extra"])
+        #expect(host.identitiesOnly)
+        let hosted = config.host("git.example.org")
+        #expect(hosted.user == "git")
+        #expect(hosted.unsupported == ["proxyjump"])
+        #expect(config.host("secret.example.org").user == "fallback")
+        #expect(config.host("unknown").port == 22)
+    }
+
+    @Test func sshAddressesInBothForms() {
+        #expect(SSHAddress("ssh://ada@host:2222/srv/pair.git")?.url == "ssh://ada@host:2222/srv/pair.git")
+        #expect(SSHAddress("journal-host:pair.git")?.url == "ssh://journal-host/~/pair.git")
+        #expect(SSHAddress("git@host:/srv/pair.git")?.url == "ssh://git@host/srv/pair.git")
+        #expect(SSHAddress("https://host/pair.git") == nil)
+        #expect(SSHAddress("/srv/pair.git") == nil)
+        #expect(SSHAddress("./a:b") == nil)
     }
 }

@@ -139,20 +139,11 @@ import Testing
         #expect(!run.timedOut)
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: sshd), "openssh-server is not installed"))
-    func syncOverSSH() throws {
-        let box = try GitSandbox()
-        let keygen = "/usr/bin/ssh-keygen"
+    /// An sshd of the test's own on 127.0.0.1, accepting the keys in `authorized_keys`, and
+    /// listed in `~/.ssh/known_hosts`.
+    func startSSHD(_ box: GitSandbox) throws -> (Server, UInt16) {
         let ssh = box.home.appendingPathComponent(".ssh")
-        try box.run(keygen, ["-q", "-t", "ed25519", "-N", "", "-f", box.url("host_key").path])
-        try box.run(
-            keygen,
-            [
-                "-q", "-t", "ed25519", "-N", "", "-C", "journal-test", "-f",
-                ssh.appendingPathComponent("id_ed25519").path,
-            ])
-        try FileManager.default.copyItem(
-            at: ssh.appendingPathComponent("id_ed25519.pub"), to: box.url("authorized_keys"))
+        try box.run("/usr/bin/ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", box.url("host_key").path])
         if getuid() == 0 && !FileManager.default.fileExists(atPath: "/run/sshd") {
             // sshd running as root insists on its privilege separation folder.
             try FileManager.default.createDirectory(atPath: "/run/sshd", withIntermediateDirectories: true)
@@ -174,7 +165,6 @@ import Testing
         try config.write(to: box.url("sshd_config"), atomically: true, encoding: .utf8)
         let server = try box.startServer(
             Self.sshd, ["-D", "-e", "-f", box.url("sshd_config").path], log: "sshd.log")
-        defer { box.stop(server) }
         #expect(
             box.waitForListener(port: port), "sshd did not start: \(box.read("sshd.log", in: box.root) ?? "")"
         )
@@ -182,7 +172,74 @@ import Testing
             separator: " ")
         try "[127.0.0.1]:\(port) \(hostKey)\n".write(
             to: ssh.appendingPathComponent("known_hosts"), atomically: true, encoding: .utf8)
+        return (server, port)
+    }
 
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: sshd), "openssh-server is not installed"))
+    func aHostAliasOfSshConfigWithItsOwnKey() throws {
+        let box = try GitSandbox()
+        let ssh = box.home.appendingPathComponent(".ssh")
+        // An ecdsa key under a name of its own, named by the alias; a decoy default key the
+        // server does not know, which IdentitiesOnly keeps out.
+        try box.run(
+            "/usr/bin/ssh-keygen",
+            ["-q", "-t", "ecdsa", "-N", "", "-f", ssh.appendingPathComponent("pair_key").path])
+        try box.run(
+            "/usr/bin/ssh-keygen",
+            ["-q", "-t", "ed25519", "-N", "", "-f", ssh.appendingPathComponent("id_ed25519").path])
+        try FileManager.default.copyItem(
+            at: ssh.appendingPathComponent("pair_key.pub"), to: box.url("authorized_keys"))
+        let (server, port) = try startSSHD(box)
+        defer { box.stop(server) }
+        try """
+        Host journal-host
+          HostName 127.0.0.1
+          Port \(port)
+          User \(userName())
+          IdentityFile ~/.ssh/pair_key
+          IdentitiesOnly yes
+        """.write(to: ssh.appendingPathComponent("config"), atomically: true, encoding: .utf8)
+        let remote = box.url("pair.git")
+        try box.git(["init", "-q", "--bare", "-b", "main", remote.path])
+        let mentor = try journalFolder(box, remote: "journal-host:\(remote.path)")
+        var run = try box.journal(["sync"], in: mentor)
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)\n\(box.read("sshd.log", in: box.root) ?? "")")
+        #expect(
+            try box.git(["log", "--format=%s", "main"], in: remote).stdout
+                == "Add agreement; add goal speaking\n")
+        // The remote keeps its alias in the configuration: nothing was rewritten there.
+        #expect(
+            try box.git(["remote", "get-url", "origin"], in: mentor).stdout == "journal-host:\(remote.path)\n"
+        )
+
+        // The key gets a passphrase, and no agent holds it: said so, with what to do.
+        try box.run(
+            "/usr/bin/ssh-keygen",
+            ["-q", "-p", "-P", "", "-N", "a passphrase", "-f", ssh.appendingPathComponent("pair_key").path])
+        try box.write(goalText + "Edited.\n", to: "goals/speaking.md", in: mentor)
+        run = try box.journal(["sync"], in: mentor)
+        #expect(run.status == 4, "\(run.stdout)\(run.stderr)")
+        #expect(
+            run.stderr.contains("passphrase") && run.stderr.contains("ssh-add ~/.ssh/pair_key"),
+            "\(run.stderr)")
+        try box.expectValid([mentor, remote])
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: sshd), "openssh-server is not installed"))
+    func syncOverSSH() throws {
+        let box = try GitSandbox()
+        let keygen = "/usr/bin/ssh-keygen"
+        let ssh = box.home.appendingPathComponent(".ssh")
+        try box.run(
+            keygen,
+            [
+                "-q", "-t", "ed25519", "-N", "", "-C", "journal-test", "-f",
+                ssh.appendingPathComponent("id_ed25519").path,
+            ])
+        try FileManager.default.copyItem(
+            at: ssh.appendingPathComponent("id_ed25519.pub"), to: box.url("authorized_keys"))
+        let (server, port) = try startSSHD(box)
+        defer { box.stop(server) }
         let remote = box.url("pair.git")
         try box.git(["init", "-q", "--bare", "-b", "main", remote.path])
         let url = "ssh://\(userName())@127.0.0.1:\(port)\(remote.path)"

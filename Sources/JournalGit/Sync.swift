@@ -369,20 +369,26 @@ extension GitRepository {
         session: TransportSession
     ) throws -> Bool {
         guard var local = try headCommit()?.id else { return true }
+        var remoteRepository: OpaquePointer?
+        try check(git_repository_open(&remoteRepository, path), "cannot open remote `\(upstream.remote)`")
+        guard let remoteRepository else { throw GitError(.other, "cannot open remote `\(upstream.remote)`") }
+        defer { git_repository_free(remoteRepository) }
+        // What an earlier sync left when it was stopped between its two steps goes first.
+        Self.removeStagingLeftovers(remoteRepository)
         let staging = "refs/journal-sync/\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         guard
             try push(remote, upstream, session: session, refspec: "refs/heads/\(upstream.branch):\(staging)")
         else {
             return false
         }
-        var remoteRepository: OpaquePointer?
-        try check(git_repository_open(&remoteRepository, path), "cannot open remote `\(upstream.remote)`")
-        guard let remoteRepository else { throw GitError(.other, "cannot open remote `\(upstream.remote)`") }
-        defer {
-            _ = git_reference_remove(remoteRepository, staging)
-            git_repository_free(remoteRepository)
-        }
+        defer { _ = git_reference_remove(remoteRepository, staging) }
         let branch = "refs/heads/\(upstream.remoteBranch)"
+        // The remote's own rules, as `git push` would have it run them (pre-receive, update).
+        let hooks = RemoteHooks(repository: remoteRepository, environment: session.environment)
+        let old = expected.map(\.hex) ?? String(repeating: "0", count: 40)
+        if let refusal = hooks.allow(ref: branch, old: old, new: local.hex) {
+            throw GitError(.other, "remote `\(upstream.remote)` refused the push: \(refusal)")
+        }
         var updated: OpaquePointer?
         var code: Int32
         if var old = expected {
@@ -397,7 +403,25 @@ extension GitRepository {
             return false
         }
         try check(code, "cannot update \(branch) on remote `\(upstream.remote)`")
+        hooks.received(ref: branch, old: old, new: local.hex)
         return true
+    }
+
+    /// Removes `refs/journal-sync/*` refs whose sync is no longer running on this computer.
+    static func removeStagingLeftovers(_ repository: OpaquePointer) {
+        var iterator: OpaquePointer?
+        guard git_reference_iterator_glob_new(&iterator, repository, "refs/journal-sync/*") == 0, let iterator
+        else { return }
+        defer { git_reference_iterator_free(iterator) }
+        var names: [String] = []
+        var name: UnsafePointer<CChar>?
+        while git_reference_next_name(&name, iterator) == 0, let name { names.append(String(cString: name)) }
+        for name in names {
+            let owner = name.split(separator: "/").last?.split(separator: "-").first.flatMap { Int32($0) }
+            // A process that is gone (or a name not ours) leaves nothing worth keeping.
+            if let owner, owner > 0, kill(owner, 0) == 0 || errno == EPERM { continue }
+            _ = git_reference_remove(repository, name)
+        }
     }
 
     // MARK: - Integrating the remote's history

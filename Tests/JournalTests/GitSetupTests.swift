@@ -80,3 +80,46 @@ import Testing
             try box.git(["log", "--format=%s"], in: folder).stdout == "Add agreement; add goal speaking\n")
     }
 }
+
+/// A shared repository on this computer (a folder, a shared drive) keeps its own rules: its
+/// hooks run as they do for `git push`, and an interrupted sync leaves nothing in it.
+@Suite struct LocalRemoteTests {
+    @Test func theRemotesHooksRunAndMayRefuse() throws {
+        let box = try GitSandbox()
+        let remote = box.url("shared/pair.git")
+        try box.git(["init", "-q", "--bare", "-b", "main", remote.path])
+        let hooks = remote.appendingPathComponent("hooks")
+        let refuse = hooks.appendingPathComponent("pre-receive")
+        try
+            "#!/bin/sh\nwhile read old new ref; do echo \"pushes to $ref are paused for the audit\"; done\nexit 1\n"
+            .write(to: refuse, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: refuse.path)
+        let told = box.url("post-receive-said.txt")
+        let after = hooks.appendingPathComponent("post-receive")
+        try "#!/bin/sh\ncat >> '\(told.path)'\n".write(to: after, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: after.path)
+        // What a sync stopped halfway would have left.
+        let mentor = try box.person(
+            "mentor", name: "Mara Quinn", email: "mara@example.org", remote: remote.path)
+        try box.write(agreementText, to: "agreement.md", in: mentor)
+        try box.write(goalText, to: "goals/speaking.md", in: mentor)
+
+        var run = try box.journal(["sync"], in: mentor)
+        #expect(run.status == 1, "\(run.stdout)\(run.stderr)")
+        #expect(run.stderr.contains("pushes to refs/heads/main are paused for the audit"), "\(run.stderr)")
+        #expect(try box.git(["for-each-ref"], in: remote).stdout.isEmpty)
+        #expect(box.read("post-receive-said.txt", in: box.root) == nil)
+
+        try FileManager.default.removeItem(at: refuse)
+        try box.git(["update-ref", "refs/journal-sync/999999999-1", "HEAD"], in: mentor)
+        try box.git(["push", "-q", remote.path, "refs/journal-sync/999999999-1"], in: mentor)
+        run = try box.journal(["sync"], in: mentor)
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        let head = try box.git(["rev-parse", "HEAD"], in: mentor).stdout.trimmingCharacters(in: .newlines)
+        #expect(
+            try box.git(["for-each-ref", "--format=%(refname)"], in: remote).stdout == "refs/heads/main\n")
+        #expect(
+            box.read("post-receive-said.txt", in: box.root)?.hasSuffix(" \(head) refs/heads/main\n") == true)
+        try box.expectValid([mentor, remote])
+    }
+}

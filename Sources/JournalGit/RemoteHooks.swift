@@ -19,7 +19,9 @@ struct RemoteHooks {
             var buffer = git_buf()
             if git_config_get_path(&buffer, config, "core.hooksPath") == 0, let text = buffer.ptr {
                 let path = String(cString: text)
-                if !path.isEmpty { folder = URL(fileURLWithPath: path, relativeTo: gitDirectory).standardizedFileURL }
+                if !path.isEmpty {
+                    folder = URL(fileURLWithPath: path, relativeTo: gitDirectory).standardizedFileURL
+                }
             }
             git_buf_dispose(&buffer)
             git_config_free(config)
@@ -58,7 +60,11 @@ struct RemoteHooks {
         process.standardInput = stdin
         process.standardOutput = output
         process.standardError = output
-        do { try process.run() } catch { return "its \(name) hook could not be run (\(error.localizedDescription))" }
+        do {
+            try process.run()
+        } catch {
+            return "its \(name) hook could not be run (\(error.localizedDescription))"
+        }
         try? stdin.fileHandleForWriting.write(contentsOf: Data(input.utf8))
         try? stdin.fileHandleForWriting.close()
         let said = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)

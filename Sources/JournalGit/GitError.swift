@@ -50,8 +50,39 @@ public struct GitError: Error, CustomStringConvertible, Sendable, Equatable {
             errorClass = last.pointee.klass
         }
         self.errorClass = errorClass
-        self.message = context.isEmpty ? detail : "\(context): \(detail)"
+        let plain = Self.plainWords(code: code, detail: detail)
+        self.message = context.isEmpty ? plain : "\(context): \(plain)"
         self.kind = code == GIT_ELOCKED.rawValue ? .locked : .other
+    }
+
+    /// What libgit2's terse texts mean, in words a person can act on; other texts as they are.
+    static func plainWords(code: Int32, detail: String) -> String {
+        let lowered = detail.lowercased()
+        if code == GIT_ELOCKED.rawValue || lowered.contains("failed to lock file") {
+            // "failed to lock file '/x/.git/index.lock' for writing": name the file.
+            let file = detail.split(separator: "'").dropFirst().first.map { " (\($0))" } ?? ""
+            return "another git program is working in this repository right now and holds its lock file"
+                + file
+                + ": wait for it to finish and try again; if no git program is running, delete that file"
+        }
+        if code == GIT_EMODIFIED.rawValue || lowered.contains("old reference value does not match")
+            || lowered.contains("current tip is not the first parent")
+        {
+            return
+                "the branch changed while journal was working on it (another git program, or a sync at the "
+                + "same moment): nothing was lost; run the command again"
+        }
+        if code == GIT_EOWNER.rawValue || lowered.contains("safe.directory") {
+            return
+                "git does not trust this folder because it belongs to another user account; if it is yours "
+                + "to use, tell git so with `git config --global --add safe.directory PATH` (PATH being the "
+                + "folder), then try again"
+        }
+        if code == GIT_ENOTFOUND.rawValue, lowered.hasPrefix("reference '"), lowered.hasSuffix("not found") {
+            let name = detail.split(separator: "'").dropFirst().first.map(String.init) ?? "a branch"
+            return "git has no \(name) here (a branch or remote branch that is not there yet)"
+        }
+        return detail
     }
 
     /// The message.

@@ -288,3 +288,21 @@ final class Scratch {
         #expect(SSHAddress("./a:b") == nil)
     }
 }
+
+@Suite struct PlainWordsTests {
+    @Test func libgit2sTerseTextsAreSaidPlainly() {
+        let locked = GitError.plainWords(
+            code: -14, detail: "failed to lock file '/j/.git/index.lock' for writing")
+        #expect(locked.contains("(/j/.git/index.lock)") && locked.contains("another git program"))
+        for detail in ["old reference value does not match", "current tip is not the first parent"] {
+            #expect(GitError.plainWords(code: -15, detail: detail).contains("nothing was lost"))
+        }
+        let owner = GitError.plainWords(code: -36, detail: "config value 'safe.directory' was not found")
+        #expect(owner.contains("git config --global --add safe.directory"))
+        #expect(
+            GitError.plainWords(code: -3, detail: "reference 'refs/remotes/origin/main' not found")
+                == "git has no refs/remotes/origin/main here (a branch or remote branch that is not there yet)"
+        )
+        #expect(GitError.plainWords(code: -1, detail: "something else") == "something else")
+    }
+}

@@ -250,6 +250,9 @@ import Testing
         let run = try box.journal(["commit"], in: mentor)
         #expect(run.status == 1)
         #expect(run.stderr.contains("index.lock"))
+        // In plain words, not libgit2's.
+        #expect(run.stderr.contains("another git program is working in this repository"), "\(run.stderr)")
+        #expect(!run.stderr.contains("failed to lock file"))
         #expect(try Data(contentsOf: mentor.appendingPathComponent(".git/index")) == indexBefore)
         #expect(box.read("goals/speaking.md", in: mentor) == goalText)
         #expect(try box.git(["log", "--format=%s"], in: mentor).stdout == "Add agreement\n")

@@ -114,6 +114,9 @@ extension GitRepository {
         var lines: [StatusLine] = []
         let count = git_status_list_entrycount(list.pointer)
         lines.reserveCapacity(count)
+        // In a sparse checkout the files outside the cone are absent on purpose (git marks them
+        // skip-worktree): they are not deleted, and must never be committed as deleted.
+        var index: GitIndex?
         for position in 0..<count {
             guard let entry = git_status_byindex(list.pointer, position)?.pointee else { continue }
             let flags = entry.status.rawValue
@@ -137,9 +140,19 @@ extension GitRepository {
                     unstaged.map { _ in !line.has(GIT_STATUS_WT_DELETED) }
                     ?? !line.has(GIT_STATUS_INDEX_DELETED)
             }
+            if line.has(GIT_STATUS_WT_DELETED) && !line.has(GIT_STATUS_INDEX_DELETED) {
+                if index == nil { index = try self.index() }
+                if let index, Self.skipsWorktree(path, in: index) { continue }
+            }
             lines.append(line)
         }
         return lines
+    }
+
+    /// Whether git's index marks `path` as left out of the work tree (sparse checkout).
+    static func skipsWorktree(_ path: String, in index: GitIndex) -> Bool {
+        guard let entry = git_index_get_bypath(index.pointer, path, 0)?.pointee else { return false }
+        return UInt32(entry.flags_extended) & GIT_INDEX_ENTRY_SKIP_WORKTREE.rawValue != 0
     }
 
     private func headHas(_ path: String) throws -> Bool {

@@ -123,3 +123,37 @@ import Testing
         try box.expectValid([mentor, remote])
     }
 }
+
+/// Work trees git supports: a sparse checkout's absent files are not deletions.
+@Suite struct SparseCheckoutTests {
+    @Test func filesOutsideTheConeAreNeverCommittedAsDeleted() throws {
+        let box = try GitSandbox()
+        let origin = try box.person("origin", name: "Mara Quinn", email: "mara@example.org", remote: nil)
+        try box.write("lint:\n  rules: {}\n", to: ".journal.yml", in: origin)
+        for pair in ["pair-a", "pair-b"] {
+            try box.write(agreementText, to: "\(pair)/agreement.md", in: origin)
+            try box.write(goalText, to: "\(pair)/goals/speaking.md", in: origin)
+        }
+        try box.git(["add", "-A"], in: origin)
+        try box.git(["commit", "-qm", "Two pairs"], in: origin)
+        try box.git(["clone", "-q", "--no-checkout", origin.path, box.url("coordinator").path])
+        let folder = box.url("coordinator")
+        try box.git(["sparse-checkout", "set", "--cone", "pair-a"], in: folder)
+        try box.git(["checkout", "-q", "main"], in: folder)
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("pair-b").path))
+        try box.write(
+            reflectionText("2026-11-22", title: "Only A"), to: "pair-a/reflections/2026-11-22.md", in: folder)
+        let status = try box.journal(["status"], in: folder)
+        #expect(!status.stdout.contains("pair-b"), "\(status.stdout)")
+        let run = try box.journal(["commit"], in: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        let files = try box.git(["ls-tree", "-r", "--name-only", "HEAD"], in: folder).stdout
+        #expect(
+            files.contains("pair-b/agreement.md") && files.contains("pair-b/goals/speaking.md"), "\(files)")
+        #expect(files.contains("pair-a/reflections/2026-11-22.md"))
+        #expect(
+            try box.git(["show", "--stat", "--format=", "HEAD"], in: folder).stdout.contains("1 file changed")
+        )
+        #expect(try box.git(["status", "--porcelain"], in: folder).stdout == "")
+    }
+}

@@ -57,6 +57,21 @@ public struct StagingResult: Sendable, Equatable {
     public var keptLocal: [String]
     /// Kept paths that HEAD has: private entries git already tracks, left alone.
     public var trackedLocal: [String]
+    /// Changed paths left unstaged because a `filter=` attribute (git-lfs, say) would have git
+    /// run a program on them that journal cannot run: with the name of the filter.
+    public var filtered: [(path: String, filter: String)] = []
+
+    /// What to tell the person about a path left unstaged for its filter.
+    public static func filterWarning(_ item: (path: String, filter: String)) -> String {
+        "warning: \(item.path) goes through git's `\(item.filter)` filter (see .gitattributes), which journal "
+            + "cannot run, so it was not committed; commit it with git: "
+            + "git add \(item.path) && git commit"
+    }
+
+    public static func == (lhs: StagingResult, rhs: StagingResult) -> Bool {
+        lhs.changes == rhs.changes && lhs.keptLocal == rhs.keptLocal && lhs.trackedLocal == rhs.trackedLocal
+            && lhs.filtered.map(\.path) == rhs.filtered.map(\.path)
+    }
 }
 
 /// A commit `journal` made.
@@ -149,6 +164,16 @@ extension GitRepository {
         return lines
     }
 
+    /// The `filter=` driver `.gitattributes` names for `path`, when one is set: git runs its
+    /// `clean` program when staging, which libgit2 does not.
+    func filterDriver(_ path: String) -> String? {
+        var value: UnsafePointer<CChar>?
+        guard git_attr_get(&value, pointer, 0, path, "filter") == 0, let value,
+            git_attr_value(value) == GIT_ATTR_VALUE_STRING
+        else { return nil }
+        return String(cString: value)
+    }
+
     /// Whether git's index marks `path` as left out of the work tree (sparse checkout).
     static func skipsWorktree(_ path: String, in index: GitIndex) -> Bool {
         guard let entry = git_index_get_bypath(index.pointer, path, 0)?.pointee else { return false }
@@ -197,6 +222,11 @@ extension GitRepository {
                 || line.has(GIT_STATUS_WT_MODIFIED)
                 || line.has(GIT_STATUS_WT_DELETED) || line.has(GIT_STATUS_WT_TYPECHANGE)
                 || line.has(GIT_STATUS_WT_RENAMED)
+            if needsStaging, line.existsAfter, let filter = filterDriver(line.path) {
+                // Committed raw it would not be what git commits (an LFS pointer, say).
+                result.filtered.append((line.path, filter))
+                continue
+            }
             if needsStaging {
                 if line.existsAfter {
                     try check(git_index_add_bypath(index.pointer, line.path), "cannot stage \(line.path)")

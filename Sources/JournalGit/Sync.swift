@@ -116,7 +116,9 @@ extension GitRepository {
 
         // 2. Commit pending changes (this also finishes a resolved merge).
         var keptLocal: [String] = []
-        outcome.committed = try commitPending(plan, upstream: upstreamNow, keptLocal: &keptLocal)
+        var filtered: [(path: String, filter: String)] = []
+        outcome.committed = try commitPending(
+            plan, upstream: upstreamNow, keptLocal: &keptLocal, filtered: &filtered)
         outcome.keptLocal = keptLocal
         outcome.branch = upstreamNow.branch
 
@@ -125,7 +127,7 @@ extension GitRepository {
         for _ in 1...max(1, plan.maxPushAttempts) {
             session.reset()
             try fetch(remote, upstreamNow, session: session)
-            outcome.warnings = session.warnings
+            outcome.warnings = filtered.map(StagingResult.filterWarning) + session.warnings
             let theirs = try reference(upstreamNow.trackingRef)?.target
             if let lastRefusal, Self.same(lastRefusal.tip, theirs),
                 !lastRefusal.reason.lowercased().contains("lock")
@@ -213,13 +215,15 @@ extension GitRepository {
         return (commits, names)
     }
 
-    private func commitPending(_ plan: SyncPlan, upstream: Upstream, keptLocal: inout [String]) throws
-        -> GitCommitInfo?
-    {
+    private func commitPending(
+        _ plan: SyncPlan, upstream: Upstream, keptLocal: inout [String],
+        filtered: inout [(path: String, filter: String)]
+    ) throws -> GitCommitInfo? {
         let merging = isMerging
         let resolved = merging ? try conflictedPaths() : []
         let staged = try stageReporting(plan.rule)
         keptLocal = staged.keptLocal
+        filtered = staged.filtered
         let changes = staged.changes
         guard merging || !changes.isEmpty else { return nil }
         var message: String

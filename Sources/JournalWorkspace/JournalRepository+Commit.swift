@@ -32,6 +32,7 @@ extension JournalRepository {
         let conflicted = merging ? try repository.conflictedPaths() : []
         let staged = try repository.stageReporting(rule)
         warnings += try recordKeptLocal(staged.keptLocal, tracked: staged.trackedLocal)
+        warnings += staged.filtered.map { "journal: " + StagingResult.filterWarning($0) }
         let changes = staged.changes
         if changes.isEmpty && !merging { return CommitResult(commit: nil, warnings: warnings) }
         var text = message ?? EntryWording.message(for: changes, describe: describe)

@@ -157,3 +157,29 @@ import Testing
         #expect(try box.git(["status", "--porcelain"], in: folder).stdout == "")
     }
 }
+
+/// Files git runs a filter on (git-lfs, say) are never committed raw.
+@Suite struct FilteredFilesTests {
+    @Test func aFilteredFileIsLeftForGitAndSaidSo() throws {
+        let box = try GitSandbox()
+        let folder = try box.person("mentor", name: "Mara Quinn", email: "mara@example.org", remote: nil)
+        try box.write(agreementText, to: "agreement.md", in: folder)
+        try box.write("reflections/*.md filter=shout\n", to: ".gitattributes", in: folder)
+        try box.git(["config", "filter.shout.clean", "tr a-z A-Z"], in: folder)
+        try box.git(["config", "filter.shout.smudge", "cat"], in: folder)
+        try box.write(
+            reflectionText("2026-11-22", title: "Quiet"), to: "reflections/2026-11-22.md", in: folder)
+        let run = try box.journal(["commit"], in: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(
+            run.stderr.contains("reflections/2026-11-22.md goes through git's `shout` filter"),
+            "\(run.stderr)")
+        let files = try box.git(["ls-tree", "-r", "--name-only", "HEAD"], in: folder).stdout
+        #expect(files.contains("agreement.md") && !files.contains("reflections/"), "\(files)")
+        // git commits it through its filter, as the message says.
+        try box.git(["add", "reflections/2026-11-22.md"], in: folder)
+        try box.git(["commit", "-qm", "Through the filter"], in: folder)
+        let stored = try box.git(["show", "HEAD:reflections/2026-11-22.md"], in: folder).stdout
+        #expect(stored.contains("DATE: 2026-11-22"))
+    }
+}

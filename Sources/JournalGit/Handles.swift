@@ -64,6 +64,7 @@ final class GitSignature {
     deinit { git_signature_free(pointer) }
 
     var name: String { String(cString: pointer.pointee.name) }
+    var email: String { String(cString: pointer.pointee.email) }
 }
 
 /// An owned `git_remote`.

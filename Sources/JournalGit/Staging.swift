@@ -164,6 +164,23 @@ extension GitRepository {
         return lines
     }
 
+    /// Points the branch HEAD names at `id` (creating it on a first commit), as a commit does.
+    func moveHead(to id: git_oid, message: String) throws {
+        var id = id
+        var head: OpaquePointer?
+        try check(git_reference_lookup(&head, pointer, "HEAD"), "cannot read HEAD")
+        guard let head else { throw GitError(.other, "cannot read HEAD") }
+        defer { git_reference_free(head) }
+        let branch =
+            git_reference_type(head) == GIT_REFERENCE_SYMBOLIC
+            ? git_reference_symbolic_target(head).map { String(cString: $0) } : nil
+        guard let branch else { throw GitError(.other, "HEAD is not on a branch") }
+        let summary = "commit: " + (message.split(separator: "\n").first.map(String.init) ?? "")
+        var updated: OpaquePointer?
+        try check(git_reference_create(&updated, pointer, branch, &id, 1, summary), "cannot move \(branch)")
+        if let updated { git_reference_free(updated) }
+    }
+
     /// The `filter=` driver `.gitattributes` names for `path`, when one is set: git runs its
     /// `clean` program when staging, which libgit2 does not.
     func filterDriver(_ path: String) -> String? {
@@ -288,12 +305,31 @@ extension GitRepository {
         let changes = try changedPaths(from: parents.first, to: treeHandle)
         var id = git_oid()
         var parentPointers: [OpaquePointer?] = parents.map { $0.pointer }
-        let code = parentPointers.withUnsafeMutableBufferPointer { buffer in
-            git_commit_create(
-                &id, pointer, "HEAD", author.pointer, signature.pointer, nil, message, treeHandle.pointer,
-                buffer.count, buffer.baseAddress)
+        if let signing = CommitSigning(config: try config(), environment: ProcessInfo.processInfo.environment)
+        {
+            // Signed as `git commit` signs when commit.gpgsign is set; unsigned never.
+            var buffer = git_buf()
+            defer { git_buf_dispose(&buffer) }
+            let made = parentPointers.withUnsafeMutableBufferPointer { parentsBuffer in
+                git_commit_create_buffer(
+                    &buffer, pointer, author.pointer, signature.pointer, nil, message, treeHandle.pointer,
+                    parentsBuffer.count, parentsBuffer.baseAddress)
+            }
+            try check(made, "cannot commit")
+            let content = buffer.ptr.map { String(cString: $0) } ?? ""
+            let committer = "\(signature.name) <\(signature.email)>"
+            let signed = try signing.sign(content, committer: committer)
+            try check(
+                git_commit_create_with_signature(&id, pointer, content, signed, "gpgsig"), "cannot commit")
+            try moveHead(to: id, message: message)
+        } else {
+            let code = parentPointers.withUnsafeMutableBufferPointer { buffer in
+                git_commit_create(
+                    &id, pointer, "HEAD", author.pointer, signature.pointer, nil, message, treeHandle.pointer,
+                    buffer.count, buffer.baseAddress)
+            }
+            try check(code, "cannot commit")
         }
-        try check(code, "cannot commit")
         if merging { try check(git_repository_state_cleanup(pointer), "cannot finish the merge") }
         let summary =
             message.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""

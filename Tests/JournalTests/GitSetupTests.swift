@@ -183,3 +183,62 @@ import Testing
         #expect(stored.contains("DATE: 2026-11-22"))
     }
 }
+
+/// With `commit.gpgsign`, journal's commits are signed as git's are, or not made at all.
+@Suite struct SignedCommitTests {
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/gpg")))
+    func openPGPSignaturesThatGitVerifies() throws {
+        let box = try GitSandbox()
+        let gnupg = box.url("gnupg")
+        try FileManager.default.createDirectory(at: gnupg, withIntermediateDirectories: true)
+        try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: gnupg.path)
+        let env = ["GNUPGHOME": gnupg.path]
+        defer { _ = try? box.run("/usr/bin/gpgconf", ["--kill", "gpg-agent"], extra: env) }
+        let made = try box.run(
+            "/usr/bin/gpg",
+            [
+                "--batch", "--pinentry-mode", "loopback", "--passphrase", "", "--quick-gen-key",
+                "Mara Quinn <mara@example.org>", "ed25519", "sign", "never",
+            ], extra: env)
+        #expect(made.status == 0, "\(made.stderr)")
+        let folder = try box.person("mentor", name: "Mara Quinn", email: "mara@example.org", remote: nil)
+        try box.git(["config", "commit.gpgsign", "true"], in: folder)
+        try box.git(["config", "user.signingkey", "mara@example.org"], in: folder)
+        try box.write(agreementText, to: "agreement.md", in: folder)
+        let run = try box.journal(["commit"], in: folder, extra: env)
+        #expect(run.status == 0, "\(run.stderr)")
+        let verified = try box.run("/usr/bin/git", ["verify-commit", "HEAD"], in: folder, extra: env)
+        #expect(verified.status == 0, "\(verified.stderr)")
+        #expect(verified.stderr.contains("Good signature"), "\(verified.stderr)")
+
+        // A key that is not there: no commit, and why.
+        try box.git(["config", "user.signingkey", "nobody@example.org"], in: folder)
+        try box.write(goalText, to: "goals/speaking.md", in: folder)
+        let refused = try box.journal(["commit"], in: folder, extra: env)
+        #expect(refused.status == 1)
+        #expect(
+            refused.stderr.contains("could not be signed") && refused.stderr.contains("nothing was committed")
+        )
+        #expect(try box.git(["log", "--format=%s"], in: folder).stdout == "Add agreement\n")
+    }
+
+    @Test func sshSignaturesThatGitVerifies() throws {
+        let box = try GitSandbox()
+        let key = box.url("home/.ssh/signing")
+        try box.run("/usr/bin/ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", "mara", "-f", key.path])
+        let folder = try box.person("mentor", name: "Mara Quinn", email: "mara@example.org", remote: nil)
+        try box.git(["config", "commit.gpgsign", "true"], in: folder)
+        try box.git(["config", "gpg.format", "ssh"], in: folder)
+        try box.git(["config", "user.signingkey", key.path], in: folder)
+        let allowed = box.url("allowed_signers")
+        let publicKey = box.read("home/.ssh/signing.pub", in: box.root) ?? ""
+        try "mara@example.org \(publicKey)".write(to: allowed, atomically: true, encoding: .utf8)
+        try box.git(["config", "gpg.ssh.allowedSignersFile", allowed.path], in: folder)
+        try box.write(agreementText, to: "agreement.md", in: folder)
+        let run = try box.journal(["commit"], in: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        let verified = try box.run("/usr/bin/git", ["verify-commit", "HEAD"], in: folder)
+        #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
+        #expect((verified.stdout + verified.stderr).contains("Good \"git\" signature"))
+    }
+}

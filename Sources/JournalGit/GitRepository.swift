@@ -15,6 +15,10 @@ public enum GitLibrary {
     /// libgit2 must be initialised once per process before any other call; a static `let`
     /// is initialised exactly once, thread-safely.
     static let initialised: Int32 = git_libgit2_init()
+
+    /// What ends the program when a remote stops answering during a fetch or push: set once by
+    /// the command line (it says why and exits with code 4); nil, nothing watches.
+    nonisolated(unsafe) public static var onStall: (@Sendable (String) -> Void)?
 }
 
 /// A git work tree opened through libgit2. Not thread-safe: use it from one task.

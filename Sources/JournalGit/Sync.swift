@@ -291,8 +291,10 @@ extension GitRepository {
         options.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE
         let refspecs = GitStringArray([refspec ?? upstream.fetchRefspec])
         let code = withExtendedLifetime(session) {
-            refspecs.withArray { array in
-                git_remote_fetch(remote.pointer, array, &options, "journal sync: fetch")
+            session.watchingForStalls("fetch", remote: upstream.remote) {
+                refspecs.withArray { array in
+                    git_remote_fetch(remote.pointer, array, &options, "journal sync: fetch")
+                }
             }
         }
         if code < 0 {
@@ -317,7 +319,9 @@ extension GitRepository {
         options.proxy_opts.type = GIT_PROXY_AUTO
         let refspecs = GitStringArray([refspec ?? upstream.pushRefspec])
         let code = withExtendedLifetime(session) {
-            refspecs.withArray { array in git_remote_push(remote.pointer, array, &options) }
+            session.watchingForStalls("push", remote: upstream.remote) {
+                refspecs.withArray { array in git_remote_push(remote.pointer, array, &options) }
+            }
         }
         if code == GIT_ENONFASTFORWARD.rawValue || code == GIT_ELOCKED.rawValue {
             session.rejections.append(

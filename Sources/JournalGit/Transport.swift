@@ -232,9 +232,60 @@ final class TransportSession {
         return path.replacingOccurrences(of: "%d", with: home.path)
     }
 
+    private let activity = NSLock()
+    private var lastActivity = Date()
+
+    /// Notes that the remote answered (a callback of libgit2's was called).
+    func touch() {
+        activity.lock()
+        lastActivity = Date()
+        activity.unlock()
+    }
+
+    /// Runs a fetch or push, ending journal through `onStall` when the remote sends nothing for
+    /// `JOURNAL_GIT_TIMEOUT` seconds (120 unless set): libgit2 1.5 would wait for ever.
+    func watchingForStalls<T>(_ what: String, remote: String, _ body: () throws -> T) rethrows -> T {
+        guard let onStall = GitLibrary.onStall else { return try body() }
+        let limit = environment["JOURNAL_GIT_TIMEOUT"].flatMap(Double.init).map { max($0, 1) } ?? 120
+        touch()
+        let timer = DispatchSource.makeTimerSource(queue: DispatchQueue.global())
+        timer.schedule(deadline: .now() + 1, repeating: 1)
+        timer.setEventHandler { [self] in
+            activity.lock()
+            let idle = Date().timeIntervalSince(lastActivity)
+            activity.unlock()
+            if idle > limit {
+                timer.cancel()
+                onStall(
+                    "remote `\(remote)` stopped answering during the \(what) (nothing for \(Int(limit)) seconds): the "
+                        + "connection may have dropped. Nothing is lost: your files are as you left them; "
+                        + "run `journal sync` again once the remote is back")
+            }
+        }
+        timer.resume()
+        defer { timer.cancel() }
+        return try body()
+    }
+
     /// Fills libgit2's callbacks with ours; `self` must outlive the call they are used in.
     func install(_ callbacks: inout git_remote_callbacks) {
         callbacks.payload = Unmanaged.passUnretained(self).toOpaque()
+        callbacks.sideband_progress = { _, _, payload in
+            if let payload { Unmanaged<TransportSession>.fromOpaque(payload).takeUnretainedValue().touch() }
+            return 0
+        }
+        callbacks.transfer_progress = { _, payload in
+            if let payload { Unmanaged<TransportSession>.fromOpaque(payload).takeUnretainedValue().touch() }
+            return 0
+        }
+        callbacks.push_transfer_progress = { _, _, _, payload in
+            if let payload { Unmanaged<TransportSession>.fromOpaque(payload).takeUnretainedValue().touch() }
+            return 0
+        }
+        callbacks.pack_progress = { _, _, _, payload in
+            if let payload { Unmanaged<TransportSession>.fromOpaque(payload).takeUnretainedValue().touch() }
+            return 0
+        }
         callbacks.credentials = { out, url, userFromURL, allowed, payload in
             guard let out, let payload else { return GIT_EUSER.rawValue }
             let session = Unmanaged<TransportSession>.fromOpaque(payload).takeUnretainedValue()

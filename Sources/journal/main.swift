@@ -21,6 +21,11 @@ struct JournalCommand: ParsableCommand {
 // A connection the server closes while we send (an HTTPS upload cut short) is an error to
 // report with its exit code, not a signal that ends journal without a word.
 signal(SIGPIPE, SIG_IGN)
+// A remote that stops answering ends the sync with exit 4 (what was written is committed first).
+GitLibrary.onStall = { message in
+    printError("journal: " + message)
+    exit(ExitStatus.unreachable.rawValue)
+}
 
 let arguments = GlobalOptions.hoist(Array(CommandLine.arguments.dropFirst()))
 do {

@@ -242,3 +242,40 @@ import Testing
         #expect((verified.stdout + verified.stderr).contains("Good \"git\" signature"))
     }
 }
+
+/// A remote that accepts the connection and then says nothing never hangs a sync.
+@Suite struct StalledRemoteTests {
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/python3")))
+    func aSilentServerEndsTheSyncWithExitFour() throws {
+        let box = try GitSandbox()
+        let port = box.freePort()
+        let script = """
+            import socket, sys
+            s = socket.socket()
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            s.bind(("127.0.0.1", int(sys.argv[1])))
+            s.listen(5)
+            held = []
+            while True:
+                held.append(s.accept()[0])
+            """
+        let server = try box.startServer("/usr/bin/python3", ["-c", script, String(port)], log: "silent.log")
+        defer { box.stop(server) }
+        #expect(box.waitForListener(port: port))
+        let folder = try box.person(
+            "mentor", name: "Mara Quinn", email: "mara@example.org",
+            remote: "git://127.0.0.1:\(port)/pair.git")
+        try box.write(agreementText, to: "agreement.md", in: folder)
+        #expect(try box.journal(["commit"], in: folder).status == 0)
+        try box.write(goalText, to: "goals/speaking.md", in: folder)
+        let started = Date()
+        let run = try box.run(
+            try journalBinary().path, ["sync"], in: folder, extra: ["JOURNAL_GIT_TIMEOUT": "2"], timeout: 40)
+        #expect(!run.timedOut)
+        #expect(Date().timeIntervalSince(started) < 30)
+        #expect(run.status == 4, "\(run.stdout)\(run.stderr)")
+        #expect(run.stderr.contains("stopped answering"), "\(run.stderr)")
+        #expect(box.read("goals/speaking.md", in: folder) == goalText)
+        #expect(try box.git(["log", "--format=%s"], in: folder).stdout.hasSuffix("Add agreement\n"))
+    }
+}

@@ -85,38 +85,11 @@ struct CommitSigning {
     }
 
     private func run(_ program: String, _ arguments: [String], input: Data) throws -> (Int32, Data, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [program] + arguments
-        process.environment = environment
-        let stdin = Pipe()
-        let stdout = Pipe()
-        let stderr = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
-        do {
-            try process.run()
-        } catch {
-            throw GitError(.other, "cannot run \(program) to sign the commit: \(error.localizedDescription)")
-        }
-        // Read both outputs while the program runs, so that neither filling up can stall it.
-        let group = DispatchGroup()
-        let output = Collected()
-        let errors = Collected()
-        let out = stdout.fileHandleForReading
-        let err = stderr.fileHandleForReading
-        DispatchQueue.global().async(group: group) { output.data = out.readDataToEndOfFile() }
-        DispatchQueue.global().async(group: group) { errors.data = err.readDataToEndOfFile() }
-        try? stdin.fileHandleForWriting.write(contentsOf: input)
-        try? stdin.fileHandleForWriting.close()
-        group.wait()
-        process.waitUntilExit()
-        return (process.terminationStatus, output.data, String(decoding: errors.data, as: UTF8.self))
+        guard
+            let result = ExternalProgram.run(
+                URL(fileURLWithPath: "/usr/bin/env"), [program] + arguments, input: input,
+                environment: environment)
+        else { throw GitError(.other, "cannot run \(program) to sign the commit") }
+        return (result.status, result.output, result.errors)
     }
-}
-
-/// What one reading thread collected; read only after the group finished.
-private final class Collected: @unchecked Sendable {
-    var data = Data()
 }

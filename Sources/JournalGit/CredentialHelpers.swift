@@ -124,24 +124,12 @@ struct CredentialHelpers {
         } else {
             command = "git credential-" + helper + " " + action
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        process.environment = environment.merging(["GIT_TERMINAL_PROMPT": "0"]) { _, new in new }
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return nil }
         let text = attributes.map { "\($0.0)=\($0.1)\n" }.joined() + "\n"
-        // A helper that stops reading early must not stop us with SIGPIPE: write() reports it.
-        try? input.fileHandleForWriting.write(contentsOf: Data(text.utf8))
-        try? input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
-        return String(decoding: data, as: UTF8.self)
+        let variables = environment.merging(["GIT_TERMINAL_PROMPT": "0"]) { _, new in new }
+        guard let result = ExternalProgram.shell(command, input: Data(text.utf8), environment: variables),
+            result.status == 0
+        else { return nil }
+        return String(decoding: result.output, as: UTF8.self)
     }
 }
 

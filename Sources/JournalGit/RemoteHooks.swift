@@ -48,29 +48,15 @@ struct RemoteHooks {
     private func run(_ name: String, _ arguments: [String], input: String) -> String? {
         let hook = folder.appendingPathComponent(name)
         guard FileManager.default.isExecutableFile(atPath: hook.path) else { return nil }
-        let process = Process()
-        process.executableURL = hook
-        process.arguments = arguments
-        process.currentDirectoryURL = gitDirectory
         var variables = environment.filter { !$0.key.hasPrefix("GIT_") }
         variables["GIT_DIR"] = "."
-        process.environment = variables
-        let stdin = Pipe()
-        let output = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = output
-        process.standardError = output
-        do {
-            try process.run()
-        } catch {
-            return "its \(name) hook could not be run (\(error.localizedDescription))"
-        }
-        try? stdin.fileHandleForWriting.write(contentsOf: Data(input.utf8))
-        try? stdin.fileHandleForWriting.close()
-        let said = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        guard
+            let result = ExternalProgram.run(
+                hook, arguments, input: Data(input.utf8), environment: variables, directory: gitDirectory)
+        else { return "its \(name) hook could not be run" }
+        guard result.status != 0 else { return nil }
+        let said = (String(decoding: result.output, as: UTF8.self) + result.errors)
             .trimmingCharacters(in: .whitespacesAndNewlines)
-        process.waitUntilExit()
-        guard process.terminationStatus != 0 else { return nil }
-        return said.isEmpty ? "its \(name) hook said no (exit \(process.terminationStatus))" : said
+        return said.isEmpty ? "its \(name) hook said no (exit \(result.status))" : said
     }
 }

@@ -122,6 +122,9 @@ public final class GitRepository {
     }
 
     /// Whether a merge is in progress (the last sync stopped on conflicts).
+    /// Whether this is a shallow clone (`--depth`): the older commits were not fetched.
+    public var isShallow: Bool { git_repository_is_shallow(pointer) == 1 }
+
     public var isMerging: Bool {
         git_repository_state(pointer) == Int32(GIT_REPOSITORY_STATE_MERGE.rawValue)
     }

@@ -58,6 +58,7 @@ extension GitRepository {
             tipCommit = try headCommit()
         }
         guard let head = tipCommit else { return [] }
+        if git_repository_is_shallow(pointer) == 1 { return try shallowHistory(from: head, scope: scope) }
         var walk: OpaquePointer?
         try check(git_revwalk_new(&walk, pointer), "cannot read history")
         guard let walk else { return [] }
@@ -84,6 +85,39 @@ extension GitRepository {
                     summary: summary, changes: changes))
         }
         return records
+    }
+
+    /// The history a shallow clone holds (git's walk stops at the commits whose parents were
+    /// not fetched): newest first; a commit whose parent is missing is where the clone starts,
+    /// and what it changed cannot be known, so it is not listed.
+    private func shallowHistory(from head: GitCommit, scope: String) throws -> [GitCommitRecord] {
+        var pending = [head]
+        var seen: Set<String> = [head.id.hex]
+        var found: [(time: Int64, record: GitCommitRecord)] = []
+        while let commit = pending.popLast() {
+            var parents: [GitCommit] = []
+            for index in 0..<commit.parentCount {
+                guard let parent = try? commit.parent(index) else { continue }
+                parents.append(parent)
+                if seen.insert(parent.id.hex).inserted { pending.append(parent) }
+            }
+            guard commit.parentCount <= 1, parents.count == commit.parentCount else { continue }
+            let changes = try changedPaths(from: parents.first, to: commit.tree(), scope: scope)
+            guard !changes.isEmpty else { continue }
+            let author = git_commit_author(commit.pointer)?.pointee
+            let time = author.map { Int64($0.when.time) } ?? Int64(git_commit_time(commit.pointer))
+            found.append(
+                (
+                    time,
+                    GitCommitRecord(
+                        id: commit.id.hex, authorName: author?.name.map { String(cString: $0) } ?? "?",
+                        authorEmail: author?.email.map { String(cString: $0) } ?? "", time: time,
+                        offsetMinutes: Int(author?.when.offset ?? git_commit_time_offset(commit.pointer)),
+                        summary: git_commit_summary(commit.pointer).map { String(cString: $0) } ?? "",
+                        changes: changes)
+                ))
+        }
+        return found.sorted { $0.time > $1.time }.map(\.record)
     }
 
     /// The state `journal status` shows: changes under `scope`, merge state, ahead and behind.

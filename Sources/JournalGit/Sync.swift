@@ -87,6 +87,7 @@ extension GitRepository {
     /// change: a checkout that would overwrite a file fails before touching anything.
     public func sync(_ plan: SyncPlan) throws -> SyncOutcome {
         try ensureReadyToCommit()
+        try ensureFullHistory()
         let upstream = try upstream(remoteOverride: plan.remote)
         var outcome = SyncOutcome(
             remote: upstream.remote, branch: upstream.branch, committed: nil, integration: .upToDate,
@@ -177,6 +178,17 @@ extension GitRepository {
             .other,
             "remote `\(upstreamNow.remote)` kept moving while we pushed (\(plan.maxPushAttempts) attempts); "
                 + "your commits are safe here: run `journal sync` again")
+    }
+
+    /// A shallow clone (`git clone --depth N`, what CI checkouts make) lacks the commits a merge
+    /// needs to find what both sides share: say what brings them in, before anything is done.
+    public func ensureFullHistory() throws {
+        guard git_repository_is_shallow(pointer) == 1 else { return }
+        throw GitError(
+            .other,
+            "this clone holds only the latest part of the shared history (a shallow clone, made with "
+                + "--depth), and a sync needs it all to merge safely: run `git fetch --unshallow` once, then "
+                + "`journal sync` again. Your files are as they were.")
     }
 
     private static func same(_ a: git_oid?, _ b: git_oid?) -> Bool {

@@ -28,6 +28,7 @@ extension JournalRepository {
     ) throws -> SyncResult {
         var shared = try JournalRepository(workingDirectory: workingDirectory, cache: cache)
         try shared.repository.ensureReadyToCommit()
+        try shared.repository.ensureFullHistory()
         // Like git, resolve a remote given as a relative path from the top of the work tree.
         _ = FileManager.default.changeCurrentDirectoryPath(shared.repository.workdir.path)
         var adopted: (commits: Int, authors: [String])?

@@ -279,3 +279,40 @@ import Testing
         #expect(try box.git(["log", "--format=%s"], in: folder).stdout.hasSuffix("Add agreement\n"))
     }
 }
+
+/// A shallow clone (what CI checkouts are): the log shows what it holds, and a sync says how
+/// to bring in the rest rather than failing on a missing object.
+@Suite struct ShallowCloneTests {
+    @Test func theLogShowsWhatIsThereAndSyncSaysWhatToRun() throws {
+        let box = try GitSandbox()
+        let remote = box.url("pair.git")
+        try box.git(["init", "-q", "--bare", "-b", "main", remote.path])
+        let mentor = try box.person(
+            "mentor", name: "Mara Quinn", email: "mara@example.org", remote: remote.path)
+        try box.write(agreementText, to: "agreement.md", in: mentor)
+        #expect(try box.journal(["sync"], in: mentor).status == 0)
+        for day in ["2026-11-20", "2026-11-21"] {
+            try box.write(reflectionText(day, title: "Day \(day)"), to: "reflections/\(day).md", in: mentor)
+            #expect(try box.journal(["sync"], in: mentor).status == 0)
+        }
+        try box.git(["clone", "-q", "--depth", "2", "file://" + remote.path, box.url("ci").path])
+        let ci = box.url("ci")
+        try box.git(["config", "user.name", "Theo Park"], in: ci)
+        try box.git(["config", "user.email", "theo@example.org"], in: ci)
+        let log = try box.journal(["log"], in: ci)
+        #expect(log.status == 0)
+        #expect(log.stdout.contains("reflections/2026-11-21.md"), "\(log.stdout)")
+        #expect(log.stderr.contains("git fetch --unshallow"))
+        try box.write(goalText, to: "goals/speaking.md", in: ci)
+        var run = try box.journal(["sync"], in: ci)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("git fetch --unshallow"), "\(run.stderr)")
+        #expect(!run.stderr.contains("object not found"))
+        try box.git(["fetch", "-q", "--unshallow"], in: ci)
+        run = try box.journal(["sync"], in: ci)
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        #expect(
+            try box.git(["log", "-1", "--format=%s", "main"], in: remote).stdout == "Add goal speaking\n")
+        try box.expectValid([ci, remote])
+    }
+}

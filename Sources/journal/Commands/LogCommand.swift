@@ -65,6 +65,12 @@ struct LogCommand: ParsableCommand {
             }
             blocks.append(lines.joined(separator: "\n"))
         }
+        if shared.repository.isShallow {
+            // Said where it is read with the log, not mixed into it.
+            printError(
+                "journal: note: this clone holds only the latest part of the history (a shallow clone, made "
+                    + "with --depth); `git fetch --unshallow` brings in the rest, and the log shows it all.")
+        }
         if blocks.isEmpty {
             print(
                 start.map { "No commit touching the journal since \($0)." }

@@ -316,3 +316,36 @@ import Testing
         try box.expectValid([ci, remote])
     }
 }
+
+/// One side changed a file the other deleted: said as such, the changed words kept.
+@Suite struct ModifyDeleteTests {
+    @Test func aChangeAndADeletionMeetAndNothingIsLost() throws {
+        let box = try GitSandbox()
+        let remote = box.url("pair.git")
+        try box.git(["init", "-q", "--bare", "-b", "main", remote.path])
+        let mentor = try box.person(
+            "mentor", name: "Mara Quinn", email: "mara@example.org", remote: remote.path)
+        try box.write(agreementText, to: "agreement.md", in: mentor)
+        try box.write(goalText, to: "goals/speaking.md", in: mentor)
+        #expect(try box.journal(["sync"], in: mentor).status == 0)
+        try box.git(["clone", "-q", remote.path, box.url("mentee").path])
+        let mentee = box.url("mentee")
+        try box.git(["config", "user.name", "Theo Park"], in: mentee)
+        try box.git(["config", "user.email", "theo@example.org"], in: mentee)
+        try FileManager.default.removeItem(at: mentee.appendingPathComponent("goals/speaking.md"))
+        #expect(try box.journal(["sync"], in: mentee).status == 0)
+        try box.write(goalText + "Rehearsed twice.\n", to: "goals/speaking.md", in: mentor)
+        let run = try box.journal(["sync"], in: mentor)
+        #expect(run.status == 3, "\(run.stdout)\(run.stderr)")
+        #expect(run.stdout.contains("changed these files and the other deleted them"), "\(run.stdout)")
+        #expect(!run.stdout.contains("<<<<<<<"))
+        #expect(box.read("goals/speaking.md", in: mentor) == goalText + "Rehearsed twice.\n")
+        // Left as it is, the change is kept and shared.
+        let again = try box.journal(["sync"], in: mentor)
+        #expect(again.status == 0, "\(again.stdout)\(again.stderr)")
+        #expect(
+            try box.git(["show", "main:goals/speaking.md"], in: remote).stdout == goalText
+                + "Rehearsed twice.\n")
+        try box.expectValid([mentor, mentee, remote])
+    }
+}

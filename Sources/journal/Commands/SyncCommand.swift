@@ -68,22 +68,41 @@ struct SyncCommand: ParsableCommand {
     }
 
     private func explainConflicts(_ outcome: SyncOutcome, shared: JournalRepository) {
-        let files = outcome.conflicts.map { shared.journalPath($0) ?? $0 }
-        var lines: [String] = []
-        if outcome.conflictsFromEarlierSync {
-            lines.append("The last sync stopped because both of you changed the same lines, and these files")
-            lines.append("still hold both versions:")
-        } else {
-            lines.append("You and the other side changed the same lines, so journal could not combine them.")
-            lines.append("These files now hold both versions, one after the other:")
+        // A file one side changed and the other deleted holds no markers: it is kept as changed.
+        let workdir = shared.repository.workdir
+        let marked = outcome.conflicts.filter {
+            ConflictMarkers.present(in: workdir.appendingPathComponent($0))
         }
-        for file in files { lines.append("  \(file)") }
-        lines.append("")
-        lines.append("In each file, find the block that starts with a line of <<<<<<< (your version),")
-        lines.append("then ======= , then the other version, ending with a line of >>>>>>> . Each marker")
-        lines.append("line says whose words follow or precede it. Keep the words you both want, delete the")
-        lines.append("three marker lines, save, and run `journal sync` again.")
-        lines.append("Nothing was sent, and nothing is lost: both versions are in the files.")
+        let kept = outcome.conflicts.filter { !marked.contains($0) }
+        let name = { (path: String) in shared.journalPath(path) ?? path }
+        var lines: [String] = []
+        if !marked.isEmpty {
+            if outcome.conflictsFromEarlierSync {
+                lines.append(
+                    "The last sync stopped because both of you changed the same lines, and these files")
+                lines.append("still hold both versions:")
+            } else {
+                lines.append(
+                    "You and the other side changed the same lines, so journal could not combine them.")
+                lines.append("These files now hold both versions, one after the other:")
+            }
+            for file in marked { lines.append("  \(name(file))") }
+            lines.append("")
+            lines.append("In each file, find the block that starts with a line of <<<<<<< (your version),")
+            lines.append("then ======= , then the other version, ending with a line of >>>>>>> . Each marker")
+            lines.append(
+                "line says whose words follow or precede it. Keep the words you both want, delete the")
+            lines.append("three marker lines, save, and run `journal sync` again.")
+        }
+        if !kept.isEmpty {
+            if !lines.isEmpty { lines.append("") }
+            lines.append(
+                "One of you changed these files and the other deleted them. They are kept here, as changed:")
+            for file in kept { lines.append("  \(name(file))") }
+            lines.append(
+                "If you both want one gone, delete it; otherwise leave it. Then run `journal sync` again.")
+        }
+        lines.append("Nothing was sent, and nothing is lost: every version is in the files.")
         print(lines.joined(separator: "\n"))
     }
 }

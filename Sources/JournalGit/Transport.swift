@@ -35,6 +35,7 @@ final class TransportSession {
     func reset() {
         attempts = 0
         refusal = nil
+        revoked = nil
         rejections = []
         offers = nil
         offered = nil
@@ -216,6 +217,7 @@ final class TransportSession {
     private func sshAddress(for url: String) -> String? {
         guard var address = SSHAddress(url) else { return nil }
         sshHost = SSHConfig(home: home).host(address.host)
+        defer { sshPort = address.port }
         let original = address
         if let name = sshHost.hostName {
             address.host = name.replacingOccurrences(of: "%h", with: original.host)
@@ -267,6 +269,58 @@ final class TransportSession {
         return try body()
     }
 
+    /// Whether `~/.ssh/known_hosts` or `/etc/ssh/ssh_known_hosts` marks this host key `@revoked`.
+    func isRevoked(_ key: Data) -> Bool {
+        let files: [String?] = [
+            home.map { $0.appendingPathComponent(".ssh/known_hosts").path }, "/etc/ssh/ssh_known_hosts",
+        ]
+        for file in files.compactMap({ $0 }) {
+            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { continue }
+            for line in text.split(whereSeparator: { $0.isNewline }) where line.hasPrefix("@revoked") {
+                let fields = line.split(separator: " ")
+                if fields.count >= 4, Data(base64Encoded: String(fields[3])) == key { return true }
+            }
+        }
+        return false
+    }
+
+    /// When known_hosts has marker lines libssh2 cannot read: whether it lists `key` for `host`
+    /// (by name, as `host` or `[host]:port`, not hashed); nil when libgit2 can check it itself.
+    func knownHostsVerdict(_ key: Data, host: String) -> Bool? {
+        guard let home,
+            let text = try? String(
+                contentsOf: home.appendingPathComponent(".ssh/known_hosts"), encoding: .utf8),
+            text.split(whereSeparator: { $0.isNewline }).contains(where: { $0.hasPrefix("@") })
+        else { return nil }
+        let port = sshPort.map { ":\($0)" } ?? ""
+        let names = port.isEmpty || port == ":22" ? [host] : ["[\(host)]\(port)"]
+        for line in text.split(whereSeparator: { $0.isNewline })
+        where !line.hasPrefix("@") && !line.hasPrefix("#") {
+            let fields = line.split(separator: " ")
+            guard fields.count >= 3, Data(base64Encoded: String(fields[2])) == key else { continue }
+            let hosts = fields[0].split(separator: ",").map(String.init)
+            if hosts.contains(where: { pattern in names.contains { SSHConfig.glob(pattern, $0) } }) {
+                return true
+            }
+        }
+        revoked =
+            "\(host) is not listed in ~/.ssh/known_hosts (by name: journal cannot read hashed entries in a file with "
+            + "@ markers); connect once with `ssh -o HashKnownHosts=no` to add it"
+        return false
+    }
+
+    /// The port of the ssh address being reached, when it is not ssh's own.
+    private(set) var sshPort: Int?
+
+    /// Why the server's key was refused, when it is revoked.
+    private(set) var revoked: String?
+
+    func refuseRevoked(host: String) {
+        revoked =
+            "the key \(host) presented is marked @revoked in known_hosts: it must not be trusted. Ask whoever "
+            + "runs the server for its new key"
+    }
+
     /// Fills libgit2's callbacks with ours; `self` must outlive the call they are used in.
     func install(_ callbacks: inout git_remote_callbacks) {
         callbacks.payload = Unmanaged.passUnretained(self).toOpaque()
@@ -301,6 +355,23 @@ final class TransportSession {
             guard let payload else { return GIT_PASSTHROUGH.rawValue }
             let session = Unmanaged<TransportSession>.fromOpaque(payload).takeUnretainedValue()
             session.attempts = 0
+            if let certificate, certificate.pointee.cert_type == GIT_CERT_HOSTKEY_LIBSSH2 {
+                let hostkey = UnsafeRawPointer(certificate).assumingMemoryBound(to: git_cert_hostkey.self)
+                    .pointee
+                if hostkey.type.rawValue & GIT_CERT_SSH_RAW.rawValue != 0, let raw = hostkey.hostkey {
+                    let key = Data(bytes: raw, count: hostkey.hostkey_len)
+                    let name = host.map { String(cString: $0) } ?? "the server"
+                    if session.isRevoked(key) {
+                        session.refuseRevoked(host: name)
+                        return GIT_ECERTIFICATE.rawValue
+                    }
+                    // libssh2 cannot read a known_hosts with @revoked or @cert-authority lines (libgit2
+                    // then fails on the whole file): journal reads it itself.
+                    if let known = session.knownHostsVerdict(key, host: name) {
+                        return known ? 0 : GIT_ECERTIFICATE.rawValue
+                    }
+                }
+            }
             let isTLS = certificate?.pointee.cert_type == GIT_CERT_X509
             if isTLS, valid == 0, session.unverified {
                 let name = host.map { String(cString: $0) } ?? "the server"
@@ -327,7 +398,10 @@ final class TransportSession {
     func classify(_ error: GitError, remote: String, url: String) -> GitError {
         var result = error
         let where_ = "remote `\(remote)` (\(redact(url)))"
-        if let refusal {
+        if let revoked {
+            result.kind = .unreachable
+            result.message = "cannot reach \(where_) safely: \(revoked)"
+        } else if let refusal {
             result.kind = .authentication
             result.message = "authentication refused by \(where_): \(refusal)"
         } else if error.code == GIT_EAUTH.rawValue || Self.soundsLikeAuthentication(error.message) {

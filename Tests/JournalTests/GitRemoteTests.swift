@@ -240,6 +240,9 @@ import Testing
             at: ssh.appendingPathComponent("id_ed25519.pub"), to: box.url("authorized_keys"))
         let (server, port) = try startSSHD(box)
         defer { box.stop(server) }
+        try FileManager.default.copyItem(
+            at: ssh.appendingPathComponent("known_hosts"), to: ssh.appendingPathComponent("known_hosts.saved")
+        )
         let remote = box.url("pair.git")
         try box.git(["init", "-q", "--bare", "-b", "main", remote.path])
         let url = "ssh://\(userName())@127.0.0.1:\(port)\(remote.path)"
@@ -261,6 +264,11 @@ import Testing
         #expect(box.read("reflections/2026-11-22.md", in: mentor) != nil)
 
         // A key the server does not know: refused, exit 4, nothing lost, no endless retry.
+        for suffix in ["", ".pub"] {
+            try FileManager.default.copyItem(
+                at: ssh.appendingPathComponent("id_ed25519" + suffix),
+                to: ssh.appendingPathComponent("trusted" + suffix))
+        }
         try FileManager.default.removeItem(at: ssh.appendingPathComponent("id_ed25519"))
         try FileManager.default.removeItem(at: ssh.appendingPathComponent("id_ed25519.pub"))
         try box.run(
@@ -277,6 +285,26 @@ import Testing
         run = try box.journal(["sync"], in: mentor)
         #expect(run.status == 4, "\(run.stdout)\(run.stderr)")
         #expect(run.stderr.contains("known_hosts"))
+
+        // A key known_hosts marks @revoked is refused, even when it is also listed as trusted.
+        let listed = box.read("home/.ssh/known_hosts.saved", in: box.root) ?? ""
+        try "@revoked \(listed)\(listed)".write(
+            to: ssh.appendingPathComponent("known_hosts"), atomically: true, encoding: .utf8)
+        run = try box.journal(["sync"], in: mentor)
+        #expect(run.status == 4, "\(run.stdout)\(run.stderr)")
+        #expect(run.stderr.contains("@revoked"), "\(run.stderr)")
+        // Marker lines for other hosts do not stop a trusted one.
+        try
+            "@revoked otherhost ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOtherKeyOtherKeyOtherKeyOtherKeyOtherKey\n\(listed)"
+            .write(to: ssh.appendingPathComponent("known_hosts"), atomically: true, encoding: .utf8)
+        for suffix in ["", ".pub"] {
+            try FileManager.default.removeItem(at: ssh.appendingPathComponent("id_ed25519" + suffix))
+            try FileManager.default.copyItem(
+                at: ssh.appendingPathComponent("trusted" + suffix),
+                to: ssh.appendingPathComponent("id_ed25519" + suffix))
+        }
+        run = try box.journal(["sync"], in: mentor)
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
         try box.expectValid([mentor, mentee, remote])
     }
 }

@@ -13,6 +13,9 @@ public struct SyncPlan: Sendable {
     public var maxPushAttempts: Int
     /// The variables credentials come from (`HOME`, `SSH_AUTH_SOCK`, `JOURNAL_GIT_TOKEN`, ...).
     public var environment: [String: String]
+    /// Whether the fetch and the push go through the installed `git` (the opt-in for ssh
+    /// set-ups libssh2 cannot follow); commits, merges and checkouts stay journal's.
+    public var useGitCommand = false
 
     /// Creates a plan.
     public init(
@@ -107,6 +110,7 @@ extension GitRepository {
         }
         let remote = try lookupRemote(upstream.remote)
         let session = TransportSession(environment: plan.environment, config: try? config())
+        session.viaGitCommand = plan.useGitCommand
 
         if let adopted = try startFromRemote(upstream, remote: remote, session: session) {
             outcome.integration = .fastForwarded
@@ -204,15 +208,15 @@ extension GitRepository {
     /// builds on the shared history. Returns what was brought in, or nil when there was
     /// nothing to do. Callers that decide what to stage from the files should look again
     /// afterwards: the shared files are now on disk.
-    public func startFromRemote(remote name: String? = nil, environment: [String: String]) throws
-        -> (commits: Int, authors: [String])?
-    {
+    public func startFromRemote(
+        remote name: String? = nil, environment: [String: String], useGitCommand: Bool = false
+    ) throws -> (commits: Int, authors: [String])? {
         let upstream = try upstream(remoteOverride: name)
         guard try headCommit() == nil else { return nil }
         let remote = try lookupRemote(upstream.remote)
-        return try startFromRemote(
-            upstream, remote: remote,
-            session: TransportSession(environment: environment, config: try? config()))
+        let session = TransportSession(environment: environment, config: try? config())
+        session.viaGitCommand = useGitCommand
+        return try startFromRemote(upstream, remote: remote, session: session)
     }
 
     private func startFromRemote(_ upstream: Upstream, remote: GitRemote, session: TransportSession) throws
@@ -293,6 +297,11 @@ extension GitRepository {
     func fetch(_ remote: GitRemote, _ upstream: Upstream, session: TransportSession, refspec: String? = nil)
         throws
     {
+        if session.viaGitCommand {
+            _ = try gitCommand(
+                ["fetch", "--no-tags", upstream.remote, refspec ?? upstream.fetchRefspec], upstream, session)
+            return
+        }
         var options = git_fetch_options()
         try check(git_fetch_options_init(&options, UInt32(GIT_FETCH_OPTIONS_VERSION)), "cannot fetch")
         session.reset()
@@ -322,6 +331,10 @@ extension GitRepository {
     private func push(
         _ remote: GitRemote, _ upstream: Upstream, session: TransportSession, refspec: String? = nil
     ) throws -> Bool {
+        if session.viaGitCommand {
+            return try gitCommand(
+                ["push", "--porcelain", upstream.remote, refspec ?? upstream.pushRefspec], upstream, session)
+        }
         var options = git_push_options()
         try check(git_push_options_init(&options, UInt32(GIT_PUSH_OPTIONS_VERSION)), "cannot push")
         // The push opens connections of its own, which ask for credentials afresh.
@@ -363,6 +376,46 @@ extension GitRepository {
         // Any refusal is first taken for a race; the caller fetches again and gives up with the
         // server's reason when the remote had not moved.
         return session.rejections.isEmpty
+    }
+
+    /// Runs `git fetch` or `git push` (never forced) for the opt-in transport. True when it
+    /// went through; false for a push the remote refused because it moved (fetched again and
+    /// retried by the caller); any other failure is classified as journal's own would be.
+    private func gitCommand(_ arguments: [String], _ upstream: Upstream, _ session: TransportSession) throws
+        -> Bool
+    {
+        let variables = session.environment.merging(["GIT_TERMINAL_PROMPT": "0"]) { _, new in new }
+        guard
+            let result = ExternalProgram.run(
+                URL(fileURLWithPath: "/usr/bin/env"), ["git", "-C", workdir.path] + arguments, input: Data(),
+                environment: variables)
+        else { throw GitError(.other, "cannot run git for sync.transport git: is git installed?") }
+        if result.status == 0 { return true }
+        let said = (String(decoding: result.output, as: UTF8.self) + result.errors)
+        let lowered = said.lowercased()
+        // An empty shared repository has no branch yet: nothing to fetch, as libgit2 sees it.
+        if arguments.first == "fetch", lowered.contains("couldn't find remote ref") { return true }
+        if arguments.first == "push",
+            lowered.contains("non-fast-forward") || lowered.contains("fetch first")
+                || lowered.contains("[rejected]")
+        {
+            session.rejections.append((upstream.pushRefspec, "the remote moved"))
+            return false
+        }
+        let reason = said.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty && !$0.hasPrefix("To ") && !$0.hasPrefix("Done") }.joined(separator: "; ")
+        let where_ = "remote `\(upstream.remote)`"
+        if TransportSession.soundsLikeAuthentication(said) || lowered.contains("could not read username") {
+            throw GitError(
+                .authentication, "authentication refused by \(where_) (through git): \(redact(reason))")
+        }
+        if lowered.contains("could not resolve") || lowered.contains("connection refused")
+            || lowered.contains("unable to access") || lowered.contains("could not read from remote")
+            || lowered.contains("timed out")
+        {
+            throw GitError(.unreachable, "cannot reach \(where_) (through git): \(redact(reason))")
+        }
+        throw GitError(.other, "git \(arguments.first ?? "") failed for \(where_): \(redact(reason))")
     }
 
     /// The folder of a remote given as a path or `file://` URL, else nil.

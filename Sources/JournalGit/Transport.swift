@@ -8,6 +8,8 @@ final class TransportSession {
     static let maxCredentialAttempts = 2
 
     let environment: [String: String]
+    /// Whether fetches and pushes go through the installed git (`sync.transport: git`).
+    var viaGitCommand = false
     /// The repository's configuration, for git's credential helpers.
     let config: GitConfig?
     var attempts = 0

@@ -31,9 +31,16 @@ extension JournalRepository {
         try shared.repository.ensureFullHistory()
         // Like git, resolve a remote given as a relative path from the top of the work tree.
         _ = FileManager.default.changeCurrentDirectoryPath(shared.repository.workdir.path)
+        // The opt-in that moves the fetch and push to the installed git, for ssh set-ups libssh2
+        // cannot follow: `sync.transport: git` in .journal.yml, or JOURNAL_GIT_TRANSPORT=git.
+        let transport =
+            environment["JOURNAL_GIT_TRANSPORT"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? LintConfiguration.load(root: shared.layout.root).syncTransport
+        let viaGit = transport == "git"
         var adopted: (commits: Int, authors: [String])?
         do {
-            adopted = try shared.repository.startFromRemote(remote: remote, environment: environment)
+            adopted = try shared.repository.startFromRemote(
+                remote: remote, environment: environment, useGitCommand: viaGit)
         } catch let error as GitError {
             // Step 2 comes before step 3: what was written is committed here even when the
             // remote cannot be reached.
@@ -54,12 +61,13 @@ extension JournalRepository {
         var warnings = shared.trackedPrivateWarnings(try shared.keepPrivateEntriesLocal())
         let layout = shared.layout
         let scope = shared.scope
-        let plan = SyncPlan(rule: shared.rule, remote: remote) { changes in
+        var plan = SyncPlan(rule: shared.rule, remote: remote, environment: environment) { changes in
             EntryWording.message(for: changes) { path in
                 let inJournal = scope.isEmpty ? path : String(path.dropFirst(scope.count + 1))
                 return EntryWording.describe(inJournal, in: layout)
             }
         }
+        plan.useGitCommand = viaGit
         var outcome = try shared.repository.sync(plan)
         warnings += outcome.warnings.map { "journal: " + $0 }
         warnings += try shared.recordKeptLocal(

@@ -261,6 +261,40 @@ final class PrivateHTTPHost {
     }
 
     @Test(.enabled(if: PrivateHTTPHost.available))
+    func theOptInMovesOnlyTheFetchAndPushToGit() throws {
+        let box = try GitSandbox()
+        let host = try PrivateHTTPHost(box, user: "mara", password: "s3cret")
+        defer { host.stop() }
+        #expect(box.waitForListener(port: host.port))
+        let url = try host.repository("pair.git")
+        let store = box.url("home/.git-credentials")
+        try "http://mara:s3cret@127.0.0.1:\(host.port)\n".write(to: store, atomically: true, encoding: .utf8)
+        try box.git(["config", "--global", "credential.helper", "store --file=\(store.path)"])
+        let mentor = try journalFolder(box, remote: url)
+        try box.write("sync:\n  transport: git\n", to: ".journal.yml", in: mentor)
+        var run = try box.journal(["sync"], in: mentor)
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        let pushed = try box.git(["log", "--format=%s", "main"], in: box.url("http-host/repos/pair.git"))
+            .stdout
+        #expect(pushed.contains("agreement") && pushed.contains("goal speaking"), "\(pushed)")
+        // The host saw git itself, and never libgit2.
+        let log = box.read("http-host/access.log", in: box.root) ?? ""
+        #expect(log.contains("\"git/2.") && !log.contains("libgit2"), "\(log)")
+        // A wrong password, through git too: exit 4, said plainly, nothing printed of it.
+        try "http://mara:wrong@127.0.0.1:\(host.port)\n".write(to: store, atomically: true, encoding: .utf8)
+        try box.write(goalText + "More.\n", to: "goals/speaking.md", in: mentor)
+        run = try box.journal(["sync"], in: mentor)
+        #expect(run.status == 4, "\(run.stdout)\(run.stderr)")
+        #expect(
+            run.stderr.contains("authentication refused") && !run.stderr.contains("wrong"), "\(run.stderr)")
+        // A value journal does not know is a lint problem, not a guess.
+        try box.write("sync:\n  transport: carrier-pigeon\n", to: ".journal.yml", in: mentor)
+        #expect(
+            try box.journal(["lint"], in: mentor).stdout.contains(
+                "`sync.transport` should be `git` or `libgit2`"))
+    }
+
+    @Test(.enabled(if: PrivateHTTPHost.available))
     func noCredentialsAtAllSaysHowToSetThemUp() throws {
         let box = try GitSandbox()
         let host = try PrivateHTTPHost(box, user: "mara", password: "right")

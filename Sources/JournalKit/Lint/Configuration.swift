@@ -6,6 +6,9 @@ public struct LintConfiguration: Sendable, Equatable {
     public var severities: [String: Severity?] = [:]
     /// Problems in the configuration file itself.
     public var diagnostics: [Diagnostic] = []
+    /// `sync.transport`: `git` moves a sync's fetch and push to the installed git (for ssh
+    /// set-ups libssh2 cannot follow); nil or `libgit2`, journal's own.
+    public var syncTransport: String?
 
     /// No overrides.
     public init() {}
@@ -43,6 +46,17 @@ public struct LintConfiguration: Sendable, Equatable {
         guard root.pairs != nil else {
             problem(root.position, "the configuration should be a mapping (for example `lint:`)")
             return configuration
+        }
+        if let sync = root["sync"], !sync.isNull {
+            if sync.pairs == nil {
+                problem(sync.position, "`sync` should be a mapping with `transport:`")
+            } else if let transport = sync["transport"], !transport.isNull {
+                if let text = transport.text, ["git", "libgit2"].contains(text) {
+                    configuration.syncTransport = text
+                } else {
+                    problem(transport.position, "`sync.transport` should be `git` or `libgit2`")
+                }
+            }
         }
         guard let lint = root["lint"], !lint.isNull else { return configuration }
         guard lint.pairs != nil else {

@@ -58,10 +58,12 @@ public final class GitRepository {
             &repository, url.path, UInt32(GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue), nil)
         if code < 0 {
             var error = GitError(code: code, context: "cannot open the git repository at \(url.path)")
-            if error.message.contains("owner") {
-                // libgit2's ownership message does not say what to do.
-                error.message +=
-                    " (the folder belongs to another user; git's safe.directory setting decides whether to trust it)"
+            if code == GIT_EOWNER.rawValue || error.message.contains("safe.directory") {
+                // The folder to name is the work tree's, as `git config safe.directory` wants it.
+                let folder = url.lastPathComponent == ".git" ? url.deletingLastPathComponent().path : url.path
+                error.message =
+                    "git does not trust \(folder) because it belongs to another user account; if it is yours to "
+                    + "use, tell git so with `git config --global --add safe.directory \(folder)`, then try again"
             }
             throw error
         }

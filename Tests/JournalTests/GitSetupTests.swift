@@ -349,3 +349,24 @@ import Testing
         try box.expectValid([mentor, mentee, remote])
     }
 }
+
+/// A repository another account owns: said with the exact command git wants, and trusted once told.
+@Suite struct SafeDirectoryTests {
+    @Test(.enabled(if: getuid() == 0, "changing a folder's owner needs root, as CI runs"))
+    func anotherAccountsFolderIsNamedWithTheCommandToTrustIt() throws {
+        let box = try GitSandbox()
+        let folder = try box.person("shared", name: "Mara Quinn", email: "mara@example.org", remote: nil)
+        try box.write(agreementText, to: "agreement.md", in: folder)
+        let owner = try box.run("/bin/chown", ["-R", "65534:65534", folder.path])
+        #expect(owner.status == 0, "\(owner.stderr)")
+        defer { _ = try? box.run("/bin/chown", ["-R", "\(getuid()):\(getgid())", folder.path]) }
+        let run = try box.journal(["status"], in: folder)
+        #expect(run.status == 1)
+        #expect(
+            run.stderr.contains("git config --global --add safe.directory \(folder.path)"), "\(run.stderr)")
+        #expect(!run.stderr.contains("was not found"))
+        try box.git(["config", "--global", "--add", "safe.directory", folder.path])
+        let trusted = try box.journal(["status"], in: folder)
+        #expect(trusted.status == 0, "\(trusted.stderr)")
+    }
+}

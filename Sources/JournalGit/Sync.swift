@@ -307,8 +307,15 @@ extension GitRepository {
         session.reset()
         session.install(&options.callbacks)
         if let address = session.prepare(url: remote.url) { remote.useAddress(address) }
-        // `http.proxy`, `remote.NAME.proxy`, then https_proxy/http_proxy and no_proxy, as git reads them.
-        options.proxy_opts.type = GIT_PROXY_AUTO
+        let proxy: UnsafeMutablePointer<CChar>? = session.proxy(for: remote.url, remote: upstream.remote)
+            .flatMap {
+                strdup($0)
+            }
+        defer { free(proxy) }
+        if let proxy {
+            options.proxy_opts.type = GIT_PROXY_SPECIFIED
+            options.proxy_opts.url = UnsafePointer(proxy)
+        }
         options.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE
         let refspecs = GitStringArray([refspec ?? upstream.fetchRefspec])
         let code = withExtendedLifetime(session) {
@@ -341,7 +348,15 @@ extension GitRepository {
         session.reset()
         session.install(&options.callbacks)
         if let address = session.prepare(url: remote.url) { remote.useAddress(address) }
-        options.proxy_opts.type = GIT_PROXY_AUTO
+        let proxy: UnsafeMutablePointer<CChar>? = session.proxy(for: remote.url, remote: upstream.remote)
+            .flatMap {
+                strdup($0)
+            }
+        defer { free(proxy) }
+        if let proxy {
+            options.proxy_opts.type = GIT_PROXY_SPECIFIED
+            options.proxy_opts.url = UnsafePointer(proxy)
+        }
         let refspecs = GitStringArray([refspec ?? upstream.pushRefspec])
         let code = withExtendedLifetime(session) {
             session.watchingForStalls("push", remote: upstream.remote) {

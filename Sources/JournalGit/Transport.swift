@@ -214,6 +214,41 @@ final class TransportSession {
         return sshAddress(for: url)
     }
 
+    /// The proxy git would use for `url` (http and https only): `remote.<name>.proxy`, else
+    /// `http.<url>.proxy` or `http.proxy`, else `https_proxy`/`http_proxy` (either case) or
+    /// `all_proxy`, unless `no_proxy` names the host. An empty setting means none.
+    func proxy(for url: String, remote name: String) -> String? {
+        guard let parts = URLComponents(string: url), let scheme = parts.scheme?.lowercased(),
+            scheme == "http" || scheme == "https", let host = parts.host?.lowercased()
+        else { return nil }
+        var setting = config?.string("remote.\(name).proxy")
+        if setting == nil {
+            for (key, value) in config?.entries(matching: "^http\\.") ?? []
+            where key.lowercased().hasSuffix(".proxy") {
+                let pattern = String(key.dropFirst("http.".count).dropLast(".proxy".count))
+                if pattern.isEmpty || CredentialHelpers.matches(pattern: pattern, url: url) {
+                    setting = value
+                }
+            }
+        }
+        if let setting { return setting.isEmpty ? nil : setting }
+        func variable(_ names: [String]) -> String? {
+            names.lazy.compactMap { self.environment[$0] }.first { !$0.isEmpty }
+        }
+        let bypass = (variable(["no_proxy", "NO_PROXY"]) ?? "").split(separator: ",").map {
+            $0.trimmingCharacters(in: .whitespaces).lowercased()
+        }
+        if bypass.contains(where: { entry in
+            entry == "*" || host == entry
+                || (entry.hasPrefix(".") ? host.hasSuffix(entry) : host.hasSuffix("." + entry))
+        }) {
+            return nil
+        }
+        return scheme == "https"
+            ? variable(["https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"])
+            : variable(["http_proxy", "all_proxy", "ALL_PROXY"])
+    }
+
     /// An ssh address with its `~/.ssh/config` Host entry applied (HostName, Port, User), when
     /// that changes it; the entry's keys are remembered for the credentials.
     private func sshAddress(for url: String) -> String? {

@@ -306,3 +306,59 @@ final class PrivateHTTPHost {
         #expect(run.stderr.contains("credential.helper"), "\(run.stderr)")
     }
 }
+
+/// A proxy git is told about is the one journal goes through.
+@Suite struct ProxyTests {
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/python3")))
+    func theProxyGitIsToldAboutIsUsed() throws {
+        let box = try GitSandbox()
+        let port = box.freePort()
+        // A proxy that writes down what it was asked for, and refuses it.
+        let script = """
+            import socket, sys
+            s = socket.socket()
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            s.bind(("127.0.0.1", int(sys.argv[1])))
+            s.listen(5)
+            while True:
+                c = s.accept()[0]
+                try:
+                    line = c.recv(65536).split(b"\\r\\n")[0]
+                    if line:
+                        with open(sys.argv[2], "ab") as f:
+                            f.write(line + b"\\n")
+                        c.sendall(b"HTTP/1.1 502 Bad Gateway\\r\\nContent-Length: 0\\r\\nConnection: close\\r\\n\\r\\n")
+                except OSError:
+                    pass
+                c.close()
+            """
+        let asked = box.url("proxy-asked.txt")
+        let proxy = try box.startServer(
+            "/usr/bin/python3", ["-c", script, String(port), asked.path], log: "proxy.log")
+        defer { box.stop(proxy) }
+        #expect(box.waitForListener(port: port))
+        // A host that does not exist: only the proxy can be asked for it.
+        let folder = try box.person(
+            "mentor", name: "Mara Quinn", email: "mara@example.org",
+            remote: "https://journal.invalid/pair.git")
+        try box.write(agreementText, to: "agreement.md", in: folder)
+        try box.git(["config", "http.proxy", "http://127.0.0.1:\(port)"], in: folder)
+        var run = try box.journal(["sync"], in: folder)
+        #expect(run.status == 4, "\(run.stdout)\(run.stderr)")
+        var requests = box.read("proxy-asked.txt", in: box.root) ?? ""
+        #expect(requests.contains("CONNECT journal.invalid:443"), "the proxy was not asked: \(requests)")
+        // From the environment as well, and not for a host no_proxy names.
+        try box.git(["config", "--unset", "http.proxy"], in: folder)
+        try "".write(to: asked, atomically: true, encoding: .utf8)
+        run = try box.journal(["sync"], in: folder, extra: ["https_proxy": "http://127.0.0.1:\(port)"])
+        #expect(run.status == 4)
+        requests = box.read("proxy-asked.txt", in: box.root) ?? ""
+        #expect(requests.contains("CONNECT journal.invalid:443"), "\(requests)")
+        try "".write(to: asked, atomically: true, encoding: .utf8)
+        run = try box.journal(
+            ["sync"], in: folder,
+            extra: ["https_proxy": "http://127.0.0.1:\(port)", "no_proxy": "localhost,.invalid"])
+        #expect(run.status == 4)
+        #expect((box.read("proxy-asked.txt", in: box.root) ?? "").isEmpty)
+    }
+}

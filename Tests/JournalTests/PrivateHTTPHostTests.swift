@@ -23,7 +23,7 @@ final class PrivateHTTPHost {
 
     /// Serves the bare repositories under `repos/` to `user` with `password`, over TLS with a
     /// certificate of an authority made here when `tls`.
-    init(_ box: GitSandbox, user: String, password: String, tls: Bool = false) throws {
+    init(_ box: GitSandbox, user: String, password: String, tls: Bool = false, maxBody: String = "0") throws {
         self.box = box
         self.tls = tls
         folder = box.url("http-host")
@@ -57,7 +57,7 @@ final class PrivateHTTPHost {
             location / {
               auth_basic "journal test host";
               auth_basic_user_file \(dir)/htpasswd;
-              client_max_body_size 0;
+              client_max_body_size \(maxBody);
               include /etc/nginx/fastcgi_params;
               fastcgi_param SCRIPT_FILENAME \(Self.backend);
               fastcgi_param GIT_PROJECT_ROOT \(dir)/repos;
@@ -292,6 +292,31 @@ final class PrivateHTTPHost {
         #expect(
             try box.journal(["lint"], in: mentor).stdout.contains(
                 "`sync.transport` should be `git` or `libgit2`"))
+    }
+
+    @Test(.enabled(if: PrivateHTTPHost.available))
+    func aHostThatHangsUpDuringTheUploadIsAnErrorNotASilentEnd() throws {
+        let box = try GitSandbox()
+        // The host takes 1 KB at most, and closes the connection on a larger push.
+        let host = try PrivateHTTPHost(box, user: "mara", password: "s3cret", maxBody: "1k")
+        defer { host.stop() }
+        #expect(box.waitForListener(port: host.port))
+        let url = try host.repository("pair.git")
+        let store = box.url("home/.git-credentials")
+        try "http://mara:s3cret@127.0.0.1:\(host.port)\n".write(to: store, atomically: true, encoding: .utf8)
+        try box.git(["config", "--global", "credential.helper", "store --file=\(store.path)"])
+        let mentor = try journalFolder(box, remote: url)
+        // Words no compression shrinks much: a pack far above 1 KB.
+        var random = SeededRandom(state: 7)
+        let words = (0..<40_000).map { _ in String(UnicodeScalar(UInt8(97 + random.below(26)))) }.joined()
+        try box.write(
+            reflectionText("2026-11-22", title: "Long") + words + "\n", to: "reflections/2026-11-22.md",
+            in: mentor)
+        let run = try box.journal(["sync"], in: mentor)
+        #expect(run.status != 141 && run.status != 0, "\(run.status)")
+        #expect(run.stderr.hasPrefix("journal: "), "\(run.stderr)")
+        #expect(box.read("reflections/2026-11-22.md", in: mentor)?.hasSuffix(words + "\n") == true)
+        #expect(try box.git(["status", "--porcelain"], in: mentor).stdout == "")
     }
 
     @Test(.enabled(if: PrivateHTTPHost.available))

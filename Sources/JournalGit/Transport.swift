@@ -306,43 +306,22 @@ final class TransportSession {
         return try body()
     }
 
-    /// Whether `~/.ssh/known_hosts` or `/etc/ssh/ssh_known_hosts` marks this host key `@revoked`.
-    func isRevoked(_ key: Data) -> Bool {
-        let files: [String?] = [
-            home.map { $0.appendingPathComponent(".ssh/known_hosts").path }, "/etc/ssh/ssh_known_hosts",
-        ]
-        for file in files.compactMap({ $0 }) {
-            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { continue }
-            for line in text.split(whereSeparator: { $0.isNewline }) where line.hasPrefix("@revoked") {
-                let fields = line.split(separator: " ")
-                if fields.count >= 4, Data(base64Encoded: String(fields[3])) == key { return true }
-            }
-        }
-        return false
-    }
+    /// Whether known_hosts marks this host key `@revoked`.
+    func isRevoked(_ key: Data) -> Bool { knownHosts.isRevoked(key) }
 
-    /// When known_hosts has marker lines libssh2 cannot read: whether it lists `key` for `host`
-    /// (by name, as `host` or `[host]:port`, not hashed); nil when libgit2 can check it itself.
+    /// The host keys ssh trusts, read on first need.
+    private lazy var knownHosts = KnownHosts(
+        files: [home.map { $0.appendingPathComponent(".ssh/known_hosts").path }, "/etc/ssh/ssh_known_hosts"]
+            .compactMap { $0 })
+
+    /// When known_hosts has marker lines libssh2 cannot read: whether it trusts `key` for `host`;
+    /// nil when libgit2 can check it itself.
     func knownHostsVerdict(_ key: Data, host: String) -> Bool? {
-        guard let home,
-            let text = try? String(
-                contentsOf: home.appendingPathComponent(".ssh/known_hosts"), encoding: .utf8),
-            text.split(whereSeparator: { $0.isNewline }).contains(where: { $0.hasPrefix("@") })
-        else { return nil }
-        let port = sshPort.map { ":\($0)" } ?? ""
-        let names = port.isEmpty || port == ":22" ? [host] : ["[\(host)]\(port)"]
-        for line in text.split(whereSeparator: { $0.isNewline })
-        where !line.hasPrefix("@") && !line.hasPrefix("#") {
-            let fields = line.split(separator: " ")
-            guard fields.count >= 3, Data(base64Encoded: String(fields[2])) == key else { continue }
-            let hosts = fields[0].split(separator: ",").map(String.init)
-            if hosts.contains(where: { pattern in names.contains { SSHConfig.glob(pattern, $0) } }) {
-                return true
-            }
-        }
+        guard knownHosts.hasMarkers else { return nil }
+        if knownHosts.trusts(key, for: KnownHosts.name(host: host, port: sshPort)) { return true }
         revoked =
-            "\(host) is not listed in ~/.ssh/known_hosts (by name: journal cannot read hashed entries in a file with "
-            + "@ markers); connect once with `ssh -o HashKnownHosts=no` to add it"
+            "\(host) is not listed in ~/.ssh/known_hosts with the key it presented; connect once with `ssh` to "
+            + "check its fingerprint and add it"
         return false
     }
 

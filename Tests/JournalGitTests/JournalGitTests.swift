@@ -306,3 +306,29 @@ final class Scratch {
         #expect(GitError.plainWords(code: -1, detail: "something else") == "something else")
     }
 }
+
+@Suite struct KnownHostsTests {
+    func hex(_ bytes: some Sequence<UInt8>) -> String { bytes.map { String(format: "%02x", $0) }.joined() }
+
+    @Test func shaOneAndItsHMACMatchTheStandardVectors() {
+        #expect(hex(HMACSHA1.sha1(Array("abc".utf8))) == "a9993e364706816aba3e25717850c26c9cd0d89d")
+        #expect(hex(HMACSHA1.sha1([])) == "da39a3ee5e6b4b0d3255bfef95601890afd80709")
+        let long = Array(String(repeating: "a", count: 1000).utf8)
+        #expect(hex(HMACSHA1.sha1(long)) == "291e9a6c66994949b57ba5e650361e98fc36b1ba")
+        // RFC 2202, test cases 1 and 2.
+        #expect(
+            hex(HMACSHA1.mac(key: Data(repeating: 0x0b, count: 20), message: Data("Hi There".utf8)))
+                == "b617318655057264e28bc0b6fb378c8ef146be00")
+        #expect(
+            hex(HMACSHA1.mac(key: Data("Jefe".utf8), message: Data("what do ya want for nothing?".utf8)))
+                == "effcdf6ae5eb2fa2d27416d5f184df9c259a7c79")
+    }
+
+    @Test func namesAsSshWritesThem() {
+        #expect(KnownHosts.name(host: "h", port: nil) == "h")
+        #expect(KnownHosts.name(host: "h", port: 22) == "h")
+        #expect(KnownHosts.name(host: "127.0.0.1", port: 2222) == "[127.0.0.1]:2222")
+        #expect(KnownHosts.names("a.example.org,*.example.net", "b.example.net"))
+        #expect(!KnownHosts.names("a.example.org", "b.example.org"))
+    }
+}

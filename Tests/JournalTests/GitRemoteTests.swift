@@ -293,9 +293,14 @@ import Testing
         run = try box.journal(["sync"], in: mentor)
         #expect(run.status == 4, "\(run.stdout)\(run.stderr)")
         #expect(run.stderr.contains("@revoked"), "\(run.stderr)")
-        // Marker lines for other hosts do not stop a trusted one.
+        // Marker lines for other hosts do not stop a trusted one, listed by a hashed name (as
+        // ssh's HashKnownHosts writes it) too.
+        try listed.write(to: ssh.appendingPathComponent("hashed_hosts"), atomically: true, encoding: .utf8)
+        try box.run("/usr/bin/ssh-keygen", ["-H", "-f", ssh.appendingPathComponent("hashed_hosts").path])
+        let hashed = box.read("home/.ssh/hashed_hosts", in: box.root) ?? ""
+        #expect(hashed.hasPrefix("|1|"), "\(hashed)")
         try
-            "@revoked otherhost ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOtherKeyOtherKeyOtherKeyOtherKeyOtherKey\n\(listed)"
+            "@revoked otherhost ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOtherKeyOtherKeyOtherKeyOtherKeyOtherKey\n\(hashed)"
             .write(to: ssh.appendingPathComponent("known_hosts"), atomically: true, encoding: .utf8)
         for suffix in ["", ".pub"] {
             try FileManager.default.removeItem(at: ssh.appendingPathComponent("id_ed25519" + suffix))

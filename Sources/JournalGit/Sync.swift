@@ -109,7 +109,8 @@ extension GitRepository {
             }
         }
         let remote = try lookupRemote(upstream.remote)
-        let session = TransportSession(environment: plan.environment, config: try? config())
+        let session = TransportSession(
+            environment: plan.environment, config: try? config(), gitDirectory: commonDirectory)
         session.viaGitCommand = plan.useGitCommand
 
         if let adopted = try startFromRemote(upstream, remote: remote, session: session) {
@@ -214,7 +215,8 @@ extension GitRepository {
         let upstream = try upstream(remoteOverride: name)
         guard try headCommit() == nil else { return nil }
         let remote = try lookupRemote(upstream.remote)
-        let session = TransportSession(environment: environment, config: try? config())
+        let session = TransportSession(
+            environment: environment, config: try? config(), gitDirectory: commonDirectory)
         session.viaGitCommand = useGitCommand
         return try startFromRemote(upstream, remote: remote, session: session)
     }

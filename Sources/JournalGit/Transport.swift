@@ -27,10 +27,28 @@ final class TransportSession {
     /// What the person should be told about this transport.
     private(set) var warnings: [String] = []
 
-    init(environment: [String: String], config: GitConfig? = nil) {
+    /// The repository's own folder, where an interrupted fetch leaves temporary pack files.
+    var gitDirectory: URL?
+
+    init(environment: [String: String], config: GitConfig? = nil, gitDirectory: URL? = nil) {
         _ = GitLibrary.initialised
         self.environment = environment
         self.config = config
+        self.gitDirectory = gitDirectory
+    }
+
+    /// Removes the temporary pack files libgit2 writes while it receives objects
+    /// (`objects/pack/pack_git2_*`) changed since `date`: what an operation cut short left.
+    func removeTemporaryPacks(since date: Date) {
+        guard let pack = gitDirectory?.appendingPathComponent("objects/pack"),
+            let names = try? FileManager.default.contentsOfDirectory(atPath: pack.path)
+        else { return }
+        for name in names where name.hasPrefix("pack_git2_") {
+            let file = pack.appendingPathComponent(name)
+            let changed =
+                (try? FileManager.default.attributesOfItem(atPath: file.path))?[.modificationDate] as? Date
+            if let changed, changed >= date { try? FileManager.default.removeItem(at: file) }
+        }
     }
 
     /// Before each fetch or push: its connections ask for credentials afresh.
@@ -286,6 +304,7 @@ final class TransportSession {
     func watchingForStalls<T>(_ what: String, remote: String, _ body: () throws -> T) rethrows -> T {
         guard let onStall = GitLibrary.onStall else { return try body() }
         let limit = environment["JOURNAL_GIT_TIMEOUT"].flatMap(Double.init).map { max($0, 1) } ?? 120
+        let started = Date().addingTimeInterval(-1)
         touch()
         let timer = DispatchSource.makeTimerSource(queue: DispatchQueue.global())
         timer.schedule(deadline: .now() + 1, repeating: 1)
@@ -295,6 +314,8 @@ final class TransportSession {
             activity.unlock()
             if idle > limit {
                 timer.cancel()
+                // Nothing half-received stays behind in the repository.
+                removeTemporaryPacks(since: started)
                 onStall(
                     "remote `\(remote)` stopped answering during the \(what) (nothing for \(Int(limit)) seconds): the "
                         + "connection may have dropped. Nothing is lost: your files are as you left them; "

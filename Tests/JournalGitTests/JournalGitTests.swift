@@ -332,3 +332,22 @@ final class Scratch {
         #expect(!KnownHosts.names("a.example.org", "b.example.org"))
     }
 }
+
+@Suite struct TemporaryPackTests {
+    @Test func whatAnOperationCutShortLeftIsRemovedAndNothingElse() throws {
+        let scratch = try Scratch()
+        let pack = scratch.folder.appendingPathComponent("objects/pack")
+        try FileManager.default.createDirectory(at: pack, withIntermediateDirectories: true)
+        let old = pack.appendingPathComponent("pack_git2_old")
+        let new = pack.appendingPathComponent("pack_git2_new")
+        let real = pack.appendingPathComponent("pack-1234.pack")
+        for file in [old, new, real] { try Data("x".utf8).write(to: file) }
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date().addingTimeInterval(-3600)], ofItemAtPath: old.path)
+        let session = TransportSession(environment: [:], gitDirectory: scratch.folder)
+        session.removeTemporaryPacks(since: Date().addingTimeInterval(-60))
+        #expect(!FileManager.default.fileExists(atPath: new.path))
+        #expect(FileManager.default.fileExists(atPath: old.path))
+        #expect(FileManager.default.fileExists(atPath: real.path))
+    }
+}

@@ -113,6 +113,19 @@ final class PrivateHTTPHost {
         return tls ? "https://localhost:\(port)/\(name)" : "http://127.0.0.1:\(port)/\(name)"
     }
 
+    /// What a person does once for git: `credential.helper store`, holding `user` and `password`
+    /// for this host (as one `git` that asked would have kept them). Returns the store's file.
+    @discardableResult
+    func storeCredentials(user: String, password: String) throws -> URL {
+        let store = box.url("home/.git-credentials")
+        let address =
+            tls
+            ? "https://\(user):\(password)@localhost:\(port)" : "http://\(user):\(password)@127.0.0.1:\(port)"
+        try (address + "\n").write(to: store, atomically: true, encoding: .utf8)
+        try box.git(["config", "--global", "credential.helper", "store --file=\(store.path)"])
+        return store
+    }
+
     /// How many requests the host refused for want of a login, and how many it served.
     func requests() -> (refused: Int, served: Int) {
         let log = box.read("http-host/access.log", in: box.root) ?? ""
@@ -138,11 +151,7 @@ final class PrivateHTTPHost {
         defer { host.stop() }
         #expect(box.waitForListener(port: host.port), "\(box.read("nginx.log", in: box.root) ?? "")")
         let url = try host.repository("pair.git")
-        // What a person does once for git: the store helper, filled by one `git` that asked.
-        let store = box.url("home/.git-credentials")
-        try "http://mara:s3cret-token@127.0.0.1:\(host.port)\n".write(
-            to: store, atomically: true, encoding: .utf8)
-        try box.git(["config", "--global", "credential.helper", "store --file=\(store.path)"])
+        try host.storeCredentials(user: "mara", password: "s3cret-token")
         let mentor = try journalFolder(box, remote: url)
 
         var run = try box.journal(["sync"], in: mentor)
@@ -232,9 +241,7 @@ final class PrivateHTTPHost {
         defer { host.stop() }
         #expect(box.waitForListener(port: host.port), "\(box.read("nginx.log", in: box.root) ?? "")")
         let url = try host.repository("pair.git")
-        let store = box.url("home/.git-credentials")
-        try "https://mara:s3cret@localhost:\(host.port)\n".write(to: store, atomically: true, encoding: .utf8)
-        try box.git(["config", "--global", "credential.helper", "store --file=\(store.path)"])
+        try host.storeCredentials(user: "mara", password: "s3cret")
         let mentor = try journalFolder(box, remote: url)
         // An authority nobody told journal about: refused, and said so.
         var run = try box.journal(["sync"], in: mentor)
@@ -267,9 +274,7 @@ final class PrivateHTTPHost {
         defer { host.stop() }
         #expect(box.waitForListener(port: host.port))
         let url = try host.repository("pair.git")
-        let store = box.url("home/.git-credentials")
-        try "http://mara:s3cret@127.0.0.1:\(host.port)\n".write(to: store, atomically: true, encoding: .utf8)
-        try box.git(["config", "--global", "credential.helper", "store --file=\(store.path)"])
+        let store = try host.storeCredentials(user: "mara", password: "s3cret")
         let mentor = try journalFolder(box, remote: url)
         try box.write("sync:\n  transport: git\n", to: ".journal.yml", in: mentor)
         var run = try box.journal(["sync"], in: mentor)
@@ -302,9 +307,7 @@ final class PrivateHTTPHost {
         defer { host.stop() }
         #expect(box.waitForListener(port: host.port))
         let url = try host.repository("pair.git")
-        let store = box.url("home/.git-credentials")
-        try "http://mara:s3cret@127.0.0.1:\(host.port)\n".write(to: store, atomically: true, encoding: .utf8)
-        try box.git(["config", "--global", "credential.helper", "store --file=\(store.path)"])
+        try host.storeCredentials(user: "mara", password: "s3cret")
         let mentor = try journalFolder(box, remote: url)
         // Words no compression shrinks much: a pack far above 1 KB.
         var random = SeededRandom(state: 7)

@@ -10,6 +10,9 @@ public struct LintContext: Sendable {
     public var isTracked: @Sendable (String) -> Bool
     /// Diagnostics found while reading, by rule id.
     public var readingDiagnostics: [String: [Diagnostic]]
+    /// Each mentorship's action items as of `today`, one per item across entries (by the
+    /// mentorship's path): folded once for every rule that asks.
+    public var actionItems: [String: [TrackedActionItem]]
 
     /// A context over a journal.
     public init(
@@ -20,5 +23,10 @@ public struct LintContext: Sendable {
         self.today = today
         self.isTracked = isTracked
         self.readingDiagnostics = Dictionary(grouping: journal.allDiagnostics, by: \.rule)
+        var items: [String: [TrackedActionItem]] = [:]
+        for mentorship in journal.mentorships {
+            items[mentorship.path] = ActionItemLedger.fold(mentorship.entries, asOf: today)
+        }
+        self.actionItems = items
     }
 }

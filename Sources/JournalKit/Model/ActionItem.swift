@@ -22,8 +22,8 @@ public struct ActionItem: Sendable, Equatable {
     /// many entries"): its owner and its text, case and runs of white space folded. The due
     /// notation and Tasks fields are already out of `text`.
     public var identity: String {
-        let folded = text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        return (owner?.lowercased() ?? "") + "\u{1F}" + folded
+        // The reader collapsed runs of white space in `text` already: only case is folded here.
+        (owner?.lowercased() ?? "") + "\u{1F}" + text.lowercased()
     }
 }
 

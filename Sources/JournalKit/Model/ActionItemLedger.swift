@@ -6,8 +6,8 @@ public struct TrackedActionItem: Sendable, Equatable {
     public var item: ActionItem
     /// The date of the first entry the item appeared in.
     public var firstSeen: CalendarDate?
-    /// Every place it appears, oldest first.
-    public var occurrences: [ActionItem]
+    /// How many entries (and places) it appears in.
+    public var occurrences: Int
     /// Whether every entry it appears in is private.
     public var isPrivate: Bool
 
@@ -35,18 +35,18 @@ public enum ActionItemLedger {
             for item in entry.actionItems.sorted(by: { ($0.line, $0.column) < ($1.line, $1.column) }) {
                 let key = item.identity
                 if let index = position[key] {
-                    var known = tracked[index]
-                    var latest = item
-                    if latest.due == nil { latest.due = known.item.due }
-                    known.item = latest
-                    known.occurrences.append(item)
-                    known.isPrivate = known.isPrivate && entry.isPrivate
-                    tracked[index] = known
+                    // In place: a copy of the element per occurrence would cost the square of
+                    // an item copied into many entries.
+                    let due = tracked[index].item.due
+                    tracked[index].item = item
+                    if item.due == nil { tracked[index].item.due = due }
+                    tracked[index].occurrences += 1
+                    tracked[index].isPrivate = tracked[index].isPrivate && entry.isPrivate
                 } else {
                     position[key] = tracked.count
                     tracked.append(
                         TrackedActionItem(
-                            item: item, firstSeen: entry.date, occurrences: [item], isPrivate: entry.isPrivate
+                            item: item, firstSeen: entry.date, occurrences: 1, isPrivate: entry.isPrivate
                         ))
                 }
             }

@@ -20,7 +20,7 @@ enum ActionNoOwnerRule: LintRule {
 
     public static func check(_ context: LintContext) -> [Diagnostic] {
         context.journal.mentorships.flatMap { mentorship in
-            ActionItemLedger.fold(mentorship.entries, asOf: nil).compactMap { tracked in
+            (context.actionItems[mentorship.path] ?? []).compactMap { tracked in
                 let item = tracked.item
                 guard tracked.isOpen, item.owner == nil else { return nil }
                 return diagnostic(

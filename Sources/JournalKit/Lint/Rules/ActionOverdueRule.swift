@@ -29,7 +29,7 @@ enum ActionOverdueRule: LintRule {
         // occurrence is flagged. A completed or ended pair leaves its items open, not overdue.
         context.journal.mentorships.flatMap { mentorship -> [Diagnostic] in
             guard !mentorship.agreement.status.isOver else { return [] }
-            return ActionItemLedger.fold(mentorship.entries, asOf: context.today).compactMap { tracked in
+            return (context.actionItems[mentorship.path] ?? []).compactMap { tracked in
                 let item = tracked.item
                 guard tracked.isOpen, let due = item.due, due < context.today else { return nil }
                 return diagnostic(

@@ -67,6 +67,8 @@ public struct OpenedJournal {
     public let mentorships: [Mentorship]
     /// Every diagnostic of the journal (reading and cross-file), sorted.
     public let diagnostics: [Diagnostic]
+    /// Each mentorship's action items as lint folded them, for the report to reuse.
+    let actionItems: [String: [TrackedActionItem]]
 
     /// The commit read, when the journal was read as committed at a revision.
     public let commit: String?
@@ -97,7 +99,7 @@ public struct OpenedJournal {
         self.commit = commit
         self.reading = reading
         // What a commit or the index holds is shared, or about to be.
-        diagnostics = lint(journal, today: today, everythingTracked: reading != .folder)
+        (diagnostics, actionItems) = lintFolding(journal, today: today, everythingTracked: reading != .folder)
         var selected = journal.mentorships
         if path != nil {
             let resolved = URL(fileURLWithPath: JournalLoader.resolve(start.path)).path
@@ -140,6 +142,7 @@ public struct OpenedJournal {
     public func report(_ options: ReportOptions) -> Report {
         var options = options
         options.today = today
+        options.foldedActionItems = actionItems
         var report = ReportBuilder.build(mentorships, diagnostics: diagnostics, options: options)
         ActivityBuilder.attach(
             to: &report, journal: journal, includePrivate: options.includePrivate, upTo: commit)
@@ -150,6 +153,13 @@ public struct OpenedJournal {
 /// Lints a journal with its configuration, asking git which private entries are tracked; with
 /// `everythingTracked`, every file is in a commit or about to be (read from git).
 public func lint(_ journal: Journal, today: CalendarDate, everythingTracked: Bool = false) -> [Diagnostic] {
+    lintFolding(journal, today: today, everythingTracked: everythingTracked).diagnostics
+}
+
+/// `lint`, also giving the action items its rules folded.
+func lintFolding(_ journal: Journal, today: CalendarDate, everythingTracked: Bool) -> (
+    diagnostics: [Diagnostic], actionItems: [String: [TrackedActionItem]]
+) {
     let configuration = LintConfiguration.load(root: journal.root)
     let privatePaths = journal.mentorships.flatMap(\.entries).filter(\.isPrivate).map(\.path)
     var tracked: Set<String> = []
@@ -178,7 +188,7 @@ public func lint(_ journal: Journal, today: CalendarDate, everythingTracked: Boo
     let diagnostics = Linter.run(context, configuration: configuration)
     // Unless the journal turned the rule off.
     guard let unanswered, configuration.severities[PrivateTrackedRule.id].map({ $0 != nil }) ?? true else {
-        return diagnostics
+        return (diagnostics, context.actionItems)
     }
-    return Diagnostic.sorted(diagnostics + [unanswered])
+    return (Diagnostic.sorted(diagnostics + [unanswered]), context.actionItems)
 }

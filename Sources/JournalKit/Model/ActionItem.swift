@@ -22,8 +22,15 @@ public struct ActionItem: Sendable, Equatable {
     /// many entries"): its owner and its text, case and runs of white space folded. The due
     /// notation and Tasks fields are already out of `text`.
     public var identity: String {
-        // The reader collapsed runs of white space in `text` already: only case is folded here.
-        (owner?.lowercased() ?? "") + "\u{1F}" + text.lowercased()
+        // The reader collapsed runs of white space in `text` already: only case is folded here,
+        // and text without a capital or a non-ASCII letter is its own folding.
+        Self.folded(owner ?? "") + "\u{1F}" + Self.folded(text)
+    }
+
+    private static func folded(_ text: String) -> String {
+        var text = text
+        let plain = text.withUTF8 { bytes in !bytes.contains { ($0 >= 0x41 && $0 <= 0x5A) || $0 >= 0x80 } }
+        return plain ? text : text.lowercased()
     }
 }
 

@@ -32,7 +32,8 @@ public enum ActionItemLedger {
         var position: [String: Int] = [:]
         var tracked: [TrackedActionItem] = []
         for entry in dated {
-            for item in entry.actionItems.sorted(by: { ($0.line, $0.column) < ($1.line, $1.column) }) {
+            // The reader gives an entry's items in document order.
+            for item in entry.actionItems {
                 let key = item.identity
                 if let index = position[key] {
                     // In place: a copy of the element per occurrence would cost the square of

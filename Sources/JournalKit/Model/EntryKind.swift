@@ -64,7 +64,11 @@ public enum EntryKind: String, Sendable, Hashable, Codable, CaseIterable {
 
     /// The kind whose cache tag is `tag`.
     init?(cacheTag tag: Int) {
-        guard let kind = EntryKind.allCases.first(where: { $0.spec.cacheTag == tag }) else { return nil }
+        // Read for every cached entry: a table lookup, not a `spec` built per kind.
+        guard let kind = Self.byCacheTag[tag] else { return nil }
         self = kind
     }
+
+    private static let byCacheTag: [Int: EntryKind] = Dictionary(
+        uniqueKeysWithValues: allCases.map { ($0.spec.cacheTag, $0) })
 }

@@ -121,7 +121,13 @@ public enum ReportBuilder {
 
         // Open action items, one per item across entries: overdue (oldest first), then by due
         // date, then undated.
-        let items = ActionItemLedger.fold(visible, asOf: today).filter(\.isOpen).map { tracked in
+        // Entries dated after today hold no item yet, so the fold of every readable entry is
+        // lint's own when no entry is hidden.
+        let everyEntry = readable.count == mentorship.entries.count && conflicted.isEmpty
+        let folded =
+            (everyEntry ? options.foldedActionItems[mentorship.path] : nil)
+            ?? ActionItemLedger.fold(visible, asOf: today)
+        let items = folded.filter(\.isOpen).map { tracked in
             let item = tracked.item
             let overdue = !isOver && (item.due.map { $0 < today } ?? false)
             return ActionItemReport(

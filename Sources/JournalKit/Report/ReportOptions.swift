@@ -14,6 +14,10 @@ public struct ReportOptions: Sendable, Equatable {
     /// Only the mentorships whose agreement's status is one of these (all when empty).
     public var statuses: Set<AgreementStatus> = []
 
+    /// Action items lint already folded as of `today` over every entry, by mentorship path: the
+    /// builder takes them as they are when it shows every entry, instead of folding again.
+    public var foldedActionItems: [String: [TrackedActionItem]] = [:]
+
     /// Creates options.
     public init(today: CalendarDate, since: CalendarDate? = nil, includePrivate: Bool = false) {
         self.today = today

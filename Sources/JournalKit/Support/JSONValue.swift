@@ -58,14 +58,10 @@ public enum JSONValue: Sendable, Equatable {
     }
 
     /// Spaces to indent with, copied a slice at a time.
-    static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 256)
-
     static func indentation(_ output: inout [UInt8], _ count: Int) {
-        if count <= spaces.count {
-            output.append(contentsOf: spaces[..<count])
-        } else {
-            output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
-        }
+        // A few bytes at a time: appending a slice of a shared array costs a retain, a release
+        // and a copy loop more than writing the spaces.
+        for _ in 0..<count { output.append(0x20) }
     }
 
     /// A literal's bytes in one copy (appending a `String.UTF8View` goes byte by byte).

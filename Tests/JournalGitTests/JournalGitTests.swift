@@ -351,3 +351,33 @@ final class Scratch {
         #expect(FileManager.default.fileExists(atPath: real.path))
     }
 }
+
+@Suite struct ConfigurationFilesAgainstAnyInputTests {
+    static let pieces = [
+        "Host", "host", "*", "?", "!", " ", "\t", "=", "\"", "HostName", "Port", "99999999999999999999",
+        "User",
+        "IdentityFile", "~/", "%d", "Match", "\n", "#", "@revoked", "|1|", "AAAA", "ssh-ed25519", "[h]:22",
+        ",",
+        "ssh://", "git@", ":", "/", "é",
+    ]
+
+    @Test func sshConfigKnownHostsAndAddressesTakeAnyText() throws {
+        var state: UInt64 = 42
+        func next() -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33)
+        }
+        let scratch = try Scratch()
+        let file = scratch.folder.appendingPathComponent("known_hosts")
+        for _ in 0..<3_000 {
+            let text = (0..<(next() % 30)).map { _ in Self.pieces[next() % Self.pieces.count] }.joined()
+            _ = SSHConfig(text: text).host("h")
+            _ = SSHAddress(text)?.url
+            try text.write(to: file, atomically: true, encoding: .utf8)
+            let known = KnownHosts(files: [file.path])
+            _ = known.trusts(Data([1, 2, 3]), for: "h")
+            _ = KnownHosts.names(text, "h")
+        }
+        #expect(SSHConfig(text: "Port 99999999999999999999").host("h").port == nil)
+    }
+}

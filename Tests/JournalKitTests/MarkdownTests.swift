@@ -619,3 +619,32 @@ struct MarkdownBudgetTests {
         #expect(summary.tasks.first?.text.hasPrefix("[x] [y] [x] [y]") == true)
     }
 }
+
+@Suite("Action item text against any input") struct ActionItemTextFuzzTests {
+    /// Pieces that start every notation and field, in every order, cut anywhere.
+    static let pieces = [
+        "due", "Due", ":", "::", " ", "(", ")", "[", "]", "2026-11-2", "2026-11-20", "12/05", "tomorrow",
+        "\u{1F4C5}", "\u{FE0F}", "\u{23EB}", "\u{1F501}", "every week", "\u{2705}", "\u{1F6EB}", "@ada", "x",
+        "\u{00E9}", "\t", "—", ",",
+    ]
+
+    @Test func noTextBreaksTheParser() {
+        var state: UInt64 = 0x9E37_79B9
+        func next() -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33)
+        }
+        for _ in 0..<20_000 {
+            let text = (0..<(next() % 12)).map { _ in Self.pieces[next() % Self.pieces.count] }.joined()
+            let item = ActionItemText.parse(text)
+            // The date it found is in the text as written, and the text left holds no due notation.
+            // (Compared by bytes: a variation selector after a digit makes one Character of both.)
+            if let due = item.due {
+                #expect(Array(text.utf8).firstRange(of: Array(due.utf8)) != nil, "\(text)")
+            }
+            if item.due != nil {
+                #expect(ActionItemText.parse(item.text).due == nil, "\(text) → \(item.text)")
+            }
+        }
+    }
+}

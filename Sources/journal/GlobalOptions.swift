@@ -12,7 +12,8 @@ struct GlobalOptions: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "The date to compute overdue items against (default: JOURNAL_TODAY, else the local date).",
+            "The as-of date: what is dated later has not happened yet, and overdue is measured from it "
+                + "(default: JOURNAL_TODAY, else the local date).",
             valueName: "YYYY-MM-DD"))
     var today: String?
 

@@ -4,4 +4,6 @@ public struct Report: Sendable, Equatable {
     public var today: CalendarDate
     /// One section per mentorship, by path.
     public var mentorships: [MentorshipReport]
+    /// The order of the overview's rows.
+    public var sort: ReportSort = .attention
 }

@@ -26,29 +26,17 @@ public enum ReportBuilder {
             report.overview = report.overviewRow(today: options.today)
             return report
         }
-        return Report(today: options.today, mentorships: arrange(reports, options: options))
+        var report = Report(today: options.today, mentorships: select(reports, options: options))
+        report.sort = options.sort
+        return report
     }
 
-    /// The mentorships the options ask for (by attention and status), in the order they ask:
-    /// at-risk first, then watch, then ok, each by days overdue (the longest first), then by id;
-    /// or by id alone.
-    static func arrange(_ reports: [MentorshipReport], options: ReportOptions) -> [MentorshipReport] {
-        let kept = reports.filter { report in
+    /// The mentorships the options ask for (by attention and status), in path order.
+    static func select(_ reports: [MentorshipReport], options: ReportOptions) -> [MentorshipReport] {
+        reports.filter { report in
             let row = report.overview ?? report.overviewRow(today: options.today)
             return (options.attention.isEmpty || options.attention.contains(row.attention))
                 && (options.statuses.isEmpty || options.statuses.contains(report.status))
-        }
-        switch options.sort {
-        case .name:
-            return kept.sorted { ($0.id, $0.path) < ($1.id, $1.path) }
-        case .attention:
-            return kept.sorted { lhs, rhs in
-                let l = lhs.overview ?? lhs.overviewRow(today: options.today)
-                let r = rhs.overview ?? rhs.overviewRow(today: options.today)
-                if l.attention != r.attention { return l.attention > r.attention }
-                if l.daysOverdue != r.daysOverdue { return l.daysOverdue > r.daysOverdue }
-                return (lhs.id, lhs.path) < (rhs.id, rhs.path)
-            }
         }
     }
 

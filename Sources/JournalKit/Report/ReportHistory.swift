@@ -153,8 +153,21 @@ extension MentorshipReport {
 }
 
 extension Report {
-    /// One row per mentorship, in report order, as the builder measured them.
-    public var overview: [OverviewRow] { mentorships.map { $0.overview ?? $0.overviewRow(today: today) } }
+    /// One row per mentorship, as the builder measured them, in the order of `sort`: at-risk
+    /// first, then watch, then ok, each by days overdue (the longest first), then by id; or by id.
+    public var overview: [OverviewRow] {
+        let rows = mentorships.map { $0.overview ?? $0.overviewRow(today: today) }
+        switch sort {
+        case .name:
+            return rows.sorted { ($0.id, $0.path) < ($1.id, $1.path) }
+        case .attention:
+            return rows.sorted { l, r in
+                if l.attention != r.attention { return l.attention > r.attention }
+                if l.daysOverdue != r.daysOverdue { return l.daysOverdue > r.daysOverdue }
+                return (l.id, l.path) < (r.id, r.path)
+            }
+        }
+    }
 
     /// Whether the formats for people open with the overview table: several mentorships in scope.
     public var showsOverview: Bool { mentorships.count > 1 }

@@ -7,7 +7,7 @@ public struct ReportOptions: Sendable, Equatable {
     /// Whether private entries are shown.
     public var includePrivate: Bool
 
-    /// The order of the mentorships (and of the overview's rows).
+    /// The order of the overview's rows (the mentorships' sections stay in path order).
     public var sort: ReportSort = .attention
     /// Only the mentorships whose attention is one of these (all when empty).
     public var attention: Set<Attention> = []

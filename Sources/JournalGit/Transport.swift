@@ -205,21 +205,24 @@ final class TransportSession {
         return GIT_EUSER.rawValue
     }
 
+    /// `http.<key>`, or `http.<url>.<key>` for a URL that matches `url`, as git reads them: the
+    /// last one that applies wins.
+    func httpSetting(_ key: String, for url: String) -> String? {
+        var value: String?
+        for (name, found) in config?.entries(matching: "^http\\.") ?? [] {
+            guard name.lowercased().hasSuffix("." + key.lowercased()) else { continue }
+            let pattern = String(name.dropFirst("http.".count).dropLast(key.count + 1))
+            if pattern.isEmpty || CredentialHelpers.matches(pattern: pattern, url: url) { value = found }
+        }
+        return value
+    }
+
     /// Before a fetch or push to `url`: git's TLS settings for it. The certificates to trust are
     /// `GIT_SSL_CAINFO`/`GIT_SSL_CAPATH`, else `http.sslCAInfo`/`http.sslCAPath` (or those of
     /// `http.<url>.*`), else `SSL_CERT_FILE`/`SSL_CERT_DIR`; `http.sslVerify false` or
     /// `GIT_SSL_NO_VERIFY` accepts any certificate, with a warning.
     func prepare(url: String) -> String? {
-        func setting(_ key: String) -> String? {
-            var value: String?
-            for (name, found) in config?.entries(matching: "^http\\.") ?? [] {
-                let lowered = name.lowercased()
-                guard lowered.hasSuffix("." + key.lowercased()) else { continue }
-                let pattern = String(name.dropFirst("http.".count).dropLast(key.count + 1))
-                if pattern.isEmpty || CredentialHelpers.matches(pattern: pattern, url: url) { value = found }
-            }
-            return value
-        }
+        func setting(_ key: String) -> String? { httpSetting(key, for: url) }
         func variable(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
         let file = variable("GIT_SSL_CAINFO") ?? setting("sslCAInfo") ?? variable("SSL_CERT_FILE")
         let path = variable("GIT_SSL_CAPATH") ?? setting("sslCAPath") ?? variable("SSL_CERT_DIR")
@@ -239,17 +242,9 @@ final class TransportSession {
         guard let parts = URLComponents(string: url), let scheme = parts.scheme?.lowercased(),
             scheme == "http" || scheme == "https", let host = parts.host?.lowercased()
         else { return nil }
-        var setting = config?.string("remote.\(name).proxy")
-        if setting == nil {
-            for (key, value) in config?.entries(matching: "^http\\.") ?? []
-            where key.lowercased().hasSuffix(".proxy") {
-                let pattern = String(key.dropFirst("http.".count).dropLast(".proxy".count))
-                if pattern.isEmpty || CredentialHelpers.matches(pattern: pattern, url: url) {
-                    setting = value
-                }
-            }
+        if let setting = config?.string("remote.\(name).proxy") ?? httpSetting("proxy", for: url) {
+            return setting.isEmpty ? nil : setting
         }
-        if let setting { return setting.isEmpty ? nil : setting }
         func variable(_ names: [String]) -> String? {
             names.lazy.compactMap { self.environment[$0] }.first { !$0.isEmpty }
         }
@@ -271,7 +266,7 @@ final class TransportSession {
     /// that changes it; the entry's keys are remembered for the credentials.
     private func sshAddress(for url: String) -> String? {
         guard var address = SSHAddress(url) else { return nil }
-        sshHost = SSHConfig(home: home).host(address.host)
+        sshHost = sshConfig.host(address.host)
         defer { sshPort = address.port }
         let original = address
         if let name = sshHost.hostName {
@@ -329,6 +324,9 @@ final class TransportSession {
 
     /// Whether known_hosts marks this host key `@revoked`.
     func isRevoked(_ key: Data) -> Bool { knownHosts.isRevoked(key) }
+
+    /// `~/.ssh/config`, read once per session however many operations ask.
+    private lazy var sshConfig = SSHConfig(home: home)
 
     /// The host keys ssh trusts, read on first need.
     private lazy var knownHosts = KnownHosts(

@@ -69,8 +69,23 @@ extension MentorshipReport {
         return counts + "."
     }
 
-    /// Open items that are not on the agenda already (the overdue ones are).
+    /// Open items that are not on the agenda already (the overdue ones are; once the mentorship
+    /// is over none is overdue, so every item is here).
     public var actionItemsOffAgenda: [ActionItemReport] { actionItems.filter { !$0.overdue } }
+
+    /// The agenda's heading: what the next check-in is for, or what closing the mentorship needs.
+    public var agendaTitle: String { isOver ? "To close the mentorship" : "Suggested agenda" }
+
+    /// The action items' heading.
+    public var actionItemsTitle: String { isOver ? "Action items left open" : "Open action items" }
+
+    /// After the count of open items: where the overdue ones are ("; the 2 overdue are on the
+    /// agenda above"), or nothing.
+    public var actionItemsNote: String {
+        let onAgenda = actionItems.count - actionItemsOffAgenda.count
+        guard onAgenda > 0 else { return "" }
+        return "; the \(onAgenda) overdue \(onAgenda == 1 ? "is" : "are") on the agenda above"
+    }
 
     /// How an action item's date reads: "due 2026-11-20", "overdue: due …, 3 days ago", "no date".
     public static func dueText(_ item: ActionItemReport) -> String {

@@ -44,22 +44,16 @@ public struct TextReportRenderer: ReportRenderer {
 
         if !m.agendaItems.isEmpty {
             lines.append("")
-            lines.append(style.bold(m.isOver ? "To close the mentorship" : "Suggested agenda"))
+            lines.append(style.bold(m.agendaTitle))
             for (index, item) in m.agendaItems.enumerated() {
                 lines.append("  \(index + 1). \(t(item.text))" + privateMark(item.isPrivate))
             }
         }
 
         lines.append("")
-        let shown = m.isOver ? m.actionItems : m.actionItemsOffAgenda
-        let onAgenda = m.actionItems.count - shown.count
-        var title =
-            style.bold(m.isOver ? "Action items left open" : "Open action items") + " (\(m.actionItems.count)"
-        if onAgenda > 0 {
-            title += "; the \(onAgenda) overdue \(onAgenda == 1 ? "is" : "are") on the agenda above"
-        }
-        lines.append(title + ")")
-        if shown.isEmpty && onAgenda == 0 { lines.append("  none") }
+        let shown = m.actionItemsOffAgenda
+        lines.append(style.bold(m.actionItemsTitle) + " (\(m.actionItems.count)\(m.actionItemsNote))")
+        if m.actionItems.isEmpty { lines.append("  none") }
         for item in shown {
             let due =
                 item.overdue ? style.red(MentorshipReport.dueText(item)) : MentorshipReport.dueText(item)

@@ -86,8 +86,7 @@ enum ReportTemplateContext {
     static func mentorship(_ m: MentorshipReport) -> [String: Any] {
         let lastText = m.lastSessionSentence
         let nextText = m.nextSessionSentence ?? ""
-        let shownItems = m.isOver ? m.actionItems : m.actionItemsOffAgenda
-        let onAgenda = m.actionItems.count - shownItems.count
+        let onAgenda = m.actionItems.count - m.actionItemsOffAgenda.count
         let item: (ActionItemReport) -> [String: Any] = { item in
             let dueText = MentorshipReport.dueText(item)
             return [
@@ -101,7 +100,7 @@ enum ReportTemplateContext {
             ]
         }
         let items = m.actionItems.map(item)
-        let otherItems = shownItems.map(item)
+        let otherItems = m.actionItemsOffAgenda.map(item)
         func notes(_ pick: (ReflectionReport) -> [String]) -> [[String: Any]] {
             m.reflections.flatMap { reflection in
                 pick(reflection).map { note -> [String: Any] in
@@ -173,11 +172,9 @@ enum ReportTemplateContext {
             "lifeText": m.lifeSentence ?? "", "hasLifeText": m.lifeSentence != nil,
             "conflictText": m.conflictSentence ?? "", "hasConflicts": !m.conflictedFiles.isEmpty,
             "conflictedFiles": m.conflictedFiles, "isOver": m.isOver,
-            "agendaTitle": m.isOver ? "To close the mentorship" : "Suggested agenda",
-            "actionItemsTitle": m.isOver ? "Action items left open" : "Open action items",
+            "agendaTitle": m.agendaTitle, "actionItemsTitle": m.actionItemsTitle,
             "onAgendaCount": onAgenda, "hasOnAgenda": onAgenda > 0,
-            "onAgendaText": onAgenda == 0
-                ? "" : "; the \(onAgenda) overdue \(onAgenda == 1 ? "is" : "are") on the agenda above",
+            "onAgendaText": m.actionItemsNote,
             "showQuestions": m.isOver && !questions.isEmpty,
             "plannedSessions": m.plannedSessions,
             "sessions": m.sessions, "cancelledSessions": m.cancelledSessions,

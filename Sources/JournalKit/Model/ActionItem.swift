@@ -27,6 +27,15 @@ public struct ActionItem: Sendable, Equatable {
         Self.folded(owner ?? "") + "\u{1F}" + Self.folded(text)
     }
 
+    /// The identity of an item written `text` after its checkbox, as the reader would see it:
+    /// what a merge matches items by across versions of one entry.
+    static func identity(ofWritten text: String) -> String {
+        let read = ActionItemText.parse(text)
+        return ActionItem(
+            text: read.text, state: .open, owner: read.owner, due: nil, path: "", line: 0, column: 0
+        ).identity
+    }
+
     private static func folded(_ text: String) -> String {
         var text = text
         let plain = text.withUTF8 { bytes in !bytes.contains { ($0 >= 0x41 && $0 <= 0x5A) || $0 >= 0x80 } }

@@ -1,0 +1,58 @@
+import Foundation
+
+/// The Markdown body merged section by section (sections matched by heading, in or out of
+/// place), each section's lines by `LineMerge`. A section both sides added under the same
+/// heading is one section holding both sides' lines.
+enum BodyMerge {
+    static func merge(base: [String], ours: [String], theirs: [String]) -> [MergePiece]? {
+        KeyedMerge.merge(base: sections(base), ours: sections(ours), theirs: sections(theirs)) { b, o, t in
+            LineMerge.lines(base: b?.lines ?? [], ours: o.lines, theirs: t.lines)
+                ?? [.conflict(ours: o.lines, theirs: t.lines)]
+        }
+    }
+
+    /// The body cut at each ATX heading outside fenced code; the lines before the first
+    /// heading are a section of their own.
+    static func sections(_ lines: [String]) -> [KeyedLines] {
+        var starts: [(line: Int, name: String)] = [(0, "\u{0}top")]
+        var fence: String?
+        for (index, line) in lines.enumerated() {
+            let indent = line.prefix { $0 == " " }.count
+            let rest = line.dropFirst(indent)
+            if indent <= 3, let marker = rest.first, marker == "`" || marker == "~" {
+                let run = rest.prefix { $0 == marker }
+                if run.count >= 3 {
+                    if let open = fence {
+                        if run.count >= open.count, open.first == marker,
+                            rest.dropFirst(run.count).allSatisfy(\.isWhitespace)
+                        {
+                            fence = nil
+                        }
+                    } else {
+                        fence = String(run)
+                    }
+                    continue
+                }
+            }
+            guard fence == nil, indent <= 3, let name = heading(rest) else { continue }
+            starts.append((index, name))
+        }
+        let names = KeyedMerge.numbered(starts.map(\.name))
+        return starts.indices.map { index in
+            let end = index + 1 < starts.count ? starts[index + 1].line : lines.count
+            return KeyedLines(
+                key: names[index], lines: Array(lines[starts[index].line..<end]), start: starts[index].line)
+        }
+    }
+
+    /// The words of an ATX heading (`## Next steps` → `next steps`), nil for other lines.
+    static func heading(_ line: Substring) -> String? {
+        let level = line.prefix { $0 == "#" }.count
+        guard (1...6).contains(level) else { return nil }
+        let rest = line.dropFirst(level)
+        guard rest.isEmpty || rest.first?.isWhitespace == true else { return nil }
+        var words = rest.trimmingCharacters(in: .whitespacesAndNewlines)
+        while words.hasSuffix("#") { words.removeLast() }
+        return "#" + words.trimmingCharacters(in: .whitespaces).lowercased()
+    }
+}

@@ -1,0 +1,161 @@
+import Foundation
+
+/// Lines merged three-way as diff3 does, with two differences that keep words safe and spare
+/// conflicts: an action item is known by its identity (owner and text), so a tick on one side
+/// and a new due date on the other both apply; and lines both sides added at the same place
+/// are both kept, ours first, rather than set against each other.
+enum LineMerge {
+    /// A line and what it is known by.
+    struct Line {
+        var text: String
+        var key: String
+        var item: ItemLine?
+
+        init(_ text: String) {
+            self.text = text
+            item = ItemLine(text)
+            key = item.map { "\u{2}" + $0.identity } ?? text
+        }
+    }
+
+    /// A task-list line cut into the parts that merge apart: what comes before the mark, the
+    /// mark, and the rest (text, due date, Tasks fields, line break).
+    struct ItemLine: Equatable {
+        var prefix: String
+        var mark: Character
+        var rest: String
+        var identity: String
+
+        init?(_ line: String) {
+            var index = line.startIndex
+            func skip(_ allowed: (Character) -> Bool) {
+                while index < line.endIndex, allowed(line[index]) { index = line.index(after: index) }
+            }
+            skip { $0 == " " || $0 == "\t" || $0 == ">" }
+            guard index < line.endIndex else { return nil }
+            if "-*+".contains(line[index]) {
+                index = line.index(after: index)
+            } else {
+                let digits = index
+                skip { $0.isASCII && $0.isNumber }
+                guard index > digits, index < line.endIndex, line[index] == "." || line[index] == ")" else {
+                    return nil
+                }
+                index = line.index(after: index)
+            }
+            let spaces = index
+            skip { $0 == " " || $0 == "\t" }
+            guard index > spaces, index < line.endIndex, line[index] == "[" else { return nil }
+            let markIndex = line.index(after: index)
+            guard markIndex < line.endIndex else { return nil }
+            let closing = line.index(after: markIndex)
+            guard closing < line.endIndex, line[closing] == "]" else { return nil }
+            let after = line.index(after: closing)
+            guard after == line.endIndex || line[after].isWhitespace else { return nil }
+            prefix = String(line[..<markIndex])
+            mark = line[markIndex]
+            rest = String(line[after...])
+            let written = rest.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !written.isEmpty else { return nil }
+            identity = ActionItem.identity(ofWritten: written)
+        }
+
+        var text: String { prefix + String(mark) + "]" + rest }
+    }
+
+    /// `base`, `ours` and `theirs` merged; nil when comparing them would cost too much.
+    static func lines(base: [String], ours: [String], theirs: [String]) -> [MergePiece]? {
+        let b = base.map(Line.init)
+        let o = ours.map(Line.init)
+        let t = theirs.map(Line.init)
+        guard let chunks = LineMatching.diff3(base: b.map(\.key), ours: o.map(\.key), theirs: t.map(\.key))
+        else {
+            return nil
+        }
+        var pieces: [MergePiece] = []
+        for chunk in chunks {
+            switch chunk {
+            case .stable(let bs, let os, let ts):
+                for offset in 0..<bs.count {
+                    pieces.append(
+                        merged(
+                            b[bs.lowerBound + offset], o[os.lowerBound + offset], t[ts.lowerBound + offset]))
+                }
+            case .changed(let bs, let os, let ts):
+                let (bc, oc, tc) = (Array(b[bs]), Array(o[os]), Array(t[ts]))
+                if oc.map(\.key) == bc.map(\.key) {
+                    pieces += oneSided(base: bc, unchanged: oc, changed: tc, changedIsOurs: false)
+                } else if tc.map(\.key) == bc.map(\.key) {
+                    pieces += oneSided(base: bc, unchanged: tc, changed: oc, changedIsOurs: true)
+                } else if oc.map(\.key) == tc.map(\.key) {
+                    pieces += zip(oc, tc).map { together($0, $1) }
+                } else if bc.isEmpty, let order = LineMatching.union(oc.map(\.key), tc.map(\.key)) {
+                    // Both added lines here: both kept, ours first, shared ones once.
+                    for slot in order {
+                        switch (slot.a, slot.b) {
+                        case (let i?, let j?): pieces.append(together(oc[i], tc[j]))
+                        case (let i?, nil): pieces.append(.text([oc[i].text]))
+                        case (nil, let j?): pieces.append(.text([tc[j].text]))
+                        case (nil, nil): break
+                        }
+                    }
+                } else {
+                    pieces.append(.conflict(ours: oc.map(\.text), theirs: tc.map(\.text)))
+                }
+            }
+        }
+        return pieces
+    }
+
+    /// A stretch only one side changed (by keys). The other side may still have edited items
+    /// in it (a tick): kept where the changed side kept the item, a conflict where it removed it.
+    private static func oneSided(base: [Line], unchanged: [Line], changed: [Line], changedIsOurs: Bool)
+        -> [MergePiece]
+    {
+        let edited = Set(base.indices.filter { base[$0].text != unchanged[$0].text })
+        if edited.isEmpty { return [.text(changed.map(\.text))] }
+        var unused: [String: [Int]] = [:]
+        for index in base.indices.reversed() { unused[base[index].key, default: []].append(index) }
+        var kept = Set<Int>()
+        var pieces: [MergePiece] = []
+        for line in changed {
+            guard line.item != nil, let index = unused[line.key]?.popLast() else {
+                pieces.append(.text([line.text]))
+                continue
+            }
+            kept.insert(index)
+            pieces.append(
+                changedIsOurs
+                    ? merged(base[index], line, unchanged[index])
+                    : merged(base[index], unchanged[index], line))
+        }
+        guard edited.isSubset(of: kept) else {
+            let (ours, theirs) = changedIsOurs ? (changed, unchanged) : (unchanged, changed)
+            return [.conflict(ours: ours.map(\.text), theirs: theirs.map(\.text))]
+        }
+        return pieces
+    }
+
+    /// One line in all three versions (same key): an item merges mark and rest apart.
+    private static func merged(_ b: Line, _ o: Line, _ t: Line) -> MergePiece {
+        if let text = pick(b.text, o.text, t.text) { return .text([text]) }
+        guard let bi = b.item, let oi = o.item, let ti = t.item,
+            let prefix = pick(bi.prefix, oi.prefix, ti.prefix), let mark = pick(bi.mark, oi.mark, ti.mark),
+            let rest = pick(bi.rest, oi.rest, ti.rest)
+        else { return .conflict(ours: [o.text], theirs: [t.text]) }
+        return .text([prefix + String(mark) + "]" + rest])
+    }
+
+    /// The same line added on both sides (same key, no base).
+    private static func together(_ o: Line, _ t: Line) -> MergePiece {
+        o.text == t.text ? .text([o.text]) : .conflict(ours: [o.text], theirs: [t.text])
+    }
+
+    /// The three-way choice: the side that changed, or the change both made; nil when they
+    /// changed it differently.
+    static func pick<Value: Equatable>(_ base: Value, _ ours: Value, _ theirs: Value) -> Value? {
+        if ours == theirs || base == theirs { return ours }
+        if base == ours { return theirs }
+        return nil
+    }
+}

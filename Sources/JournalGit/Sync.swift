@@ -1,5 +1,6 @@
 import CGit2
 import Foundation
+import JournalKit
 
 /// What `journal sync` is asked to do.
 public struct SyncPlan: Sendable {
@@ -564,16 +565,21 @@ extension GitRepository {
         checkout.checkout_strategy =
             GIT_CHECKOUT_SAFE.rawValue | GIT_CHECKOUT_ALLOW_CONFLICTS.rawValue
             | GIT_CHECKOUT_DONT_OVERWRITE_IGNORED.rawValue
-        let me = (try? signature().name) ?? "you"
-        let ourLabel = strdup("\(me) (this computer)")
-        let theirNames = incoming.isEmpty ? "" : incoming.joined(separator: ", ") + " "
-        let theirLabel = strdup("\(theirNames)(\(upstream.remote)/\(upstream.remoteBranch))")
+        // Entries merge as journal merges them (`MergeDriver`), also where `.gitattributes`
+        // does not say so; other files as git merges them. The labels are the driver's.
+        let labels = mergeLabels(sharedCopy: "\(upstream.remote)/\(upstream.remoteBranch)")
+        let ourLabel = strdup(labels.ours)
+        let theirLabel = strdup(labels.theirs)
+        let driverName = strdup(MergeDriver.name)
         defer {
             free(ourLabel)
             free(theirLabel)
+            free(driverName)
         }
         checkout.our_label = UnsafePointer(ourLabel)
         checkout.their_label = UnsafePointer(theirLabel)
+        if MergeDriver.registered { mergeOptions.default_driver = UnsafePointer(driverName) }
+        MergeDriver.state.begin(labels)
         var heads: [OpaquePointer?] = [annotatedHandle.pointer]
         let code = heads.withUnsafeMutableBufferPointer { buffer in
             git_merge(pointer, buffer.baseAddress, 1, &mergeOptions, &checkout)
@@ -586,8 +592,15 @@ extension GitRepository {
                 + "nothing was changed: move that file aside and run `journal sync` again"
             throw error
         }
+        let entryConflicts = MergeDriver.state.finish()
         try check(code, "cannot merge the remote's changes")
         let conflicts = try conflictedPaths()
+        // libgit2 wrote its line merge into conflicted entries; journal's merge holds more.
+        for path in conflicts {
+            guard let bytes = entryConflicts[path] else { continue }
+            let file = workdir.appendingPathComponent(path).path
+            try? AtomicFile.write(bytes, to: file, mode: AtomicFile.mode(of: file) ?? 0o644, replacing: true)
+        }
         if !conflicts.isEmpty {
             return Integration(
                 kind: .conflicts, incoming: incoming, incomingCommits: incomingCommits, conflicts: conflicts)

@@ -24,7 +24,8 @@ extension JournalRepository {
     /// Commits, fetches, fast-forwards or merges, and pushes: the six steps of docs/git.md, with
     /// private entries never staged and the exclude list kept.
     public static func sync(
-        workingDirectory: URL, cache: ParseCache.Location?, remote: String?, environment: [String: String]
+        workingDirectory: URL, cache: ParseCache.Location?, remote: String?, environment: [String: String],
+        mergeDriver binary: String? = nil
     ) throws -> SyncResult {
         var shared = try JournalRepository(workingDirectory: workingDirectory, cache: cache)
         try shared.repository.ensureReadyToCommit()
@@ -58,6 +59,8 @@ extension JournalRepository {
         }
         // The shared files just arrived: read the journal again to know its private entries.
         if adopted != nil { shared = try JournalRepository(workingDirectory: workingDirectory, cache: cache) }
+        // The first sync of a clone tells git how to merge entries the way this sync does.
+        if let binary { MergeSetup.defineDriverIfMissing(in: shared.repository, binary: binary) }
         var warnings = shared.trackedPrivateWarnings(try shared.keepPrivateEntriesLocal())
         let layout = shared.layout
         let scope = shared.scope

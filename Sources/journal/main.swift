@@ -14,7 +14,7 @@ struct JournalCommand: ParsableCommand {
         subcommands: [
             InitCommand.self, NewCommand.self, ReportCommand.self, LintCommand.self, StatusCommand.self,
             CommitCommand.self, SyncCommand.self,
-            LogCommand.self, RulesCommand.self, HooksCommand.self,
+            LogCommand.self, RulesCommand.self, HooksCommand.self, MergeDriverCommand.self,
         ])
 }
 

@@ -5,10 +5,40 @@ import Foundation
 /// heading is one section holding both sides' lines.
 enum BodyMerge {
     static func merge(base: [String], ours: [String], theirs: [String]) -> [MergePiece]? {
-        KeyedMerge.merge(base: sections(base), ours: sections(ours), theirs: sections(theirs)) { b, o, t in
+        let merged = KeyedMerge.merge(
+            base: separated(sections(base)), ours: separated(sections(ours)),
+            theirs: separated(sections(theirs))
+        ) { b, o, t in
             LineMerge.lines(base: b?.lines ?? [], ours: o.lines, theirs: t.lines)
                 ?? [.conflict(ours: o.lines, theirs: t.lines)]
         }
+        // The blank line a last section was given goes where another section follows it.
+        guard var pieces = merged?.coalesced else { return nil }
+        if case .text(var lines)? = pieces.last, lines.last == separator {
+            lines.removeLast()
+            pieces[pieces.count - 1] = .text(lines)
+        }
+        return pieces.map { piece in
+            switch piece {
+            case .text(let lines): .text(lines.map { $0 == separator ? "\n" : $0 })
+            case .conflict(let ours, let theirs):
+                .conflict(
+                    ours: ours.map { $0 == separator ? "\n" : $0 },
+                    theirs: theirs.map { $0 == separator ? "\n" : $0 })
+            }
+        }
+    }
+
+    /// The blank line that would part the last section from one added after it, which a file
+    /// does not hold: so that a section added after it on either side is parted from it too.
+    static let separator = "\u{0}\n"
+
+    private static func separated(_ sections: [KeyedLines]) -> [KeyedLines] {
+        guard var last = sections.last, last.lines.count > 0 || sections.count == 1,
+            let final = last.lines.last, !final.allSatisfy(\.isWhitespace)
+        else { return sections }
+        last.lines.append(separator)
+        return sections.dropLast() + [last]
     }
 
     /// The body cut at each ATX heading outside fenced code; the lines before the first

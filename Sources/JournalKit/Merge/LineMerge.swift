@@ -14,7 +14,9 @@ enum LineMerge {
         init(_ text: String) {
             self.text = text
             item = ItemLine(text)
-            key = item.map { "\u{2}" + $0.identity } ?? text
+            // The blank line a last section is given stands for the blank line that parts it
+            // from a section added after it.
+            key = item.map { "\u{2}" + $0.identity } ?? (text == BodyMerge.separator ? "\n" : text)
         }
     }
 
@@ -100,9 +102,107 @@ enum LineMerge {
                         }
                     }
                 } else {
-                    pieces.append(.conflict(ours: oc.map(\.text), theirs: tc.map(\.text)))
+                    pieces +=
+                        apart(base: bc, ours: oc, theirs: tc)
+                        ?? [.conflict(ours: oc.map(\.text), theirs: tc.map(\.text))]
                 }
             }
+        }
+        return pieces
+    }
+
+    /// A stretch both sides changed, looked at line by line: when no base line is changed by
+    /// both (a line edited on one side, a line added next to it on the other; neighbouring
+    /// lines edited apart), both changes apply; lines added at the same place are both kept,
+    /// ours first. Nil when the changes overlap.
+    private static func apart(base: [Line], ours: [Line], theirs: [Line]) -> [MergePiece]? {
+        struct Hunk {
+            var base: Range<Int>
+            var lines: [Line]
+        }
+        func hunks(_ side: [Line]) -> (hunks: [Hunk], kept: [Int: Int])? {
+            guard let pairs = LineMatching.matches(base.map(\.key), side.map(\.key)) else { return nil }
+            var result: [Hunk] = []
+            var kept: [Int: Int] = [:]
+            var b = 0
+            var s = 0
+            for (nextB, nextS) in pairs + [(base.count, side.count)] {
+                if nextB - b == nextS - s {
+                    // As many lines replaced as replace them: each line apart.
+                    for offset in 0..<(nextB - b) {
+                        result.append(Hunk(base: (b + offset)..<(b + offset + 1), lines: [side[s + offset]]))
+                    }
+                } else if nextB > b || nextS > s {
+                    result.append(Hunk(base: b..<nextB, lines: Array(side[s..<nextS])))
+                }
+                if nextB < base.count { kept[nextB] = nextS }
+                b = nextB + 1
+                s = nextS + 1
+            }
+            return (result, kept)
+        }
+        guard let (oursHunks, oursKept) = hunks(ours), let (changedByTheirs, theirsKept) = hunks(theirs)
+        else {
+            return nil
+        }
+        var theirsHunks = changedByTheirs
+        // A change both sides made is made once.
+        theirsHunks.removeAll { hunk in
+            oursHunks.contains { $0.base == hunk.base && $0.lines.map(\.text) == hunk.lines.map(\.text) }
+        }
+        // A base line changed (or an item on it edited) on both sides, or an addition inside a
+        // stretch the other side replaced: they overlap.
+        func touches(_ hunk: Hunk, _ otherHunks: [Hunk], _ otherKept: [Int: Int], _ other: [Line]) -> Bool {
+            for line in hunk.base {
+                if let kept = otherKept[line], other[kept].text != base[line].text { return true }
+            }
+            return otherHunks.contains { that in
+                if hunk.base.isEmpty, that.base.isEmpty { return false }
+                if hunk.base.isEmpty {
+                    return that.base.lowerBound < hunk.base.lowerBound
+                        && hunk.base.lowerBound < that.base.upperBound
+                }
+                if that.base.isEmpty {
+                    return hunk.base.lowerBound < that.base.lowerBound
+                        && that.base.lowerBound < hunk.base.upperBound
+                }
+                return hunk.base.overlaps(that.base)
+            }
+        }
+        if oursHunks.contains(where: { touches($0, theirsHunks, theirsKept, theirs) })
+            || theirsHunks.contains(where: { touches($0, oursHunks, oursKept, ours) })
+        {
+            return nil
+        }
+        var pieces: [MergePiece] = []
+        var position = 0
+        while position <= base.count {
+            let oursAdded = oursHunks.first { $0.base.isEmpty && $0.base.lowerBound == position }?.lines ?? []
+            let theirsAdded =
+                theirsHunks.first { $0.base.isEmpty && $0.base.lowerBound == position }?.lines ?? []
+            if let order = LineMatching.union(oursAdded.map(\.key), theirsAdded.map(\.key)) {
+                for slot in order {
+                    switch (slot.a, slot.b) {
+                    case (let i?, let j?): pieces.append(together(oursAdded[i], theirsAdded[j]))
+                    case (let i?, nil): pieces.append(.text([oursAdded[i].text]))
+                    case (nil, let j?): pieces.append(.text([theirsAdded[j].text]))
+                    case (nil, nil): break
+                    }
+                }
+            } else {
+                pieces.append(.text((oursAdded + theirsAdded).map(\.text)))
+            }
+            guard position < base.count else { break }
+            if let hunk = (oursHunks + theirsHunks).first(where: {
+                !$0.base.isEmpty && $0.base.lowerBound == position
+            }) {
+                pieces.append(.text(hunk.lines.map(\.text)))
+                position = hunk.base.upperBound
+                continue
+            }
+            guard let o = oursKept[position], let t = theirsKept[position] else { return nil }
+            pieces.append(merged(base[position], ours[o], theirs[t]))
+            position += 1
         }
         return pieces
     }

@@ -19,25 +19,19 @@ struct HooksCommand: ParsableCommand {
                 staged, not as they are in the folder: a draft you have not added never stops a \
                 commit, and a staged entry with an error, or a staged private entry, always does. \
                 It runs this journal by its full path, else the one on PATH, else lets the commit \
-                through with a warning.
+                through with a warning. It also tells git to merge entries as `journal sync` does                 (merge.journal.driver in .git/config, for the `*.md merge=journal` line of .gitattributes).
                 """)
 
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
             let root = JournalLoader.findRoot(from: try global.workingDirectory())
-            let hook = try PreCommitHook.install(journalRoot: root, binary: Self.executablePath())
+            let hook = try PreCommitHook.install(journalRoot: root, binary: RunningBinary.path)
             print("Installed \(hook.path): the staged entries are checked before each commit.")
-        }
-
-        /// The full path of the running `journal`, links resolved.
-        static func executablePath() -> String {
-            if let resolved = realpath("/proc/self/exe", nil) {
-                defer { free(resolved) }
-                return String(cString: resolved)
+            if let repository = try GitRepository.discover(at: root) {
+                try repository.installMergeDriver(binary: RunningBinary.path)
+                print("git merges entries as `journal sync` does (merge.journal.driver in .git/config).")
             }
-            let argument = CommandLine.arguments.first ?? "journal"
-            return URL(fileURLWithPath: argument).standardizedFileURL.path
         }
     }
 }

@@ -11,7 +11,8 @@ struct InitCommand: ParsableCommand {
         abstract: "Start a mentorship: agreement.md, goals/, sessions/, reflections/, and a first commit.",
         discussion: """
             Writes agreement.md (from templates/agreement.md when the journal has one) with the pair, \
-            today's date and the cadence, and a README in goals/, sessions/ and reflections/. When DIR \
+            today's date and the cadence, a README in goals/, sessions/ and reflections/, and a \
+            .gitattributes line that has git merge entries as `journal sync` does. When DIR \
             is not inside a git repository, creates one there (branch main), adds --remote as origin and \
             makes the first commit; inside a repository, commits just the new mentorship folder. \
             Nothing is written when DIR already holds a mentorship.
@@ -100,9 +101,11 @@ struct InitCommand: ParsableCommand {
             )
         }
 
-        let written = try NewMentorship.writeFiles(
+        var written = try NewMentorship.writeFiles(
             in: folder, template: template, mentor: mentor, mentee: mentee, cadence: cadence,
             started: global.resolvedToday)
+        // git merges entries as `journal sync` does (with the driver defined below).
+        if try MergeSetup.writeAttributes(in: folder) { written.append(".gitattributes") }
         do {
             let repo: GitRepository
             if let repository {
@@ -112,6 +115,7 @@ struct InitCommand: ParsableCommand {
                 repo = try GitRepository.create(at: folder, branch: "main")
                 if let remote { try repo.addRemote("origin", url: remote) }
             }
+            try repo.installMergeDriver(binary: RunningBinary.path)
             guard let scope = repo.relativePath(of: folder) else {
                 throw Failure(message: "\(folder.path) is outside its git work tree", status: .failure)
             }

@@ -25,7 +25,7 @@ struct SyncCommand: ParsableCommand {
         do {
             result = try JournalRepository.sync(
                 workingDirectory: try global.workingDirectory(), cache: global.cache, remote: remote,
-                environment: ProcessInfo.processInfo.environment)
+                environment: ProcessInfo.processInfo.environment, mergeDriver: RunningBinary.path)
         } catch let interrupted as SyncInterrupted {
             if let commit = interrupted.committed {
                 print("Committed \(commit.id.prefix(7)): \(commit.summary)")

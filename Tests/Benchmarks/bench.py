@@ -174,7 +174,11 @@ def main():
     parser.add_argument("--quick", action="store_true", help="a smaller journal, for trying the suite")
     parser.add_argument("--write", action="store_true", help="write docs/performance.md")
     parser.add_argument("--hostile-only", action="store_true", help="only the hostile files, printed")
+    parser.add_argument("--merge-only", action="store_true", help="only the merge corpus, printed")
     args = parser.parse_args()
+    if args.merge_only:
+        print("\n".join(merge_table(200 if args.quick else 400)))
+        return
     if args.hostile_only:
         os.makedirs(WORK, exist_ok=True)
         columns, results = hostile(max(args.runs, 3))
@@ -362,6 +366,7 @@ def main():
             lines.append(f"| {n} | {files} | {seconds:.3f} s | {seconds / files * 1e6:.0f} µs | {peak / 1024:.1f} MB |")
     columns, results = hostile(3 if args.quick else max(runs, 3))
     lines += ["", "## Hostile files", ""] + hostile_table(columns, results)
+    lines += ["", "## Merging concurrent edits", ""] + merge_table(200 if args.quick else 400)
     if not has_commit:
         lines += ["", "`journal commit` is not available in this build; the commit and sync comparisons were skipped."]
     if sync_result:
@@ -377,6 +382,14 @@ def main():
             text += "\n" + handle.read()
         with open(os.path.join(ROOT, "docs", "performance.md"), "w") as handle:
             handle.write(text)
+
+
+def merge_table(scenarios):
+    """How many generated concurrent edits of one entry git's line merge and journal's leave in
+    conflict (Tests/Benchmarks/merge_corpus.py)."""
+    sys.path.insert(0, HERE)
+    import merge_corpus
+    return merge_corpus.table(merge_corpus.run(JOURNAL, scenarios, 2026))
 
 
 def hostile_table(columns, results):

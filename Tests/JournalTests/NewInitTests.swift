@@ -40,7 +40,15 @@ import Testing
             try sandbox.git(["remote", "get-url", "origin"], in: pair).stdout
                 == "https://example.org/pair.git\n")
         let files = try sandbox.git(["ls-files"], in: pair).stdout
-        #expect(files == "agreement.md\ngoals/README.md\nreflections/README.md\nsessions/README.md\n")
+        #expect(
+            files
+                == ".gitattributes\nagreement.md\ngoals/README.md\nreflections/README.md\nsessions/README.md\n"
+        )
+        // Plain git merges entries as `journal sync` does.
+        #expect(sandbox.read(".gitattributes", in: pair)?.contains("*.md merge=journal\n") == true)
+        #expect(
+            try sandbox.git(["config", "merge.journal.driver"], in: pair).stdout.contains(
+                "merge-driver %O %A %B %P"))
         try sandbox.expectValid([pair])
         let agreement = sandbox.read("agreement.md", in: pair) ?? ""
         #expect(agreement.contains("started: 2026-11-25"))

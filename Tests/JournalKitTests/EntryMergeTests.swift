@@ -201,4 +201,30 @@ import Testing
         let unterminated = merge(bare, bare.replacingOccurrences(of: "held", with: "moved"), bare + " Later.")
         #expect(text(unterminated).hasSuffix("the second case. Later."), "\(text(unterminated))")
     }
+
+    @Test func largeAndHostileVersionsMergeQuicklyOrAreLeftToGit() {
+        let clock = ContinuousClock()
+        let start = clock.now
+        // Thousands of items: a tick on every one and a new due date on every one, merged.
+        let items = (0..<3000).map { "- [ ] @mentee task \($0) (due 2026-12-01)\n" }.joined()
+        let entry = "---\ndate: 2026-11-20\n---\n" + items
+        let ticked = merge(
+            entry, entry.replacingOccurrences(of: "- [ ]", with: "- [x]"),
+            entry.replacingOccurrences(of: "2026-12-01", with: "2026-12-08"))
+        #expect(ticked?.conflicts == 0)
+        #expect(text(ticked).components(separatedBy: "- [x] @mentee task").count == 3001)
+        #expect(!text(ticked).contains("2026-12-01"))
+        // Too much changed on both sides to compare line by line here: left to git's line merge.
+        let lines = (0..<4000).map { "Line \($0) of the notes.\n" }
+        let body = "---\ndate: 2026-11-20\n---\n"
+        let ours = lines.enumerated().map { $0.offset % 3 == 0 ? "Ours \($0.offset)\n" : $0.element }.joined()
+        let theirs = lines.enumerated().map { $0.offset % 3 == 1 ? "Theirs \($0.offset)\n" : $0.element }.joined()
+        #expect(merge(body + lines.joined(), body + ours, body + theirs) == nil)
+        // Deep nesting, not UTF-8, empty: never a crash.
+        let deep = "---\n" + (0..<90).map { String(repeating: "  ", count: $0) + "k\($0):\n" }.joined() + "---\n"
+        _ = merge(deep, deep + "a\n", deep + "b\n")
+        #expect(EntryMerge.merge(base: [0xFF, 0xFE], ours: [0x2D], theirs: [], path: "a.md", labels: Self.labels) == nil)
+        #expect(merge("", "", "") == nil)
+        #expect(clock.now - start < .seconds(10))
+    }
 }

@@ -4,16 +4,15 @@ import Foundation
 /// place), each section's lines by `LineMerge`. A section both sides added under the same
 /// heading is one section holding both sides' lines.
 enum BodyMerge {
-    static func merge(base: [String], ours: [String], theirs: [String]) -> [MergePiece]? {
-        let merged = KeyedMerge.merge(
+    static func merge(base: [String], ours: [String], theirs: [String]) throws -> [MergePiece] {
+        let merged = try KeyedMerge.merge(
             base: separated(sections(base)), ours: separated(sections(ours)),
             theirs: separated(sections(theirs))
         ) { b, o, t in
-            LineMerge.lines(base: b?.lines ?? [], ours: o.lines, theirs: t.lines)
-                ?? [.conflict(ours: o.lines, theirs: t.lines)]
+            try LineMerge.lines(base: b?.lines ?? [], ours: o.lines, theirs: t.lines)
         }
         // The blank line a last section was given goes where another section follows it.
-        guard var pieces = merged?.coalesced else { return nil }
+        var pieces = merged.coalesced
         if case .text(var lines)? = pieces.last, lines.last == separator {
             lines.removeLast()
             pieces[pieces.count - 1] = .text(lines)

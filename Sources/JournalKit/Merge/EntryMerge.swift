@@ -44,8 +44,9 @@ public enum EntryMerge {
         b?.terminateLastLine()
         o.terminateLastLine()
         t.terminateLastLine()
-        guard let frontMatter = FrontMatterMerge.merge(base: b, ours: o, theirs: t),
-            let body = BodyMerge.merge(base: b?.body ?? [], ours: o.body, theirs: t.body)
+        // A comparison too costly to make leaves the file to git's line merge.
+        guard let frontMatter = try? FrontMatterMerge.merge(base: b, ours: o, theirs: t),
+            let body = try? BodyMerge.merge(base: b?.body ?? [], ours: o.body, theirs: t.body)
         else { return nil }
         let pieces: [MergePiece] = [.text([o.open])] + frontMatter + [.text([o.close])] + body
         var (text, conflicts) = pieces.rendered(labels)

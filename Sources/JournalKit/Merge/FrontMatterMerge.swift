@@ -4,7 +4,7 @@ import Foundation
 /// lists of mappings (milestones) item by item matched by title and field by field, mappings
 /// field by field. Built from the lines as written: nothing is dumped again.
 enum FrontMatterMerge {
-    static func merge(base: EntryLines?, ours: EntryLines, theirs: EntryLines) -> [MergePiece]? {
+    static func merge(base: EntryLines?, ours: EntryLines, theirs: EntryLines) throws -> [MergePiece] {
         let all = [base, ours, theirs].compactMap { $0 }
         let cut = all.map { entry in
             fields(
@@ -13,25 +13,25 @@ enum FrontMatterMerge {
         }
         guard cut.allSatisfy({ $0 != nil }) else {
             // Keys not each on a line of their own at the margin: the lines merge as text.
-            return LineMerge.lines(
+            return try LineMerge.lines(
                 base: base?.frontMatter ?? [], ours: ours.frontMatter, theirs: theirs.frontMatter)
         }
         let keyed = cut.compactMap { $0 }
         let (b, o, t) = base == nil ? ([], keyed[0], keyed[1]) : (keyed[0], keyed[1], keyed[2])
-        return KeyedMerge.merge(base: b, ours: o, theirs: t, both: value)
+        return try KeyedMerge.merge(base: b, ours: o, theirs: t, both: value)
     }
 
     /// One key (or list item, or field) changed differently on both sides: merged inside when
     /// it is a list or a mapping written in block style, else a conflict on its lines alone.
-    static func value(_ base: KeyedLines?, _ ours: KeyedLines, _ theirs: KeyedLines) -> [MergePiece] {
+    static func value(_ base: KeyedLines?, _ ours: KeyedLines, _ theirs: KeyedLines) throws -> [MergePiece] {
         let conflict = [MergePiece.conflict(ours: ours.lines, theirs: theirs.lines)]
         let sides = [base, ours, theirs].compactMap { $0 }
         if sides.allSatisfy({ isListOrNothing($0.value) }), sides.contains(where: { $0.value?.items != nil })
         {
-            return list(base, ours, theirs) ?? conflict
+            return try list(base, ours, theirs) ?? conflict
         }
         if sides.allSatisfy({ $0.value?.pairs != nil }) {
-            return mapping(base, ours, theirs) ?? conflict
+            return try mapping(base, ours, theirs) ?? conflict
         }
         return conflict
     }
@@ -45,7 +45,9 @@ enum FrontMatterMerge {
     /// A block list merged as an ordered set: additions from both sides (ours first), removals
     /// from either; items that are mappings are matched by `title` (else `id`, else their text)
     /// and merged field by field.
-    private static func list(_ base: KeyedLines?, _ ours: KeyedLines, _ theirs: KeyedLines) -> [MergePiece]? {
+    private static func list(_ base: KeyedLines?, _ ours: KeyedLines, _ theirs: KeyedLines) throws
+        -> [MergePiece]?
+    {
         guard let o = items(ours), let t = items(theirs) else { return nil }
         let b = base.map(items) ?? ([], [])
         guard let b else { return nil }
@@ -62,10 +64,7 @@ enum FrontMatterMerge {
         case (nil, let ho?, _): header = ho
         default: return nil
         }
-        guard let merged = KeyedMerge.merge(base: b.items, ours: o.items, theirs: t.items, both: value) else {
-            return nil
-        }
-        return [.text(header)] + merged
+        return [.text(header)] + (try KeyedMerge.merge(base: b.items, ours: o.items, theirs: t.items, both: value))
     }
 
     /// A list's lines cut into the lines before the first item and one run of lines per item
@@ -120,7 +119,7 @@ enum FrontMatterMerge {
     /// A mapping in block style (a key's nested fields, a list item's fields) merged field by
     /// field. A list item's `-` is set aside while its fields merge, and put back.
     private static func mapping(_ base: KeyedLines?, _ ours: KeyedLines, _ theirs: KeyedLines)
-        -> [MergePiece]?
+        throws -> [MergePiece]?
     {
         var dash: Int?
         func fieldsOf(_ block: KeyedLines) -> [KeyedLines]? {
@@ -138,9 +137,8 @@ enum FrontMatterMerge {
         }
         guard let o = fieldsOf(ours), let t = fieldsOf(theirs) else { return nil }
         let b = base.map(fieldsOf) ?? []
-        guard let b, let merged = KeyedMerge.merge(base: b, ours: o, theirs: t, both: value)?.coalesced else {
-            return nil
-        }
+        guard let b else { return nil }
+        let merged = try KeyedMerge.merge(base: b, ours: o, theirs: t, both: value).coalesced
         guard let dash else { return merged }
         // The `-` goes back on the item's first line.
         guard case .text(var lines)? = merged.first,

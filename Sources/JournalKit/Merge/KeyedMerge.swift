@@ -23,12 +23,12 @@ struct KeyedLines {
 enum KeyedMerge {
     static func merge(
         base: [KeyedLines], ours: [KeyedLines], theirs: [KeyedLines],
-        both: (_ base: KeyedLines?, _ ours: KeyedLines, _ theirs: KeyedLines) -> [MergePiece]
-    ) -> [MergePiece]? {
+        both: (_ base: KeyedLines?, _ ours: KeyedLines, _ theirs: KeyedLines) throws -> [MergePiece]
+    ) throws -> [MergePiece] {
         let baseByKey = Dictionary(base.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         let oursKeys = Set(ours.map(\.key))
         let theirsByKey = Dictionary(theirs.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
-        guard let order = LineMatching.union(ours.map(\.key), theirs.map(\.key)) else { return nil }
+        let order = try LineMatching.union(ours.map(\.key), theirs.map(\.key))
         var pieces: [MergePiece] = []
         for slot in order {
             let o: KeyedLines?
@@ -52,7 +52,7 @@ enum KeyedMerge {
                 } else if b?.lines == o.lines {
                     pieces.append(.text(t.lines))
                 } else {
-                    pieces += both(b, o, t)
+                    pieces += try both(b, o, t)
                 }
             case (let o?, nil):
                 guard let b else {

@@ -8,9 +8,12 @@ enum LineMatching {
     /// aside, the comparison is not made: the merge leaves the file to git's line merge.
     static let budget = 4_000_000
 
+    /// A comparison `budget` does not allow: the whole merge is left to git's line merge.
+    struct TooCostly: Error {}
+
     /// The pairs (index in `a`, index in `b`) of elements both keep, in order: a longest common
-    /// subsequence. Nil when comparing would cost more than `budget`.
-    static func matches<Key: Hashable>(_ a: [Key], _ b: [Key]) -> [(Int, Int)]? {
+    /// subsequence. Throws when comparing would cost more than `budget`.
+    static func matches<Key: Hashable>(_ a: [Key], _ b: [Key]) throws(TooCostly) -> [(Int, Int)] {
         var prefix = 0
         while prefix < a.count, prefix < b.count, a[prefix] == b[prefix] { prefix += 1 }
         var suffix = 0
@@ -23,7 +26,7 @@ enum LineMatching {
         let middleA = Array(a[prefix..<(a.count - suffix)])
         let middleB = Array(b[prefix..<(b.count - suffix)])
         if !middleA.isEmpty, !middleB.isEmpty {
-            guard middleA.count * middleB.count <= budget else { return nil }
+            guard middleA.count * middleB.count <= budget else { throw TooCostly() }
             var removed = Set<Int>()
             var inserted = Set<Int>()
             for change in middleB.difference(from: middleA) {
@@ -52,8 +55,8 @@ enum LineMatching {
 
     /// Both sequences as one, each shared element once and in place; where they differ, `a`'s
     /// elements come first, then `b`'s. Each result names the index in `a`, in `b`, or both.
-    static func union<Key: Hashable>(_ a: [Key], _ b: [Key]) -> [(a: Int?, b: Int?)]? {
-        guard let pairs = matches(a, b) else { return nil }
+    static func union<Key: Hashable>(_ a: [Key], _ b: [Key]) throws(TooCostly) -> [(a: Int?, b: Int?)] {
+        let pairs = try matches(a, b)
         var result: [(a: Int?, b: Int?)] = []
         var i = 0
         var j = 0
@@ -82,9 +85,10 @@ enum LineMatching {
     }
 
     /// The three-way comparison diff3 makes: stretches where all three agree, between
-    /// stretches where one side or both changed the base. Nil when too costly.
-    static func diff3<Key: Hashable>(base: [Key], ours: [Key], theirs: [Key]) -> [Chunk]? {
-        guard let toOurs = matches(base, ours), let toTheirs = matches(base, theirs) else { return nil }
+    /// stretches where one side or both changed the base.
+    static func diff3<Key: Hashable>(base: [Key], ours: [Key], theirs: [Key]) throws(TooCostly) -> [Chunk] {
+        let toOurs = try matches(base, ours)
+        let toTheirs = try matches(base, theirs)
         var inOurs = [Int?](repeating: nil, count: base.count)
         var inTheirs = [Int?](repeating: nil, count: base.count)
         for (b, o) in toOurs { inOurs[b] = o }

@@ -65,15 +65,12 @@ enum LineMerge {
         var text: String { prefix + String(mark) + "]" + rest }
     }
 
-    /// `base`, `ours` and `theirs` merged; nil when comparing them would cost too much.
-    static func lines(base: [String], ours: [String], theirs: [String]) -> [MergePiece]? {
+    /// `base`, `ours` and `theirs` merged.
+    static func lines(base: [String], ours: [String], theirs: [String]) throws -> [MergePiece] {
         let b = base.map(Line.init)
         let o = ours.map(Line.init)
         let t = theirs.map(Line.init)
-        guard let chunks = LineMatching.diff3(base: b.map(\.key), ours: o.map(\.key), theirs: t.map(\.key))
-        else {
-            return nil
-        }
+        let chunks = try LineMatching.diff3(base: b.map(\.key), ours: o.map(\.key), theirs: t.map(\.key))
         var pieces: [MergePiece] = []
         for chunk in chunks {
             switch chunk {
@@ -91,7 +88,8 @@ enum LineMerge {
                     pieces += oneSided(base: bc, unchanged: tc, changed: oc, changedIsOurs: true)
                 } else if oc.map(\.key) == tc.map(\.key) {
                     pieces += zip(oc, tc).map { together($0, $1) }
-                } else if bc.isEmpty, let order = LineMatching.union(oc.map(\.key), tc.map(\.key)) {
+                } else if bc.isEmpty {
+                    let order = try LineMatching.union(oc.map(\.key), tc.map(\.key))
                     // Both added lines here: both kept, ours first, shared ones once.
                     for slot in order {
                         switch (slot.a, slot.b) {
@@ -103,7 +101,7 @@ enum LineMerge {
                     }
                 } else {
                     pieces +=
-                        apart(base: bc, ours: oc, theirs: tc)
+                        try apart(base: bc, ours: oc, theirs: tc)
                         ?? [.conflict(ours: oc.map(\.text), theirs: tc.map(\.text))]
                 }
             }
@@ -115,13 +113,13 @@ enum LineMerge {
     /// both (a line edited on one side, a line added next to it on the other; neighbouring
     /// lines edited apart), both changes apply; lines added at the same place are both kept,
     /// ours first. Nil when the changes overlap.
-    private static func apart(base: [Line], ours: [Line], theirs: [Line]) -> [MergePiece]? {
+    private static func apart(base: [Line], ours: [Line], theirs: [Line]) throws -> [MergePiece]? {
         struct Hunk {
             var base: Range<Int>
             var lines: [Line]
         }
-        func hunks(_ side: [Line]) -> (hunks: [Hunk], kept: [Int: Int])? {
-            guard let pairs = LineMatching.matches(base.map(\.key), side.map(\.key)) else { return nil }
+        func hunks(_ side: [Line]) throws -> (hunks: [Hunk], kept: [Int: Int]) {
+            let pairs = try LineMatching.matches(base.map(\.key), side.map(\.key))
             var result: [Hunk] = []
             var kept: [Int: Int] = [:]
             var b = 0
@@ -141,10 +139,8 @@ enum LineMerge {
             }
             return (result, kept)
         }
-        guard let (oursHunks, oursKept) = hunks(ours), let (changedByTheirs, theirsKept) = hunks(theirs)
-        else {
-            return nil
-        }
+        let (oursHunks, oursKept) = try hunks(ours)
+        let (changedByTheirs, theirsKept) = try hunks(theirs)
         var theirsHunks = changedByTheirs
         // A change both sides made is made once.
         theirsHunks.removeAll { hunk in
@@ -174,28 +170,29 @@ enum LineMerge {
         {
             return nil
         }
+        func added(_ hunks: [Hunk]) -> [Int: [Line]] {
+            Dictionary(hunks.filter(\.base.isEmpty).map { ($0.base.lowerBound, $0.lines) }, uniquingKeysWith: +)
+        }
+        let oursAddedAt = added(oursHunks)
+        let theirsAddedAt = added(theirsHunks)
+        let replacedAt = Dictionary(
+            (oursHunks + theirsHunks).filter { !$0.base.isEmpty }.map { ($0.base.lowerBound, $0) },
+            uniquingKeysWith: { first, _ in first })
         var pieces: [MergePiece] = []
         var position = 0
         while position <= base.count {
-            let oursAdded = oursHunks.first { $0.base.isEmpty && $0.base.lowerBound == position }?.lines ?? []
-            let theirsAdded =
-                theirsHunks.first { $0.base.isEmpty && $0.base.lowerBound == position }?.lines ?? []
-            if let order = LineMatching.union(oursAdded.map(\.key), theirsAdded.map(\.key)) {
-                for slot in order {
-                    switch (slot.a, slot.b) {
-                    case (let i?, let j?): pieces.append(together(oursAdded[i], theirsAdded[j]))
-                    case (let i?, nil): pieces.append(.text([oursAdded[i].text]))
-                    case (nil, let j?): pieces.append(.text([theirsAdded[j].text]))
-                    case (nil, nil): break
-                    }
+            let oursAdded = oursAddedAt[position] ?? []
+            let theirsAdded = theirsAddedAt[position] ?? []
+            for slot in try LineMatching.union(oursAdded.map(\.key), theirsAdded.map(\.key)) {
+                switch (slot.a, slot.b) {
+                case (let i?, let j?): pieces.append(together(oursAdded[i], theirsAdded[j]))
+                case (let i?, nil): pieces.append(.text([oursAdded[i].text]))
+                case (nil, let j?): pieces.append(.text([theirsAdded[j].text]))
+                case (nil, nil): break
                 }
-            } else {
-                pieces.append(.text((oursAdded + theirsAdded).map(\.text)))
             }
             guard position < base.count else { break }
-            if let hunk = (oursHunks + theirsHunks).first(where: {
-                !$0.base.isEmpty && $0.base.lowerBound == position
-            }) {
+            if let hunk = replacedAt[position] {
                 pieces.append(.text(hunk.lines.map(\.text)))
                 position = hunk.base.upperBound
                 continue

@@ -37,16 +37,18 @@ extension [MergePiece] {
     /// Neighbouring lines to keep as one piece, and no empty piece.
     var coalesced: [MergePiece] {
         var pieces: [MergePiece] = []
+        var run: [String] = []
         for piece in self {
-            if case .text(let lines) = piece {
-                if lines.isEmpty { continue }
-                if case .text(let before)? = pieces.last {
-                    pieces[pieces.count - 1] = .text(before + lines)
-                    continue
-                }
+            switch piece {
+            case .text(let lines):
+                run.append(contentsOf: lines)
+            case .conflict:
+                if !run.isEmpty { pieces.append(.text(run)) }
+                run = []
+                pieces.append(piece)
             }
-            pieces.append(piece)
         }
+        if !run.isEmpty { pieces.append(.text(run)) }
         return pieces
     }
 
@@ -54,15 +56,24 @@ extension [MergePiece] {
     /// a line that lost its line break to a join gets one back.
     func rendered(_ labels: MergeLabels) -> (text: String, conflicts: Int) {
         var pieces: [MergePiece] = []
+        var ours: [String] = []
+        var theirs: [String] = []
+        var inConflict = false
         for piece in coalesced {
-            if case .conflict(let ours, let theirs) = piece,
-                case .conflict(let moreOurs, let moreTheirs)? = pieces.last
-            {
-                pieces[pieces.count - 1] = .conflict(ours: moreOurs + ours, theirs: moreTheirs + theirs)
-            } else {
+            switch piece {
+            case .text:
+                if inConflict { pieces.append(.conflict(ours: ours, theirs: theirs)) }
+                inConflict = false
+                ours = []
+                theirs = []
                 pieces.append(piece)
+            case .conflict(let moreOurs, let moreTheirs):
+                inConflict = true
+                ours.append(contentsOf: moreOurs)
+                theirs.append(contentsOf: moreTheirs)
             }
         }
+        if inConflict { pieces.append(.conflict(ours: ours, theirs: theirs)) }
         var lines: [String] = []
         func add(_ line: String) {
             if let last = lines.last, last.utf8.last != 0x0A { lines[lines.count - 1] = last + "\n" }

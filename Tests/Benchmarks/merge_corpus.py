@@ -8,7 +8,8 @@ changed differently on both sides, as happens. Each scenario is merged by `git m
 and by journal's driver; the table counts the files left in conflict and the words either
 side added that are missing from the result (inside markers counts as kept).
 
-Usage: merge_corpus.py JOURNAL [--scenarios N] [--seed S]
+Usage: merge_corpus.py JOURNAL [--scenarios N] [--seed S] [--dump DIR]
+(--dump writes each scenario's base, ours, theirs and path into DIR/NUMBER/ instead.)
 """
 import argparse, collections, os, random, re, subprocess, sys, tempfile
 
@@ -250,7 +251,19 @@ def main():
     parser.add_argument("journal")
     parser.add_argument("--scenarios", type=int, default=400)
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--dump")
     args = parser.parse_args()
+    if args.dump:
+        rng = random.Random(args.seed)
+        for number in range(args.scenarios):
+            path, base, ours, theirs, contested = scenario(rng)
+            folder = os.path.join(args.dump, f"{number:03d}")
+            os.makedirs(folder, exist_ok=True)
+            for name, text in (("base", base), ("ours", ours), ("theirs", theirs), ("path", path),
+                               ("contested", str(contested).lower())):
+                with open(os.path.join(folder, name), "w") as handle:
+                    handle.write(text)
+        return
     print("\n".join(table(run(args.journal, args.scenarios, args.seed))))
 
 

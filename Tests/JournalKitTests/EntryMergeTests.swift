@@ -218,12 +218,16 @@ import Testing
         let lines = (0..<4000).map { "Line \($0) of the notes.\n" }
         let body = "---\ndate: 2026-11-20\n---\n"
         let ours = lines.enumerated().map { $0.offset % 3 == 0 ? "Ours \($0.offset)\n" : $0.element }.joined()
-        let theirs = lines.enumerated().map { $0.offset % 3 == 1 ? "Theirs \($0.offset)\n" : $0.element }.joined()
+        let theirs = lines.enumerated().map { $0.offset % 3 == 1 ? "Theirs \($0.offset)\n" : $0.element }
+            .joined()
         #expect(merge(body + lines.joined(), body + ours, body + theirs) == nil)
         // Deep nesting, not UTF-8, empty: never a crash.
-        let deep = "---\n" + (0..<90).map { String(repeating: "  ", count: $0) + "k\($0):\n" }.joined() + "---\n"
+        let deep =
+            "---\n" + (0..<90).map { String(repeating: "  ", count: $0) + "k\($0):\n" }.joined() + "---\n"
         _ = merge(deep, deep + "a\n", deep + "b\n")
-        #expect(EntryMerge.merge(base: [0xFF, 0xFE], ours: [0x2D], theirs: [], path: "a.md", labels: Self.labels) == nil)
+        #expect(
+            EntryMerge.merge(base: [0xFF, 0xFE], ours: [0x2D], theirs: [], path: "a.md", labels: Self.labels)
+                == nil)
         #expect(merge("", "", "") == nil)
         #expect(clock.now - start < .seconds(10))
     }

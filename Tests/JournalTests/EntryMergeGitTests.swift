@@ -196,6 +196,65 @@ import Testing
     }
 }
 
+/// Generated concurrent edits (the corpus of `make bench`) merged twice: by `git pull` with
+/// the driver, and by `journal sync` through libgit2. The bytes are the same, conflicts or not.
+@Suite(.serialized) struct MergeDriverAgreementTests {
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/python3")))
+    func gitPullWithTheDriverAndJournalSyncGiveTheSameBytes() throws {
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Benchmarks/merge_corpus.py")
+        let box = try GitSandbox()
+        let dump = box.url("corpus")
+        try box.run("/usr/bin/python3", [script.path, "unused", "--scenarios", "120", "--dump", dump.path])
+        let numbers = try FileManager.default.contentsOfDirectory(atPath: dump.path).sorted()
+        let contested = numbers.filter {
+            box.read("contested", in: dump.appendingPathComponent($0)) == "true"
+        }
+        let chosen = Array(numbers.prefix(8)) + Array(contested.prefix(3))
+        #expect(contested.count >= 3)
+        let driver = "\(try journalBinary().path) merge-driver %O %A %B %P"
+        for number in chosen {
+            let scenario = dump.appendingPathComponent(number)
+            let path = box.read("path", in: scenario) ?? ""
+            let remote = box.url("remote-\(number).git")
+            try box.git(["init", "-q", "--bare", "-b", "main", remote.path])
+            let mentor = try box.person(
+                "mentor-\(number)", name: "Mara Quinn", email: "mara@example.org", remote: remote.path)
+            try box.git(["config", "merge.journal.driver", driver], in: mentor)
+            try box.write("*.md merge=journal\n", to: ".gitattributes", in: mentor)
+            if path != "agreement.md" { try box.write(agreementText, to: "agreement.md", in: mentor) }
+            try box.write(box.read("base", in: scenario) ?? "", to: path, in: mentor)
+            try box.git(["add", "-A"], in: mentor)
+            try box.git(["commit", "-qm", "Base"], in: mentor)
+            try box.git(["push", "-q", "-u", "origin", "main"], in: mentor)
+            let mentee = box.url("mentee-\(number)")
+            try box.git(["clone", "-q", remote.path, mentee.path])
+            try box.write(box.read("theirs", in: scenario) ?? "", to: path, in: mentee)
+            try box.git(["commit", "-qam", "Theirs"], in: mentee)
+            try box.git(["push", "-q"], in: mentee)
+            try box.write(box.read("ours", in: scenario) ?? "", to: path, in: mentor)
+            try box.git(["commit", "-qam", "Ours"], in: mentor)
+
+            let copy = box.url("copy-\(number)")
+            try box.run("/bin/cp", ["-a", mentor.path, copy.path])
+            let pulled = try box.git(
+                ["pull", "-q", "--no-rebase", "--no-edit"], in: copy, allowFailure: true)
+            let synced = try box.journal(["sync"], in: mentor)
+            let isContested = contested.contains(number)
+            #expect(
+                synced.status == (isContested ? 3 : 0), "\(number) \(path): \(synced.stdout)\(synced.stderr)")
+            #expect((pulled.status == 0) == !isContested, "\(number): \(pulled.stderr)")
+            #expect(box.read(path, in: mentor) == box.read(path, in: copy), "\(number) \(path): same bytes")
+            if !isContested {
+                #expect(try box.git(["status", "--porcelain"], in: mentor).stdout == "")
+                #expect(
+                    try box.git(["rev-parse", "HEAD"], in: mentor).stdout
+                        == box.git(["rev-parse", "main"], in: remote).stdout)
+            }
+        }
+    }
+}
+
 /// The corpus `make bench` reports on, at the size the issue asks: git's line merge against
 /// journal's on generated concurrent edits of sessions, reflections, goals and agreements.
 @Suite struct MergeCorpusTests {

@@ -64,7 +64,8 @@ enum FrontMatterMerge {
         case (nil, let ho?, _): header = ho
         default: return nil
         }
-        return [.text(header)] + (try KeyedMerge.merge(base: b.items, ours: o.items, theirs: t.items, both: value))
+        return [.text(header)]
+            + (try KeyedMerge.merge(base: b.items, ours: o.items, theirs: t.items, both: value))
     }
 
     /// A list's lines cut into the lines before the first item and one run of lines per item

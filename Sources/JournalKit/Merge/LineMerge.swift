@@ -171,7 +171,8 @@ enum LineMerge {
             return nil
         }
         func added(_ hunks: [Hunk]) -> [Int: [Line]] {
-            Dictionary(hunks.filter(\.base.isEmpty).map { ($0.base.lowerBound, $0.lines) }, uniquingKeysWith: +)
+            Dictionary(
+                hunks.filter(\.base.isEmpty).map { ($0.base.lowerBound, $0.lines) }, uniquingKeysWith: +)
         }
         let oursAddedAt = added(oursHunks)
         let theirsAddedAt = added(theirsHunks)

@@ -5,7 +5,7 @@ DEMO_TODAY ?= 2026-11-25
 PREFIX ?= /usr/local
 MAN_OUTPUT = .build/plugins/GenerateManual/outputs/journal/journal.1
 
-.PHONY: deps build release demo test bench golden templates rules-doc man install lint format clean
+.PHONY: deps venv build release demo test bench golden templates rules-doc man install lint format clean
 
 deps:
 	@if ! pkg-config --exists libgit2 libcmark-gfm 2>/dev/null \
@@ -27,7 +27,17 @@ release: deps
 demo: build
 	$(SWIFT) run -q journal --today $(DEMO_TODAY) -C examples/ada-grace report
 
-test: deps
+# The Python tools some tests drive journal with (a language-server client, a JSON Schema
+# validator), in a virtual environment of their own; tests that need it skip without it.
+TEST_VENV = .build/test-venv
+$(TEST_VENV)/.ready: Tests/requirements.txt
+	python3 -m venv $(TEST_VENV)
+	$(TEST_VENV)/bin/python -m pip install -q -r Tests/requirements.txt
+	touch $@
+
+venv: $(TEST_VENV)/.ready
+
+test: deps venv
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 

@@ -152,4 +152,55 @@ public enum NewEntry {
                 "\(mentorship.relative(folderName))/\(stem)-1000.md exists already: give the entry a title",
             status: .failure)
     }
+
+    /// The values the templates use; docs/commands.md lists them.
+    public static func context(
+        kind: EntryKind, mentorship: Mentorship, day: CalendarDate, author: String, title: String?, isPrivate: Bool,
+        goals: [String]
+    ) -> [String: Any] {
+        let cleanTitle = title.map(oneLine).flatMap { $0.isEmpty ? nil : $0 }
+        let agreement = mentorship.agreement
+        let activeGoals = mentorship.goals.compactMap(\.goal).filter { $0.status == .active }
+            .sorted { $0.id < $1.id }
+            .map { ["id": $0.id, "title": oneLine($0.title)] }
+        var context: [String: Any] = [
+            "date": day.description,
+            "author": author,
+            "private": isPrivate,
+            "hasTitle": cleanTitle != nil,
+            "title": cleanTitle ?? "",
+            "titleYAML": YAMLText.quoted(cleanTitle ?? ""),
+            "goalsYAML": YAMLText.list(goals),
+            "activeGoals": activeGoals,
+            "hasActiveGoals": !activeGoals.isEmpty,
+            "mentor": agreement.mentor?.name ?? "the mentor",
+            "mentee": agreement.mentee?.name ?? "the mentee",
+            "hasDuration": agreement.durationMinutes != nil,
+            "duration": agreement.durationMinutes.map(duration) ?? "",
+        ]
+        let open = kind == .session ? openItems(in: mentorship, on: day, intoPrivate: isPrivate) : []
+        context["previousSession"] = previousSession(in: mentorship, before: day)?.path ?? ""
+        context["openItems"] = open.map { tracked in
+            let carried = carried(tracked)
+            return ["mark": carried.mark, "text": carried.text, "from": tracked.item.path]
+        }
+        context["hasOpenItems"] = !open.isEmpty
+        return context
+    }
+
+    /// The session `journal new session` would write today, without writing it: its path (the
+    /// first free name) and its text, the open action items carried in.
+    public static func sessionDraft(in mentorship: Mentorship, root: URL, day: CalendarDate) throws -> (
+        path: String, text: String
+    ) {
+        let template = try EntryTemplate.load(.session, root: root)
+        let text = template.render(
+            context(kind: .session, mentorship: mentorship, day: day, author: "mentee", title: nil, isPrivate: false, goals: []))
+        let folder = mentorship.relative("sessions")
+        for number in 1...1000 {
+            let path = folder + "/" + day.description + (number == 1 ? "" : "-\(number)") + ".md"
+            if !FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path) { return (path, text) }
+        }
+        throw Failure(message: "\(folder) holds 1000 sessions of \(day)", status: .failure)
+    }
 }

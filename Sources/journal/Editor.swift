@@ -1,19 +1,15 @@
 import Foundation
+import JournalGit
 import JournalKit
 import JournalWorkspace
 
-/// The person's own editor, as `$VISUAL` or `$EDITOR` names it.
+/// The person's own editor, found as git finds it (`GitEditor`).
 enum Editor {
     /// Opens `file` in the editor and waits for it; then lints the file and prints its problems.
     static func open(_ file: URL, path: String, global: GlobalOptions) throws {
         let environment = ProcessInfo.processInfo.environment
-        let command = [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }
-            .first { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
-        guard let command else {
-            printError(
-                "journal: set VISUAL or EDITOR (for example `export EDITOR=nano`) to open new entries in it.")
-            return
-        }
+        let (command, _) = GitEditor.command(
+            environment: environment, directory: file.deletingLastPathComponent())
         // Through the shell, as git runs its editor: `code --wait` and quoted paths work as typed.
         let status = try run(
             ["/bin/sh", "-c", command + " \"$1\"", "sh", file.path], command: command, path: path)
@@ -67,7 +63,8 @@ enum Editor {
         guard spawned == 0 else {
             throw Failure(
                 message: "cannot start the editor `\(command)`: \(String(cString: strerror(spawned))). "
-                    + "The entry is written; open \(path) yourself or fix VISUAL/EDITOR.",
+                    + "The entry is written; open \(path) yourself, or name your editor in EDITOR or "
+                    + "git's core.editor.",
                 status: .failure)
         }
         var status: Int32 = 0

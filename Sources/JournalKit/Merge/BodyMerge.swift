@@ -63,7 +63,7 @@ enum BodyMerge {
                     continue
                 }
             }
-            guard fence == nil, indent <= 3, let name = heading(rest) else { continue }
+            guard fence == nil, indent <= 3, let name = MarkdownHeading.words(rest) else { continue }
             starts.append((index, name))
         }
         let names = KeyedMerge.numbered(starts.map(\.name))
@@ -72,16 +72,5 @@ enum BodyMerge {
             return KeyedLines(
                 key: names[index], lines: Array(lines[starts[index].line..<end]), start: starts[index].line)
         }
-    }
-
-    /// The words of an ATX heading (`## Next steps` → `next steps`), nil for other lines.
-    static func heading(_ line: Substring) -> String? {
-        let level = line.prefix { $0 == "#" }.count
-        guard (1...6).contains(level) else { return nil }
-        let rest = line.dropFirst(level)
-        guard rest.isEmpty || rest.first?.isWhitespace == true else { return nil }
-        var words = rest.trimmingCharacters(in: .whitespacesAndNewlines)
-        while words.hasSuffix("#") { words.removeLast() }
-        return "#" + words.trimmingCharacters(in: .whitespaces).lowercased()
     }
 }

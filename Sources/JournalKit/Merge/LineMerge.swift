@@ -9,60 +9,15 @@ enum LineMerge {
     struct Line {
         var text: String
         var key: String
-        var item: ItemLine?
+        var item: TaskLine?
 
         init(_ text: String) {
             self.text = text
-            item = ItemLine(text)
+            item = TaskLine(text)
             // The blank line a last section is given stands for the blank line that parts it
             // from a section added after it.
             key = item.map { "\u{2}" + $0.identity } ?? (text == BodyMerge.separator ? "\n" : text)
         }
-    }
-
-    /// A task-list line cut into the parts that merge apart: what comes before the mark, the
-    /// mark, and the rest (text, due date, Tasks fields, line break).
-    struct ItemLine: Equatable {
-        var prefix: String
-        var mark: Character
-        var rest: String
-        var identity: String
-
-        init?(_ line: String) {
-            var index = line.startIndex
-            func skip(_ allowed: (Character) -> Bool) {
-                while index < line.endIndex, allowed(line[index]) { index = line.index(after: index) }
-            }
-            skip { $0 == " " || $0 == "\t" || $0 == ">" }
-            guard index < line.endIndex else { return nil }
-            if "-*+".contains(line[index]) {
-                index = line.index(after: index)
-            } else {
-                let digits = index
-                skip { $0.isASCII && $0.isNumber }
-                guard index > digits, index < line.endIndex, line[index] == "." || line[index] == ")" else {
-                    return nil
-                }
-                index = line.index(after: index)
-            }
-            let spaces = index
-            skip { $0 == " " || $0 == "\t" }
-            guard index > spaces, index < line.endIndex, line[index] == "[" else { return nil }
-            let markIndex = line.index(after: index)
-            guard markIndex < line.endIndex else { return nil }
-            let closing = line.index(after: markIndex)
-            guard closing < line.endIndex, line[closing] == "]" else { return nil }
-            let after = line.index(after: closing)
-            guard after == line.endIndex || line[after].isWhitespace else { return nil }
-            prefix = String(line[..<markIndex])
-            mark = line[markIndex]
-            rest = String(line[after...])
-            let written = rest.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !written.isEmpty else { return nil }
-            identity = ActionItem.identity(ofWritten: written)
-        }
-
-        var text: String { prefix + String(mark) + "]" + rest }
     }
 
     /// `base`, `ours` and `theirs` merged.

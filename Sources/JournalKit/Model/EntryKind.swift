@@ -7,7 +7,8 @@ public enum EntryKind: String, Sendable, Hashable, Codable, CaseIterable {
     public struct Spec: Sendable {
         /// The folder entries of this kind live in; nil for `agreement.md`, at the top.
         public var folder: String?
-        /// The front-matter keys this kind knows; others are flagged when they look like typos.
+        /// The front-matter keys this kind knows (`fields`); others are flagged when they look
+        /// like typos.
         public var keys: [String]
         /// The `status` values it accepts, the default first (none for kinds without a status).
         public var statuses: [String]
@@ -19,36 +20,33 @@ public enum EntryKind: String, Sendable, Hashable, Codable, CaseIterable {
 
     /// The table of kinds.
     public var spec: Spec {
+        let fields = self.fields.map(\.name)
         switch self {
         case .agreement:
-            Spec(
+            return Spec(
                 folder: nil,
-                keys: [
-                    "id", "mentor", "mentee", "started", "status", "cadence", "duration", "channel", "review",
-                    "ends",
-                    "learning_style", "confidential", "type",
-                ],
+                keys: fields,
                 statuses: AgreementStatus.allCases.map(\.rawValue), template: "agreement.md",
                 cacheTag: 0)
         case .goal:
-            Spec(
+            return Spec(
                 folder: "goals",
-                keys: ["id", "title", "status", "created", "target", "measure", "milestones", "type"],
+                keys: fields,
                 statuses: GoalStatus.allCases.map(\.rawValue), template: "goal.md",
                 cacheTag: 1)
         case .session:
-            Spec(
+            return Spec(
                 folder: "sessions",
-                keys: ["date", "duration", "goals", "status", "agenda", "next", "private", "type"],
+                keys: fields,
                 statuses: SessionStatus.allCases.map(\.rawValue), template: "session.md", cacheTag: 2)
         case .reflection:
-            Spec(
+            return Spec(
                 folder: "reflections",
-                keys: ["date", "author", "title", "goals", "confidence", "private", "type"], statuses: [],
+                keys: fields, statuses: [],
                 template: "reflection.md", cacheTag: 3)
         case .evaluation:
-            Spec(
-                folder: "evaluations", keys: ["author", "date", "private", "type"], statuses: [],
+            return Spec(
+                folder: "evaluations", keys: fields, statuses: [],
                 template: "evaluation.md", cacheTag: 4)
         }
     }

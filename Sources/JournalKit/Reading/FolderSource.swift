@@ -1,7 +1,7 @@
 import Foundation
 
 /// The journal's folder on disk: the everyday source.
-struct FolderSource: JournalSource {
+public struct FolderSource: JournalSource {
     let rootPath: String
 
     /// The folder at `root` (links already resolved).

@@ -36,13 +36,19 @@ public enum JournalLoader {
     /// Reads a journal from another source than its folder: files as committed at a revision,
     /// as staged, or edited but unsaved. `root` names the journal (its last component is the
     /// id of a mentorship at the root); nothing is read from the disk and nothing is cached.
-    public static func load(source: some JournalSource, root: URL) -> Journal {
+    public static func load(source: some JournalSource, root: URL, memo: EntryMemo? = nil) -> Journal {
         var walk = Walk(root: root, source: source)
         walk.run()
         let files = walk.entryFiles
         let parsed = concurrentMap(files.count) { index in
             let file = files[index]
-            return parse(source.read(file.path), file: file, privacy: { source.privacy(of: file.path) })
+            let read = source.read(file.path)
+            if let memo, case .bytes(let bytes) = read, let entry = memo.entry(file.path, kind: file.kind, bytes: bytes) {
+                return entry
+            }
+            let entry = parse(read, file: file, privacy: { source.privacy(of: file.path) })
+            if let memo, case .bytes(let bytes) = read { memo.keep(entry, bytes: bytes) }
+            return entry
         }
         return assemble(root: root, walk: walk, parsed: parsed)
     }

@@ -30,8 +30,9 @@ struct NewCommand: ParsableCommand {
             (then user.name) to the mentor or mentee of the agreement. A session lists the action \
             items still open after the previous one. A journal's own templates/<kind>.md overrides \
             the built-in template.
-            When standard input is a terminal and --no-edit is absent, the file opens in $VISUAL, \
-            else $EDITOR; once the editor closes, the file is linted.
+            When standard input is a terminal and --no-edit is absent, the file opens in the editor \
+            git would open (GIT_EDITOR, core.editor, VISUAL, EDITOR, then editor or vi); once the \
+            editor closes, the file is linted.
             Exit codes: 0 written, 1 failure, 2 bad usage.
             """)
 
@@ -114,7 +115,9 @@ struct NewCommand: ParsableCommand {
         let repository = try? GitRepository.discover(at: journal.root)
         let author = NewEntry.author(
             identity: GitIdentity.configured(in: repository), agreement: mentorship.agreement)
-        let context = self.context(mentorship: mentorship, day: day, author: author ?? "mentee")
+        let context = NewEntry.context(
+            kind: kind.entryKind, mentorship: mentorship, day: day, author: author ?? "mentee", title: title,
+            isPrivate: isPrivate, goals: goals)
         var text = template.render(context)
         // Words piped in (`pbpaste | journal new reflection`) are the entry's body.
         let piped = isatty(STDIN_FILENO) == 1 ? nil : try Self.standardInput()
@@ -144,38 +147,6 @@ struct NewCommand: ParsableCommand {
         case .session, .reflection: return day.description + (slug.map { "-" + $0 } ?? "")
         case .evaluation: return Slug.make(author) ?? "evaluation"
         }
-    }
-
-    /// The values the templates use; docs/commands.md lists them.
-    private func context(mentorship: Mentorship, day: CalendarDate, author: String) -> [String: Any] {
-        let cleanTitle = title.map(NewEntry.oneLine).flatMap { $0.isEmpty ? nil : $0 }
-        let agreement = mentorship.agreement
-        let activeGoals = mentorship.goals.compactMap(\.goal).filter { $0.status == .active }
-            .sorted { $0.id < $1.id }
-            .map { ["id": $0.id, "title": NewEntry.oneLine($0.title)] }
-        var context: [String: Any] = [
-            "date": day.description,
-            "author": author,
-            "private": isPrivate,
-            "hasTitle": cleanTitle != nil,
-            "title": cleanTitle ?? "",
-            "titleYAML": YAMLText.quoted(cleanTitle ?? ""),
-            "goalsYAML": YAMLText.list(goals),
-            "activeGoals": activeGoals,
-            "hasActiveGoals": !activeGoals.isEmpty,
-            "mentor": agreement.mentor?.name ?? "the mentor",
-            "mentee": agreement.mentee?.name ?? "the mentee",
-            "hasDuration": agreement.durationMinutes != nil,
-            "duration": agreement.durationMinutes.map(NewEntry.duration) ?? "",
-        ]
-        let open = kind == .session ? NewEntry.openItems(in: mentorship, on: day, intoPrivate: isPrivate) : []
-        context["previousSession"] = NewEntry.previousSession(in: mentorship, before: day)?.path ?? ""
-        context["openItems"] = open.map { tracked in
-            let carried = NewEntry.carried(tracked)
-            return ["mark": carried.mark, "text": carried.text, "from": tracked.item.path]
-        }
-        context["hasOpenItems"] = !open.isEmpty
-        return context
     }
 
     /// Lists every private entry, the new one too, in `.git/info/exclude`.

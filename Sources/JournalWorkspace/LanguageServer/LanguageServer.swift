@@ -1,0 +1,273 @@
+import Foundation
+import JournalKit
+
+/// `journal lsp`: a Language Server Protocol (3.17) server on two file descriptors. Every lint
+/// rule on the unsaved text of open buffers, with the rest of the journal read from disk;
+/// completion, hover, definition, code actions and symbols that know goals, milestones,
+/// action items and the pair. It never writes a file: edits go to the editor, which applies
+/// them. A malformed message is answered with a protocol error, never an exit.
+public final class LanguageServer {
+    let connection: LSPConnection
+    let today: CalendarDate
+    var documents: [String: LSPDocument] = [:]
+    /// Buffers whose diagnostics are to be published again.
+    var dirty: Set<String> = []
+    /// The diagnostics last published for each buffer, for hover to explain.
+    var published: [String: [Diagnostic]] = [:]
+    var encoding = PositionEncoding.utf16
+    var workspaceRoot: URL?
+    var shutdownRequested = false
+    let memo = EntryMemo()
+
+    /// A server reading requests from `input` and writing to `output`; "today" is the one every
+    /// command uses (`--today`, `JOURNAL_TODAY`, the clock).
+    public init(input: Int32, output: Int32, today: CalendarDate) {
+        connection = LSPConnection(input: input, output: output)
+        self.today = today
+    }
+
+    /// Serves until `exit` (0 after `shutdown`, 1 without) or the end of the input (1).
+    public func run() -> Int32 {
+        while true {
+            switch connection.next() {
+            case .end:
+                return shutdownRequested ? 0 : 1
+            case .malformed(let why):
+                connection.send(["id": NSNull(), "error": ["code": -32700, "message": "cannot read \(why)"]])
+            case .message(let message):
+                if let status = handle(message) { return status }
+            }
+            // Changes that come in a burst are linted once, after the last of them.
+            if !dirty.isEmpty, !connection.waitForInput(milliseconds: 15) { publishDiagnostics() }
+        }
+    }
+
+    /// Handles one message; an exit status when it was `exit`.
+    func handle(_ message: [String: Any]) -> Int32? {
+        let id = message["id"]
+        guard let method = message["method"] as? String else {
+            // A response to something we never asked, or not a request: nothing to do with it.
+            if id != nil, message["result"] == nil, message["error"] == nil {
+                reply(id, error: -32600, "a request needs a method")
+            }
+            return nil
+        }
+        let params = message["params"] as? [String: Any] ?? [:]
+        if method == "exit" { return shutdownRequested ? 0 : 1 }
+        if shutdownRequested, id != nil, method != "shutdown" {
+            reply(id, error: -32600, "the server is shutting down")
+            return nil
+        }
+        switch method {
+        case "initialize": reply(id, initialize(params))
+        case "initialized", "$/cancelRequest", "$/setTrace", "workspace/didChangeConfiguration": break
+        case "shutdown":
+            shutdownRequested = true
+            reply(id, NSNull())
+        case "textDocument/didOpen": didOpen(params)
+        case "textDocument/didChange": didChange(params)
+        case "textDocument/didClose": didClose(params)
+        case "textDocument/didSave", "workspace/didChangeWatchedFiles": dirty.formUnion(documents.keys)
+        case "textDocument/completion": reply(id, completion(params))
+        case "textDocument/hover": reply(id, hover(params))
+        case "textDocument/definition": reply(id, definition(params))
+        case "textDocument/codeAction": reply(id, codeActions(params))
+        case "textDocument/documentSymbol": reply(id, documentSymbols(params))
+        case "workspace/symbol": reply(id, workspaceSymbols(params))
+        default:
+            if id != nil { reply(id, error: -32601, "journal lsp does not handle `\(method)`") }
+        }
+        return nil
+    }
+
+    func reply(_ id: Any?, _ result: Any) {
+        guard let id else { return }
+        connection.send(["id": id, "result": result])
+    }
+
+    func reply(_ id: Any?, error code: Int, _ message: String) {
+        connection.send(["id": id ?? NSNull(), "error": ["code": code, "message": message]])
+    }
+
+    // MARK: - Lifecycle and documents
+
+    private func initialize(_ params: [String: Any]) -> [String: Any] {
+        if let root = (params["rootUri"] as? String).flatMap(Self.file(of:)) {
+            workspaceRoot = root
+        } else if let path = params["rootPath"] as? String {
+            workspaceRoot = URL(fileURLWithPath: path)
+        } else if let folders = params["workspaceFolders"] as? [[String: Any]],
+            let first = (folders.first?["uri"] as? String).flatMap(Self.file(of:))
+        {
+            workspaceRoot = first
+        }
+        let offered =
+            ((params["capabilities"] as? [String: Any])?["general"] as? [String: Any])?["positionEncodings"]
+            as? [String] ?? []
+        // Scalars are what journal counts; UTF-16 is what every client understands.
+        encoding = offered.contains("utf-32") ? .utf32 : .utf16
+        return [
+            "capabilities": [
+                "positionEncoding": encoding.rawValue,
+                "textDocumentSync": ["openClose": true, "change": 1, "save": ["includeText": false]],
+                "completionProvider": ["triggerCharacters": ["@", ":", " ", "-", "["], "resolveProvider": false],
+                "hoverProvider": true,
+                "definitionProvider": true,
+                "codeActionProvider": ["codeActionKinds": ["quickfix", "refactor.rewrite", "source"]],
+                "documentSymbolProvider": true,
+                "workspaceSymbolProvider": true,
+            ] as [String: Any],
+            "serverInfo": ["name": "journal", "version": "0.1.0"],
+        ]
+    }
+
+    private func didOpen(_ params: [String: Any]) {
+        guard let item = params["textDocument"] as? [String: Any], let uri = item["uri"] as? String,
+            let text = item["text"] as? String, let file = Self.file(of: uri)
+        else { return }
+        documents[uri] = LSPDocument(uri: uri, text: text, version: item["version"] as? Int ?? 0, file: file)
+        dirty.insert(uri)
+    }
+
+    private func didChange(_ params: [String: Any]) {
+        guard let item = params["textDocument"] as? [String: Any], let uri = item["uri"] as? String,
+            var document = documents[uri], let changes = params["contentChanges"] as? [[String: Any]]
+        else { return }
+        for change in changes {
+            if let range = change["range"] as? [String: Any], let text = change["text"] as? String {
+                // An incremental change from a client that sends them anyway.
+                document.replace(apply(text, at: range, to: document), version: document.version)
+            } else if let text = change["text"] as? String {
+                document.replace(text, version: document.version)
+            }
+        }
+        document.replace(document.text, version: item["version"] as? Int ?? document.version + 1)
+        documents[uri] = document
+        dirty.insert(uri)
+    }
+
+    private func apply(_ text: String, at range: [String: Any], to document: LSPDocument) -> String {
+        func offset(_ position: Any?) -> String.Index? {
+            guard let position = position as? [String: Any], let line = position["line"] as? Int,
+                let character = position["character"] as? Int, line >= 0
+            else { return nil }
+            var index = document.text.startIndex
+            for _ in 0..<line {
+                guard let newline = document.text[index...].firstIndex(of: "\n") else { return document.text.endIndex }
+                index = document.text.index(after: newline)
+            }
+            let scalars = encoding.scalars(character, in: document.line(line))
+            let view = document.text.unicodeScalars
+            return view.index(index, offsetBy: scalars, limitedBy: view.endIndex) ?? view.endIndex
+        }
+        guard let start = offset(range["start"]), let end = offset(range["end"]), start <= end else {
+            return document.text
+        }
+        var updated = document.text
+        updated.replaceSubrange(start..<end, with: text)
+        return updated
+    }
+
+    private func didClose(_ params: [String: Any]) {
+        guard let uri = (params["textDocument"] as? [String: Any])?["uri"] as? String else { return }
+        documents[uri] = nil
+        dirty.remove(uri)
+        published[uri] = nil
+        connection.send([
+            "method": "textDocument/publishDiagnostics", "params": ["uri": uri, "diagnostics": [Any]()],
+        ])
+    }
+
+    static func file(of uri: String) -> URL? {
+        guard let url = URL(string: uri), url.isFileURL else { return nil }
+        return url.standardizedFileURL
+    }
+
+    // MARK: - The journal around a buffer
+
+    /// The journal a buffer belongs to, read from disk with every open buffer over it.
+    func journal(around document: LSPDocument) -> Journal {
+        let root = URL(fileURLWithPath: JournalLoader.resolve(JournalLoader.findRoot(from: document.file.deletingLastPathComponent()).path))
+        var overlay: [String: [UInt8]] = [:]
+        for open in documents.values {
+            let path = JournalLoader.resolve(open.file.deletingLastPathComponent().path) + "/" + open.file.lastPathComponent
+            if path.hasPrefix(root.path + "/") { overlay[String(path.dropFirst(root.path.count + 1))] = Array(open.text.utf8) }
+        }
+        return JournalLoader.load(source: OverlaySource(base: FolderSource(root: root), overlay: overlay), root: root, memo: memo)
+    }
+
+    /// The buffer's path relative to its journal's root.
+    func path(of document: LSPDocument, in journal: Journal) -> String {
+        let path = JournalLoader.resolve(document.file.deletingLastPathComponent().path) + "/" + document.file.lastPathComponent
+        return path.hasPrefix(journal.root.path + "/") ? String(path.dropFirst(journal.root.path.count + 1)) : document.file.lastPathComponent
+    }
+
+    /// The mentorship holding the buffer.
+    func mentorship(of document: LSPDocument, in journal: Journal) -> Mentorship? {
+        let path = path(of: document, in: journal)
+        return journal.mentorships.filter { $0.path == "." || path.hasPrefix($0.path + "/") }
+            .max { $0.path.count < $1.path.count }
+    }
+
+    // MARK: - Diagnostics
+
+    func publishDiagnostics() {
+        let uris = dirty
+        dirty = []
+        var done: Set<String> = []
+        for uri in uris.sorted() where !done.contains(uri) {
+            guard let document = documents[uri] else { continue }
+            let journal = journal(around: document)
+            // Only the mentorships holding open buffers are linted: the others did not change.
+            let open = documents.values.filter { uris.contains($0.uri) }
+            let holding = Set(open.compactMap { mentorship(of: $0, in: journal)?.path })
+            var narrowed = journal
+            narrowed.mentorships = journal.mentorships.filter { holding.contains($0.path) }
+            let diagnostics = lint(narrowed, today: today)
+            for other in open where !done.contains(other.uri) {
+                let path = path(of: other, in: journal)
+                guard mentorship(of: other, in: journal) != nil || other.uri == uri else { continue }
+                let mine = diagnostics.filter { $0.path == path }
+                published[other.uri] = mine
+                done.insert(other.uri)
+                connection.send([
+                    "method": "textDocument/publishDiagnostics",
+                    "params": [
+                        "uri": other.uri, "version": other.version,
+                        "diagnostics": mine.map { lspDiagnostic($0, in: other) },
+                    ] as [String: Any],
+                ])
+            }
+        }
+    }
+
+    func lspDiagnostic(_ diagnostic: Diagnostic, in document: LSPDocument) -> [String: Any] {
+        let line = max(0, diagnostic.line - 1)
+        let text = document.line(line)
+        let start = max(0, diagnostic.column - 1)
+        // To the end of the word the problem starts at, or the whole line for the file's start.
+        let scalars = Array(text.unicodeScalars)
+        var end = start
+        while end < scalars.count, !scalars[end].properties.isWhitespace { end += 1 }
+        if diagnostic.line == 1, diagnostic.column == 1 { end = scalars.count }
+        if end == start { end = min(scalars.count, start + 1) }
+        let severity: Int =
+            switch diagnostic.severity {
+            case .error: 1
+            case .warning: 2
+            case .info: 3
+            }
+        return [
+            "range": range(line: line, from: start, to: end, in: document),
+            "severity": severity, "code": diagnostic.rule, "source": "journal", "message": diagnostic.message,
+        ]
+    }
+
+    func range(line: Int, from start: Int, to end: Int, in document: LSPDocument) -> [String: Any] {
+        let text = document.line(line)
+        return [
+            "start": ["line": line, "character": encoding.character(start, in: text)],
+            "end": ["line": line, "character": encoding.character(end, in: text)],
+        ]
+    }
+}

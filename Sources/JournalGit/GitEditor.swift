@@ -5,14 +5,18 @@ import Foundation
 /// (unless the terminal is dumb), `EDITOR`, then `editor` when the system has one, else `vi`.
 public enum GitEditor {
     /// The command to run (through the shell, with the file as its argument), and where it came from.
-    public static func command(environment: [String: String], directory: URL) -> (command: String, source: String) {
+    public static func command(environment: [String: String], directory: URL) -> (
+        command: String, source: String
+    ) {
         func set(_ value: String?) -> String? {
             guard let value, !value.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
             return value
         }
         if let editor = set(environment["GIT_EDITOR"]) { return (editor, "GIT_EDITOR") }
         if let editor = set(configured(at: directory)) { return (editor, "git's core.editor") }
-        if environment["TERM"] != "dumb", let editor = set(environment["VISUAL"]) { return (editor, "VISUAL") }
+        if environment["TERM"] != "dumb", let editor = set(environment["VISUAL"]) {
+            return (editor, "VISUAL")
+        }
         if let editor = set(environment["EDITOR"]) { return (editor, "EDITOR") }
         let path = (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
         if path.contains(where: { FileManager.default.isExecutableFile(atPath: "\($0)/editor") }) {

@@ -76,7 +76,8 @@ extension OpenedJournal {
         }
         guard let target, target != "last" else {
             guard let entry = newest(nil) else {
-                throw Failure(message: "the journal has no entry yet: write one with `journal new`", status: .failure)
+                throw Failure(
+                    message: "the journal has no entry yet: write one with `journal new`", status: .failure)
             }
             return entry
         }
@@ -84,7 +85,8 @@ extension OpenedJournal {
         if let kind = EntryKind(rawValue: singular.lowercased()) {
             guard let entry = newest(kind) else {
                 throw Failure(
-                    message: "the journal has no \(kind.rawValue) yet: write one with `journal new \(kind.rawValue)`",
+                    message:
+                        "the journal has no \(kind.rawValue) yet: write one with `journal new \(kind.rawValue)`",
                     status: .failure)
             }
             return entry
@@ -101,7 +103,8 @@ extension OpenedJournal {
         let goals = all.compactMap { $0.1.goal?.id }.sorted()
         throw Failure(
             message: "`\(target)` is neither an entry's file, a goal id, `last`, nor a kind (goal, session, "
-                + "reflection, evaluation, agreement)" + (goals.isEmpty ? "" : "; goals: " + goals.joined(separator: ", ")),
+                + "reflection, evaluation, agreement)"
+                + (goals.isEmpty ? "" : "; goals: " + goals.joined(separator: ", ")),
             status: .usage)
     }
 
@@ -127,7 +130,8 @@ extension OpenedJournal {
         case .agreement(let agreement):
             status = agreement.status.rawValue
             date = agreement.started ?? date
-            title = [agreement.mentee?.name, agreement.mentor?.name].compactMap { $0 }.joined(separator: " with ")
+            title = [agreement.mentee?.name, agreement.mentor?.name].compactMap { $0 }.joined(
+                separator: " with ")
         }
         return ListedEntry(
             kind: entry.kind, mentorship: mentorship.id, path: entry.path, date: date, title: title,

@@ -155,7 +155,8 @@ public enum NewEntry {
 
     /// The values the templates use; docs/commands.md lists them.
     public static func context(
-        kind: EntryKind, mentorship: Mentorship, day: CalendarDate, author: String, title: String?, isPrivate: Bool,
+        kind: EntryKind, mentorship: Mentorship, day: CalendarDate, author: String, title: String?,
+        isPrivate: Bool,
         goals: [String]
     ) -> [String: Any] {
         let cleanTitle = title.map(oneLine).flatMap { $0.isEmpty ? nil : $0 }
@@ -195,11 +196,15 @@ public enum NewEntry {
     ) {
         let template = try EntryTemplate.load(.session, root: root)
         let text = template.render(
-            context(kind: .session, mentorship: mentorship, day: day, author: "mentee", title: nil, isPrivate: false, goals: []))
+            context(
+                kind: .session, mentorship: mentorship, day: day, author: "mentee", title: nil,
+                isPrivate: false, goals: []))
         let folder = mentorship.relative("sessions")
         for number in 1...1000 {
             let path = folder + "/" + day.description + (number == 1 ? "" : "-\(number)") + ".md"
-            if !FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path) { return (path, text) }
+            if !FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path) {
+                return (path, text)
+            }
         }
         throw Failure(message: "\(folder) holds 1000 sessions of \(day)", status: .failure)
     }

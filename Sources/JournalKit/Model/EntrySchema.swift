@@ -18,7 +18,10 @@ public enum EntrySchema {
             ("$schema", .string(dialect)),
             ("$id", .string("https://journal.invalid/schema/entry.json")),
             ("title", .string("The front matter of a journal entry")),
-            ("anyOf", .array(EntryKind.allCases.map { .object([("$ref", .string("#/$defs/\($0.rawValue)"))]) })),
+            (
+                "anyOf",
+                .array(EntryKind.allCases.map { .object([("$ref", .string("#/$defs/\($0.rawValue)"))]) })
+            ),
             ("$defs", .object(EntryKind.allCases.map { ($0.rawValue, .object(body(for: $0))) })),
         ])
     }
@@ -29,7 +32,9 @@ public enum EntrySchema {
         for field in fields {
             var value = schema(of: field.value, kind: kind)
             // An empty value (`key:`) reads as absent, which only a required key may not be.
-            if !field.required { value = .object([("anyOf", .array([value, .object([("type", .string("null"))])]))]) }
+            if !field.required {
+                value = .object([("anyOf", .array([value, .object([("type", .string("null"))])]))])
+            }
             guard case .object(var pairs) = value else { continue }
             pairs.insert(("description", .string(field.summary)), at: 0)
             properties.append((field.name, .object(pairs)))
@@ -75,7 +80,9 @@ public enum EntrySchema {
                 ("type", .string("object")),
                 (
                     "properties",
-                    .object([("name", text), ("email", .object([("type", .string("string"))])), ("handle", text)])
+                    .object([
+                        ("name", text), ("email", .object([("type", .string("string"))])), ("handle", text),
+                    ])
                 ),
                 (
                     "anyOf",
@@ -95,7 +102,8 @@ public enum EntrySchema {
                     "pattern",
                     .string(
                         "^\\s*([Ww][Ee][Ee][Kk][Ll][Yy]|[Bb][Ii][Ww][Ee][Ee][Kk][Ll][Yy]|[Mm][Oo][Nn][Tt][Hh][Ll][Yy]"
-                            + "|[Ee][Vv][Ee][Rr][Yy]\\s+[0-9]*[1-9][0-9]*\\s+([Dd][Aa][Yy]|[Ww][Ee][Ee][Kk]|[Mm][Oo][Nn][Tt][Hh])[Ss]?)\\s*$")
+                            + "|[Ee][Vv][Ee][Rr][Yy]\\s+[0-9]*[1-9][0-9]*\\s+([Dd][Aa][Yy]|[Ww][Ee][Ee][Kk]|[Mm][Oo][Nn][Tt][Hh])[Ss]?)\\s*$"
+                    )
                 ),
             ])
         case .duration:

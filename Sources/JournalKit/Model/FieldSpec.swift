@@ -72,12 +72,15 @@ extension EntryKind {
     /// The front-matter keys of this kind, in the order a template writes them.
     public var fields: [FieldSpec] { Self.fieldTable[self] ?? [] }
 
-    private static let fieldTable = Dictionary(uniqueKeysWithValues: allCases.map { ($0, $0.describedFields) })
+    private static let fieldTable = Dictionary(
+        uniqueKeysWithValues: allCases.map { ($0, $0.describedFields) })
 
     private var describedFields: [FieldSpec] {
-        let type = FieldSpec("type", .kind, "The kind of entry; the folder decides it, so it is rarely written.")
+        let type = FieldSpec(
+            "type", .kind, "The kind of entry; the folder decides it, so it is rarely written.")
         let isPrivate = FieldSpec(
-            "private", .boolean, "true keeps the entry on this computer: never committed, shared or reported.")
+            "private", .boolean, "true keeps the entry on this computer: never committed, shared or reported."
+        )
         switch self {
         case .agreement:
             return [
@@ -92,18 +95,22 @@ extension EntryKind {
                 FieldSpec("review", .date, "The day the pair looks back at the agreement together."),
                 FieldSpec("ends", .date, "The day the mentorship is planned to end."),
                 FieldSpec("learning_style", .text, "How the mentee likes to learn."),
-                FieldSpec("confidential", .boolean, "Whether what is said stays between the two (true when absent)."),
+                FieldSpec(
+                    "confidential", .boolean, "Whether what is said stays between the two (true when absent)."
+                ),
                 type,
             ]
         case .goal:
             return [
-                FieldSpec("id", .text, "The goal's id, when not its file name; sessions and reflections name it."),
+                FieldSpec(
+                    "id", .text, "The goal's id, when not its file name; sessions and reflections name it."),
                 FieldSpec("title", .text, required: true, "What the mentee wants to reach, in a sentence."),
                 FieldSpec("status", .status, "Where the goal stands (active when absent)."),
                 FieldSpec("created", .date, "The day the goal was set."),
                 FieldSpec("target", .date, "The day the goal should be reached."),
                 FieldSpec("measure", .text, "How the pair will know the goal is reached."),
-                FieldSpec("milestones", .milestones, "Steps on the way, each with a title, a due date and done."),
+                FieldSpec(
+                    "milestones", .milestones, "Steps on the way, each with a title, a due date and done."),
                 type,
             ]
         case .session:
@@ -111,7 +118,8 @@ extension EntryKind {
                 FieldSpec("date", .date, required: true, "The day of the meeting."),
                 FieldSpec("duration", .duration, "How long the meeting lasted."),
                 FieldSpec("goals", .goals, "The goals the meeting worked on."),
-                FieldSpec("status", .status, "Whether the meeting was held, planned, moved or cancelled."),
+                FieldSpec(
+                    "status", .status, "Whether the meeting was held, planned, rescheduled or cancelled."),
                 FieldSpec("agenda", .texts, "What the pair means to talk about."),
                 FieldSpec("next", .date, "The day agreed for the next meeting."),
                 isPrivate, type,
@@ -122,7 +130,8 @@ extension EntryKind {
                 FieldSpec("author", .text, "Who wrote it: mentee (when absent) or mentor."),
                 FieldSpec("title", .text, "A few words on what it is about."),
                 FieldSpec("goals", .goals, "The goals it is about."),
-                FieldSpec("confidence", .confidence, "How confident the writer feels, from 1 (not at all) to 5."),
+                FieldSpec(
+                    "confidence", .confidence, "How confident the writer feels, from 1 (not at all) to 5."),
                 isPrivate, type,
             ]
         case .evaluation:

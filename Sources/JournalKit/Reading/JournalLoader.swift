@@ -43,7 +43,9 @@ public enum JournalLoader {
         let parsed = concurrentMap(files.count) { index in
             let file = files[index]
             let read = source.read(file.path)
-            if let memo, case .bytes(let bytes) = read, let entry = memo.entry(file.path, kind: file.kind, bytes: bytes) {
+            if let memo, case .bytes(let bytes) = read,
+                let entry = memo.entry(file.path, kind: file.kind, bytes: bytes)
+            {
                 return entry
             }
             let entry = parse(read, file: file, privacy: { source.privacy(of: file.path) })

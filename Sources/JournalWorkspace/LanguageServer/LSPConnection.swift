@@ -47,7 +47,9 @@ final class LSPConnection {
                 var length: Int?
                 for line in header.split(separator: "\r\n") {
                     let parts = line.split(separator: ":", maxSplits: 1)
-                    if parts.count == 2, parts[0].trimmingCharacters(in: .whitespaces).lowercased() == "content-length" {
+                    if parts.count == 2,
+                        parts[0].trimmingCharacters(in: .whitespaces).lowercased() == "content-length"
+                    {
                         length = Int(parts[1].trimmingCharacters(in: .whitespaces))
                     }
                 }
@@ -80,7 +82,9 @@ final class LSPConnection {
     private func headerEnd() -> Int? {
         guard buffer.count >= 4 else { return nil }
         for index in 0...(buffer.count - 4)
-        where buffer[index] == 13 && buffer[index + 1] == 10 && buffer[index + 2] == 13 && buffer[index + 3] == 10 {
+        where buffer[index] == 13 && buffer[index + 1] == 10 && buffer[index + 2] == 13
+            && buffer[index + 3] == 10
+        {
             return index
         }
         return nil
@@ -103,7 +107,9 @@ final class LSPConnection {
     func send(_ message: [String: Any]) {
         var message = message
         message["jsonrpc"] = "2.0"
-        guard let body = try? JSONSerialization.data(withJSONObject: message, options: [.sortedKeys]) else { return }
+        guard let body = try? JSONSerialization.data(withJSONObject: message, options: [.sortedKeys]) else {
+            return
+        }
         var frame = Array("Content-Length: \(body.count)\r\n\r\n".utf8)
         frame.append(contentsOf: body)
         frame.withUnsafeBytes { bytes in

@@ -41,7 +41,9 @@ struct LSPDocument {
 
     /// The 0-based line where the front matter closes, when it has one.
     var frontMatterEnd: Int? {
-        guard lines.first.map({ $0.trimmingCharacters(in: .whitespaces) == "---" }) == true else { return nil }
+        guard lines.first.map({ $0.trimmingCharacters(in: .whitespaces) == "---" }) == true else {
+            return nil
+        }
         return lines.indices.dropFirst().first { index in
             let trimmed = lines[index].trimmingCharacters(in: .whitespaces)
             return trimmed == "---" || trimmed == "..."

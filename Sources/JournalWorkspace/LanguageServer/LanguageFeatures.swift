@@ -17,7 +17,8 @@ extension LanguageServer {
     func word(in line: Substring, at column: Int) -> (text: String, start: Int, end: Int) {
         let scalars = Array(line.unicodeScalars)
         func isWord(_ scalar: Unicode.Scalar) -> Bool {
-            scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-_@.".unicodeScalars.contains(scalar)
+            scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                || "-_@.".unicodeScalars.contains(scalar)
         }
         var start = min(column, scalars.count)
         while start > 0, isWord(scalars[start - 1]) { start -= 1 }
@@ -36,7 +37,9 @@ extension LanguageServer {
         guard document.isFrontMatter(line) else { return nil }
         for index in stride(from: line, through: 1, by: -1) {
             let text = document.line(index)
-            if let first = text.first, first != " ", first != "-", first != "#", let colon = text.firstIndex(of: ":") {
+            if let first = text.first, first != " ", first != "-", first != "#",
+                let colon = text.firstIndex(of: ":")
+            {
                 return String(text[..<colon]).trimmingCharacters(in: .whitespaces)
             }
         }
@@ -46,15 +49,21 @@ extension LanguageServer {
     /// The people of the pair by handle: `mentor`, `mentee` and each one's own handle.
     func people(of mentorship: Mentorship?) -> [(handle: String, person: Person?, role: String)] {
         let agreement = mentorship?.agreement
-        var result: [(String, Person?, String)] = [("mentor", agreement?.mentor, "mentor"), ("mentee", agreement?.mentee, "mentee")]
+        var result: [(String, Person?, String)] = [
+            ("mentor", agreement?.mentor, "mentor"), ("mentee", agreement?.mentee, "mentee"),
+        ]
         for (person, role) in [(agreement?.mentor, "mentor"), (agreement?.mentee, "mentee")] {
-            if let handle = person?.handle, !["mentor", "mentee"].contains(handle) { result.append((handle, person, role)) }
+            if let handle = person?.handle, !["mentor", "mentee"].contains(handle) {
+                result.append((handle, person, role))
+            }
         }
         return result
     }
 
     func goals(of mentorship: Mentorship?) -> [(entry: Entry, goal: Goal)] {
-        (mentorship?.goals ?? []).compactMap { entry in entry.goal.map { (entry, $0) } }.sorted { $0.goal.id < $1.goal.id }
+        (mentorship?.goals ?? []).compactMap { entry in entry.goal.map { (entry, $0) } }.sorted {
+            $0.goal.id < $1.goal.id
+        }
     }
 
     // MARK: - Completion
@@ -70,11 +79,12 @@ extension LanguageServer {
             let kind = document.kind ?? .session
             let isKeyPosition = !before.contains(":") && !before.hasPrefix(" ") && !before.hasPrefix("-")
             if isKeyPosition {
-                let present = Set((1..<(document.frontMatterEnd ?? 1)).compactMap { index -> String? in
-                    let text = document.line(index)
-                    guard let colon = text.firstIndex(of: ":"), text.first != " " else { return nil }
-                    return String(text[..<colon])
-                })
+                let present = Set(
+                    (1..<(document.frontMatterEnd ?? 1)).compactMap { index -> String? in
+                        let text = document.line(index)
+                        guard let colon = text.firstIndex(of: ":"), text.first != " " else { return nil }
+                        return String(text[..<colon])
+                    })
                 for field in kind.fields where !present.contains(field.name) {
                     items.append([
                         "label": field.name, "kind": 10, "insertText": field.name + ": ",
@@ -91,7 +101,10 @@ extension LanguageServer {
                 for status in kind.spec.statuses { items.append(["label": status, "kind": 20]) }
             case .goals?:
                 for (_, goal) in goals(of: mentorship) {
-                    items.append(["label": goal.id, "kind": 18, "detail": goal.title, "documentation": "goal: \(goal.title) (\(goal.status.rawValue))"])
+                    items.append([
+                        "label": goal.id, "kind": 18, "detail": goal.title,
+                        "documentation": "goal: \(goal.title) (\(goal.status.rawValue))",
+                    ])
                 }
             case .date?:
                 items += dates(for: mentorship, key: key)
@@ -103,8 +116,10 @@ extension LanguageServer {
                 items += ["weekly", "biweekly", "monthly", "every 3 weeks"].map { ["label": $0, "kind": 12] }
             default:
                 if key == "author" || key == "milestones" && before.contains("due") {
-                    items += key == "author"
-                        ? ["mentee", "mentor"].map { ["label": $0, "kind": 12] } : dates(for: mentorship, key: "due")
+                    items +=
+                        key == "author"
+                        ? ["mentee", "mentor"].map { ["label": $0, "kind": 12] }
+                        : dates(for: mentorship, key: "due")
                 } else if key == "milestones", before.trimmingCharacters(in: .whitespaces).hasPrefix("done") {
                     items += ["true", "false", today.description].map { ["label": $0, "kind": 12] }
                 }
@@ -134,15 +149,21 @@ extension LanguageServer {
         }
         var items = [item(today, "today, \(Self.weekdayName(today))", 0)]
         if let mentorship {
-            let report = ReportBuilder.build(mentorship, diagnostics: [], options: ReportOptions(today: today))
+            let report = ReportBuilder.build(
+                mentorship, diagnostics: [], options: ReportOptions(today: today))
             if let ahead = report.meetingAhead {
-                items.append(item(ahead.date, "the next meeting (\(ahead.source.rawValue)), \(Self.weekdayName(ahead.date))", 1))
+                items.append(
+                    item(
+                        ahead.date,
+                        "the next meeting (\(ahead.source.rawValue)), \(Self.weekdayName(ahead.date))", 1))
             } else if let due = report.nextSessionDue {
                 items.append(item(due, "the next meeting is due, \(Self.weekdayName(due))", 1))
             }
             for (_, goal) in goals(of: mentorship) {
                 for milestone in goal.milestones where !milestone.done {
-                    if let due = milestone.due { items.append(item(due, "due: \(milestone.title) (\(goal.id))", 2)) }
+                    if let due = milestone.due {
+                        items.append(item(due, "due: \(milestone.title) (\(goal.id))", 2))
+                    }
                 }
             }
         }
@@ -165,35 +186,55 @@ extension LanguageServer {
         for diagnostic in published[document.uri] ?? [] where diagnostic.line - 1 == line {
             if let rule = Linter.rules.first(where: { $0.id == diagnostic.rule }) {
                 let description = rule.description
-                parts.append("**\(description.id)** (\(description.severity.rawValue)): \(description.summary)\n\n\(description.rationale)")
+                parts.append(
+                    "**\(description.id)** (\(description.severity.rawValue)): \(description.summary)\n\n\(description.rationale)"
+                )
             }
         }
         let journal = journal(around: document)
         let mentorship = mentorship(of: document, in: journal)
         if let date = CalendarDate(word) {
             let days = today.days(to: date)
-            let distance = days == 0 ? "today" : days > 0 ? "in \(days) day\(days == 1 ? "" : "s")" : "\(-days) day\(days == -1 ? "" : "s") ago"
+            let distance =
+                days == 0
+                ? "today"
+                : days > 0
+                    ? "in \(days) day\(days == 1 ? "" : "s")" : "\(-days) day\(days == -1 ? "" : "s") ago"
             parts.append("\(Self.weekdayName(date)) \(date), \(distance)")
-        } else if word.hasPrefix("@"), let who = people(of: mentorship).first(where: { $0.handle.lowercased() == word.dropFirst().lowercased() }) {
+        } else if word.hasPrefix("@"),
+            let who = people(of: mentorship).first(where: {
+                $0.handle.lowercased() == word.dropFirst().lowercased()
+            })
+        {
             let person = who.person
-            let named = [person?.name, person?.email.map { "<\($0)>" }].compactMap { $0 }.joined(separator: " ")
-            parts.append("**@\(who.handle)**: \(named.isEmpty ? "not named in the agreement" : named), the \(who.role)")
+            let named = [person?.name, person?.email.map { "<\($0)>" }].compactMap { $0 }.joined(
+                separator: " ")
+            parts.append(
+                "**@\(who.handle)**: \(named.isEmpty ? "not named in the agreement" : named), the \(who.role)"
+            )
         } else if let (_, goal) = goals(of: mentorship).first(where: { $0.goal.id == word }) {
             let done = goal.milestones.filter(\.done).count
             var lines = ["**\(goal.title)** (goal `\(goal.id)`, \(goal.status.rawValue))"]
             if !goal.milestones.isEmpty {
                 lines.append("Milestones: \(done) of \(goal.milestones.count) done")
-                if let next = goal.milestones.filter({ !$0.done }).min(by: { ($0.due?.dayNumber ?? .max) < ($1.due?.dayNumber ?? .max) }) {
+                if let next = goal.milestones.filter({ !$0.done }).min(by: {
+                    ($0.due?.dayNumber ?? .max) < ($1.due?.dayNumber ?? .max)
+                }) {
                     lines.append("Next: \(next.title)" + (next.due.map { ", due \($0)" } ?? ""))
                 }
             }
             if let target = goal.target { lines.append("Target: \(target)") }
             parts.append(lines.joined(separator: "\n\n"))
-        } else if document.isFrontMatter(line), let kind = document.kind, let colon = text.firstIndex(of: ":"),
+        } else if document.isFrontMatter(line), let kind = document.kind,
+            let colon = text.firstIndex(of: ":"),
             text.distance(from: text.startIndex, to: colon) >= column,
-            let field = kind.fields.first(where: { $0.name == text[..<colon].trimmingCharacters(in: .whitespaces) })
+            let field = kind.fields.first(where: {
+                $0.name == text[..<colon].trimmingCharacters(in: .whitespaces)
+            })
         {
-            parts.append("**\(field.name)**: \(field.summary) (\(field.valueWords)\(field.required ? "; required" : ""))")
+            parts.append(
+                "**\(field.name)**: \(field.summary) (\(field.valueWords)\(field.required ? "; required" : ""))"
+            )
         }
         guard !parts.isEmpty else { return NSNull() }
         return [
@@ -219,7 +260,9 @@ extension LanguageServer {
             return location(entry.path, max(0, (entry.fields["title"]?.key.line ?? 1) - 1))
         }
         if word.hasPrefix("@"), let agreement = mentorship?.agreementEntry,
-            let who = people(of: mentorship).first(where: { $0.handle.lowercased() == word.dropFirst().lowercased() })
+            let who = people(of: mentorship).first(where: {
+                $0.handle.lowercased() == word.dropFirst().lowercased()
+            })
         {
             return location(agreement.path, max(0, (agreement.fields[who.role]?.key.line ?? 1) - 1))
         }
@@ -229,8 +272,10 @@ extension LanguageServer {
     // MARK: - Code actions
 
     func codeActions(_ params: [String: Any]) -> Any {
-        guard let uri = (params["textDocument"] as? [String: Any])?["uri"] as? String, let document = documents[uri],
-            let range = params["range"] as? [String: Any], let start = (range["start"] as? [String: Any])?["line"] as? Int,
+        guard let uri = (params["textDocument"] as? [String: Any])?["uri"] as? String,
+            let document = documents[uri],
+            let range = params["range"] as? [String: Any],
+            let start = (range["start"] as? [String: Any])?["line"] as? Int,
             let end = (range["end"] as? [String: Any])?["line"] as? Int
         else { return [Any]() }
         var actions: [[String: Any]] = []
@@ -242,7 +287,8 @@ extension LanguageServer {
         // Every safe fix `journal lint --fix` would make, as one edit of the buffer.
         if let kind = document.kind, let change = Fixer.fix(document.text, path: path, kind: kind) {
             actions.append([
-                "title": "Fix: " + change.summary.joined(separator: "; "), "kind": "quickfix", "isPreferred": true,
+                "title": "Fix: " + change.summary.joined(separator: "; "), "kind": "quickfix",
+                "isPreferred": true,
                 "edit": ["changes": [uri: [["range": whole, "newText": change.updated]]]],
             ])
         }
@@ -257,7 +303,13 @@ extension LanguageServer {
                 "kind": "refactor.rewrite",
                 "edit": [
                     "changes": [
-                        uri: [["range": self.range(line: line, from: markColumn, to: markColumn + 1, in: document), "newText": open ? "x" : " "]]
+                        uri: [
+                            [
+                                "range": self.range(
+                                    line: line, from: markColumn, to: markColumn + 1, in: document),
+                                "newText": open ? "x" : " ",
+                            ]
+                        ]
                     ]
                 ],
             ])
@@ -268,13 +320,24 @@ extension LanguageServer {
         {
             let target = journal.root.appendingPathComponent(draft.path).absoluteString
             actions.append([
-                "title": "Start the session of \(today) with the open action items (\(draft.path))", "kind": "source",
+                "title": "Start the session of \(today) with the open action items (\(draft.path))",
+                "kind": "source",
                 "edit": [
                     "documentChanges": [
-                        ["kind": "create", "uri": target, "options": ["overwrite": false, "ignoreIfExists": true]],
+                        [
+                            "kind": "create", "uri": target,
+                            "options": ["overwrite": false, "ignoreIfExists": true],
+                        ],
                         [
                             "textDocument": ["uri": target, "version": NSNull()],
-                            "edits": [["range": ["start": ["line": 0, "character": 0], "end": ["line": 0, "character": 0]], "newText": draft.text]],
+                            "edits": [
+                                [
+                                    "range": [
+                                        "start": ["line": 0, "character": 0],
+                                        "end": ["line": 0, "character": 0],
+                                    ], "newText": draft.text,
+                                ]
+                            ],
                         ],
                     ] as [Any]
                 ],
@@ -286,14 +349,19 @@ extension LanguageServer {
     // MARK: - Symbols
 
     func documentSymbols(_ params: [String: Any]) -> Any {
-        guard let uri = (params["textDocument"] as? [String: Any])?["uri"] as? String, let document = documents[uri] else {
+        guard let uri = (params["textDocument"] as? [String: Any])?["uri"] as? String,
+            let document = documents[uri]
+        else {
             return [Any]()
         }
         var symbols: [[String: Any]] = []
         func symbol(_ name: String, _ kind: Int, _ line: Int, detail: String? = nil) -> [String: Any] {
             let length = document.line(line).unicodeScalars.count
             let range = self.range(line: line, from: 0, to: length, in: document)
-            var symbol: [String: Any] = ["name": name.isEmpty ? "(untitled)" : name, "kind": kind, "range": range, "selectionRange": range]
+            var symbol: [String: Any] = [
+                "name": name.isEmpty ? "(untitled)" : name, "kind": kind, "range": range,
+                "selectionRange": range,
+            ]
             if let detail { symbol["detail"] = detail }
             return symbol
         }
@@ -312,10 +380,15 @@ extension LanguageServer {
         for index in 0..<document.lines.count {
             let text = document.line(index)
             if document.isFrontMatter(index) {
-                if let first = text.first, first != " ", first != "-" { inMilestones = text.hasPrefix("milestones:") }
+                if let first = text.first, first != " ", first != "-" {
+                    inMilestones = text.hasPrefix("milestones:")
+                }
                 if inMilestones, let range = text.range(of: "title:") {
                     let title = text[range.upperBound...].trimmingCharacters(in: .whitespaces)
-                    symbols.append(symbol(title.trimmingCharacters(in: CharacterSet(charactersIn: "\"'")), 19, index, detail: "milestone"))
+                    symbols.append(
+                        symbol(
+                            title.trimmingCharacters(in: CharacterSet(charactersIn: "\"'")), 19, index,
+                            detail: "milestone"))
                 }
                 continue
             }
@@ -323,9 +396,13 @@ extension LanguageServer {
             if let heading = MarkdownHeading.words(Substring(text.drop { $0 == " " })) {
                 close()
                 let level = text.drop { $0 == " " }.prefix { $0 == "#" }.count
-                section = symbol(text.drop { $0 == " " }.dropFirst(level).trimmingCharacters(in: .whitespaces), 15, index, detail: heading.isEmpty ? nil : "section")
+                section = symbol(
+                    text.drop { $0 == " " }.dropFirst(level).trimmingCharacters(in: .whitespaces), 15, index,
+                    detail: heading.isEmpty ? nil : "section")
             } else if let item = TaskLine(String(text)) {
-                let entry = symbol(item.rest.trimmingCharacters(in: .whitespaces), 24, index, detail: item.mark == " " ? "open" : "[\(item.mark)]")
+                let entry = symbol(
+                    item.rest.trimmingCharacters(in: .whitespaces), 24, index,
+                    detail: item.mark == " " ? "open" : "[\(item.mark)]")
                 if section != nil { children.append(entry) } else { symbols.append(entry) }
             }
         }
@@ -335,20 +412,30 @@ extension LanguageServer {
 
     func workspaceSymbols(_ params: [String: Any]) -> Any {
         let query = (params["query"] as? String ?? "").lowercased()
-        guard let root = workspaceRoot ?? documents.values.first.map({ $0.file.deletingLastPathComponent() }) else { return [Any]() }
+        guard let root = workspaceRoot ?? documents.values.first.map({ $0.file.deletingLastPathComponent() })
+        else { return [Any]() }
         let journalRoot = JournalLoader.findRoot(from: root)
-        let journal = JournalLoader.load(source: FolderSource(root: journalRoot), root: journalRoot, memo: memo)
+        let journal = JournalLoader.load(
+            source: FolderSource(root: journalRoot), root: journalRoot, memo: memo)
         var symbols: [[String: Any]] = []
         for mentorship in journal.mentorships {
             for entry in mentorship.entries {
                 let listed = OpenedJournal.listed(entry, in: mentorship)
-                let name = entry.kind == .goal ? "\(entry.goal?.id ?? ""): \(listed.title)" : "\(entry.kind.rawValue) \(listed.date?.description ?? "") \(listed.title)"
-                guard query.isEmpty || name.lowercased().contains(query) || entry.path.lowercased().contains(query) else { continue }
+                let name =
+                    entry.kind == .goal
+                    ? "\(entry.goal?.id ?? ""): \(listed.title)"
+                    : "\(entry.kind.rawValue) \(listed.date?.description ?? "") \(listed.title)"
+                guard
+                    query.isEmpty || name.lowercased().contains(query)
+                        || entry.path.lowercased().contains(query)
+                else { continue }
                 symbols.append([
                     "name": name, "kind": entry.kind == .goal ? 5 : 1, "containerName": mentorship.id,
                     "location": [
                         "uri": journal.root.appendingPathComponent(entry.path).absoluteString,
-                        "range": ["start": ["line": 0, "character": 0], "end": ["line": 0, "character": 0]],
+                        "range": [
+                            "start": ["line": 0, "character": 0], "end": ["line": 0, "character": 0],
+                        ],
                     ],
                 ])
             }

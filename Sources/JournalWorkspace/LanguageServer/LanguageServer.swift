@@ -110,7 +110,9 @@ public final class LanguageServer {
             "capabilities": [
                 "positionEncoding": encoding.rawValue,
                 "textDocumentSync": ["openClose": true, "change": 1, "save": ["includeText": false]],
-                "completionProvider": ["triggerCharacters": ["@", ":", " ", "-", "["], "resolveProvider": false],
+                "completionProvider": [
+                    "triggerCharacters": ["@", ":", " ", "-", "["], "resolveProvider": false,
+                ],
                 "hoverProvider": true,
                 "definitionProvider": true,
                 "codeActionProvider": ["codeActionKinds": ["quickfix", "refactor.rewrite", "source"]],
@@ -153,7 +155,9 @@ public final class LanguageServer {
             else { return nil }
             var index = document.text.startIndex
             for _ in 0..<line {
-                guard let newline = document.text[index...].firstIndex(of: "\n") else { return document.text.endIndex }
+                guard let newline = document.text[index...].firstIndex(of: "\n") else {
+                    return document.text.endIndex
+                }
                 index = document.text.index(after: newline)
             }
             let scalars = encoding.scalars(character, in: document.line(line))
@@ -187,19 +191,29 @@ public final class LanguageServer {
 
     /// The journal a buffer belongs to, read from disk with every open buffer over it.
     func journal(around document: LSPDocument) -> Journal {
-        let root = URL(fileURLWithPath: JournalLoader.resolve(JournalLoader.findRoot(from: document.file.deletingLastPathComponent()).path))
+        let root = URL(
+            fileURLWithPath: JournalLoader.resolve(
+                JournalLoader.findRoot(from: document.file.deletingLastPathComponent()).path))
         var overlay: [String: [UInt8]] = [:]
         for open in documents.values {
-            let path = JournalLoader.resolve(open.file.deletingLastPathComponent().path) + "/" + open.file.lastPathComponent
-            if path.hasPrefix(root.path + "/") { overlay[String(path.dropFirst(root.path.count + 1))] = Array(open.text.utf8) }
+            let path =
+                JournalLoader.resolve(open.file.deletingLastPathComponent().path) + "/"
+                + open.file.lastPathComponent
+            if path.hasPrefix(root.path + "/") {
+                overlay[String(path.dropFirst(root.path.count + 1))] = Array(open.text.utf8)
+            }
         }
-        return JournalLoader.load(source: OverlaySource(base: FolderSource(root: root), overlay: overlay), root: root, memo: memo)
+        return JournalLoader.load(
+            source: OverlaySource(base: FolderSource(root: root), overlay: overlay), root: root, memo: memo)
     }
 
     /// The buffer's path relative to its journal's root.
     func path(of document: LSPDocument, in journal: Journal) -> String {
-        let path = JournalLoader.resolve(document.file.deletingLastPathComponent().path) + "/" + document.file.lastPathComponent
-        return path.hasPrefix(journal.root.path + "/") ? String(path.dropFirst(journal.root.path.count + 1)) : document.file.lastPathComponent
+        let path =
+            JournalLoader.resolve(document.file.deletingLastPathComponent().path) + "/"
+            + document.file.lastPathComponent
+        return path.hasPrefix(journal.root.path + "/")
+            ? String(path.dropFirst(journal.root.path.count + 1)) : document.file.lastPathComponent
     }
 
     /// The mentorship holding the buffer.

@@ -23,7 +23,8 @@ struct EditCommand: ParsableCommand {
     var which: String?
 
     @Option(
-        name: .customLong("mentorship"), help: "Only this mentorship.", completion: .custom(Completions.mentorships))
+        name: .customLong("mentorship"), help: "Only this mentorship.",
+        completion: .custom(Completions.mentorships))
     var mentorships: [String] = []
 
     func run() throws {
@@ -34,6 +35,7 @@ struct EditCommand: ParsableCommand {
         let entry = try opened.entryToEdit(which)
         print(entry.path)
         guard isatty(STDIN_FILENO) == 1 else { return }
-        try Editor.open(opened.journal.root.appendingPathComponent(entry.path), path: entry.path, global: global)
+        try Editor.open(
+            opened.journal.root.appendingPathComponent(entry.path), path: entry.path, global: global)
     }
 }

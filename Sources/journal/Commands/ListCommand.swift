@@ -21,10 +21,13 @@ struct ListCommand: ParsableCommand {
     @Argument(help: "goals, sessions, reflections, evaluations, agreements or actions.")
     var what: String?
 
-    @Option(help: ArgumentHelp("Only entries dated on or after this day (items first seen then).", valueName: "YYYY-MM-DD"))
+    @Option(
+        help: ArgumentHelp(
+            "Only entries dated on or after this day (items first seen then).", valueName: "YYYY-MM-DD"))
     var since: String?
 
-    @Option(help: ArgumentHelp("Only entries that name this goal (and the goal itself).", valueName: "GOAL-ID"))
+    @Option(
+        help: ArgumentHelp("Only entries that name this goal (and the goal itself).", valueName: "GOAL-ID"))
     var goal: String?
 
     @Option(
@@ -43,12 +46,15 @@ struct ListCommand: ParsableCommand {
     func validate() throws {
         if let what, what != "actions", kind == nil {
             throw ValidationError(
-                "journal list wants goals, sessions, reflections, evaluations, agreements or actions, not `\(what)`")
+                "journal list wants goals, sessions, reflections, evaluations, agreements or actions, not `\(what)`"
+            )
         }
         if let since, CalendarDate(since) == nil {
             throw ValidationError("--since wants a real date YYYY-MM-DD, not `\(since)`")
         }
-        if !["text", "json"].contains(format) { throw ValidationError("--format wants text or json, not `\(format)`") }
+        if !["text", "json"].contains(format) {
+            throw ValidationError("--format wants text or json, not `\(format)`")
+        }
         if what == "actions", goal != nil {
             throw ValidationError("--goal lists entries; action items belong to no goal")
         }
@@ -56,7 +62,8 @@ struct ListCommand: ParsableCommand {
 
     func run() throws {
         let opened = try OpenedJournal(
-            workingDirectory: try global.workingDirectory(), path: nil, mentorships: mentorships, cache: global.cache,
+            workingDirectory: try global.workingDirectory(), path: nil, mentorships: mentorships,
+            cache: global.cache,
             today: global.resolvedToday)
         let start = since.flatMap { CalendarDate($0) }
         if let goal, !opened.mentorships.contains(where: { $0.goals.contains { $0.goal?.id == goal } }) {
@@ -70,8 +77,11 @@ struct ListCommand: ParsableCommand {
                 print("No open action item.")
             } else {
                 for row in rows {
-                    let due = row.due.map { ($0 < opened.today ? "overdue " : "due ") + $0.description } ?? "no due date"
-                    print("\(due)  \(row.text)  \(row.path):\(row.line)" + (row.isPrivate ? "  (private)" : ""))
+                    let due =
+                        row.due.map { ($0 < opened.today ? "overdue " : "due ") + $0.description }
+                        ?? "no due date"
+                    print(
+                        "\(due)  \(row.text)  \(row.path):\(row.line)" + (row.isPrivate ? "  (private)" : ""))
                 }
             }
             return
@@ -101,8 +111,10 @@ struct ListCommand: ParsableCommand {
                     rows.map { row in
                         .object([
                             ("kind", .string(row.kind.rawValue)), ("mentorship", .string(row.mentorship)),
-                            ("path", .string(row.path)), ("date", .date(row.date)), ("title", .string(row.title)),
-                            ("status", .optional(row.status)), ("goals", .array(row.goals.map(JSONValue.string))),
+                            ("path", .string(row.path)), ("date", .date(row.date)),
+                            ("title", .string(row.title)),
+                            ("status", .optional(row.status)),
+                            ("goals", .array(row.goals.map(JSONValue.string))),
                             ("private", .bool(row.isPrivate)),
                         ])
                     })
@@ -119,8 +131,10 @@ struct ListCommand: ParsableCommand {
                     rows.map { row in
                         .object([
                             ("mentorship", .string(row.mentorship)), ("text", .string(row.text)),
-                            ("owner", .optional(row.owner)), ("due", .date(row.due)), ("overdue", .bool(row.isOverdue)),
-                            ("first_seen", .date(row.firstSeen)), ("path", .string(row.path)), ("line", .int(row.line)),
+                            ("owner", .optional(row.owner)), ("due", .date(row.due)),
+                            ("overdue", .bool(row.isOverdue)),
+                            ("first_seen", .date(row.firstSeen)), ("path", .string(row.path)),
+                            ("line", .int(row.line)),
                             ("private", .bool(row.isPrivate)),
                         ])
                     })

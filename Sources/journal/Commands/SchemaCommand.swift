@@ -24,6 +24,8 @@ struct SchemaCommand: ParsableCommand {
     }
 
     func run() throws {
-        print((kind.flatMap(EntryKind.init(rawValue:)).map(EntrySchema.schema(for:)) ?? EntrySchema.all()).rendered())
+        print(
+            (kind.flatMap(EntryKind.init(rawValue:)).map(EntrySchema.schema(for:)) ?? EntrySchema.all())
+                .rendered())
     }
 }

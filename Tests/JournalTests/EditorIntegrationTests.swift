@@ -1,0 +1,187 @@
+import Foundation
+import Testing
+
+/// The project's root, from this file.
+let projectRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+/// The Python `make test` installs the test tools into (pytest-lsp, check-jsonschema).
+let testPython = projectRoot.appendingPathComponent(".build/test-venv/bin/python")
+let hasTestPython = FileManager.default.isExecutableFile(atPath: testPython.path)
+
+/// `journal lsp` driven by a real client, and `journal schema` checked by real validators.
+@Suite(.serialized) struct EditorIntegrationTests {
+    @Test(.enabled(if: hasTestPython, "make test installs pytest-lsp"))
+    func theLanguageServerSuiteRunsThroughPytestLsp() throws {
+        let box = try GitSandbox()
+        let run = try box.run(
+            testPython.path,
+            ["-m", "pytest", "-q", "-p", "no:cacheprovider", projectRoot.path + "/Tests/LanguageServer"],
+            in: projectRoot.appendingPathComponent("Tests/LanguageServer"),
+            extra: ["JOURNAL_BINARY": try journalBinary().path], timeout: 300)
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        #expect(run.stdout.contains("passed"))
+    }
+
+    /// Every key of every kind, with a value lint accepts and one it refuses: the schema
+    /// agrees each time, and a required key left out fails both.
+    @Test(.enabled(if: hasTestPython, "make test installs jsonschema"))
+    func theSchemaAndLintAgreeOnEveryKey() throws {
+        let box = try GitSandbox()
+        let schemas = box.url("schemas")
+        try FileManager.default.createDirectory(at: schemas, withIntermediateDirectories: true)
+        let kinds = ["agreement", "goal", "session", "reflection", "evaluation"]
+        for kind in kinds {
+            let run = try box.journal(["schema", kind], in: box.root)
+            #expect(run.status == 0)
+            try run.stdout.write(
+                to: schemas.appendingPathComponent("\(kind).json"), atomically: true, encoding: .utf8)
+        }
+        let all = try box.journal(["schema"], in: box.root)
+        let defs = try JSONSerialization.jsonObject(with: Data(all.stdout.utf8)) as? [String: Any]
+        #expect(Set(((defs?["$defs"] as? [String: Any]) ?? [:]).keys) == Set(kinds))
+
+        // The keys each kind takes, a value lint accepts and one it refuses, by kind of value.
+        let required: [String: [String: String]] = [
+            "agreement": [
+                "mentor": "Grace Hopper <grace@example.org>", "mentee": "Ada Lovelace <ada@example.org>",
+                "started": "2026-09-01", "cadence": "biweekly",
+            ],
+            "goal": ["title": "Write a compiler"], "session": ["date": "2026-11-20"],
+            "reflection": ["date": "2026-11-20"], "evaluation": ["author": "mentor", "date": "2026-11-20"],
+        ]
+        let samples: [String: (good: String, bad: String)] = [
+            "id": ("ada-grace", "{a: 1}"), "mentor": ("Grace Hopper <grace@example.org>", "[1, 2]"),
+            "mentee": ("{name: Ada, email: ada@example.org}", "\"<broken\""),
+            "started": ("2026-09-01", "next week"),
+            "status": ("STATUS", "maybe"), "cadence": ("every 3 weeks", "sometimes"),
+            "duration": ("1h30m", "a while"),
+            "channel": ("video call", "{a: 1}"), "review": ("2027-01-10", "2027-13-45x"),
+            "ends": ("2027-06-01", "[1]"),
+            "learning_style": ("by doing", "[a, b]"), "confidential": ("true", "perhaps"),
+            "type": ("KIND", "other"),
+            "title": ("A title", "{a: 1}"), "created": ("2026-09-01", "yesterday"),
+            "target": ("2027-03-01", "soon"),
+            "measure": ("leads a review", "[x]"),
+            "milestones": ("[{title: First step, due: 2026-12-01, done: false}]", "soon"),
+            "date": ("2026-11-20", "Friday"), "goals": ("[toy-compiler]", "{a: 1}"),
+            "agenda": ("[Case review, Feedback]", "{a: 1}"),
+            "next": ("2026-12-04", "later"), "private": ("false", "maybe"), "author": ("mentee", "[a]"),
+            "confidence": ("3", "9"),
+        ]
+        let statuses = ["agreement": "active", "goal": "active", "session": "held"]
+        var cases: [[String: String]] = []
+        var expected: [String: Bool] = [:]
+        var files: [String: String] = [:]
+        var number = 0
+        func add(_ kind: String, _ fields: [String: String], valid: Bool, _ what: String) {
+            number += 1
+            let name = "\(kind)-\(number)-\(what)"
+            let yaml = fields.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)\n" }.joined()
+            cases.append(["kind": kind, "name": name, "yaml": yaml])
+            expected[name] = valid
+            files[name] = "---\n" + yaml + "---\nSome words.\n"
+        }
+        for kind in kinds {
+            let keys = try box.journal(["schema", kind], in: box.root)
+            let object = try JSONSerialization.jsonObject(with: Data(keys.stdout.utf8)) as? [String: Any]
+            let names = ((object?["properties"] as? [String: Any]) ?? [:]).keys.sorted()
+            #expect(!names.isEmpty)
+            for key in names {
+                guard let sample = samples[key] else {
+                    Issue.record("no sample value for `\(key)`: add one")
+                    continue
+                }
+                let good = sample.good.replacingOccurrences(of: "STATUS", with: statuses[kind] ?? "")
+                    .replacingOccurrences(of: "KIND", with: kind)
+                add(kind, (required[kind] ?? [:]).merging([key: good]) { $1 }, valid: true, "good-\(key)")
+                add(
+                    kind, (required[kind] ?? [:]).merging([key: sample.bad]) { $1 }, valid: false,
+                    "bad-\(key)")
+            }
+            for key in (required[kind] ?? [:]).keys {
+                add(kind, (required[kind] ?? [:]).filter { $0.key != key }, valid: false, "without-\(key)")
+            }
+        }
+        // Lint: each case an entry of its own mentorship, beside a valid agreement and the goal.
+        let journalFolder = box.url("journal")
+        try box.write("", to: ".journal.yml", in: journalFolder)
+        for (name, text) in files {
+            let kind = String(name.split(separator: "-")[0])
+            let folder = "m-\(name)"
+            if kind != "agreement" {
+                try box.write(goodAgreement, to: "\(folder)/agreement.md", in: journalFolder)
+            }
+            try box.write(
+                "---\ntitle: Toy compiler\nmeasure: runs\ntarget: 2027-03-01\n---\n",
+                to: "\(folder)/goals/toy-compiler.md",
+                in: journalFolder)
+            let path = kind == "agreement" ? "agreement.md" : "\(kind)s/2026-11-20.md"
+            try box.write(text, to: "\(folder)/\(path)", in: journalFolder)
+        }
+        let lint = try box.journal(
+            ["--today", "2026-11-25", "--no-cache", "lint", "--format", "json"], in: journalFolder)
+        let report = try JSONSerialization.jsonObject(with: Data(lint.stdout.utf8)) as? [String: Any]
+        let diagnostics = (report?["diagnostics"] as? [[String: Any]]) ?? []
+        let reading = ["front-matter/", "field/", "type/"]
+        var lintSays: [String: Bool] = [:]
+        for name in files.keys {
+            let kind = String(name.split(separator: "-")[0])
+            let path = "m-\(name)/" + (kind == "agreement" ? "agreement.md" : "\(kind)s/2026-11-20.md")
+            lintSays[name] = !diagnostics.contains { d in
+                d["path"] as? String == path
+                    && reading.contains { (d["rule"] as? String ?? "").hasPrefix($0) }
+                    && (d["severity"] as? String) == "error"
+            }
+        }
+        // The schema, through jsonschema (what check-jsonschema runs).
+        let casesFile = box.url("cases.json")
+        try JSONSerialization.data(withJSONObject: cases).write(to: casesFile)
+        let validated = try box.run(
+            testPython.path,
+            [projectRoot.path + "/Tests/Schema/validate.py", "cases", schemas.path, casesFile.path])
+        #expect(validated.status == 0, "\(validated.stderr)")
+        let schemaSays =
+            (try JSONSerialization.jsonObject(with: Data(validated.stdout.utf8)) as? [String: Bool]) ?? [:]
+        for name in expected.keys.sorted() {
+            #expect(lintSays[name] == expected[name], "lint on \(name): \(files[name] ?? "")")
+            #expect(schemaSays[name] == expected[name], "schema on \(name): \(files[name] ?? "")")
+        }
+    }
+
+    /// The bundled example's front matter passes `check-jsonschema` with the kinds' schemas.
+    @Test(.enabled(if: hasTestPython, "make test installs check-jsonschema"))
+    func theExamplePassesCheckJsonschema() throws {
+        let box = try GitSandbox()
+        let example = projectRoot.appendingPathComponent("examples/ada-grace")
+        for (kind, folder) in [
+            ("agreement", ""), ("goal", "goals"), ("session", "sessions"), ("reflection", "reflections"),
+        ] {
+            let schema = box.url("\(kind).json")
+            try box.journal(["schema", kind], in: box.root).stdout.write(
+                to: schema, atomically: true, encoding: .utf8)
+            let files =
+                folder.isEmpty
+                ? ["agreement.md"]
+                : try FileManager.default.contentsOfDirectory(
+                    atPath: example.appendingPathComponent(folder).path
+                )
+                .filter { $0.hasSuffix(".md") }.map { "\(folder)/\($0)" }
+            #expect(!files.isEmpty)
+            var instances: [String] = []
+            for file in files {
+                let out = box.url("\(kind)-\(instances.count).json")
+                let converted = try box.run(
+                    testPython.path,
+                    [
+                        projectRoot.path + "/Tests/Schema/validate.py", "json",
+                        example.appendingPathComponent(file).path, out.path,
+                    ])
+                #expect(converted.status == 0, "\(converted.stderr)")
+                instances.append(out.path)
+            }
+            let checker = testPython.deletingLastPathComponent().appendingPathComponent("check-jsonschema")
+            let run = try box.run(checker.path, ["--schemafile", schema.path] + instances)
+            #expect(run.status == 0, "\(kind): \(run.stdout)\(run.stderr)")
+        }
+    }
+}

@@ -1,0 +1,207 @@
+"""`journal lsp` driven as an editor drives it, through pytest-lsp (pygls' client)."""
+import asyncio
+import json
+import os
+import pathlib
+import subprocess
+
+import pytest
+import pytest_lsp
+from lsprotocol import types
+from pytest_lsp import ClientServerConfig, LanguageClient
+
+from conftest import JOURNAL, TODAY, fresh_journal, lint
+
+FOLDER = fresh_journal()
+ENV = dict(os.environ, GIT_CEILING_DIRECTORIES=os.path.dirname(FOLDER), JOURNAL_TODAY=TODAY)
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=[JOURNAL, "lsp"], server_env=ENV))
+async def client(lsp_client: LanguageClient):
+    await lsp_client.initialize_session(
+        types.InitializeParams(
+            capabilities=types.ClientCapabilities(
+                workspace=types.WorkspaceClientCapabilities(
+                    workspace_edit=types.WorkspaceEditClientCapabilities(
+                        document_changes=True, resource_operations=[types.ResourceOperationKind.Create]))),
+            root_uri=pathlib.Path(FOLDER).as_uri()))
+    yield
+    await lsp_client.shutdown_session()
+
+
+def uri(path):
+    return pathlib.Path(FOLDER, path).as_uri()
+
+
+def text_of(path):
+    return pathlib.Path(FOLDER, path).read_text()
+
+
+async def open_file(client, path, text=None):
+    text = text_of(path) if text is None else text
+    client.text_document_did_open(types.DidOpenTextDocumentParams(
+        text_document=types.TextDocumentItem(uri=uri(path), language_id="markdown", version=1, text=text)))
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    return client.diagnostics.get(uri(path), [])
+
+
+async def change_file(client, path, text, version=2):
+    client.text_document_did_change(types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=uri(path), version=version),
+        content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)]))
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    return client.diagnostics.get(uri(path), [])
+
+
+SESSION = "sessions/2026-11-03-first-pr.md"
+SEVERITY = {"error": 1, "warning": 2, "info": 3}
+
+
+def same_as_lint(diagnostics, expected):
+    ours = sorted((d.code, d.range.start.line + 1, d.severity) for d in diagnostics)
+    theirs = sorted((d["rule"], d["line"], SEVERITY[d["severity"]]) for d in expected)
+    assert ours == theirs
+
+
+async def test_diagnostics_while_typing_match_journal_lint(client: LanguageClient):
+    text = text_of(SESSION)
+    diagnostics = await open_file(client, SESSION)
+    same_as_lint(diagnostics, lint(FOLDER, SESSION, text))
+    # An unknown goal, a misspelt key and an item without owner, unsaved.
+    broken = text.replace("goals:", "goals: [no-such-goal]\nstatsu: held\nold_goals:", 1) + "\n- [ ] book the room\n"
+    diagnostics = await change_file(client, SESSION, broken)
+    rules = {d.code for d in diagnostics}
+    assert {"goal/unknown", "field/unknown", "action/no-owner"} <= rules
+    same_as_lint(diagnostics, lint(FOLDER, SESSION, broken))
+    # Nothing was written: the file on disk is as it was.
+    assert text_of(SESSION) == text
+    # Fixed again: the problems go.
+    diagnostics = await change_file(client, SESSION, text, version=3)
+    same_as_lint(diagnostics, lint(FOLDER, SESSION, text))
+
+
+async def test_completion_knows_keys_statuses_goals_handles_and_dates(client: LanguageClient):
+    text = "---\ndate: 2026-11-25\nstatus: \ngoals:\n  - \n\n---\n## Action items\n\n- [ ] @\n"
+    path = "sessions/2026-11-25.md"
+    await open_file(client, path, text)
+
+    async def labels(line, character):
+        result = await client.text_document_completion_async(types.CompletionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri(path)),
+            position=types.Position(line=line, character=character)))
+        items = result.items if hasattr(result, "items") else result
+        return {item.label: item for item in items}
+
+    keys = await labels(5, 0)
+    assert {"agenda", "next", "duration"} <= set(keys) and "date" not in keys and "status" not in keys
+    assert set(await labels(2, 8)) == {"held", "planned", "cancelled", "rescheduled"}
+    goals = await labels(4, 4)
+    assert {"first-patch", "ssa-reading", "toy-compiler"} <= set(goals)
+    assert goals["toy-compiler"].detail
+    handles = await labels(9, 7)
+    assert {"@mentor", "@mentee", "@ada", "@grace"} <= set(handles)
+    dates = await labels(1, 6)
+    assert TODAY in dates
+
+
+async def test_hover_and_definition(client: LanguageClient):
+    text = text_of(SESSION)
+    await open_file(client, SESSION, text)
+    lines = text.split("\n")
+    goal_line = next(i for i, l in enumerate(lines) if "toy-compiler" in l)
+    hover = await client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=uri(SESSION)),
+        position=types.Position(line=goal_line, character=lines[goal_line].index("toy-compiler") + 2)))
+    assert "goal" in hover.contents.value and "Milestones" in hover.contents.value
+    definition = await client.text_document_definition_async(types.DefinitionParams(
+        text_document=types.TextDocumentIdentifier(uri=uri(SESSION)),
+        position=types.Position(line=goal_line, character=lines[goal_line].index("toy-compiler") + 2)))
+    target = definition[0] if isinstance(definition, list) else definition
+    assert target.uri.endswith("goals/toy-compiler.md")
+    date_line = next(i for i, l in enumerate(lines) if l.startswith("date:"))
+    hover = await client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=uri(SESSION)), position=types.Position(line=date_line, character=8)))
+    assert "Tuesday 2026-11-03, 22 days ago" in hover.contents.value
+    handle_line = next(i for i, l in enumerate(lines) if "@mentor" in l)
+    column = lines[handle_line].index("@mentor") + 2
+    hover = await client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=uri(SESSION)), position=types.Position(line=handle_line, character=column)))
+    assert "the mentor" in hover.contents.value and "Grace" in hover.contents.value
+    definition = await client.text_document_definition_async(types.DefinitionParams(
+        text_document=types.TextDocumentIdentifier(uri=uri(SESSION)), position=types.Position(line=handle_line, character=column)))
+    target = definition[0] if isinstance(definition, list) else definition
+    assert target.uri.endswith("agreement.md")
+
+
+async def test_code_actions_fix_tick_and_start_a_session(client: LanguageClient):
+    text = text_of(SESSION)
+    broken = text.replace("date:", "dtae:", 1)
+    await open_file(client, SESSION, broken)
+    lines = broken.split("\n")
+    item = next(i for i, l in enumerate(lines) if l.startswith("- [ ]"))
+    actions = await client.text_document_code_action_async(types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri=uri(SESSION)),
+        range=types.Range(start=types.Position(line=item, character=0), end=types.Position(line=item, character=0)),
+        context=types.CodeActionContext(diagnostics=[])))
+    titles = [a.title for a in actions]
+    fix = next(a for a in actions if a.title.startswith("Fix:"))
+    assert "date" in fix.title
+    edit = fix.edit.changes[uri(SESSION)][0]
+    assert "\ndate:" in edit.new_text and "dtae:" not in edit.new_text
+    tick = next(a for a in actions if a.title.startswith("Tick"))
+    change = tick.edit.changes[uri(SESSION)][0]
+    assert change.new_text == "x" and change.range.start.line == item and change.range.start.character == 3
+    start = next(a for a in actions if a.title.startswith("Start the session"))
+    create, write = start.edit.document_changes
+    assert create.uri.endswith("sessions/2026-11-25.md")
+    assert "date: 2026-11-25" in write.edits[0].new_text
+    # The open items of the journal are carried in.
+    assert "lower arithmetic expressions" in write.edits[0].new_text
+    assert not os.path.exists(os.path.join(FOLDER, "sessions", "2026-11-25.md")), "nothing written by the server"
+    assert len(titles) == len(set(titles))
+
+
+async def test_symbols(client: LanguageClient):
+    goal = "goals/toy-compiler.md"
+    await open_file(client, goal)
+    symbols = await client.text_document_document_symbol_async(types.DocumentSymbolParams(
+        text_document=types.TextDocumentIdentifier(uri=uri(goal))))
+    names = [s.name for s in symbols]
+    assert any(s.detail == "milestone" for s in symbols)
+    await open_file(client, SESSION)
+    symbols = await client.text_document_document_symbol_async(types.DocumentSymbolParams(
+        text_document=types.TextDocumentIdentifier(uri=uri(SESSION))))
+    items = [c for s in symbols for c in (s.children or [])]
+    assert any("lower arithmetic expressions" in c.name for c in items)
+    found = await client.workspace_symbol_async(types.WorkspaceSymbolParams(query="compiler"))
+    assert any(s.location.uri.endswith("goals/toy-compiler.md") for s in found)
+
+
+def frame(body: bytes) -> bytes:
+    return b"Content-Length: %d\r\n\r\n" % len(body) + body
+
+
+def test_malformed_messages_get_protocol_errors_not_an_exit():
+    messages = [
+        frame(b"{not json"),
+        frame(b"[1, 2]"),
+        b"Content-Length: nope\r\n\r\n",
+        frame(json.dumps({"jsonrpc": "2.0", "id": 1, "method": "textDocument/hover", "params": {"nonsense": True}}).encode()),
+        frame(json.dumps({"jsonrpc": "2.0", "id": 2, "method": "no/such/method"}).encode()),
+        frame(json.dumps({"jsonrpc": "2.0", "id": 3, "method": "initialize", "params": {"capabilities": {}}}).encode()),
+        frame(json.dumps({"jsonrpc": "2.0", "id": 4, "method": "shutdown"}).encode()),
+        frame(json.dumps({"jsonrpc": "2.0", "method": "exit"}).encode()),
+    ]
+    run = subprocess.run([JOURNAL, "lsp"], input=b"".join(messages), capture_output=True, env=ENV, timeout=30)
+    assert run.returncode == 0, run.stderr
+    out = run.stdout.decode()
+    replies = []
+    while out:
+        header, _, rest = out.partition("\r\n\r\n")
+        length = int(header.split(":")[1])
+        replies.append(json.loads(rest[:length]))
+        out = rest[length:]
+    errors = [r["error"]["code"] for r in replies if "error" in r]
+    assert errors.count(-32700) >= 3 and -32601 in errors
+    assert any(r.get("id") == 1 and r.get("result") is None for r in replies)
+    assert any(r.get("id") == 3 and "capabilities" in r["result"] for r in replies)

@@ -175,9 +175,14 @@ def main():
     parser.add_argument("--write", action="store_true", help="write docs/performance.md")
     parser.add_argument("--hostile-only", action="store_true", help="only the hostile files, printed")
     parser.add_argument("--merge-only", action="store_true", help="only the merge corpus, printed")
+    parser.add_argument("--lsp-only", action="store_true", help="only the language server, printed")
     args = parser.parse_args()
     if args.merge_only:
         print("\n".join(merge_table(200 if args.quick else 400)))
+        return
+    if args.lsp_only:
+        os.makedirs(WORK, exist_ok=True)
+        print("\n".join(lsp_table()))
         return
     if args.hostile_only:
         os.makedirs(WORK, exist_ok=True)
@@ -367,6 +372,7 @@ def main():
     columns, results = hostile(3 if args.quick else max(runs, 3))
     lines += ["", "## Hostile files", ""] + hostile_table(columns, results)
     lines += ["", "## Merging concurrent edits", ""] + merge_table(200 if args.quick else 400)
+    lines += ["", "## The language server", ""] + lsp_table()
     if not has_commit:
         lines += ["", "`journal commit` is not available in this build; the commit and sync comparisons were skipped."]
     if sync_result:
@@ -390,6 +396,14 @@ def merge_table(scenarios):
     sys.path.insert(0, HERE)
     import merge_corpus
     return merge_corpus.table(merge_corpus.run(JOURNAL, scenarios, 2026))
+
+
+def lsp_table():
+    """From an edit to its diagnostics in `journal lsp`, on a journal of about 1,000 entries
+    (Tests/Benchmarks/lsp_latency.py)."""
+    sys.path.insert(0, HERE)
+    import lsp_latency
+    return lsp_latency.table(lsp_latency.measure(JOURNAL, generate("journal-12", 12), 40))
 
 
 def hostile_table(columns, results):

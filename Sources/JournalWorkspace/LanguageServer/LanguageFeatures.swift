@@ -256,7 +256,7 @@ extension LanguageServer {
                 "range": ["start": ["line": line, "character": 0], "end": ["line": line, "character": 0]],
             ]
         }
-        if let (entry, goal) = goals(of: mentorship).first(where: { $0.goal.id == word }) {
+        if let (entry, _) = goals(of: mentorship).first(where: { $0.goal.id == word }) {
             return location(entry.path, max(0, (entry.fields["title"]?.key.line ?? 1) - 1))
         }
         if word.hasPrefix("@"), let agreement = mentorship?.agreementEntry,

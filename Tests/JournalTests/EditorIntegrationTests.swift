@@ -187,7 +187,9 @@ let hasTestPython = FileManager.default.isExecutableFile(atPath: testPython.path
 
     /// Neovim's built-in client on `journal lsp`: a scripted edit in the editor produces the
     /// diagnostics `journal lint` gives, and `@` completes the pair.
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/nvim"), ".ci/run installs neovim"))
+    @Test(
+        .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/nvim"), ".ci/run installs neovim")
+    )
     func neovimShowsTheDiagnosticsAndCompletions() throws {
         let box = try GitSandbox()
         let journal = box.url("ada-grace")
@@ -196,21 +198,33 @@ let hasTestPython = FileManager.default.isExecutableFile(atPath: testPython.path
         let out = box.url("seen.json")
         let run = try box.run(
             "/usr/bin/nvim",
-            ["--headless", "-u", "NONE", "-i", "NONE", "-n", "-c", "luafile \(projectRoot.path)/Tests/LanguageServer/neovim.lua"],
+            [
+                "--headless", "-u", "NONE", "-i", "NONE", "-n", "-c",
+                "luafile \(projectRoot.path)/Tests/LanguageServer/neovim.lua",
+            ],
             in: journal,
             extra: [
-                "JOURNAL": try journalBinary().path, "FILE": file.path, "OUT": out.path, "JOURNAL_TODAY": "2026-11-25",
+                "JOURNAL": try journalBinary().path, "FILE": file.path, "OUT": out.path,
+                "JOURNAL_TODAY": "2026-11-25",
             ], timeout: 120)
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
         let seen = try JSONSerialization.jsonObject(with: Data(contentsOf: out)) as? [String: Any] ?? [:]
-        let before = (seen["diagnostics_before"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String }
+        let before = (seen["diagnostics_before"] as? [[String: Any]] ?? []).compactMap {
+            $0["code"] as? String
+        }
         let after = (seen["diagnostics_after"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String }
-        let lint = try box.journal(["--today", "2026-11-25", "lint", "--format", "json", file.path], in: journal)
-        let expected = ((try JSONSerialization.jsonObject(with: Data(lint.stdout.utf8)) as? [String: Any])?["diagnostics"]
+        let lint = try box.journal(
+            ["--today", "2026-11-25", "lint", "--format", "json", file.path], in: journal)
+        let expected =
+            ((try JSONSerialization.jsonObject(with: Data(lint.stdout.utf8)) as? [String: Any])?[
+                "diagnostics"]
             as? [[String: Any]] ?? []).compactMap { $0["rule"] as? String }
         #expect(before.sorted() == expected.sorted(), "neovim saw \(before), lint says \(expected)")
         #expect(after.contains("goal/unknown"), "\(after)")
-        #expect(Set(seen["completion"] as? [String] ?? []).isSuperset(of: ["@mentor", "@mentee", "@ada", "@grace"]))
+        #expect(
+            Set(seen["completion"] as? [String] ?? []).isSuperset(of: [
+                "@mentor", "@mentee", "@ada", "@grace",
+            ]))
         // The edit stayed in the editor: nothing was written to the file.
         #expect(try String(contentsOf: file, encoding: .utf8).contains("goals: [first-patch, toy-compiler]"))
     }
@@ -224,14 +238,17 @@ let hasTestPython = FileManager.default.isExecutableFile(atPath: testPython.path
         let lines = run.stdout.split(separator: "\n")
         #expect(lines.count == 6)
         #expect(lines.first?.hasPrefix("2026-11-03  session") == true, "newest first: \(run.stdout)")
-        run = try box.journal(["--today", "2026-11-25", "list", "--goal", "toy-compiler", "--format", "json"], in: journal)
-        let entries = (try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])?["entries"]
+        run = try box.journal(
+            ["--today", "2026-11-25", "list", "--goal", "toy-compiler", "--format", "json"], in: journal)
+        let entries =
+            (try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])?["entries"]
             as? [[String: Any]] ?? []
         #expect(!entries.isEmpty)
         #expect(entries.allSatisfy { ($0["goals"] as? [String] ?? []).contains("toy-compiler") })
         #expect(entries.contains { $0["path"] as? String == "goals/toy-compiler.md" })
         run = try box.journal(["--today", "2026-11-25", "list", "actions", "--format", "json"], in: journal)
-        let actions = (try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])?["actions"]
+        let actions =
+            (try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])?["actions"]
             as? [[String: Any]] ?? []
         #expect(actions.contains { $0["overdue"] as? Bool == true })
         let dues = actions.compactMap { $0["due"] as? String }
@@ -240,9 +257,12 @@ let hasTestPython = FileManager.default.isExecutableFile(atPath: testPython.path
         #expect(run.status == 2)
 
         // `edit` without a terminal prints what it would open.
-        #expect(try box.journal(["edit", "session"], in: journal).stdout == "sessions/2026-11-03-first-pr.md\n")
+        #expect(
+            try box.journal(["edit", "session"], in: journal).stdout == "sessions/2026-11-03-first-pr.md\n")
         #expect(try box.journal(["edit", "toy-compiler"], in: journal).stdout == "goals/toy-compiler.md\n")
-        #expect(try box.journal(["edit"], in: journal).stdout == "reflections/2026-11-23-thinking-about-the-job.md\n")
+        #expect(
+            try box.journal(["edit"], in: journal).stdout
+                == "reflections/2026-11-23-thinking-about-the-job.md\n")
         run = try box.journal(["edit", "no-such-thing"], in: journal)
         #expect(run.status == 2)
         #expect(run.stderr.contains("toy-compiler"), "names the goals there are")
@@ -251,11 +271,14 @@ let hasTestPython = FileManager.default.isExecutableFile(atPath: testPython.path
         try box.git(["init", "-q", "-b", "main"], in: journal)
         try box.git(["config", "core.editor", "false-editor-from-config"], in: journal)
         let script = box.url("editor.sh")
-        try "#!/bin/sh\necho \"opened $1\" >> \(box.url("opened.txt").path)\n".write(to: script, atomically: true, encoding: .utf8)
+        try "#!/bin/sh\necho \"opened $1\" >> \(box.url("opened.txt").path)\n".write(
+            to: script, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
         run = try box.run(
-            "/usr/bin/script", ["-qec", "\(try journalBinary().path) edit toy-compiler", "/dev/null"], in: journal,
+            "/usr/bin/script", ["-qec", "\(try journalBinary().path) edit toy-compiler", "/dev/null"],
+            in: journal,
             extra: ["GIT_EDITOR": script.path, "EDITOR": "false"])
-        #expect(box.read("opened.txt", in: box.root)?.contains("goals/toy-compiler.md") == true, "\(run.stdout)")
+        #expect(
+            box.read("opened.txt", in: box.root)?.contains("goals/toy-compiler.md") == true, "\(run.stdout)")
     }
 }

@@ -76,6 +76,19 @@ public final class GitRepository {
         return GitRepository(pointer: repository, workdir: workdir)
     }
 
+    /// The bare repository at `url`, made when missing: a mirror of another repository, read
+    /// without a work tree (`workdir` is then the mirror's own folder).
+    public static func mirror(at url: URL) throws -> GitRepository {
+        _ = GitLibrary.initialised
+        var repository: OpaquePointer?
+        if git_repository_open_bare(&repository, url.path) != 0 {
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+            try check(git_repository_init(&repository, url.path, 1), "cannot make a mirror in \(url.path)")
+        }
+        guard let repository else { throw GitError(.other, "cannot open the mirror at \(url.path)") }
+        return GitRepository(pointer: repository, workdir: url)
+    }
+
     /// Creates a repository in `url` whose first branch is `branch`.
     public static func create(at url: URL, branch: String = "main") throws -> GitRepository {
         _ = GitLibrary.initialised

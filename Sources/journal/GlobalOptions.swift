@@ -96,6 +96,9 @@ struct GlobalOptions: ParsableArguments {
 
     /// Moves global options written before the subcommand to just after it, so that
     /// `journal --today D report` and `journal report --today D` mean the same.
+    /// The commands whose work is done by a subcommand of theirs.
+    static let groups: Set<String> = ["hooks", "programme"]
+
     static func hoist(_ arguments: [String]) -> [String] {
         var globals: [String] = []
         var index = 0
@@ -115,7 +118,12 @@ struct GlobalOptions: ParsableArguments {
             }
         }
         guard !globals.isEmpty, index < arguments.count else { return arguments }
-        return [arguments[index]] + globals + arguments[(index + 1)...]
+        // A command of commands (`programme report`, `hooks install`): after the inner one.
+        var end = index + 1
+        if groups.contains(arguments[index]), end < arguments.count, !arguments[end].hasPrefix("-") {
+            end += 1
+        }
+        return Array(arguments[index..<end]) + globals + arguments[end...]
     }
 }
 

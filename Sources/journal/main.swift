@@ -15,7 +15,7 @@ struct JournalCommand: ParsableCommand {
             InitCommand.self, NewCommand.self, ReportCommand.self, LintCommand.self, StatusCommand.self,
             CommitCommand.self, SyncCommand.self,
             LogCommand.self, RulesCommand.self, HooksCommand.self, MergeDriverCommand.self,
-            ListCommand.self, EditCommand.self, SchemaCommand.self, LspCommand.self,
+            ListCommand.self, EditCommand.self, SchemaCommand.self, LspCommand.self, ProgrammeCommand.self,
         ])
 }
 

@@ -15,18 +15,22 @@ public struct CSVOverviewRenderer: ReportRenderer {
     public func render(_ report: Report) -> String {
         var lines = [Self.columns.joined(separator: ",")]
         for row in report.overview {
-            let values: [String] = [
-                text(row.id), text(row.path), text(row.pair), row.status.rawValue, row.attention.rawValue,
-                text(row.reasons.joined(separator: "; ")), row.lastSession?.description ?? "",
-                row.daysSinceLastSession.map(String.init) ?? "", row.nextSessionDue?.description ?? "",
-                row.cadence, String(row.daysOverdue), String(row.goalsOnTrack), String(row.goalsActive),
-                String(row.openActionItems), String(row.overdueActionItems),
-                row.latestConfidence.map(String.init) ?? "", row.lastReflection?.description ?? "",
-                row.evaluations.map(\.rawValue).joined(separator: " "), String(row.lintErrors),
-            ]
-            lines.append(values.map(Self.field).joined(separator: ","))
+            lines.append(values(row).map(Self.field).joined(separator: ","))
         }
         return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// One row's cells, in the order of `columns`.
+    func values(_ row: OverviewRow) -> [String] {
+        [
+            text(row.id), text(row.path), text(row.pair), row.status.rawValue, row.attention.rawValue,
+            text(row.reasons.joined(separator: "; ")), row.lastSession?.description ?? "",
+            row.daysSinceLastSession.map(String.init) ?? "", row.nextSessionDue?.description ?? "",
+            row.cadence, String(row.daysOverdue), String(row.goalsOnTrack), String(row.goalsActive),
+            String(row.openActionItems), String(row.overdueActionItems),
+            row.latestConfidence.map(String.init) ?? "", row.lastReflection?.description ?? "",
+            row.evaluations.map(\.rawValue).joined(separator: " "), String(row.lintErrors),
+        ]
     }
 
     /// Text from a journal, made inert for a spreadsheet: a cell starting with `=`, `+`, `-`, `@`,

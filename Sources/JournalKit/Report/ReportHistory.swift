@@ -176,30 +176,32 @@ extension Report {
 extension JSONReportRenderer {
     /// The `overview` array of `journal-report/1`.
     static func overview(_ report: Report) -> JSONValue {
-        .array(
-            report.overview.map { row in
-                .object([
-                    ("id", .string(row.id)),
-                    ("path", .string(row.path)),
-                    ("pair", .string(row.pair)),
-                    ("status", .string(row.status.rawValue)),
-                    ("last_session", .date(row.lastSession)),
-                    ("days_since_last_session", .optional(row.daysSinceLastSession)),
-                    ("next_session_due", .date(row.nextSessionDue)),
-                    ("cadence", .string(row.cadence)),
-                    ("days_overdue", .int(row.daysOverdue)),
-                    ("goals_on_track", .int(row.goalsOnTrack)),
-                    ("goals_active", .int(row.goalsActive)),
-                    ("open_action_items", .int(row.openActionItems)),
-                    ("overdue_action_items", .int(row.overdueActionItems)),
-                    ("lint_errors", .int(row.lintErrors)),
-                    ("attention", .string(row.attention.rawValue)),
-                    ("reasons", .array(row.reasons.map(JSONValue.string))),
-                    ("latest_confidence", .optional(row.latestConfidence)),
-                    ("last_reflection", .date(row.lastReflection)),
-                    ("evaluations", .array(row.evaluations.map { .string($0.rawValue) })),
-                ])
-            })
+        .array(report.overview.map(overviewRow))
+    }
+
+    /// One row of the overview, as the JSON report and the programme report give it.
+    static func overviewRow(_ row: OverviewRow) -> JSONValue {
+        .object([
+            ("id", .string(row.id)),
+            ("path", .string(row.path)),
+            ("pair", .string(row.pair)),
+            ("status", .string(row.status.rawValue)),
+            ("last_session", .date(row.lastSession)),
+            ("days_since_last_session", .optional(row.daysSinceLastSession)),
+            ("next_session_due", .date(row.nextSessionDue)),
+            ("cadence", .string(row.cadence)),
+            ("days_overdue", .int(row.daysOverdue)),
+            ("goals_on_track", .int(row.goalsOnTrack)),
+            ("goals_active", .int(row.goalsActive)),
+            ("open_action_items", .int(row.openActionItems)),
+            ("overdue_action_items", .int(row.overdueActionItems)),
+            ("lint_errors", .int(row.lintErrors)),
+            ("attention", .string(row.attention.rawValue)),
+            ("reasons", .array(row.reasons.map(JSONValue.string))),
+            ("latest_confidence", .optional(row.latestConfidence)),
+            ("last_reflection", .date(row.lastReflection)),
+            ("evaluations", .array(row.evaluations.map { .string($0.rawValue) })),
+        ])
     }
 
     /// The `history` object of a mentorship: the dated events the pictures are drawn from.

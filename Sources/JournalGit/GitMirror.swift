@@ -1,0 +1,115 @@
+import CGit2
+import Foundation
+
+extension GitRepository {
+    /// The ref holding the remote's default branch (what its HEAD named) after `updateMirror`.
+    static let mirroredHead = "refs/journal/remote-head"
+
+    /// Brings this mirror up to date with `url`: every branch as the remote has it, and the
+    /// commit its HEAD names, through the same transport as `journal sync` (credentials, TLS,
+    /// proxy, ssh, `JOURNAL_GIT_TRANSPORT`).
+    public func updateMirror(url: String, environment: [String: String]) throws {
+        var existing: OpaquePointer?
+        if git_remote_lookup(&existing, pointer, "origin") == 0, let existing {
+            let current = git_remote_url(existing).map { String(cString: $0) }
+            git_remote_free(existing)
+            if current != url {
+                try check(git_remote_set_url(pointer, "origin", url), "cannot point the mirror at \(url)")
+            }
+        } else {
+            var created: OpaquePointer?
+            try check(git_remote_create(&created, pointer, "origin", url), "cannot make a mirror of \(url)")
+            if let created { git_remote_free(created) }
+        }
+        let remote = try lookupRemote("origin")
+        let session = TransportSession(
+            environment: environment, config: try? config(), gitDirectory: commonDirectory)
+        session.viaGitCommand = environment["JOURNAL_GIT_TRANSPORT"] == "git"
+        let upstream = Upstream(branch: "main", remote: "origin", remoteBranch: "main", configured: false)
+        try fetch(remote, upstream, session: session, refspec: "+refs/heads/*:refs/heads/*")
+        // The default branch's commit, whatever the branch is called.
+        try? fetch(remote, upstream, session: session, refspec: "+HEAD:\(Self.mirroredHead)")
+    }
+
+    /// The commit to read in a mirror: the tip of `branch` (else of the remote's default branch,
+    /// else `main`, `master` or the only branch), or with `asOf`, the newest commit of that
+    /// history made on or before that day (in the committer's own time zone). Nil when the
+    /// repository is empty; an error when it has nothing that old.
+    public func mirroredCommit(branch: String?, asOf: (year: Int, month: Int, day: Int)?) throws -> (
+        id: String, day: (year: Int, month: Int, day: Int)
+    )? {
+        var tip: git_oid?
+        if let branch {
+            guard let found = try reference("refs/heads/\(branch)")?.target else {
+                throw GitError(.other, "the repository has no branch `\(branch)`")
+            }
+            tip = found
+        } else if let head = try reference(Self.mirroredHead)?.target {
+            tip = head
+        } else {
+            for name in ["main", "master"] {
+                if let found = try reference("refs/heads/\(name)")?.target {
+                    tip = found
+                    break
+                }
+            }
+        }
+        guard var start = tip else { return nil }
+        var walk: OpaquePointer?
+        try check(git_revwalk_new(&walk, pointer), "cannot walk history")
+        guard let walk else { return nil }
+        let walker = GitRevwalk(walk)
+        try check(git_revwalk_sorting(walker.pointer, GIT_SORT_TIME.rawValue), "cannot walk history")
+        try check(git_revwalk_push(walker.pointer, &start), "cannot walk history")
+        var id = git_oid()
+        while git_revwalk_next(&id, walker.pointer) == 0 {
+            let commit = try commit(id)
+            let seconds = git_commit_time(commit.pointer) + Int64(git_commit_time_offset(commit.pointer)) * 60
+            let day = Self.civilDay(seconds)
+            guard let asOf else { return (id.hex, day) }
+            if (day.year, day.month, day.day) <= (asOf.year, asOf.month, asOf.day) { return (id.hex, day) }
+        }
+        if let asOf {
+            throw GitError(
+                .other,
+                "the repository has no commit from \(asOf.year)-\(String(format: "%02d-%02d", asOf.month, asOf.day)) or before"
+            )
+        }
+        return nil
+    }
+
+    /// The calendar day of a count of seconds since 1970 (already in the wanted time zone).
+    static func civilDay(_ seconds: Int64) -> (year: Int, month: Int, day: Int) {
+        // Howard Hinnant's days-to-civil.
+        let days = Int(floor(Double(seconds) / 86_400))
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+}
+
+/// Fetches of many mirrors, each in a process of its own (`journal programme fetch-mirror`), so
+/// that a remote that stops answering ends only its own fetch, never the others.
+public enum MirrorFetch {
+    /// Runs `binary programme fetch-mirror URL MIRROR`; nil when it went through, else why not,
+    /// in the words the fetch gave.
+    public static func run(binary: String, url: String, mirror: URL, environment: [String: String]) -> String?
+    {
+        guard
+            let result = ExternalProgram.run(
+                URL(fileURLWithPath: binary), ["programme", "fetch-mirror", url, mirror.path], input: Data(),
+                environment: environment)
+        else { return "cannot start \(binary) to fetch it" }
+        guard result.status != 0 else { return nil }
+        let said = result.errors.split(separator: "\n").map {
+            $0.hasPrefix("journal: ") ? String($0.dropFirst("journal: ".count)) : String($0)
+        }.joined(separator: " ")
+        return said.isEmpty ? "the fetch failed (exit status \(result.status))" : said
+    }
+}

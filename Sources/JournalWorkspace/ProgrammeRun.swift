@@ -1,0 +1,125 @@
+import Foundation
+import JournalGit
+import JournalKit
+
+/// One pair of a programme as read for the report.
+public struct ProgrammePairReading: Sendable {
+    public var pair: ProgrammePair
+    /// The commit read (its day in the committer's time zone), when there was one.
+    public var commit: String?
+    public var committedOn: CalendarDate?
+    /// Why the pair could not be read (unreachable, refused, empty, no such branch), in plain words.
+    public var problem: String?
+    /// Its journal, read from the commit's tree.
+    public var journal: Journal?
+}
+
+/// `journal programme report`'s reading: bare mirrors in the cache folder, fetched in parallel
+/// (a bounded number at a time, each in a process of its own), each pair's journal read from its
+/// commit's tree without a work tree.
+public enum ProgrammeRun {
+    /// Where a pair's mirror lives: a folder of the cache named after the URL (never a journal).
+    public static func mirror(for url: String, cache: URL) -> URL {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in url.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        let name = ProgrammePair(url: url).displayName.filter {
+            $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_"
+        }
+        return cache.appendingPathComponent("programme").appendingPathComponent(
+            "\(name.prefix(40))-\(String(hash, radix: 16)).git")
+    }
+
+    /// Fetches every pair's mirror, `parallel` at a time; the problem of each that failed, by URL.
+    /// `progress` is told (fetched, failed, left) after each.
+    public static func fetch(
+        _ pairs: [ProgrammePair], cache: URL, binary: String, parallel: Int, environment: [String: String],
+        progress: @escaping @Sendable (Int, Int, Int) -> Void
+    ) -> [String: String] {
+        let state = FetchState(count: pairs.count)
+        let group = DispatchGroup()
+        for _ in 0..<max(1, min(parallel, pairs.count)) {
+            DispatchQueue.global().async(group: group) {
+                while let index = state.next() {
+                    let pair = pairs[index]
+                    let problem = MirrorFetch.run(
+                        binary: binary, url: pair.url, mirror: mirror(for: pair.url, cache: cache),
+                        environment: environment)
+                    let counts = state.finish(pair.url, problem)
+                    progress(counts.fetched, counts.failed, counts.left)
+                }
+            }
+        }
+        group.wait()
+        return state.problems
+    }
+
+    /// Reads one pair from its mirror: the commit of its branch as of `asOf` (the tip when nil).
+    public static func read(_ pair: ProgrammePair, cache: URL, asOf: CalendarDate?, memo: EntryMemo?)
+        -> ProgrammePairReading
+    {
+        var reading = ProgrammePairReading(pair: pair)
+        let folder = mirror(for: pair.url, cache: cache)
+        guard FileManager.default.fileExists(atPath: folder.path) else {
+            reading.problem = "not fetched yet"
+            return reading
+        }
+        do {
+            let repository = try GitRepository.mirror(at: folder)
+            guard
+                let (commit, day) = try repository.mirroredCommit(
+                    branch: pair.branch, asOf: asOf.map { ($0.year, $0.month, $0.day) })
+            else {
+                reading.problem = "the repository is empty (nothing pushed yet)"
+                return reading
+            }
+            reading.commit = commit
+            reading.committedOn = CalendarDate(year: day.year, month: day.month, day: day.day)
+            let scope = (pair.folder ?? "").trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+            let snapshot = try repository.snapshot(at: commit, scope: scope, limit: JournalLoader.maxFileSize)
+            // Named after the pair, so that a mentorship at the repository's top takes its name.
+            let root = URL(fileURLWithPath: "/programme").appendingPathComponent(pair.displayName)
+            reading.journal = JournalLoader.load(
+                source: MemorySource(files: snapshot.files), root: root, memo: memo)
+        } catch let error as GitError {
+            reading.problem = error.message
+        } catch {
+            reading.problem = "\(error)"
+        }
+        return reading
+    }
+}
+
+/// The shared counters of a parallel fetch.
+private final class FetchState: @unchecked Sendable {
+    private let lock = NSLock()
+    private var nextIndex = 0
+    private let count: Int
+    private var fetched = 0
+    private var failed = 0
+    private(set) var problems: [String: String] = [:]
+
+    init(count: Int) { self.count = count }
+
+    func next() -> Int? {
+        lock.withLock {
+            guard nextIndex < count else { return nil }
+            defer { nextIndex += 1 }
+            return nextIndex
+        }
+    }
+
+    func finish(_ url: String, _ problem: String?) -> (fetched: Int, failed: Int, left: Int) {
+        lock.withLock {
+            if let problem {
+                failed += 1
+                problems[url] = problem
+            } else {
+                fetched += 1
+            }
+            return (fetched, failed, count - fetched - failed)
+        }
+    }
+}

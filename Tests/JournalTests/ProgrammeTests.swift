@@ -1,0 +1,186 @@
+import Foundation
+import Testing
+
+/// `journal programme`: pairs in repositories of their own, served by a git daemon and by a
+/// private HTTP host with a login, read from mirrors in the cache folder; each pair's facts are
+/// those of `journal report` in a clone of its own.
+@Suite(.serialized) struct ProgrammeTests {
+    static let gitDaemon = "/usr/lib/git-core/git-daemon"
+
+    /// A pair's journal pushed to `bare` (made with `branch` as its first branch), committed on `day`.
+    func publish(_ box: GitSandbox, _ name: String, to bare: URL, branch: String = "main", day: String) throws
+        -> URL
+    {
+        try box.git(["init", "-q", "--bare", "-b", branch, bare.path])
+        let work = box.url("work-\(name)")
+        try box.run("/bin/cp", ["-a", projectRoot.path + "/examples/ada-grace", work.path])
+        try box.git(["init", "-q", "-b", branch], in: work)
+        try box.git(["add", "-A"], in: work)
+        try commit(box, in: work, "Start", day: day)
+        try box.git(["push", "-q", bare.path, branch], in: work)
+        return work
+    }
+
+    func commit(_ box: GitSandbox, in work: URL, _ message: String, day: String) throws {
+        let stamp = "\(day)T12:00:00+01:00"
+        box.environment["GIT_AUTHOR_DATE"] = stamp
+        box.environment["GIT_COMMITTER_DATE"] = stamp
+        defer {
+            box.environment["GIT_AUTHOR_DATE"] = nil
+            box.environment["GIT_COMMITTER_DATE"] = nil
+        }
+        try box.git(["commit", "-qm", message], in: work)
+    }
+
+    func json(_ run: Run) -> [String: Any] {
+        (try? JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]) ?? [:]
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: gitDaemon) && PrivateHTTPHost.available))
+    func aProgrammeReadFromTheGitHosts() throws {
+        let box = try GitSandbox()
+        let served = box.url("served")
+        let alpha = try publish(
+            box, "alpha", to: served.appendingPathComponent("alpha.git"), day: "2026-11-20")
+        _ = try publish(
+            box, "beta", to: served.appendingPathComponent("beta.git"), branch: "trunk", day: "2026-11-20")
+        let port = box.freePort()
+        let daemon = try box.startServer(
+            Self.gitDaemon,
+            [
+                "--reuseaddr", "--listen=127.0.0.1", "--port=\(port)", "--base-path=\(served.path)",
+                "--export-all", served.path,
+            ],
+            log: "daemon.log")
+        defer { box.stop(daemon) }
+        #expect(box.waitForListener(port: port), "git daemon: \(box.read("daemon.log", in: box.root) ?? "")")
+        let host = try PrivateHTTPHost(box, user: "coordinator", password: "pr0gramme-token")
+        defer { host.stop() }
+        let secretURL = try host.repository("secret.git")
+        let secretWork = box.url("work-secret")
+        try box.run("/bin/cp", ["-a", projectRoot.path + "/examples/ada-grace", secretWork.path])
+        try box.git(["init", "-q", "-b", "main"], in: secretWork)
+        try box.git(["add", "-A"], in: secretWork)
+        try commit(box, in: secretWork, "Start", day: "2026-11-20")
+        try box.git(
+            ["push", "-q", host.folder.appendingPathComponent("repos/secret.git").path, "main"],
+            in: secretWork)
+        try host.storeCredentials(user: "coordinator", password: "pr0gramme-token")
+
+        let office = box.url("office")
+        try FileManager.default.createDirectory(at: office, withIntermediateDirectories: true)
+        let cache = box.url("cache")
+        let env = ["JOURNAL_CACHE_DIR": cache.path]
+        for arguments in [
+            ["git://127.0.0.1:\(port)/alpha.git", "--name", "Alpha pair", "--cohort", "spring"],
+            ["git://127.0.0.1:\(port)/beta.git", "--name", "Beta pair", "--cohort", "autumn"],
+            [secretURL, "--name", "Secret pair", "--cohort", "spring"],
+            ["git://127.0.0.1:\(port)/gone.git", "--name", "Gone pair"],
+        ] {
+            #expect(try box.journal(["programme", "add"] + arguments, in: office, extra: env).status == 0)
+        }
+        #expect(try box.journal(["programme", "list"], in: office).stdout.split(separator: "\n").count == 4)
+
+        var run = try box.journal(
+            ["--today", "2026-11-25", "programme", "report", "--format", "json"], in: office, extra: env)
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        var report = json(run)
+        var pairs = report["pairs"] as? [[String: Any]] ?? []
+        func pair(_ name: String) -> [String: Any] { pairs.first { $0["name"] as? String == name } ?? [:] }
+        #expect(pairs.count == 4)
+        #expect((pair("Gone pair")["problem"] as? String)?.isEmpty == false, "a missing repository says why")
+        // Each readable pair's facts are those of `journal report` in a clone of its own.
+        let expected = try box.journal(["--today", "2026-11-25", "report", "--format", "json"], in: alpha)
+        let own = (json(expected)["overview"] as? [[String: Any]])?.first ?? [:]
+        for name in ["Alpha pair", "Beta pair", "Secret pair"] {
+            let row = (pair(name)["mentorships"] as? [[String: Any]])?.first ?? [:]
+            #expect(pair(name)["problem"] is NSNull, "\(name): \(pair(name)["problem"] ?? "")")
+            for key in [
+                "last_session", "days_overdue", "attention", "open_action_items", "overdue_action_items",
+                "goals_active",
+            ] {
+                #expect("\(row[key] ?? "")" == "\(own[key] ?? "")", "\(name) \(key)")
+            }
+        }
+        // The commit read is the remote's, as git sees it; the mirrors live in the cache folder.
+        let mirrors = try FileManager.default.contentsOfDirectory(
+            atPath: cache.appendingPathComponent("programme").path)
+        #expect(mirrors.count == 4)
+        let alphaTip = try box.git(["rev-parse", "main"], in: served.appendingPathComponent("alpha.git"))
+            .stdout
+        #expect("\(pair("Alpha pair")["commit"] ?? "")\n" == alphaTip)
+        let betaTip = try box.git(["rev-parse", "trunk"], in: served.appendingPathComponent("beta.git"))
+            .stdout
+        #expect("\(pair("Beta pair")["commit"] ?? "")\n" == betaTip, "the default branch, though not main")
+        #expect(
+            !FileManager.default.fileExists(atPath: alpha.appendingPathComponent(".git/refs/journal").path))
+        // Totals by cohort.
+        let totals = report["totals"] as? [[String: Any]] ?? []
+        let all = totals.first ?? [:]
+        #expect(all["pairs"] as? Int == 4)
+        #expect(all["unreadable"] as? Int == 1)
+        let spring = totals.first { $0["cohort"] as? String == "spring" } ?? [:]
+        #expect(spring["pairs"] as? Int == 2)
+
+        // Metrics only: no question, action item or reflection text of the pairs; --details adds them.
+        run = try box.journal(
+            ["--today", "2026-11-25", "programme", "report", "--no-fetch"], in: office, extra: env)
+        #expect(run.status == 0)
+        #expect(!run.stdout.contains("lower arithmetic expressions"), "an action item's text")
+        #expect(run.stdout.contains("Alpha pair") && run.stdout.contains("Gone pair"))
+        run = try box.journal(
+            ["--today", "2026-11-25", "programme", "report", "--no-fetch", "--details"], in: office,
+            extra: env)
+        #expect(run.stdout.contains("lower arithmetic expressions"))
+        for format in ["markdown", "html", "csv"] {
+            run = try box.journal(
+                ["--today", "2026-11-25", "programme", "report", "--no-fetch", "--format", format],
+                in: office, extra: env)
+            #expect(run.status == 0 && run.stdout.contains("Secret pair"), "\(format): \(run.stderr)")
+        }
+
+        // A pair writes a session the next day; another repository disappears.
+        try box.write(
+            "---\ndate: 2026-11-24\nstatus: held\n---\n## Notes\n\nWe met.\n", to: "sessions/2026-11-24.md",
+            in: alpha)
+        try box.git(["add", "-A"], in: alpha)
+        try commit(box, in: alpha, "Session", day: "2026-11-24")
+        try box.git(["push", "-q", served.appendingPathComponent("alpha.git").path, "main"], in: alpha)
+        try FileManager.default.removeItem(at: served.appendingPathComponent("beta.git"))
+        run = try box.journal(
+            ["--today", "2026-11-25", "programme", "report", "--format", "json"], in: office, extra: env)
+        report = json(run)
+        pairs = report["pairs"] as? [[String: Any]] ?? []
+        let alphaRow = (pair("Alpha pair")["mentorships"] as? [[String: Any]])?.first ?? [:]
+        #expect(alphaRow["last_session"] as? String == "2026-11-24")
+        #expect((pair("Beta pair")["problem"] as? String)?.isEmpty == false, "a repository that went away")
+        #expect(
+            (pair("Secret pair")["mentorships"] as? [[String: Any]])?.isEmpty == false,
+            "the others all the same")
+
+        // As of an earlier day, each repository as it stood then.
+        run = try box.journal(
+            ["--today", "2026-11-22", "programme", "report", "--format", "json", "--no-fetch"], in: office,
+            extra: env)
+        pairs = json(run)["pairs"] as? [[String: Any]] ?? []
+        let earlier = (pair("Alpha pair")["mentorships"] as? [[String: Any]])?.first ?? [:]
+        #expect(earlier["last_session"] as? String == "2026-11-03")
+        #expect(pair("Alpha pair")["committed_on"] as? String == "2026-11-20")
+
+        // Removing a pair takes its lines out of the file, the others' untouched.
+        #expect(try box.journal(["programme", "remove", "Gone pair"], in: office).status == 0)
+        let file = box.read("programme.yml", in: office) ?? ""
+        #expect(!file.contains("gone.git") && file.contains("Secret pair") && file.contains("cohort: autumn"))
+    }
+
+    @Test func aProgrammeFileWithMistakesSaysWhere() throws {
+        let box = try GitSandbox()
+        let office = box.url("office")
+        try box.write("pairs:\n  - name: no url here\n", to: "programme.yml", in: office)
+        let run = try box.journal(
+            ["programme", "report"], in: office, extra: ["JOURNAL_CACHE_DIR": box.url("cache").path])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("programme.yml:2:"), "\(run.stderr)")
+        #expect(run.stderr.contains("url"))
+    }
+}

@@ -92,6 +92,102 @@ public enum ProgrammeRun {
     }
 }
 
+extension ProgrammeRun {
+    /// Every pair's facts, read a batch at a time across the cores (so memory stays flat in the
+    /// number of pairs); `problems` are the fetches that failed. A pair whose commit, day and
+    /// reading are those of the last run takes its facts from the mirror's record of them, without
+    /// reading its tree. With `keepJournals`, the journals are read and given back (`--details`).
+    public static func facts(
+        _ pairs: [ProgrammePair], cache: URL, asOf: CalendarDate?, today: CalendarDate,
+        problems: [String: String],
+        keepJournals: Bool
+    ) -> [(pair: ProgrammeReport.Pair, journal: Journal?)] {
+        var results: [(pair: ProgrammeReport.Pair, journal: Journal?)?] = Array(
+            repeating: nil, count: pairs.count)
+        let batch = 32
+        for start in stride(from: 0, to: pairs.count, by: batch) {
+            let indices = Array(start..<min(start + batch, pairs.count))
+            let computed = concurrentFacts(indices.count) { offset in
+                let pair = pairs[indices[offset]]
+                if let problem = problems[pair.url] {
+                    return (
+                        ProgrammeReport.pair(
+                            pair, commit: nil, committedOn: nil, problem: problem, journal: nil,
+                            diagnostics: [], today: today),
+                        nil
+                    )
+                }
+                return facts(of: pair, cache: cache, asOf: asOf, today: today, keepJournal: keepJournals)
+            }
+            for (offset, result) in computed.enumerated() { results[indices[offset]] = result }
+        }
+        return results.compactMap { $0 }
+    }
+
+    private static func concurrentFacts(
+        _ count: Int, _ body: @Sendable (Int) -> (pair: ProgrammeReport.Pair, journal: Journal?)
+    ) -> [(pair: ProgrammeReport.Pair, journal: Journal?)] {
+        let box = FactsBox(count: count)
+        DispatchQueue.concurrentPerform(iterations: count) { index in box.set(index, body(index)) }
+        return box.values
+    }
+
+    /// The key a mirror's record of facts is kept under: what they depend on.
+    private struct Record: Codable {
+        var key: String
+        var pair: ProgrammeReport.Pair
+    }
+
+    private static func facts(
+        of pair: ProgrammePair, cache: URL, asOf: CalendarDate?, today: CalendarDate, keepJournal: Bool
+    ) -> (pair: ProgrammeReport.Pair, journal: Journal?) {
+        let folder = mirror(for: pair.url, cache: cache)
+        let recordFile = folder.appendingPathComponent("journal-facts.json")
+        var key: String?
+        if !keepJournal, FileManager.default.fileExists(atPath: folder.path),
+            let repository = try? GitRepository.mirror(at: folder),
+            let found = try? repository.mirroredCommit(
+                branch: pair.branch, asOf: asOf.map { ($0.year, $0.month, $0.day) })
+        {
+            key = [
+                found.id, today.description, asOf?.description ?? "tip", pair.folder ?? "", pair.branch ?? "",
+                ParseCache.programIdentity ?? "",
+            ].joined(separator: "|")
+            if let data = FileManager.default.contents(atPath: recordFile.path),
+                let record = try? JSONDecoder().decode(Record.self, from: data), record.key == key
+            {
+                var facts = record.pair
+                facts.pair = pair
+                return (facts, nil)
+            }
+        }
+        let reading = read(pair, cache: cache, asOf: asOf, memo: nil)
+        let diagnostics = reading.journal.map { lint($0, today: today, everythingTracked: true) } ?? []
+        let facts = ProgrammeReport.pair(
+            pair, commit: reading.commit, committedOn: reading.committedOn, problem: reading.problem,
+            journal: reading.journal, diagnostics: diagnostics, today: today)
+        if let key, reading.problem == nil,
+            let data = try? JSONEncoder().encode(Record(key: key, pair: facts))
+        {
+            try? AtomicFile.write([UInt8](data), to: recordFile.path, mode: 0o644, replacing: true)
+        }
+        return (facts, keepJournal ? reading.journal : nil)
+    }
+}
+
+/// What the threads of one batch computed, by index.
+private final class FactsBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [(pair: ProgrammeReport.Pair, journal: Journal?)?]
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ index: Int, _ value: (pair: ProgrammeReport.Pair, journal: Journal?)) {
+        lock.withLock { slots[index] = value }
+    }
+    var values: [(pair: ProgrammeReport.Pair, journal: Journal?)] {
+        lock.withLock { slots.compactMap { $0 } }
+    }
+}
+
 /// The shared counters of a parallel fetch.
 private final class FetchState: @unchecked Sendable {
     private let lock = NSLock()

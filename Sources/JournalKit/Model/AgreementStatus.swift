@@ -1,5 +1,5 @@
 /// Where a mentorship stands (`status` of the agreement); the first is the default.
-public enum AgreementStatus: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+public enum AgreementStatus: String, Sendable, Hashable, Codable, CaseIterable, CustomStringConvertible {
     case active, proposed, paused, completed, ended
     public var description: String { rawValue }
 

@@ -1,7 +1,7 @@
 import Foundation
 
 /// One pair of a programme: where its repository is, and how the coordinator names it.
-public struct ProgrammePair: Sendable, Equatable {
+public struct ProgrammePair: Sendable, Equatable, Codable {
     /// The repository's URL (any URL `journal sync` reaches), or a path.
     public var url: String
     /// The name shown in the report; the repository's name when absent.

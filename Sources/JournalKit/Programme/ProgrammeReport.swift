@@ -5,7 +5,7 @@ import Foundation
 /// is what a programme promises its pairs; the pairs' own reports only with `--details`.
 public struct ProgrammeReport: Sendable {
     /// One pair: where it was read from, and its overview rows (one per mentorship).
-    public struct Pair: Sendable {
+    public struct Pair: Sendable, Codable {
         public var pair: ProgrammePair
         public var commit: String?
         public var committedOn: CalendarDate?
@@ -42,45 +42,42 @@ public struct ProgrammeReport: Sendable {
     /// The programme's totals, then each cohort's (when cohorts are given).
     public var totals: [Totals]
 
-    /// The report of pairs read as `journals` (nil: could not be read, with its problem).
-    public static func build(
-        _ readings: [(
-            pair: ProgrammePair, commit: String?, committedOn: CalendarDate?, problem: String?,
-            journal: Journal?, diagnostics: [Diagnostic]
-        )],
-        today: CalendarDate, asOf: Bool
-    ) -> ProgrammeReport {
-        var pairs: [Pair] = []
-        for reading in readings {
-            var pair = Pair(
-                pair: reading.pair, commit: reading.commit, committedOn: reading.committedOn,
-                problem: reading.problem,
-                rows: [], sessionsLast30: 0, sessionsLast90: 0, goalsAchieved: 0, evaluations: 0)
-            if let journal = reading.journal {
-                if journal.mentorships.isEmpty, pair.problem == nil {
-                    pair.problem =
-                        "no mentorship found (no agreement.md)"
-                        + (reading.pair.folder == nil
-                            ? "; is the journal in a folder of the repository? give `folder:`" : "")
-                }
-                let report = ReportBuilder.build(
-                    journal.mentorships, diagnostics: reading.diagnostics,
-                    options: ReportOptions(today: today))
-                pair.rows = report.overview
-                for mentorship in journal.mentorships {
-                    for entry in mentorship.entries where !entry.isPrivate {
-                        if entry.isHeldSession(asOf: today), let date = entry.date {
-                            let days = date.days(to: today)
-                            if days < 30 { pair.sessionsLast30 += 1 }
-                            if days < 90 { pair.sessionsLast90 += 1 }
-                        }
-                        if entry.goal?.status == .achieved { pair.goalsAchieved += 1 }
-                        if entry.kind == .evaluation { pair.evaluations += 1 }
-                    }
-                }
-            }
-            pairs.append(pair)
+    /// One pair's facts from its journal as read (nil: it could not be read, with `problem`).
+    public static func pair(
+        _ programmePair: ProgrammePair, commit: String?, committedOn: CalendarDate?, problem: String?,
+        journal: Journal?,
+        diagnostics: [Diagnostic], today: CalendarDate
+    ) -> Pair {
+        var pair = Pair(
+            pair: programmePair, commit: commit, committedOn: committedOn, problem: problem,
+            rows: [], sessionsLast30: 0, sessionsLast90: 0, goalsAchieved: 0, evaluations: 0)
+        guard let journal, problem == nil else { return pair }
+        if journal.mentorships.isEmpty {
+            pair.problem =
+                "no mentorship found (no agreement.md)"
+                + (programmePair.folder == nil
+                    ? "; is the journal in a folder of the repository? give `folder:`" : "")
         }
+        let report = ReportBuilder.build(
+            journal.mentorships, diagnostics: diagnostics, options: ReportOptions(today: today))
+        pair.rows = report.overview
+        for mentorship in journal.mentorships {
+            for entry in mentorship.entries where !entry.isPrivate {
+                if entry.isHeldSession(asOf: today), let date = entry.date {
+                    let days = date.days(to: today)
+                    if days < 30 { pair.sessionsLast30 += 1 }
+                    if days < 90 { pair.sessionsLast90 += 1 }
+                }
+                if entry.goal?.status == .achieved { pair.goalsAchieved += 1 }
+                if entry.kind == .evaluation { pair.evaluations += 1 }
+            }
+        }
+        return pair
+    }
+
+    /// The report of these pairs: the most pressing first, with the totals.
+    public static func build(_ pairs: [Pair], today: CalendarDate, asOf: Bool) -> ProgrammeReport {
+        var pairs = pairs
         pairs.sort { a, b in
             if a.attention != b.attention { return a.attention > b.attention }
             let (x, y) = (a.rows.map(\.daysOverdue).max() ?? 0, b.rows.map(\.daysOverdue).max() ?? 0)

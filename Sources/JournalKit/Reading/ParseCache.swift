@@ -352,7 +352,7 @@ public struct ParseCache: Sendable {
 
     /// The running program's size and times: a new build may parse differently, so its
     /// caches start over.
-    static let programIdentity: String? = {
+    public static let programIdentity: String? = {
         // `/proc/self/exe` first: asking `Bundle` costs more than a cached run's rules do.
         guard
             let identity = Identity(path: "/proc/self/exe")

@@ -1,5 +1,6 @@
 /// How much a pair needs a coordinator's attention (the overview's `attention`).
-public enum Attention: String, Sendable, Hashable, CaseIterable, Comparable, CustomStringConvertible {
+public enum Attention: String, Sendable, Hashable, Codable, CaseIterable, Comparable, CustomStringConvertible
+{
     case ok
     case watch
     case atRisk = "at-risk"

@@ -1,5 +1,5 @@
 /// One row of the program overview: how a mentorship stands at a glance.
-public struct OverviewRow: Sendable, Equatable {
+public struct OverviewRow: Sendable, Equatable, Codable {
     /// The mentorship id.
     public var id: String
     /// Its folder relative to the journal root.

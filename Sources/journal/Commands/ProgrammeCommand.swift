@@ -185,26 +185,18 @@ struct ProgrammeCommand: ParsableCommand {
                 }
                 if terminal { FileHandle.standardError.write(Data("\n".utf8)) }
             }
-            var readings: [(ProgrammePair, String?, CalendarDate?, String?, Journal?, [Diagnostic])] = []
-            for pair in programme.pairs {
-                let reading = ProgrammeRun.read(pair, cache: cache, asOf: asOf ? today : nil, memo: nil)
-                let problem = problems[pair.url] ?? reading.problem
-                let diagnostics =
-                    reading.journal.map { lint($0, today: today, everythingTracked: true) } ?? []
-                readings.append(
-                    (
-                        pair, reading.commit, reading.committedOn, problem,
-                        problem == nil ? reading.journal : nil, diagnostics
-                    ))
-            }
-            let report = ProgrammeReport.build(readings, today: today, asOf: asOf)
+            let facts = ProgrammeRun.facts(
+                programme.pairs, cache: cache, asOf: asOf ? today : nil, today: today, problems: problems,
+                keepJournals: details)
+            let report = ProgrammeReport.build(facts.map(\.pair), today: today, asOf: asOf)
             let renderer = ProgrammeRenderer(style: TerminalStyle(colour: output == nil && global.colour))
             var text = renderer.render(report, as: format)
             if details {
-                let journals = readings.compactMap { $0.4 }
-                let mentorships = journals.flatMap(\.mentorships)
+                let journals = facts.compactMap(\.journal)
                 let combined = ReportBuilder.build(
-                    mentorships, diagnostics: readings.flatMap { $0.5 }, options: ReportOptions(today: today))
+                    journals.flatMap(\.mentorships),
+                    diagnostics: journals.flatMap { lint($0, today: today, everythingTracked: true) },
+                    options: ReportOptions(today: today))
                 switch format {
                 case .json:
                     text =

@@ -1,0 +1,129 @@
+#!/usr/bin/env python3
+"""`journal programme report` over many repositories served by a git daemon on this machine,
+against a shell loop of `git clone --bare` / `git fetch` doing the fetching alone.
+
+Cold: nothing cached (no mirror). Warm: nothing changed since the last run. Incremental: ten
+repositories changed since the last run. Each repository is one mentorship of the benchmark's
+generated journal (cycled), committed on a fixed day.
+
+Usage: programme_bench.py JOURNAL TEMPLATE_JOURNAL WORK [--pairs N]
+"""
+import argparse, os, shutil, socket, subprocess, sys, time
+
+DAY = "2026-11-20T12:00:00+00:00"
+
+
+def git(args, cwd=None, env=None):
+    run = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True,
+                         env=dict(os.environ, GIT_AUTHOR_DATE=DAY, GIT_COMMITTER_DATE=DAY, **(env or {})))
+    if run.returncode != 0:
+        raise SystemExit(f"git {' '.join(args)}: {run.stderr}")
+    return run.stdout
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def setup(template, work, pairs):
+    served = os.path.join(work, "served")
+    stamp = os.path.join(work, ".ready")
+    if not (os.path.exists(stamp) and open(stamp).read() == str(pairs)):
+        shutil.rmtree(work, ignore_errors=True)
+        os.makedirs(served)
+        sources = sorted(d for d in os.listdir(template) if os.path.isdir(os.path.join(template, d)) and not d.startswith("."))
+        works = []
+        for name in sources:
+            folder = os.path.join(work, "work", name)
+            shutil.copytree(os.path.join(template, name), folder)
+            git(["init", "-q", "-b", "main"], folder)
+            git(["-c", "user.name=Bench", "-c", "user.email=b@example.org", "add", "-A"], folder)
+            git(["-c", "user.name=Bench", "-c", "user.email=b@example.org", "commit", "-qm", "Start"], folder)
+            works.append(folder)
+        for index in range(pairs):
+            bare = os.path.join(served, f"pair-{index:04d}.git")
+            git(["init", "-q", "--bare", "-b", "main", bare])
+            git(["push", "-q", bare, "main"], works[index % len(works)])
+        with open(stamp, "w") as handle:
+            handle.write(str(pairs))
+    return served
+
+
+def timed(command, env=None, cwd=None):
+    start = time.perf_counter()
+    run = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
+    if run.returncode != 0:
+        raise SystemExit(f"{command[0]} failed: {run.stderr[:500]}")
+    return time.perf_counter() - start
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("journal")
+    parser.add_argument("template")
+    parser.add_argument("work")
+    parser.add_argument("--pairs", type=int, default=500)
+    args = parser.parse_args()
+    print("\n".join(table(measure(args.journal, args.template, args.work, args.pairs))))
+
+
+def measure(journal, template, work, pairs):
+    served = setup(template, work, pairs)
+    port = free_port()
+    daemon = subprocess.Popen(["git", "daemon", "--reuseaddr", "--listen=127.0.0.1", f"--port={port}",
+                               f"--base-path={served}", "--export-all", served],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(100):
+            with socket.socket() as s:
+                if s.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            time.sleep(0.05)
+        office = os.path.join(work, "office")
+        shutil.rmtree(office, ignore_errors=True)
+        os.makedirs(office)
+        with open(os.path.join(office, "programme.yml"), "w") as handle:
+            handle.write("pairs:\n" + "".join(f"  - url: git://127.0.0.1:{port}/pair-{i:04d}.git\n" for i in range(pairs)))
+        cache = os.path.join(work, "cache")
+        env = dict(os.environ, JOURNAL_CACHE_DIR=cache, JOURNAL_TODAY="2026-11-25", GIT_CEILING_DIRECTORIES=work)
+        report = [journal, "programme", "report", "--format", "json", "--output", os.path.join(work, "report.json")]
+        clones = os.path.join(work, "clones")
+        urls = " ".join(f"git://127.0.0.1:{port}/pair-{i:04d}.git" for i in range(pairs))
+        clone_loop = ["sh", "-c", f"i=0; for u in {urls}; do i=$((i+1)); git clone -q --bare $u {clones}/$i.git || exit 1; done"]
+        fetch_loop = ["sh", "-c", f"for d in {clones}/*.git; do git -C $d fetch -q origin '+refs/heads/*:refs/heads/*' || exit 1; done"]
+        results = {}
+        shutil.rmtree(cache, ignore_errors=True)
+        shutil.rmtree(clones, ignore_errors=True)
+        results["cold"] = (timed(report, env, office), timed(clone_loop))
+        results["warm"] = (timed(report, env, office), timed(fetch_loop))
+        # Ten repositories change.
+        for index in range(0, pairs, max(1, pairs // 10))[:10]:
+            scratch = os.path.join(work, "scratch")
+            shutil.rmtree(scratch, ignore_errors=True)
+            git(["clone", "-q", os.path.join(served, f"pair-{index:04d}.git"), scratch])
+            sessions = [d for d, _, _ in os.walk(scratch) if d.endswith("sessions")]
+            with open(os.path.join(sessions[0] if sessions else scratch, "2026-11-24.md"), "w") as handle:
+                handle.write("---\ndate: 2026-11-24\n---\n## Notes\n\nWe met.\n")
+            git(["-c", "user.name=Bench", "-c", "user.email=b@example.org", "add", "-A"], scratch)
+            git(["-c", "user.name=Bench", "-c", "user.email=b@example.org", "commit", "-qm", "Session"], scratch)
+            git(["push", "-q", "origin", "main"], scratch)
+        results["incremental (10 changed)"] = (timed(report, env, office), timed(fetch_loop))
+        return pairs, results
+    finally:
+        daemon.terminate()
+        daemon.wait()
+
+
+def table(measured):
+    pairs, results = measured
+    lines = [f"{pairs} repositories served by `git daemon` on this machine, one mentorship each.", "",
+             "| run | journal programme report | git loop (fetch only) | ratio |", "|---|---|---|---|"]
+    for name, (ours, theirs) in results.items():
+        lines.append(f"| {name} | {ours:.2f} s | {theirs:.2f} s | {ours / theirs:.2f} |")
+    return lines
+
+
+if __name__ == "__main__":
+    main()

@@ -176,9 +176,14 @@ def main():
     parser.add_argument("--hostile-only", action="store_true", help="only the hostile files, printed")
     parser.add_argument("--merge-only", action="store_true", help="only the merge corpus, printed")
     parser.add_argument("--lsp-only", action="store_true", help="only the language server, printed")
+    parser.add_argument("--programme-only", action="store_true", help="only the programme of repositories, printed")
     args = parser.parse_args()
     if args.merge_only:
         print("\n".join(merge_table(200 if args.quick else 400)))
+        return
+    if args.programme_only:
+        os.makedirs(WORK, exist_ok=True)
+        print("\n".join(programme_table(100 if args.quick else 500)))
         return
     if args.lsp_only:
         os.makedirs(WORK, exist_ok=True)
@@ -373,6 +378,7 @@ def main():
     lines += ["", "## Hostile files", ""] + hostile_table(columns, results)
     lines += ["", "## Merging concurrent edits", ""] + merge_table(200 if args.quick else 400)
     lines += ["", "## The language server", ""] + lsp_table()
+    lines += ["", "## A programme of many repositories", ""] + programme_table(100 if args.quick else 500)
     if not has_commit:
         lines += ["", "`journal commit` is not available in this build; the commit and sync comparisons were skipped."]
     if sync_result:
@@ -404,6 +410,15 @@ def lsp_table():
     sys.path.insert(0, HERE)
     import lsp_latency
     return lsp_latency.table(lsp_latency.measure(JOURNAL, generate("journal-12", 12), 40))
+
+
+def programme_table(pairs):
+    """`journal programme report` over `pairs` repositories served by git daemon
+    (Tests/Benchmarks/programme_bench.py)."""
+    sys.path.insert(0, HERE)
+    import programme_bench
+    template = generate("journal-25", 25)
+    return programme_bench.table(programme_bench.measure(JOURNAL, template, os.path.join(WORK, "programme"), pairs))
 
 
 def hostile_table(columns, results):

@@ -51,12 +51,21 @@ def setup(template, work, pairs):
     return served
 
 
-def timed(command, env=None, cwd=None):
+PEAK = {}
+
+
+def timed(command, env=None, cwd=None, label=None):
+    """Seconds the command took; its peak resident memory goes into PEAK[label] (KB)."""
+    memory = os.path.join(cwd or ".", ".peak")
+    wrapped = ["/usr/bin/time", "-f", "%M", "-o", memory, *command] if label and os.path.exists("/usr/bin/time") else command
     start = time.perf_counter()
-    run = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
+    run = subprocess.run(wrapped, cwd=cwd, env=env, capture_output=True, text=True)
     if run.returncode != 0:
         raise SystemExit(f"{command[0]} failed: {run.stderr[:500]}")
-    return time.perf_counter() - start
+    elapsed = time.perf_counter() - start
+    if wrapped is not command:
+        PEAK[label] = int(open(memory).read().split()[-1])
+    return elapsed
 
 
 def main():
@@ -96,20 +105,22 @@ def measure(journal, template, work, pairs):
         results = {}
         shutil.rmtree(cache, ignore_errors=True)
         shutil.rmtree(clones, ignore_errors=True)
-        results["cold"] = (timed(report, env, office), timed(clone_loop))
-        results["warm"] = (timed(report, env, office), timed(fetch_loop))
+        results["cold"] = (timed(report, env, office, "cold"), timed(clone_loop))
+        results["warm"] = (timed(report, env, office, "warm"), timed(fetch_loop))
+        results["warm, mirrors as fetched (--no-fetch)"] = (timed(report + ["--no-fetch"], env, office), None)
         # Ten repositories change.
         for index in range(0, pairs, max(1, pairs // 10))[:10]:
             scratch = os.path.join(work, "scratch")
             shutil.rmtree(scratch, ignore_errors=True)
             git(["clone", "-q", os.path.join(served, f"pair-{index:04d}.git"), scratch])
             sessions = [d for d, _, _ in os.walk(scratch) if d.endswith("sessions")]
-            with open(os.path.join(sessions[0] if sessions else scratch, "2026-11-24.md"), "w") as handle:
-                handle.write("---\ndate: 2026-11-24\n---\n## Notes\n\nWe met.\n")
+            with open(os.path.join(sessions[0] if sessions else scratch, "2026-11-24.md"), "a") as handle:
+                handle.write("---\ndate: 2026-11-24\n---\n## Notes\n\n" if handle.tell() == 0 else "")
+                handle.write(f"We met ({time.time()}).\n")
             git(["-c", "user.name=Bench", "-c", "user.email=b@example.org", "add", "-A"], scratch)
             git(["-c", "user.name=Bench", "-c", "user.email=b@example.org", "commit", "-qm", "Session"], scratch)
             git(["push", "-q", "origin", "main"], scratch)
-        results["incremental (10 changed)"] = (timed(report, env, office), timed(fetch_loop))
+        results["incremental (10 changed)"] = (timed(report, env, office, "incremental"), timed(fetch_loop))
         return pairs, results
     finally:
         daemon.terminate()
@@ -118,10 +129,15 @@ def measure(journal, template, work, pairs):
 
 def table(measured):
     pairs, results = measured
-    lines = [f"{pairs} repositories served by `git daemon` on this machine, one mentorship each.", "",
-             "| run | journal programme report | git loop (fetch only) | ratio |", "|---|---|---|---|"]
+    lines = [f"{pairs} repositories served by `git daemon` on this machine, one mentorship each; the git loop "
+             "clones (cold) or fetches (warm, incremental) each bare repository in turn.", "",
+             "| run | journal programme report | peak memory | git loop (fetch only) | ratio |", "|---|---|---|---|---|"]
     for name, (ours, theirs) in results.items():
-        lines.append(f"| {name} | {ours:.2f} s | {theirs:.2f} s | {ours / theirs:.2f} |")
+        peak = PEAK.get(name.split(" ")[0].rstrip(","))
+        memory = f"{peak / 1024:.0f} MB" if peak and not name.startswith("warm,") else ""
+        other = f"{theirs:.2f} s" if theirs else ""
+        ratio = f"{ours / theirs:.2f}" if theirs else ""
+        lines.append(f"| {name} | {ours:.2f} s | {memory} | {other} | {ratio} |")
     return lines
 
 

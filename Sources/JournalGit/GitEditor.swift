@@ -5,7 +5,7 @@ import Foundation
 /// (unless the terminal is dumb), `EDITOR`, then `editor` when the system has one, else `vi`.
 public enum GitEditor {
     /// The command to run (through the shell, with the file as its argument), and where it came from.
-    public static func command(environment: [String: String], directory: URL) -> (
+    public static func command(environment: [String: String], directory: URL, personal: String? = nil) -> (
         command: String, source: String
     ) {
         func set(_ value: String?) -> String? {
@@ -18,6 +18,7 @@ public enum GitEditor {
             return (editor, "VISUAL")
         }
         if let editor = set(environment["EDITOR"]) { return (editor, "EDITOR") }
+        if let editor = set(personal) { return (editor, "journal's config.yml") }
         let path = (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
         if path.contains(where: { FileManager.default.isExecutableFile(atPath: "\($0)/editor") }) {
             return ("editor", "the system's default editor")

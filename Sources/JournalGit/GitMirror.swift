@@ -59,7 +59,9 @@ extension GitRepository {
         try check(git_revwalk_new(&walk, pointer), "cannot walk history")
         guard let walk else { return nil }
         let walker = GitRevwalk(walk)
-        try check(git_revwalk_sorting(walker.pointer, GIT_SORT_TIME.rawValue), "cannot walk history")
+        try check(
+            git_revwalk_sorting(walker.pointer, GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_TIME.rawValue),
+            "cannot walk history")
         try check(git_revwalk_push(walker.pointer, &start), "cannot walk history")
         var id = git_oid()
         while git_revwalk_next(&id, walker.pointer) == 0 {

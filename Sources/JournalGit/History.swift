@@ -63,7 +63,10 @@ extension GitRepository {
         try check(git_revwalk_new(&walk, pointer), "cannot read history")
         guard let walk else { return [] }
         let walker = GitRevwalk(walk)
-        try check(git_revwalk_sorting(walker.pointer, GIT_SORT_TIME.rawValue), "cannot read history")
+        // Newest first, and commits of the same second by history: children before their parents.
+        try check(
+            git_revwalk_sorting(walker.pointer, GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_TIME.rawValue),
+            "cannot read history")
         var tip = head.id
         try check(git_revwalk_push(walker.pointer, &tip), "cannot read history")
         var records: [GitCommitRecord] = []

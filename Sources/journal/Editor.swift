@@ -9,7 +9,8 @@ enum Editor {
     static func open(_ file: URL, path: String, global: GlobalOptions) throws {
         let environment = ProcessInfo.processInfo.environment
         let (command, _) = GitEditor.command(
-            environment: environment, directory: file.deletingLastPathComponent())
+            environment: environment, directory: file.deletingLastPathComponent(),
+            personal: UserSettings.current.editor)
         // Through the shell, as git runs its editor: `code --wait` and quoted paths work as typed.
         let status = try run(
             ["/bin/sh", "-c", command + " \"$1\"", "sh", file.path], command: command, path: path)

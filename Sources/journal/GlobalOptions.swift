@@ -19,8 +19,15 @@ struct GlobalOptions: ParsableArguments {
 
     @Flag(
         name: .customLong("no-color"),
-        help: "Never colour the output (also when NO_COLOR is set or output is not a terminal).")
+        help: "Never colour the output (the same as --color never).")
     var noColor = false
+
+    @Option(
+        name: .customLong("color"),
+        help: ArgumentHelp(
+            "always, never or auto: colour on a terminal unless NO_COLOR is set (not empty) or TERM is dumb; "
+                + "FORCE_COLOR forces it.", valueName: "WHEN"))
+    var color: String?
 
     @Flag(
         name: .customLong("no-cache"),
@@ -28,7 +35,7 @@ struct GlobalOptions: ParsableArguments {
     var noCache = false
 
     /// The names that take a value, for moving global options behind the subcommand name.
-    static let valued: Set<String> = ["-C", "--today"]
+    static let valued: Set<String> = ["-C", "--today", "--color"]
     static let flags: Set<String> = ["--no-color", "--no-cache"]
 
     /// Where parsed entries are kept between runs; nil with `--no-cache`.
@@ -53,6 +60,9 @@ struct GlobalOptions: ParsableArguments {
     }
 
     func validate() throws {
+        if let color, ColourChoice(rawValue: color) == nil {
+            throw ValidationError("--color wants always, never or auto, not `\(color)`")
+        }
         if let today, CalendarDate(today) == nil {
             throw ValidationError("--today wants a real date YYYY-MM-DD, not `\(today)`")
         }
@@ -89,9 +99,13 @@ struct GlobalOptions: ParsableArguments {
         return url
     }
 
-    /// Colour only on a terminal, and never with `--no-color` or `NO_COLOR`.
+    /// Whether standard output is coloured (`ColourChoice`).
     var colour: Bool {
-        !noColor && ProcessInfo.processInfo.environment["NO_COLOR"] == nil && isatty(STDOUT_FILENO) == 1
+        let choice =
+            noColor
+            ? .never : color.flatMap(ColourChoice.init(rawValue:)) ?? UserSettings.current.colour ?? .auto
+        return choice.decide(
+            environment: ProcessInfo.processInfo.environment, isTerminal: isatty(STDOUT_FILENO) == 1)
     }
 
     /// Moves global options written before the subcommand to just after it, so that

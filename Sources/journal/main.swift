@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JournalGit
+import JournalKit
 import JournalWorkspace
 
 /// The `journal` command: a mentoring journal in plain text, shared through git.
@@ -27,6 +28,9 @@ GitLibrary.onStall = { message in
     printError("journal: " + message)
     exit(ExitStatus.unreachable.rawValue)
 }
+
+// A person's config.yml with a mistake is said once, and the rest of it still applies.
+for problem in UserSettings.current.problems { printError("journal: warning: " + problem) }
 
 let arguments = GlobalOptions.hoist(Array(CommandLine.arguments.dropFirst()))
 do {

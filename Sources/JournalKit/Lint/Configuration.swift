@@ -9,6 +9,8 @@ public struct LintConfiguration: Sendable, Equatable {
     /// `sync.transport`: `git` moves a sync's fetch and push to the installed git (for ssh
     /// set-ups libssh2 cannot follow); nil or `libgit2`, journal's own.
     public var syncTransport: String?
+    /// `report.format`: the report's format when `--format` is not given.
+    public var reportFormat: String?
 
     /// No overrides.
     public init() {}
@@ -47,6 +49,44 @@ public struct LintConfiguration: Sendable, Equatable {
             problem(root.position, "the configuration should be a mapping (for example `lint:`)")
             return configuration
         }
+        // A misspelt section or key would silently leave a setting as it was: say so.
+        func unknownKeys(_ mapping: YAMLValue, known: [String], within section: String?) {
+            for pair in mapping.pairs ?? [] {
+                guard let key = pair.key.text, !known.contains(key) else { continue }
+                let place = section.map { "`\($0)`" } ?? "the configuration"
+                var message =
+                    "unknown key `\(key)` in \(place), which knows \(known.map { "`\($0)`" }.joined(separator: ", "))"
+                if let suggestion = EditDistance.closest(to: key, among: known, within: 3) {
+                    message += "; did you mean `\(suggestion)`?"
+                }
+                configuration.diagnostics.append(
+                    Diagnostic(
+                        rule: ConfigInvalidRule.id, severity: .warning, path: fileName, at: pair.key.position,
+                        message: message))
+            }
+        }
+        unknownKeys(root, known: ["lint", "sync", "report"], within: nil)
+        if let report = root["report"], !report.isNull {
+            if report.pairs == nil {
+                problem(report.position, "`report` should be a mapping with `format:`")
+            } else {
+                unknownKeys(report, known: ["format"], within: "report")
+                if let format = report["format"], !format.isNull {
+                    if let text = format.text?.lowercased(), UserSettings.formats.contains(text) {
+                        configuration.reportFormat = text
+                    } else {
+                        problem(
+                            format.position,
+                            "`report.format` should be one of \(UserSettings.formats.joined(separator: ", "))"
+                        )
+                    }
+                }
+            }
+        }
+        if let sync = root["sync"], sync.pairs != nil {
+            unknownKeys(sync, known: ["transport"], within: "sync")
+        }
+        if let lint = root["lint"], lint.pairs != nil { unknownKeys(lint, known: ["rules"], within: "lint") }
         if let sync = root["sync"], !sync.isNull {
             if sync.pairs == nil {
                 problem(sync.position, "`sync` should be a mapping with `transport:`")

@@ -33,8 +33,12 @@ struct ReportCommand: ParsableCommand {
         help: ArgumentHelp("Start of the window (default: the last held session).", valueName: "YYYY-MM-DD"))
     var since: String?
 
-    @Option(help: "Output format: text, markdown, html, json, or csv (the overview alone).")
-    var format: ReportFormat = .text
+    @Option(
+        name: .customLong("format"),
+        help: ArgumentHelp(
+            "Output format: text, markdown, html, json, or csv (the overview alone); default: `report.format` "
+                + "of .journal.yml, else `format` of your config.yml, else text."))
+    var formatOption: ReportFormat?
 
     @Option(help: "Order of the mentorships: attention (those needing help first) or name.")
     var sort: ReportSort = .attention
@@ -83,6 +87,11 @@ struct ReportCommand: ParsableCommand {
         options.attention = Set(attention)
         options.statuses = Set(status)
         let report = scope.report(options)
+        // The option, else the journal's choice, else the person's.
+        let format =
+            formatOption ?? LintConfiguration.load(root: scope.journal.root).reportFormat.flatMap(
+                ReportFormat.init(rawValue:))
+            ?? UserSettings.current.format.flatMap(ReportFormat.init(rawValue:)) ?? .text
         KeepUntilExit.keep(scope)
         KeepUntilExit.keep(report)
         let renderer: any ReportRenderer =

@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+
+/// Colour, personal settings and the log's order, as people's other tools have them.
+@Suite(.serialized) struct ConventionsTests {
+    let escape = "\u{1B}["
+
+    func example(_ box: GitSandbox) throws -> URL {
+        let journal = box.url("ada-grace")
+        try box.run("/bin/cp", ["-a", projectRoot.path + "/examples/ada-grace", journal.path])
+        return journal
+    }
+
+    @Test func colourFollowsNoColorForceColorAndTheTerminal() throws {
+        let box = try GitSandbox()
+        let journal = try example(box)
+        let binary = try journalBinary().path
+        func onTerminal(_ extra: [String: String], _ arguments: String = "report") throws -> String {
+            try box.run(
+                "/usr/bin/script", ["-qec", "\(binary) --today 2026-11-25 \(arguments)", "/dev/null"],
+                in: journal, extra: extra
+            )
+            .stdout
+        }
+        #expect(try onTerminal(["TERM": "xterm"]).contains(escape))
+        #expect(try onTerminal(["TERM": "xterm", "NO_COLOR": ""]).contains(escape), "an empty NO_COLOR")
+        #expect(try !onTerminal(["TERM": "xterm", "NO_COLOR": "1"]).contains(escape))
+        #expect(try !onTerminal(["TERM": "dumb"]).contains(escape))
+        #expect(try !onTerminal(["TERM": "xterm"], "report --color never").contains(escape))
+        #expect(
+            try box.journal(["--today", "2026-11-25", "report"], in: journal, extra: ["FORCE_COLOR": "1"])
+                .stdout.contains(escape))
+        #expect(try box.journal(["--color", "always", "report"], in: journal).stdout.contains(escape))
+        #expect(try !box.journal(["report"], in: journal).stdout.contains(escape))
+        #expect(try box.journal(["--color", "sometimes", "report"], in: journal).status == 2)
+    }
+
+    @Test func personalSettingsAndTheJournalsTakePrecedence() throws {
+        let box = try GitSandbox()
+        let journal = try example(box)
+        let config = box.url("xdg")
+        try box.write("format: json\ncolor: always\nsurprise: yes\n", to: "journal/config.yml", in: config)
+        var run = try box.journal(["report"], in: journal, extra: ["XDG_CONFIG_HOME": config.path])
+        #expect(run.stdout.hasPrefix("{"), "the person's default format")
+        #expect(run.stderr.contains("config.yml:3:1: unknown setting `surprise`"), "\(run.stderr)")
+        try box.write("report:\n  format: markdown\n", to: ".journal.yml", in: journal)
+        run = try box.journal(["report"], in: journal, extra: ["XDG_CONFIG_HOME": config.path])
+        #expect(run.stdout.hasPrefix("#"), "the journal's own choice first: \(run.stdout.prefix(40))")
+        run = try box.journal(
+            ["report", "--format", "text"], in: journal, extra: ["XDG_CONFIG_HOME": config.path])
+        #expect(run.stdout.contains(escape), "color: always from config.yml")
+        try box.write("lnit:\n  rules:\n    goal/no-target: off\n", to: ".journal.yml", in: journal)
+        run = try box.journal(["lint"], in: journal)
+        #expect(run.stdout.contains(".journal.yml:1:1: warning: unknown key `lnit`"), "\(run.stdout)")
+        #expect(run.stdout.contains("did you mean `lint`?"))
+    }
+
+    @Test func commitsOfTheSameSecondAreLoggedByHistory() throws {
+        let box = try GitSandbox()
+        let journal = try box.person("pair", name: "Mara Quinn", email: "mara@example.org", remote: nil)
+        try box.write(agreementText, to: "agreement.md", in: journal)
+        box.environment["GIT_AUTHOR_DATE"] = "2026-11-20T10:00:00+00:00"
+        box.environment["GIT_COMMITTER_DATE"] = "2026-11-20T10:00:00+00:00"
+        try box.git(["add", "-A"], in: journal)
+        try box.git(["commit", "-qm", "Agreement"], in: journal)
+        for day in 1...6 {
+            try box.write(
+                reflectionText("2026-11-1\(day)", title: "Day \(day)"), to: "reflections/2026-11-1\(day).md",
+                in: journal)
+            try box.git(["add", "-A"], in: journal)
+            try box.git(["commit", "-qm", "Reflection \(day)"], in: journal)
+        }
+        let expected = try box.git(["rev-list", "--topo-order", "HEAD"], in: journal).stdout.split(
+            separator: "\n"
+        )
+        .map { String($0.prefix(7)) }
+        for _ in 0..<3 {
+            let log = try box.journal(["log"], in: journal).stdout
+            let ids = log.split(separator: "\n").compactMap { line -> String? in
+                line.hasPrefix("2026-") ? line.split(separator: " ").last.map(String.init) : nil
+            }
+            #expect(ids == expected, "\(log)")
+        }
+    }
+}

@@ -17,6 +17,7 @@ struct JournalCommand: ParsableCommand {
             CommitCommand.self, SyncCommand.self,
             LogCommand.self, RulesCommand.self, HooksCommand.self, MergeDriverCommand.self,
             ListCommand.self, EditCommand.self, SchemaCommand.self, LspCommand.self, ProgrammeCommand.self,
+            CalendarCommand.self,
         ])
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JournalGit
 import JournalKit
 import JournalWorkspace
 
@@ -91,12 +92,18 @@ struct LintCommand: ParsableCommand {
             files = journal.mentorships.flatMap(\.entries).filter { inScope($0.path) }.count
         }
         let result = LintResult(diagnostics: diagnostics, files: files)
+        // Code scanning and workflow annotations name files from the repository's top.
+        let repository = (try? GitRepository.discover(at: journal.root)) ?? nil
+        let prefix = repository?.relativePath(of: journal.root) ?? ""
+        let sourceRoot = repository.map { URL(fileURLWithPath: $0.workdir.path + "/").absoluteString }
         let reporter: any LintReporter =
             switch format {
             case .text: LintTextReporter(style: TerminalStyle(colour: global.colour))
             case .json: LintJSONReporter()
-            case .sarif: SARIFReporter(version: JournalCommand.configuration.version)
-            case .github: GitHubReporter()
+            case .sarif:
+                SARIFReporter(
+                    version: JournalCommand.configuration.version, prefix: prefix, sourceRoot: sourceRoot)
+            case .github: GitHubReporter(prefix: prefix)
             }
         let output = reporter.report(result)
         // JSON and SARIF escape what they must themselves; the text formats are made safe to print.

@@ -2,8 +2,14 @@ import Foundation
 
 /// GitHub Actions workflow commands, so problems show on the pull request's files.
 public struct GitHubReporter: LintReporter {
+    /// Where the journal's root is inside the repository: `file=` names files from the
+    /// repository's top, which is where GitHub looks for them.
+    public var prefix: String
+
     /// Creates the reporter.
-    public init() {}
+    public init(prefix: String = "") {
+        self.prefix = prefix.isEmpty || prefix.hasSuffix("/") ? prefix : prefix + "/"
+    }
 
     static func escapeData(_ text: String) -> String {
         TerminalText.line(text).replacingOccurrences(of: "%", with: "%25").replacingOccurrences(
@@ -24,7 +30,7 @@ public struct GitHubReporter: LintReporter {
             case .warning: command = "warning"
             case .info: command = "notice"
             }
-            return "::\(command) file=\(Self.escapeProperty(d.path)),line=\(d.line),col=\(d.column),"
+            return "::\(command) file=\(Self.escapeProperty(prefix + d.path)),line=\(d.line),col=\(d.column),"
                 + "title=\(Self.escapeProperty(d.rule))::\(Self.escapeData(d.message))\n"
         }.joined()
     }

@@ -4,9 +4,46 @@ import Foundation
 public struct SARIFReporter: LintReporter {
     /// The version written as the tool's.
     public var version: String
+    /// Where the journal's root is inside the repository (`mentoring/`, or empty): results name
+    /// files from the repository's top, as code scanning wants them, whatever folder lint ran in.
+    public var prefix: String
+    /// The repository's top as a `file:` URI ending in `/`, given as `%SRCROOT%`; nil when unknown.
+    public var sourceRoot: String?
+
+    /// Where each rule is explained.
+    public static let helpBase = "https://journal.invalid/docs/rules.md#"
 
     /// Creates the reporter.
-    public init(version: String) { self.version = version }
+    public init(version: String, prefix: String = "", sourceRoot: String? = nil) {
+        self.version = version
+        self.prefix = prefix.isEmpty || prefix.hasSuffix("/") ? prefix : prefix + "/"
+        self.sourceRoot = sourceRoot
+    }
+
+    /// A relative reference with each path segment percent-encoded (RFC 3986): spaces, commas,
+    /// `#`, `%` and letters beyond ASCII become `%XX`, so the URI is valid wherever it is read.
+    public static func uri(_ path: String) -> String {
+        let unreserved = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/".utf8)
+        var out = ""
+        for byte in path.utf8 {
+            if unreserved.contains(byte) {
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                out += String(format: "%%%02X", byte)
+            }
+        }
+        return out
+    }
+
+    /// Stable across runs and edits that move a finding: the rule, the file and the finding's text.
+    static func fingerprint(_ d: Diagnostic) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in (d.rule + "\u{1F}" + d.path + "\u{1F}" + d.message).utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        return String(format: "%016llx", hash)
+    }
 
     static func level(_ severity: Severity) -> String {
         switch severity {
@@ -31,6 +68,17 @@ public struct SARIFReporter: LintReporter {
                     ])
                 ),
                 ("defaultConfiguration", .object([("level", .string(Self.level(rule.severity)))])),
+                ("helpUri", .string(Self.helpBase + RulesDocument.anchor(rule.id))),
+                (
+                    "properties",
+                    .object([
+                        ("precision", .string("very-high")),
+                        (
+                            "tags",
+                            .array([.string("mentoring"), .string(String(rule.id.prefix { $0 != "/" }))])
+                        ),
+                    ])
+                ),
             ])
         }
         let results = result.diagnostics.map { d in
@@ -49,13 +97,15 @@ public struct SARIFReporter: LintReporter {
                                     (
                                         "artifactLocation",
                                         .object([
-                                            ("uri", .string(d.path)), ("uriBaseId", .string("%SRCROOT%")),
+                                            ("uri", .string(Self.uri(prefix + d.path))),
+                                            ("uriBaseId", .string("%SRCROOT%")),
                                         ])
                                     ),
                                     (
                                         "region",
                                         .object([
                                             ("startLine", .int(d.line)), ("startColumn", .int(d.column)),
+                                            ("endLine", .int(d.line)),
                                         ])
                                     ),
                                 ])
@@ -63,6 +113,7 @@ public struct SARIFReporter: LintReporter {
                         ])
                     ])
                 ),
+                ("partialFingerprints", .object([("journalFinding/v1", .string(Self.fingerprint(d)))])),
             ]
             return JSONValue.object(fields)
         }
@@ -86,6 +137,12 @@ public struct SARIFReporter: LintReporter {
                             ])
                         ),
                         ("columnKind", .string("unicodeCodePoints")),
+                        (
+                            "originalUriBaseIds",
+                            .object(
+                                sourceRoot.map { [("%SRCROOT%", JSONValue.object([("uri", .string($0))]))] }
+                                    ?? [])
+                        ),
                         ("results", .array(results)),
                     ])
                 ])

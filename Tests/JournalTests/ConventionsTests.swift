@@ -83,3 +83,55 @@ import Testing
         }
     }
 }
+
+/// The `journal-lint` hook of `.pre-commit-hooks.yaml` run by the real pre-commit framework on
+/// a journal's repository, with the installed journal (nothing built).
+@Suite(.serialized) struct PreCommitFrameworkTests {
+    static let preCommit = projectRoot.appendingPathComponent(".build/test-venv/bin/pre-commit")
+
+    @Test(
+        .enabled(
+            if: FileManager.default.isExecutableFile(atPath: preCommit.path), "make test installs pre-commit")
+    )
+    func theHookStopsACommitWithAnErrorAndLetsAFixedOneThrough() throws {
+        let box = try GitSandbox()
+        // The hook is taken from this project's repository as committed.
+        let head = try box.git(["rev-parse", "HEAD"], in: projectRoot, allowFailure: true)
+        guard head.status == 0 else { return }
+        let journal = try box.person("pair", name: "Mara Quinn", email: "mara@example.org", remote: nil)
+        try box.write(agreementText, to: "agreement.md", in: journal)
+        try box.write(
+            """
+            repos:
+              - repo: \(projectRoot.path)
+                rev: \(head.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+                hooks:
+                  - id: journal-lint
+
+            """, to: ".pre-commit-config.yaml", in: journal)
+        try box.git(["add", "-A"], in: journal)
+        try box.git(["commit", "-qm", "Start"], in: journal)
+        let path =
+            try journalBinary().deletingLastPathComponent().path + ":"
+            + (box.environment["PATH"] ?? "/usr/bin:/bin")
+        let extra = ["PATH": path, "PRE_COMMIT_HOME": box.url("pre-commit-home").path]
+        var run = try box.run(Self.preCommit.path, ["install"], in: journal, extra: extra, timeout: 300)
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        // A session with an unknown goal: the commit is stopped, the problem shown.
+        try box.write(
+            "---\ndate: 2026-11-20\ngoals: [no-such-goal]\n---\n", to: "sessions/2026-11-20.md", in: journal)
+        try box.git(["add", "-A"], in: journal)
+        run = try box.run(
+            "/usr/bin/git", ["commit", "-qm", "Session"], in: journal, extra: extra, timeout: 300)
+        #expect(run.status != 0)
+        #expect((run.stdout + run.stderr).contains("goal/unknown"), "\(run.stdout)\(run.stderr)")
+        #expect(try box.git(["log", "--format=%s"], in: journal).stdout == "Start\n")
+        // Fixed: it goes through.
+        try box.write("---\ndate: 2026-11-20\n---\n", to: "sessions/2026-11-20.md", in: journal)
+        try box.git(["add", "-A"], in: journal)
+        run = try box.run(
+            "/usr/bin/git", ["commit", "-qm", "Session"], in: journal, extra: extra, timeout: 300)
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        #expect(try box.git(["log", "--format=%s"], in: journal).stdout == "Session\nStart\n")
+    }
+}

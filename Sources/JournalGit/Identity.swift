@@ -33,6 +33,14 @@ extension GitRepository {
         try? lookupRemote(name).url
     }
 
+    /// The names of the repository's remotes, as `git remote` lists them.
+    public func remoteNames() -> [String] {
+        var names = git_strarray()
+        guard git_remote_list(&names, pointer) == 0 else { return [] }
+        defer { git_strarray_dispose(&names) }
+        return (0..<names.count).compactMap { names.strings[$0].map { String(cString: $0) } }
+    }
+
     /// Adds the remote `name` at `url`, as `git remote add` does.
     public func addRemote(_ name: String, url: String) throws {
         var remote: OpaquePointer?

@@ -1,4 +1,5 @@
 import Foundation
+import JournalGit
 import JournalKit
 import JournalWorkspace
 
@@ -17,6 +18,13 @@ enum Completions {
             .filter { m in chosen.map { m.isNamed($0, root: journal.root) } ?? true }
             .flatMap(\.goals).compactMap(\.goal?.id)
         return Array(Set(ids)).filter { $0.hasPrefix(prefix) }.sorted()
+    }
+
+    /// The remotes of the repository the journal is in (`sync --remote`).
+    @Sendable static func remotes(_ arguments: [String], _ index: Int, _ prefix: String) -> [String] {
+        let root = journal(arguments).root
+        guard let repository = (try? GitRepository.discover(at: root)) ?? nil else { return [] }
+        return repository.remoteNames().filter { $0.hasPrefix(prefix) }.sorted()
     }
 
     /// The journal the command line being completed works on (`-C` respected).

@@ -7,7 +7,8 @@ import JournalWorkspace
 struct GlobalOptions: ParsableArguments {
     @Option(
         name: .customShort("C"),
-        help: ArgumentHelp("Run as if journal was started in PATH.", valueName: "PATH"))
+        help: ArgumentHelp("Run as if journal was started in PATH.", valueName: "PATH"),
+        completion: .directory)
     var directory: String?
 
     @Option(

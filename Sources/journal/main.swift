@@ -10,7 +10,7 @@ struct JournalCommand: ParsableCommand {
         commandName: "journal",
         abstract: "A plain-text, git-friendly mentoring journal.",
         discussion:
-            "Global options (-C, --today, --no-color, --no-cache) may come before or after the subcommand.",
+            "Global options (-C, --today, --color, --no-color, --no-cache) may come before or after the subcommand.",
         version: "0.1.0",
         subcommands: [
             InitCommand.self, NewCommand.self, ReportCommand.self, LintCommand.self, StatusCommand.self,
@@ -19,6 +19,10 @@ struct JournalCommand: ParsableCommand {
             ListCommand.self, EditCommand.self, SchemaCommand.self, LspCommand.self, ProgrammeCommand.self,
             CalendarCommand.self,
         ])
+
+    /// Accepted here too, so that shell completion offers them before the subcommand's name
+    /// (`journal -C DIR rep<TAB>`); `hoist` moves them behind it before parsing.
+    @OptionGroup var global: GlobalOptions
 }
 
 // A connection the server closes while we send (an HTTPS upload cut short) is an error to

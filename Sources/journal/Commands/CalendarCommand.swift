@@ -22,7 +22,7 @@ struct CalendarCommand: ParsableCommand {
     @Option(
         help: ArgumentHelp(
             "Write the feed here (a file in a synced folder, say) instead of standard output.",
-            valueName: "FILE"))
+            valueName: "FILE"), completion: .file())
     var output: String?
 
     @Option(

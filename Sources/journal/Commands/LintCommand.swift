@@ -21,7 +21,9 @@ struct LintCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "Check only these files or folders (with knowledge of their whole mentorship).")
+    @Argument(
+        help: "Check only these files or folders (with knowledge of their whole mentorship).",
+        completion: .file())
     var paths: [String] = []
 
     @Option(help: "Output format: text, json, sarif or github.")

@@ -145,7 +145,9 @@ struct ProgrammeCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var file: FileOption
         @Option(help: "text, markdown, html, json or csv.") var format: ProgrammeRenderer.Format = .text
-        @Option(help: ArgumentHelp("Write the report here instead of standard output.", valueName: "FILE"))
+        @Option(
+            help: ArgumentHelp("Write the report here instead of standard output.", valueName: "FILE"),
+            completion: .file())
         var output: String?
         @Flag(help: "Add each pair's own report (text, markdown or json).") var details = false
         @Flag(name: .customLong("no-fetch"), help: "Read the mirrors as the last run fetched them.")

@@ -55,7 +55,9 @@ struct ReportCommand: ParsableCommand {
                 + "ended (repeat it for several).", valueName: "STATUS"))
     var status: [AgreementStatus] = []
 
-    @Option(help: ArgumentHelp("Write the report to FILE instead of standard output.", valueName: "FILE"))
+    @Option(
+        help: ArgumentHelp("Write the report to FILE instead of standard output.", valueName: "FILE"),
+        completion: .file())
     var output: String?
 
     @Flag(help: "Include private entries (they stay on this machine).")

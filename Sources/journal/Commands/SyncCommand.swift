@@ -17,7 +17,9 @@ struct SyncCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: "The remote to sync with (default: the branch's upstream remote, else origin).")
+    @Option(
+        help: "The remote to sync with (default: the branch's upstream remote, else origin).",
+        completion: .custom(Completions.remotes))
     var remote: String?
 
     func run() throws {

@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+
+/// Shell completion as the shells themselves run it: global options before the subcommand,
+/// files and folders where a path goes, the repository's remotes for `sync --remote`.
+@Suite(.serialized) struct ShellCompletionTests {
+    func setUp(_ box: GitSandbox) throws -> URL {
+        let folder = try box.person(
+            "pair", name: "Mara Quinn", email: "mara@example.org", remote: "/somewhere/shared.git")
+        try box.git(["remote", "add", "backup", "/elsewhere/backup.git"], in: folder)
+        try box.write(agreementText, to: "agreement.md", in: folder)
+        try box.write("", to: "reports/old-report.html", in: folder)
+        return folder
+    }
+
+    @Test func bash() throws {
+        let box = try GitSandbox()
+        let folder = try setUp(box)
+        let script = box.url("journal.bash")
+        try box.journal(["--generate-completion-script", "bash"], in: folder).stdout.write(
+            to: script, atomically: true, encoding: .utf8)
+        let path =
+            try journalBinary().deletingLastPathComponent().path + ":" + (box.environment["PATH"] ?? "")
+        func offered(_ line: String) throws -> [String] {
+            let run = try box.run(
+                "/bin/bash", [projectRoot.path + "/Tests/Completions/bash-complete.sh", script.path, line],
+                in: folder,
+                extra: ["PATH": path])
+            return run.stdout.split(separator: "\n").map(String.init)
+        }
+        #expect(try offered("journal rep") == ["report"])
+        #expect(
+            try offered("journal -C \(folder.path) rep") == ["report"],
+            "a global option before the subcommand")
+        #expect(try offered("journal --today 2026-11-25 sy") == ["sync"])
+        #expect(try offered("journal sync --remote ").sorted() == ["backup", "origin"])
+        #expect(try offered("journal -C \(folder.path)/rep").contains("\(folder.path)/reports"))
+        #expect(try offered("journal report --output reports/o") == ["reports/old-report.html"])
+        #expect(try offered("journal lint agr") == ["agreement.md"])
+    }
+
+    @Test(
+        .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/fish"), ".ci/run installs fish"))
+    func fish() throws {
+        let box = try GitSandbox()
+        let folder = try setUp(box)
+        let script = box.url("journal.fish")
+        try box.journal(["--generate-completion-script", "fish"], in: folder).stdout.write(
+            to: script, atomically: true, encoding: .utf8)
+        func offered(_ line: String) throws -> [String] {
+            let run = try box.run(
+                "/usr/bin/fish", ["--no-config", "-c", "source \(script.path); complete -C '\(line)'"],
+                in: folder)
+            return run.stdout.split(separator: "\n").map { String($0.split(separator: "\t").first ?? "") }
+        }
+        #expect(try offered("journal rep") == ["report"])
+        #expect(try offered("journal -C \(folder.path) rep") == ["report"])
+        #expect(try offered("journal -C \(folder.path)/rep").contains("\(folder.path)/reports/"))
+        #expect(try offered("journal report --output reports/o") == ["reports/old-report.html"])
+    }
+}

@@ -18,6 +18,9 @@ public struct ProgrammePairReading: Sendable {
 /// (a bounded number at a time, each in a process of its own), each pair's journal read from its
 /// commit's tree without a work tree.
 public enum ProgrammeRun {
+    /// The file in a mirror holding why its last fetch failed.
+    static let lastProblemFile = "journal-fetch-problem"
+
     /// Where a pair's mirror lives: a folder of the cache named after the URL (never a journal).
     public static func mirror(for url: String, cache: URL) -> URL {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -44,9 +47,17 @@ public enum ProgrammeRun {
             DispatchQueue.global().async(group: group) {
                 while let index = state.next() {
                     let pair = pairs[index]
+                    let folder = mirror(for: pair.url, cache: cache)
                     let problem = MirrorFetch.run(
-                        binary: binary, url: pair.url, mirror: mirror(for: pair.url, cache: cache),
-                        environment: environment)
+                        binary: binary, url: pair.url, mirror: folder, environment: environment)
+                    // Kept with the mirror, so that a run without fetching says why it is stale.
+                    let note = folder.appendingPathComponent(lastProblemFile)
+                    if let problem {
+                        try? AtomicFile.write(
+                            Array(problem.utf8), to: note.path, mode: 0o644, replacing: true)
+                    } else {
+                        try? FileManager.default.removeItem(at: note)
+                    }
                     let counts = state.finish(pair.url, problem)
                     progress(counts.fetched, counts.failed, counts.left)
                 }
@@ -64,6 +75,12 @@ public enum ProgrammeRun {
         let folder = mirror(for: pair.url, cache: cache)
         guard FileManager.default.fileExists(atPath: folder.path) else {
             reading.problem = "not fetched yet"
+            return reading
+        }
+        if let data = FileManager.default.contents(
+            atPath: folder.appendingPathComponent(lastProblemFile).path)
+        {
+            reading.problem = "the last fetch failed: " + String(decoding: data, as: UTF8.self)
             return reading
         }
         do {
@@ -144,7 +161,9 @@ extension ProgrammeRun {
         let folder = mirror(for: pair.url, cache: cache)
         let recordFile = folder.appendingPathComponent("journal-facts.json")
         var key: String?
-        if !keepJournal, FileManager.default.fileExists(atPath: folder.path),
+        let failedBefore = FileManager.default.fileExists(
+            atPath: folder.appendingPathComponent(lastProblemFile).path)
+        if !keepJournal, !failedBefore, FileManager.default.fileExists(atPath: folder.path),
             let repository = try? GitRepository.mirror(at: folder),
             let found = try? repository.mirroredCommit(
                 branch: pair.branch, asOf: asOf.map { ($0.year, $0.month, $0.day) })

@@ -166,6 +166,9 @@ import Testing
         let earlier = (pair("Alpha pair")["mentorships"] as? [[String: Any]])?.first ?? [:]
         #expect(earlier["last_session"] as? String == "2026-11-03")
         #expect(pair("Alpha pair")["committed_on"] as? String == "2026-11-20")
+        #expect(
+            (pair("Beta pair")["problem"] as? String)?.hasPrefix("the last fetch failed") == true,
+            "a run without fetching still says why a mirror is stale")
 
         // Removing a pair takes its lines out of the file, the others' untouched.
         #expect(try box.journal(["programme", "remove", "Gone pair"], in: office).status == 0)

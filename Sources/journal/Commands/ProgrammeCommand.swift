@@ -82,7 +82,7 @@ struct ProgrammeCommand: ParsableCommand {
             let pair = ProgrammePair(url: url, name: name, cohort: cohort, branch: branch, folder: folder)
             try file.write(programme.adding(pair), base)
             print(
-                "Added \(pair.displayName) (\(url)) to \(file.path); the programme has \(programme.pairs.count + 1) pairs."
+                "Added \(pair.displayName) (\(url)) to \(file.path); the programme has \(programme.pairs.count + 1) pair\(programme.pairs.isEmpty ? "" : "s")."
             )
         }
     }

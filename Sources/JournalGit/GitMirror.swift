@@ -1,5 +1,6 @@
 import CGit2
 import Foundation
+import JournalKit
 
 extension GitRepository {
     /// The ref holding the remote's default branch (what its HEAD named) after `updateMirror`.
@@ -35,8 +36,8 @@ extension GitRepository {
     /// else `main`, `master` or the only branch), or with `asOf`, the newest commit of that
     /// history made on or before that day (in the committer's own time zone). Nil when the
     /// repository is empty; an error when it has nothing that old.
-    public func mirroredCommit(branch: String?, asOf: (year: Int, month: Int, day: Int)?) throws -> (
-        id: String, day: (year: Int, month: Int, day: Int)
+    public func mirroredCommit(branch: String?, asOf: CalendarDate?) throws -> (
+        id: String, day: CalendarDate
     )? {
         var tip: git_oid?
         if let branch {
@@ -67,9 +68,9 @@ extension GitRepository {
         while git_revwalk_next(&id, walker.pointer) == 0 {
             let commit = try commit(id)
             let seconds = git_commit_time(commit.pointer) + Int64(git_commit_time_offset(commit.pointer)) * 60
-            let day = Self.civilDay(seconds)
+            let day = CalendarDate(dayNumber: Int((Double(seconds) / 86_400).rounded(.down)))
             guard let asOf else { return (id.hex, day) }
-            if (day.year, day.month, day.day) <= (asOf.year, asOf.month, asOf.day) { return (id.hex, day) }
+            if day <= asOf { return (id.hex, day) }
         }
         if let asOf {
             throw GitError(
@@ -78,21 +79,6 @@ extension GitRepository {
             )
         }
         return nil
-    }
-
-    /// The calendar day of a count of seconds since 1970 (already in the wanted time zone).
-    static func civilDay(_ seconds: Int64) -> (year: Int, month: Int, day: Int) {
-        // Howard Hinnant's days-to-civil.
-        let days = Int(floor(Double(seconds) / 86_400))
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 }
 

@@ -44,12 +44,5 @@ public enum CalendarState {
         return result
     }
 
-    static func digest(_ text: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        return String(hash, radix: 16)
-    }
+    static func digest(_ text: String) -> String { StableHash.hex(text) }
 }

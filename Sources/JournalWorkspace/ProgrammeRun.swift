@@ -23,16 +23,11 @@ public enum ProgrammeRun {
 
     /// Where a pair's mirror lives: a folder of the cache named after the URL (never a journal).
     public static func mirror(for url: String, cache: URL) -> URL {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in url.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
         let name = ProgrammePair(url: url).displayName.filter {
             $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_"
         }
         return cache.appendingPathComponent("programme").appendingPathComponent(
-            "\(name.prefix(40))-\(String(hash, radix: 16)).git")
+            "\(name.prefix(40))-\(StableHash.hex(url)).git")
     }
 
     /// Fetches every pair's mirror, `parallel` at a time; the problem of each that failed, by URL.
@@ -86,14 +81,13 @@ public enum ProgrammeRun {
         do {
             let repository = try GitRepository.mirror(at: folder)
             guard
-                let (commit, day) = try repository.mirroredCommit(
-                    branch: pair.branch, asOf: asOf.map { ($0.year, $0.month, $0.day) })
+                let (commit, day) = try repository.mirroredCommit(branch: pair.branch, asOf: asOf)
             else {
                 reading.problem = "the repository is empty (nothing pushed yet)"
                 return reading
             }
             reading.commit = commit
-            reading.committedOn = CalendarDate(year: day.year, month: day.month, day: day.day)
+            reading.committedOn = day
             let scope = (pair.folder ?? "").trimmingCharacters(in: CharacterSet(charactersIn: "/"))
             let snapshot = try repository.snapshot(at: commit, scope: scope, limit: JournalLoader.maxFileSize)
             // Named after the pair, so that a mentorship at the repository's top takes its name.
@@ -165,8 +159,7 @@ extension ProgrammeRun {
             atPath: folder.appendingPathComponent(lastProblemFile).path)
         if !keepJournal, !failedBefore, FileManager.default.fileExists(atPath: folder.path),
             let repository = try? GitRepository.mirror(at: folder),
-            let found = try? repository.mirroredCommit(
-                branch: pair.branch, asOf: asOf.map { ($0.year, $0.month, $0.day) })
+            let found = try? repository.mirroredCommit(branch: pair.branch, asOf: asOf)
         {
             key = [
                 found.id, today.description, asOf?.description ?? "tip", pair.folder ?? "", pair.branch ?? "",

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import JournalKit
@@ -7,18 +8,7 @@ import Testing
 /// conflict and give what applying one after the other gives; edits of the same thing conflict
 /// there and lose no line; a clean result always reads as an entry.
 @Suite struct EntryMergePropertyTests {
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(max(bound, 1))) }
-        mutating func pick<T>(_ values: [T]) -> T { values[below(values.count)] }
-    }
+    typealias Random = SeededRandom
 
     /// An entry as the edits see it; `text` writes it as a person would.
     struct Document: Equatable {

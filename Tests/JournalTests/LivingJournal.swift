@@ -1,24 +1,6 @@
 import Foundation
 import JournalKit
-
-/// A small, seeded random number generator: the same seed plays the same months.
-struct SeededRandom {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// 0 ..< bound.
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-
-    /// True with probability `percent` in 100.
-    mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
-}
+import TestSupport
 
 /// A mentoring pair played over months, as people really keep a journal: meetings held,
 /// cancelled, moved and written ahead with an agenda; action items copied from notes to notes,

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// A private smart-HTTP git host as the hosted ones are: nginx in front of fcgiwrap and

@@ -33,13 +33,8 @@ public struct ParseCache: Sendable {
         /// The cache file for a journal root, named by a hash of its path (the path is also kept
         /// inside, so two journals whose hashes meet only replace each other's cache).
         public func file(forRoot rootPath: String) -> URL {
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in rootPath.utf8 {
-                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
-            }
-            let name = String(hash, radix: 16)
             return folder.appendingPathComponent(
-                String(repeating: "0", count: 16 - name.count) + name + ".cache")
+                StableHash.hex(rootPath) + ".cache")
         }
     }
 

@@ -24,13 +24,8 @@ public struct CalendarFeed: Sendable {
     {
         var events: [Event] = []
         func uid(_ parts: String...) -> String {
-            // A readable and stable id: the parts, made safe, then a digest of them all.
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in parts.joined(separator: "\u{1F}").utf8 {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x100_0000_01b3
-            }
-            return "\(String(hash, radix: 16))@journal"
+            // The same parts give the same id, in every run and on every machine.
+            return "\(StableHash.hex(parts.joined(separator: "\u{1F}")))@journal"
         }
         let reported = Dictionary(
             report.mentorships.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })

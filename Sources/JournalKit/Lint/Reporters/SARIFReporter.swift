@@ -37,12 +37,7 @@ public struct SARIFReporter: LintReporter {
 
     /// Stable across runs and edits that move a finding: the rule, the file and the finding's text.
     static func fingerprint(_ d: Diagnostic) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in (d.rule + "\u{1F}" + d.path + "\u{1F}" + d.message).utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        return String(format: "%016llx", hash)
+        StableHash.hex(d.rule + "\u{1F}" + d.path + "\u{1F}" + d.message)
     }
 
     static func level(_ severity: Severity) -> String {

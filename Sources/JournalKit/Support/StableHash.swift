@@ -1,0 +1,19 @@
+/// A hash that is the same in every run and on every machine (64-bit FNV-1a), for names that
+/// must not change: a mirror's folder, a calendar event's UID, a finding's fingerprint.
+/// Not for security: it only tells texts apart.
+public enum StableHash {
+    public static func of(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        return hash
+    }
+
+    /// `of(text)` as 16 hexadecimal digits.
+    public static func hex(_ text: String) -> String {
+        let digits = String(of(text), radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}

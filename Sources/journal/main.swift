@@ -38,6 +38,15 @@ GitLibrary.onStall = { message in
 for problem in UserSettings.current.problems { printError("journal: warning: " + problem) }
 
 let arguments = GlobalOptions.hoist(Array(CommandLine.arguments.dropFirst()))
+// The completion scripts, mended for the shells people have (`CompletionScripts`).
+if let flag = arguments.firstIndex(where: { $0.hasPrefix("--generate-completion-script") }) {
+    let given = arguments[flag].split(separator: "=", maxSplits: 1)
+    let name = given.count == 2 ? String(given[1]) : (flag + 1 < arguments.count ? arguments[flag + 1] : "")
+    if let script = CompletionScripts.script(for: name) {
+        Swift.print(script, terminator: script.hasSuffix("\n") ? "" : "\n")
+        exit(0)
+    }
+}
 do {
     var command = try JournalCommand.parseAsRoot(arguments)
     try command.run()

@@ -37,6 +37,14 @@ import Testing
         #expect(try offered("journal -C \(folder.path)/rep").contains("\(folder.path)/reports"))
         #expect(try offered("journal report --output reports/o") == ["reports/old-report.html"])
         #expect(try offered("journal lint agr") == ["agreement.md"])
+        #expect(try Set(offered("journal help ")).isSuperset(of: ["report", "sync", "lsp", "calendar"]))
+        let report = try box.journal(["report", "--format", "json"], in: folder)
+        let ids =
+            ((try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any])?[
+                "mentorships"]
+            as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+        #expect(!ids.isEmpty)
+        #expect(try offered("journal new --mentorship ") == ids, "ids computed by journal")
     }
 
     @Test(
@@ -57,5 +65,15 @@ import Testing
         #expect(try offered("journal -C \(folder.path) rep") == ["report"])
         #expect(try offered("journal -C \(folder.path)/rep").contains("\(folder.path)/reports/"))
         #expect(try offered("journal report --output reports/o") == ["reports/old-report.html"])
+        let path =
+            try journalBinary().deletingLastPathComponent().path + ":" + (box.environment["PATH"] ?? "")
+        let run = try box.run(
+            "/usr/bin/fish",
+            ["--no-config", "-c", "source \(script.path); complete -C 'journal sync --remote '"], in: folder,
+            extra: ["PATH": path])
+        let remotes = run.stdout.split(separator: "\n").map { String($0.split(separator: "\t").first ?? "") }
+        #expect(
+            remotes.sorted() == ["backup", "origin"],
+            "values journal computes, in fish: \(run.stdout)\(run.stderr)")
     }
 }

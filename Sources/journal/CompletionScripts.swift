@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 
 /// The completion scripts swift-argument-parser generates, mended where they fail in the
-/// shells people have: `journal help <TAB>` offers the commands (bash), and values journal
+/// shells people have: `journal help <TAB>` offers the commands (bash, zsh), and values journal
 /// computes (ids, remotes) reach fish 3, whose script asked for the cursor in a way fish 3
 /// answers with nothing and quoted the empty word literally.
 enum CompletionScripts {
@@ -20,6 +20,9 @@ enum CompletionScripts {
                     start.upperBound..<end.lowerBound,
                     with: "    COMPREPLY+=($(compgen -W '\(commands.joined(separator: " "))' -- \"${cur}\"))")
             }
+        case .zsh:
+            script = script.replacingOccurrences(
+                of: "'*:subcommands:'", with: "'*:subcommands:(\(commands.joined(separator: " ")))'")
         case .fish:
             script = script.replacingOccurrences(
                 of: "(__journal_tokens -tC)", with: "(string length -- (commandline -ct))")

@@ -76,4 +76,34 @@ import Testing
             remotes.sorted() == ["backup", "origin"],
             "values journal computes, in fish: \(run.stdout)\(run.stderr)")
     }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/zsh"), ".ci/run installs zsh"))
+    func zsh() throws {
+        let box = try GitSandbox()
+        let folder = try setUp(box)
+        let functions = box.url("zsh-functions")
+        try box.write(
+            try box.journal(["--generate-completion-script", "zsh"], in: folder).stdout, to: "_journal",
+            in: functions)
+        let binaries = try journalBinary().deletingLastPathComponent().path
+        func screen(_ line: String) throws -> String {
+            try box.run(
+                "/usr/bin/zsh",
+                [
+                    "-f", projectRoot.path + "/Tests/Completions/zsh-complete.zsh", functions.path, binaries,
+                    line,
+                ],
+                in: folder, timeout: 60
+            ).stdout
+        }
+        #expect(try screen("journal rep").contains("journal report"))
+        #expect(
+            #expect(
+                try screen("journal -C \(folder.path) rep").contains("report"),
+                "a global option before the subcommand")
+                || screen("journal -C \(folder.path) rep").contains("report"))
+        #expect(try screen("journal sync --remote or").contains("origin"))
+        #expect(try screen("journal report --output reports/o").contains("reports/old-report.html"))
+        #expect(try screen("journal help prog").contains("programme"))
+    }
 }

@@ -92,8 +92,20 @@ public enum ProgrammeRun {
             let snapshot = try repository.snapshot(at: commit, scope: scope, limit: JournalLoader.maxFileSize)
             // Named after the pair, so that a mentorship at the repository's top takes its name.
             let root = URL(fileURLWithPath: "/programme").appendingPathComponent(pair.displayName)
+            // Entries whose bytes are those of the last read come from the mirror's memo.
+            let memoFile = folder.appendingPathComponent("journal-entries.memo")
+            let kept =
+                memo ?? FileManager.default.contents(atPath: memoFile.path).map {
+                    EntryMemo.load([UInt8]($0))
+                }
+                ?? EntryMemo()
             reading.journal = JournalLoader.load(
-                source: MemorySource(files: snapshot.files), root: root, memo: memo)
+                source: MemorySource(files: snapshot.files), root: root, memo: kept)
+            if memo == nil {
+                try? AtomicFile.write(
+                    kept.saved(keeping: Set(snapshot.files.keys)), to: memoFile.path, mode: 0o644,
+                    replacing: true)
+            }
         } catch let error as GitError {
             reading.problem = error.message
         } catch {

@@ -205,3 +205,20 @@ def test_malformed_messages_get_protocol_errors_not_an_exit():
     assert errors.count(-32700) >= 3 and -32601 in errors
     assert any(r.get("id") == 1 and r.get("result") is None for r in replies)
     assert any(r.get("id") == 3 and "capabilities" in r["result"] for r in replies)
+
+
+async def test_buffers_of_two_journals_each_get_their_own_diagnostics(client: LanguageClient):
+    other = fresh_journal()
+    broken = pathlib.Path(other, SESSION).read_text().replace("goals:", "goals: [no-such-goal]\nold_goals:", 1)
+    mine = text_of(SESSION)
+    client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
+        uri=uri(SESSION), language_id="markdown", version=1, text=mine)))
+    other_uri = pathlib.Path(other, SESSION).as_uri()
+    client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
+        uri=other_uri, language_id="markdown", version=1, text=broken)))
+    for _ in range(2):
+        await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    await asyncio.sleep(0.3)
+    same_as_lint(client.diagnostics.get(uri(SESSION), []), lint(FOLDER, SESSION, mine))
+    assert "goal/unknown" in {d.code for d in client.diagnostics.get(other_uri, [])}
+    same_as_lint(client.diagnostics.get(other_uri, []), lint(other, SESSION, broken))

@@ -216,8 +216,17 @@ public final class LanguageServer {
             ? String(path.dropFirst(journal.root.path.count + 1)) : document.file.lastPathComponent
     }
 
-    /// The mentorship holding the buffer.
+    /// Whether the buffer's file lies inside the journal.
+    func isInside(_ document: LSPDocument, _ journal: Journal) -> Bool {
+        let path =
+            JournalLoader.resolve(document.file.deletingLastPathComponent().path) + "/"
+            + document.file.lastPathComponent
+        return path.hasPrefix(journal.root.path + "/")
+    }
+
+    /// The mentorship holding the buffer (none for a file outside the journal).
     func mentorship(of document: LSPDocument, in journal: Journal) -> Mentorship? {
+        guard isInside(document, journal) else { return nil }
         let path = path(of: document, in: journal)
         return journal.mentorships.filter { $0.path == "." || path.hasPrefix($0.path + "/") }
             .max { $0.path.count < $1.path.count }
@@ -239,8 +248,9 @@ public final class LanguageServer {
             narrowed.mentorships = journal.mentorships.filter { holding.contains($0.path) }
             let diagnostics = lint(narrowed, today: today)
             for other in open where !done.contains(other.uri) {
+                // Buffers of other journals are published when their own journal is read.
+                guard isInside(other, journal) || other.uri == uri else { continue }
                 let path = path(of: other, in: journal)
-                guard mentorship(of: other, in: journal) != nil || other.uri == uri else { continue }
                 let mine = diagnostics.filter { $0.path == path }
                 published[other.uri] = mine
                 done.insert(other.uri)

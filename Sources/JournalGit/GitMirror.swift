@@ -82,22 +82,45 @@ extension GitRepository {
     }
 }
 
-/// Fetches of many mirrors, each in a process of its own (`journal programme fetch-mirror`), so
-/// that a remote that stops answering ends only its own fetch, never the others.
+/// Fetches of many mirrors by `journal programme fetch-mirror` processes, a batch each: a remote
+/// that stops answering ends only its process, and the rest of its batch goes to another.
 public enum MirrorFetch {
-    /// Runs `binary programme fetch-mirror URL MIRROR`; nil when it went through, else why not,
-    /// in the words the fetch gave.
-    public static func run(binary: String, url: String, mirror: URL, environment: [String: String]) -> String?
+    /// Fetches `items` (URL and mirror folder), in as many processes as it takes; for each, nil
+    /// when it went through, else why not, in the words the fetch gave.
+    public static func run(binary: String, items: [(url: String, mirror: URL)], environment: [String: String])
+        -> [String?]
     {
-        guard
-            let result = ExternalProgram.run(
-                URL(fileURLWithPath: binary), ["programme", "fetch-mirror", url, mirror.path], input: Data(),
-                environment: environment)
-        else { return "cannot start \(binary) to fetch it" }
-        guard result.status != 0 else { return nil }
-        let said = result.errors.split(separator: "\n").map {
-            $0.hasPrefix("journal: ") ? String($0.dropFirst("journal: ".count)) : String($0)
-        }.joined(separator: " ")
-        return said.isEmpty ? "the fetch failed (exit status \(result.status))" : said
+        var results = [String?](repeating: nil, count: items.count)
+        var pending = Array(items.indices)
+        while !pending.isEmpty {
+            let arguments = pending.flatMap { [items[$0].url, items[$0].mirror.path] }
+            guard
+                let result = ExternalProgram.run(
+                    URL(fileURLWithPath: binary), ["programme", "fetch-mirror"] + arguments, input: Data(),
+                    environment: environment)
+            else {
+                for index in pending { results[index] = "cannot start \(binary) to fetch it" }
+                return results
+            }
+            var done = Set<Int>()
+            for line in String(decoding: result.output, as: UTF8.self).split(separator: "\n") {
+                let fields = line.split(separator: "\t", maxSplits: 2).map(String.init)
+                guard fields.count >= 2, let offset = Int(fields[1]), pending.indices.contains(offset) else {
+                    continue
+                }
+                let index = pending[offset]
+                done.insert(index)
+                results[index] = fields[0] == "ok" ? nil : (fields.count > 2 ? fields[2] : "the fetch failed")
+            }
+            let left = pending.filter { !done.contains($0) }
+            guard let stalled = left.first else { break }
+            // The process ended before this one was done: it is the one that stalled (or broke).
+            let said = result.errors.split(separator: "\n").map {
+                $0.hasPrefix("journal: ") ? String($0.dropFirst("journal: ".count)) : String($0)
+            }.joined(separator: " ")
+            results[stalled] = said.isEmpty ? "the fetch failed (exit status \(result.status))" : said
+            pending = Array(left.dropFirst())
+        }
+        return results
     }
 }

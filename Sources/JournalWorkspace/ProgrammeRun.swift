@@ -36,24 +36,34 @@ public enum ProgrammeRun {
         _ pairs: [ProgrammePair], cache: URL, binary: String, parallel: Int, environment: [String: String],
         progress: @escaping @Sendable (Int, Int, Int) -> Void
     ) -> [String: String] {
-        let state = FetchState(count: pairs.count)
+        // Batches small enough to keep every process busy to the end, large enough that
+        // starting a process is a small part of each.
+        let workers = max(1, min(parallel, pairs.count))
+        let size = max(1, min(25, pairs.count / (workers * 2)))
+        let batches = stride(from: 0, to: pairs.count, by: size).map {
+            Array($0..<min($0 + size, pairs.count))
+        }
+        let state = FetchState(count: batches.count, pairs: pairs.count)
         let group = DispatchGroup()
-        for _ in 0..<max(1, min(parallel, pairs.count)) {
+        for _ in 0..<workers {
             DispatchQueue.global().async(group: group) {
-                while let index = state.next() {
-                    let pair = pairs[index]
-                    let folder = mirror(for: pair.url, cache: cache)
-                    let problem = MirrorFetch.run(
-                        binary: binary, url: pair.url, mirror: folder, environment: environment)
-                    // Kept with the mirror, so that a run without fetching says why it is stale.
-                    let note = folder.appendingPathComponent(lastProblemFile)
-                    if let problem {
-                        try? AtomicFile.write(
-                            Array(problem.utf8), to: note.path, mode: 0o644, replacing: true)
-                    } else {
-                        try? FileManager.default.removeItem(at: note)
+                while let batch = state.next() {
+                    let indices = batches[batch]
+                    let folders = indices.map { mirror(for: pairs[$0].url, cache: cache) }
+                    let problems = MirrorFetch.run(
+                        binary: binary, items: zip(indices, folders).map { (pairs[$0.0].url, $0.1) },
+                        environment: environment)
+                    for (folder, problem) in zip(folders, problems) {
+                        // Kept with the mirror, so that a run without fetching says why it is stale.
+                        let note = folder.appendingPathComponent(lastProblemFile)
+                        if let problem {
+                            try? AtomicFile.write(
+                                Array(problem.utf8), to: note.path, mode: 0o644, replacing: true)
+                        } else {
+                            try? FileManager.default.removeItem(at: note)
+                        }
                     }
-                    let counts = state.finish(pair.url, problem)
+                    let counts = state.finish(indices.map { pairs[$0].url }, problems)
                     progress(counts.fetched, counts.failed, counts.left)
                 }
             }
@@ -217,11 +227,15 @@ private final class FetchState: @unchecked Sendable {
     private let lock = NSLock()
     private var nextIndex = 0
     private let count: Int
+    private let pairs: Int
     private var fetched = 0
     private var failed = 0
     private(set) var problems: [String: String] = [:]
 
-    init(count: Int) { self.count = count }
+    init(count: Int, pairs: Int) {
+        self.count = count
+        self.pairs = pairs
+    }
 
     func next() -> Int? {
         lock.withLock {
@@ -231,15 +245,17 @@ private final class FetchState: @unchecked Sendable {
         }
     }
 
-    func finish(_ url: String, _ problem: String?) -> (fetched: Int, failed: Int, left: Int) {
+    func finish(_ urls: [String], _ results: [String?]) -> (fetched: Int, failed: Int, left: Int) {
         lock.withLock {
-            if let problem {
-                failed += 1
-                problems[url] = problem
-            } else {
-                fetched += 1
+            for (url, problem) in zip(urls, results) {
+                if let problem {
+                    failed += 1
+                    problems[url] = problem
+                } else {
+                    fetched += 1
+                }
             }
-            return (fetched, failed, count - fetched - failed)
+            return (fetched, failed, pairs - fetched - failed)
         }
     }
 }

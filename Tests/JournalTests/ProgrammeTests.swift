@@ -186,4 +186,45 @@ import Testing
         #expect(run.stderr.contains("programme.yml:2:"), "\(run.stderr)")
         #expect(run.stderr.contains("url"))
     }
+
+    /// A host that accepts the connection and then says nothing ends only its own pair's fetch:
+    /// the pairs fetched after it in the same batch are fetched all the same.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/python3")))
+    func aStalledHostStopsOnlyItsOwnPair() throws {
+        let box = try GitSandbox()
+        let port = box.freePort()
+        let script = """
+            import socket, sys
+            s = socket.socket()
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            s.bind(("127.0.0.1", int(sys.argv[1])))
+            s.listen(5)
+            held = []
+            while True:
+                held.append(s.accept()[0])
+            """
+        let server = try box.startServer("/usr/bin/python3", ["-c", script, String(port)], log: "silent.log")
+        defer { box.stop(server) }
+        #expect(box.waitForListener(port: port))
+        let served = box.url("served")
+        for name in ["first", "last"] {
+            _ = try publish(box, name, to: served.appendingPathComponent("\(name).git"), day: "2026-11-20")
+        }
+        let office = box.url("office")
+        try box.write(
+            "pairs:\n  - url: \(served.path)/first.git\n  - url: git://127.0.0.1:\(port)/silent.git\n"
+                + "  - url: \(served.path)/last.git\n", to: "programme.yml", in: office)
+        let run = try box.journal(
+            ["--today", "2026-11-25", "programme", "report", "--format", "json", "--parallel", "1"],
+            in: office,
+            extra: ["JOURNAL_CACHE_DIR": box.url("cache").path, "JOURNAL_GIT_TIMEOUT": "2"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let pairs = json(run)["pairs"] as? [[String: Any]] ?? []
+        func pair(_ name: String) -> [String: Any] { pairs.first { $0["name"] as? String == name } ?? [:] }
+        #expect(
+            (pair("silent")["problem"] as? String)?.contains("stopped answering") == true, "\(pair("silent"))"
+        )
+        #expect(pair("first")["problem"] is NSNull)
+        #expect(pair("last")["problem"] is NSNull, "fetched after the stalled one")
+    }
 }

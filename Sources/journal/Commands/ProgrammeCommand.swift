@@ -224,14 +224,27 @@ struct ProgrammeCommand: ParsableCommand {
     /// stops answering ends only its own fetch.
     struct FetchMirror: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "fetch-mirror", abstract: "Fetch one pair's mirror (run by `programme report`).",
+            commandName: "fetch-mirror",
+            abstract: "Fetch pairs' mirrors, given as URL MIRROR pairs (run by `programme report`).",
             shouldDisplay: false)
-        @Argument var url: String
-        @Argument var mirror: String
+        @Argument var items: [String] = []
 
+        /// One line per pair on standard output as each is done (`ok N`, or `error N why`), so
+        /// that the caller knows which were done should a stalled remote end this process.
         func run() throws {
-            let repository = try GitRepository.mirror(at: URL(fileURLWithPath: mirror))
-            try repository.updateMirror(url: url, environment: ProcessInfo.processInfo.environment)
+            let environment = ProcessInfo.processInfo.environment
+            for index in stride(from: 0, to: items.count - 1, by: 2) {
+                var line = "ok\t\(index / 2)"
+                do {
+                    let repository = try GitRepository.mirror(at: URL(fileURLWithPath: items[index + 1]))
+                    try repository.updateMirror(url: items[index], environment: environment)
+                } catch let error as GitError {
+                    line = "error\t\(index / 2)\t" + error.message.replacingOccurrences(of: "\n", with: " ")
+                } catch {
+                    line = "error\t\(index / 2)\t\(error)".replacingOccurrences(of: "\n", with: " ")
+                }
+                FileHandle.standardOutput.write(Data((line + "\n").utf8))
+            }
         }
     }
 }

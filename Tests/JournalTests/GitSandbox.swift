@@ -181,6 +181,22 @@ final class GitSandbox {
     }
 
     /// Stops a server: SIGTERM, then SIGKILL after five seconds.
+    /// A host on `port` that accepts every connection and then says nothing, as a server that
+    /// stopped answering does.
+    func startSilentServer(port: UInt16) throws -> Server {
+        let script = """
+            import socket, sys
+            s = socket.socket()
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            s.bind(("127.0.0.1", int(sys.argv[1])))
+            s.listen(5)
+            held = []
+            while True:
+                held.append(s.accept()[0])
+            """
+        return try startServer("/usr/bin/python3", ["-c", script, String(port)], log: "silent.log")
+    }
+
     func stop(_ server: Server) {
         guard !server.stopped else { return }
         server.stopped = true

@@ -249,17 +249,7 @@ import Testing
     func aSilentServerEndsTheSyncWithExitFour() throws {
         let box = try GitSandbox()
         let port = box.freePort()
-        let script = """
-            import socket, sys
-            s = socket.socket()
-            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-            s.bind(("127.0.0.1", int(sys.argv[1])))
-            s.listen(5)
-            held = []
-            while True:
-                held.append(s.accept()[0])
-            """
-        let server = try box.startServer("/usr/bin/python3", ["-c", script, String(port)], log: "silent.log")
+        let server = try box.startSilentServer(port: port)
         defer { box.stop(server) }
         #expect(box.waitForListener(port: port))
         let folder = try box.person(

@@ -11,9 +11,8 @@ enum LineMatching {
     /// A comparison `budget` does not allow: the whole merge is left to git's line merge.
     struct TooCostly: Error {}
 
-    /// The pairs (index in `a`, index in `b`) of elements both keep, in order: a longest common
-    /// subsequence. Throws when comparing would cost more than `budget`.
-    static func matches<Key: Hashable>(_ a: [Key], _ b: [Key]) throws(TooCostly) -> [(Int, Int)] {
+    /// How many elements the two sequences share at their start, and then at their end.
+    static func commonEnds<Element: Equatable>(_ a: [Element], _ b: [Element]) -> (prefix: Int, suffix: Int) {
         var prefix = 0
         while prefix < a.count, prefix < b.count, a[prefix] == b[prefix] { prefix += 1 }
         var suffix = 0
@@ -22,6 +21,13 @@ enum LineMatching {
         {
             suffix += 1
         }
+        return (prefix, suffix)
+    }
+
+    /// The pairs (index in `a`, index in `b`) of elements both keep, in order: a longest common
+    /// subsequence. Throws when comparing would cost more than `budget`.
+    static func matches<Key: Hashable>(_ a: [Key], _ b: [Key]) throws(TooCostly) -> [(Int, Int)] {
+        let (prefix, suffix) = commonEnds(a, b)
         var pairs = (0..<prefix).map { ($0, $0) }
         let middleA = Array(a[prefix..<(a.count - suffix)])
         let middleB = Array(b[prefix..<(b.count - suffix)])

@@ -5,14 +5,7 @@ enum UnifiedDiff {
     static func make(path: String, from old: String, to new: String) -> String {
         let a = old.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let b = new.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        var prefix = 0
-        while prefix < a.count, prefix < b.count, a[prefix] == b[prefix] { prefix += 1 }
-        var suffix = 0
-        while suffix < a.count - prefix, suffix < b.count - prefix,
-            a[a.count - 1 - suffix] == b[b.count - 1 - suffix]
-        {
-            suffix += 1
-        }
+        let (prefix, suffix) = LineMatching.commonEnds(a, b)
         if prefix == a.count && prefix == b.count { return "" }
         let context = 3
         let start = max(0, prefix - context)

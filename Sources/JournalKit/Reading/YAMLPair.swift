@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// A key and its value in a YAML mapping.
 struct YAMLPair: Sendable, Hashable {

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Why front matter could not be read as YAML, with the place in the file.
 struct YAMLProblem: Error, Sendable, Equatable {

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// A YAML value from front matter, with the position of its first character in the file.
 ///

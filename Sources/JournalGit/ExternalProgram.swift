@@ -27,31 +27,79 @@ enum ExternalProgram {
         process.standardOutput = stdout
         process.standardError = stderr
         do { try process.run() } catch { return nil }
-        let group = DispatchGroup()
-        let output = Collected()
-        let errors = Collected()
-        let out = stdout.fileHandleForReading
-        let err = stderr.fileHandleForReading
-        DispatchQueue.global().async(group: group) { output.data = out.readDataToEndOfFile() }
-        DispatchQueue.global().async(group: group) { errors.data = err.readDataToEndOfFile() }
-        // A program that stops reading early must not stop journal: SIGPIPE is ignored, and a
-        // failed write is its business.
-        try? stdin.fileHandleForWriting.write(contentsOf: input)
-        try? stdin.fileHandleForWriting.close()
-        group.wait()
+        // Both outputs are read and the input written by one poll loop on this thread: many
+        // programs may run at once (a programme fetches through several), and reader threads
+        // taken from the shared pool would wait on each other.
+        let collected = exchange(
+            input: [UInt8](input), with: stdin.fileHandleForWriting, output: stdout.fileHandleForReading,
+            errors: stderr.fileHandleForReading)
         process.waitUntilExit()
         return Result(
-            status: process.terminationStatus, output: output.data,
-            errors: String(decoding: errors.data, as: UTF8.self))
+            status: process.terminationStatus, output: Data(collected.output),
+            errors: String(decoding: collected.errors, as: UTF8.self))
+    }
+
+    /// Writes `input` and reads both outputs until the program closes them. A program that
+    /// stops reading early must not stop journal: SIGPIPE is ignored, and a failed write is its
+    /// business.
+    private static func exchange(
+        input: [UInt8], with writer: FileHandle, output: FileHandle, errors: FileHandle
+    ) -> (output: [UInt8], errors: [UInt8]) {
+        let inFD = writer.fileDescriptor
+        let outFD = output.fileDescriptor
+        let errFD = errors.fileDescriptor
+        var written = 0
+        var inputOpen = true
+        if input.isEmpty {
+            try? writer.close()
+            inputOpen = false
+        } else {
+            _ = fcntl(inFD, F_SETFL, fcntl(inFD, F_GETFL) | O_NONBLOCK)
+        }
+        var outputOpen = true
+        var errorsOpen = true
+        var collected: (output: [UInt8], errors: [UInt8]) = ([], [])
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while outputOpen || errorsOpen {
+            var watched: [pollfd] = []
+            if outputOpen { watched.append(pollfd(fd: outFD, events: Int16(POLLIN), revents: 0)) }
+            if errorsOpen { watched.append(pollfd(fd: errFD, events: Int16(POLLIN), revents: 0)) }
+            if inputOpen { watched.append(pollfd(fd: inFD, events: Int16(POLLOUT), revents: 0)) }
+            if poll(&watched, nfds_t(watched.count), -1) < 0 {
+                if errno == EINTR { continue }
+                break
+            }
+            for entry in watched where entry.revents != 0 {
+                if entry.fd == inFD {
+                    let count = input.withUnsafeBytes { bytes -> Int in
+                        guard let base = bytes.baseAddress else { return -1 }
+                        return write(inFD, base + written, input.count - written)
+                    }
+                    if count > 0 { written += count }
+                    if written == input.count || (count < 0 && errno != EAGAIN && errno != EINTR) {
+                        try? writer.close()
+                        inputOpen = false
+                    }
+                    continue
+                }
+                let count = buffer.withUnsafeMutableBytes { read(entry.fd, $0.baseAddress, $0.count) }
+                if count > 0 {
+                    if entry.fd == outFD {
+                        collected.output.append(contentsOf: buffer[0..<count])
+                    } else {
+                        collected.errors.append(contentsOf: buffer[0..<count])
+                    }
+                } else if count == 0 || (errno != EINTR && errno != EAGAIN) {
+                    if entry.fd == outFD { outputOpen = false } else { errorsOpen = false }
+                }
+            }
+        }
+        if inputOpen { try? writer.close() }
+        return collected
     }
 
     /// Runs a shell command line, as git runs `!helpers` and aliases.
     static func shell(_ command: String, input: Data, environment: [String: String]) -> Result? {
         run(URL(fileURLWithPath: "/bin/sh"), ["-c", command], input: input, environment: environment)
     }
-}
-
-/// What one reading thread collected; read only after its group finished.
-private final class Collected: @unchecked Sendable {
-    var data = Data()
 }

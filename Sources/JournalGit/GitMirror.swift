@@ -27,9 +27,101 @@ extension GitRepository {
             environment: environment, config: try? config(), gitDirectory: commonDirectory)
         session.viaGitCommand = environment["JOURNAL_GIT_TRANSPORT"] == "git"
         let upstream = Upstream(branch: "main", remote: "origin", remoteBranch: "main", configured: false)
-        try fetch(remote, upstream, session: session, refspec: "+refs/heads/*:refs/heads/*")
-        // The default branch's commit, whatever the branch is called.
-        try? fetch(remote, upstream, session: session, refspec: "+HEAD:\(Self.mirroredHead)")
+        if session.viaGitCommand {
+            try fetch(remote, upstream, session: session, refspec: "+refs/heads/*:refs/heads/*")
+            try? fetch(remote, upstream, session: session, refspec: "+HEAD:\(Self.mirroredHead)")
+            return
+        }
+        try fetchOverOneConnection(remote, upstream, session: session)
+    }
+
+    /// One connection per mirror: the remote's refs are listed, and when every branch and HEAD
+    /// are where the mirror has them (the usual case), nothing more is asked of the host; else
+    /// the branches are downloaded over the same connection. HEAD's commit is kept under
+    /// `mirroredHead`.
+    private func fetchOverOneConnection(_ remote: GitRemote, _ upstream: Upstream, session: TransportSession)
+        throws
+    {
+        var options = git_fetch_options()
+        try check(git_fetch_options_init(&options, UInt32(GIT_FETCH_OPTIONS_VERSION)), "cannot fetch")
+        session.reset()
+        session.install(&options.callbacks)
+        if let address = session.prepare(url: remote.url) { remote.useAddress(address) }
+        let proxy: UnsafeMutablePointer<CChar>? = session.proxy(for: remote.url, remote: upstream.remote)
+            .flatMap { strdup($0) }
+        defer { free(proxy) }
+        if let proxy {
+            options.proxy_opts.type = GIT_PROXY_SPECIFIED
+            options.proxy_opts.url = UnsafePointer(proxy)
+        }
+        options.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE
+        options.update_fetchhead = 0
+        let refspecs = GitStringArray(["+refs/heads/*:refs/heads/*"])
+        var head: git_oid?
+        let code: Int32 = withExtendedLifetime(session) {
+            session.watchingForStalls("fetch", remote: upstream.remote) {
+                var code = git_remote_connect(
+                    remote.pointer, GIT_DIRECTION_FETCH, &options.callbacks, &options.proxy_opts, nil)
+                guard code == 0 else { return code }
+                defer { git_remote_disconnect(remote.pointer) }
+                var heads: UnsafeMutablePointer<UnsafePointer<git_remote_head>?>?
+                var count = 0
+                code = git_remote_ls(&heads, &count, remote.pointer)
+                guard code == 0 else { return code }
+                var current = true
+                for index in 0..<count {
+                    guard let advertised = heads?[index]?.pointee, let name = advertised.name else {
+                        continue
+                    }
+                    let refName = String(cString: name)
+                    if refName == "HEAD" {
+                        head = advertised.oid
+                        if !refers(Self.mirroredHead, to: advertised.oid) { current = false }
+                    } else if refName.hasPrefix("refs/heads/") {
+                        if !refers(refName, to: advertised.oid) { current = false }
+                    }
+                }
+                if current { return 0 }
+                code = refspecs.withArray { array in git_remote_download(remote.pointer, array, &options) }
+                guard code == 0 else { return code }
+                return git_remote_update_tips(
+                    remote.pointer, &options.callbacks, 0, GIT_REMOTE_DOWNLOAD_TAGS_NONE,
+                    "journal programme: fetch")
+            }
+        }
+        if code < 0 {
+            let error = session.classify(
+                GitError(code: code, context: ""), remote: upstream.remote, url: remote.url)
+            session.finish(succeeded: error.kind != .authentication)
+            throw error
+        }
+        session.finish(succeeded: true)
+        guard let head else { return }
+        if hasObject(head) {
+            if !refers(Self.mirroredHead, to: head) {
+                try check(
+                    git_reference_create_with_local_tip(pointer, Self.mirroredHead, head),
+                    "cannot record the remote's default branch")
+            }
+        } else {
+            // HEAD names a commit on no branch: fetch it by name.
+            try? fetch(remote, upstream, session: session, refspec: "+HEAD:\(Self.mirroredHead)")
+        }
+    }
+
+    /// Whether the ref `name` exists here and points at `id`.
+    private func refers(_ name: String, to id: git_oid) -> Bool {
+        guard let reference = try? reference(name), let target = reference.target else { return false }
+        return target == id
+    }
+
+    /// Whether the object `id` is in this repository's object store.
+    private func hasObject(_ id: git_oid) -> Bool {
+        var database: OpaquePointer?
+        guard git_repository_odb(&database, pointer) == 0, let database else { return false }
+        defer { git_odb_free(database) }
+        var id = id
+        return git_odb_exists(database, &id) != 0
     }
 
     /// The commit to read in a mirror: the tip of `branch` (else of the remote's default branch,

@@ -226,13 +226,20 @@ final class TransportSession {
         func variable(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
         let file = variable("GIT_SSL_CAINFO") ?? setting("sslCAInfo") ?? variable("SSL_CERT_FILE")
         let path = variable("GIT_SSL_CAPATH") ?? setting("sslCAPath") ?? variable("SSL_CERT_DIR")
-        if file != nil || path != nil {
-            _ = journal_git_set_ssl_cert_locations(file.map(expandHome), path.map(expandHome))
+        if file != nil || path != nil, Self.usesTLS(url) {
+            CertificateLocations.use(file: file.map(expandHome), path: path.map(expandHome))
         }
         let verify = setting("sslVerify")?.lowercased()
         let off = ["false", "no", "off", "0"].contains(verify ?? "")
         unverified = environment["GIT_SSL_NO_VERIFY"] != nil || off
         return sshAddress(for: url)
+    }
+
+    /// Whether a connection to `url` can need certificates: https, or http that may redirect
+    /// there. git://, ssh and local paths never do.
+    static func usesTLS(_ url: String) -> Bool {
+        let lowered = url.prefix(8).lowercased()
+        return lowered.hasPrefix("https://") || lowered.hasPrefix("http://")
     }
 
     /// The proxy git would use for `url` (http and https only): `remote.<name>.proxy`, else
@@ -518,4 +525,19 @@ public func redact(_ text: String) -> String {
         }
     }
     return result + rest
+}
+
+/// The certificates libgit2 trusts are set for the whole process, and setting them parses every
+/// file of the folder named: done once per process for the same locations, not per connection
+/// (a programme fetch makes hundreds).
+enum CertificateLocations {
+    nonisolated(unsafe) private static var current: (file: String?, path: String?)?
+    private static let lock = NSLock()
+
+    static func use(file: String?, path: String?) {
+        lock.lock()
+        defer { lock.unlock() }
+        if let current, current.file == file, current.path == path { return }
+        if journal_git_set_ssl_cert_locations(file, path) == 0 { current = (file, path) }
+    }
 }

@@ -44,9 +44,13 @@ public enum ProgrammeRun {
             Array($0..<min($0 + size, pairs.count))
         }
         let state = FetchState(count: batches.count, pairs: pairs.count)
+        // Threads of their own: each mostly waits on a process and the network, and the shared
+        // pool adds a thread for blocked work only about once a second.
         let group = DispatchGroup()
         for _ in 0..<workers {
-            DispatchQueue.global().async(group: group) {
+            group.enter()
+            let worker = Thread {
+                defer { group.leave() }
                 while let batch = state.next() {
                     let indices = batches[batch]
                     let folders = indices.map { mirror(for: pairs[$0].url, cache: cache) }
@@ -67,6 +71,7 @@ public enum ProgrammeRun {
                     progress(counts.fetched, counts.failed, counts.left)
                 }
             }
+            worker.start()
         }
         group.wait()
         return state.problems

@@ -145,7 +145,8 @@ struct GlobalOptions: ParsableArguments {
 /// Writes to standard error, with no control character from a journal or from git: a message
 /// naming a file or a person shows their control characters as visible symbols.
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data((TerminalText.lines(message) + "\n").utf8))
+    var text = TerminalText.lines(message) + "\n"
+    _ = text.withUTF8 { writeAll(UnsafeRawBufferPointer($0), to: STDERR_FILENO) }
 }
 
 /// Each message on its own line of standard error.
@@ -184,11 +185,17 @@ func emit(_ parts: [[UInt8]], to path: String?, base: URL) throws {
 }
 
 /// All of `bytes` to standard output; false when it is closed.
-private func writeToStandardOutput(_ bytes: UnsafeRawBufferPointer) -> Bool {
+func writeToStandardOutput(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    writeAll(bytes, to: STDOUT_FILENO)
+}
+
+/// All of `bytes` to `descriptor`; false when it is closed (a reader that went away, such as
+/// `| head`, ends the output quietly rather than the program).
+func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> Bool {
     guard var next = bytes.baseAddress else { return true }
     var left = bytes.count
     while left > 0 {
-        let written = write(STDOUT_FILENO, next, left)
+        let written = write(descriptor, next, left)
         if written < 0 && errno == EINTR { continue }
         if written <= 0 { return false }
         next += written

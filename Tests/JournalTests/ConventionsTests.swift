@@ -35,6 +35,45 @@ import Testing
         #expect(try box.journal(["--color", "sometimes", "report"], in: journal).status == 2)
     }
 
+    /// `journal report | head` and a closed standard error: the output stops, the program ends
+    /// as it would have, and nothing crashes.
+    @Test func aReaderThatGoesAwayEndsTheOutputNotTheProgram() throws {
+        let box = try GitSandbox()
+        let journal = try example(box)
+        func run(_ arguments: [String], closing stream: Int32) throws -> (status: Int32, said: String) {
+            var ends: [Int32] = [0, 0]
+            try #require(pipe(&ends) == 0)
+            close(ends[0])  // nobody reads: every write fails as it would after `head` exits
+            let closed = FileHandle(fileDescriptor: ends[1], closeOnDealloc: true)
+            let other = Pipe()
+            let process = Process()
+            process.executableURL = try journalBinary()
+            process.arguments = ["--today", "2026-11-25"] + arguments
+            process.currentDirectoryURL = journal
+            process.standardInput = FileHandle.nullDevice
+            process.standardOutput = stream == STDOUT_FILENO ? closed : other
+            process.standardError = stream == STDERR_FILENO ? closed : other
+            try process.run()
+            let said = String(decoding: other.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationReason == .exit, "\(arguments) ended by a signal")
+            return (process.terminationStatus, said)
+        }
+        for arguments in [["report"], ["report", "--format", "json"], ["lint"], ["log"], ["status"]] {
+            let (status, said) = try run(arguments, closing: STDOUT_FILENO)
+            #expect(status < 3, "\(arguments): \(said)")
+            #expect(!said.contains("Fatal error"))
+        }
+        let (status, said) = try run(["report", "--mentorship", "nobody"], closing: STDERR_FILENO)
+        #expect(status == 2 || status == 1)
+        #expect(!said.contains("Fatal error"))
+        // A mirror fetch reports each repository on its own line: a reader that went away stops it.
+        let mirror = box.url("mirror.git")
+        let fetched = try run(
+            ["programme", "fetch-mirror", box.url("nowhere").path, mirror.path], closing: STDOUT_FILENO)
+        #expect(!fetched.said.contains("Fatal error"))
+    }
+
     @Test func personalSettingsAndTheJournalsTakePrecedence() throws {
         let box = try GitSandbox()
         let journal = try example(box)

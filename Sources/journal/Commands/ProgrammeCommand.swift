@@ -182,10 +182,10 @@ struct ProgrammeCommand: ParsableCommand {
                     environment: environment
                 ) { fetched, failed, left in
                     guard terminal else { return }
-                    let line = "\rFetched \(fetched), failed \(failed), left \(left) "
-                    FileHandle.standardError.write(Data(line.utf8))
+                    var line = "\rFetched \(fetched), failed \(failed), left \(left) "
+                    _ = line.withUTF8 { writeAll(UnsafeRawBufferPointer($0), to: STDERR_FILENO) }
                 }
-                if terminal { FileHandle.standardError.write(Data("\n".utf8)) }
+                if terminal { printError("") }
             }
             let facts = ProgrammeRun.facts(
                 programme.pairs, cache: cache, asOf: asOf ? today : nil, today: today, problems: problems,
@@ -243,7 +243,8 @@ struct ProgrammeCommand: ParsableCommand {
                 } catch {
                     line = "error\t\(index / 2)\t\(error)".replacingOccurrences(of: "\n", with: " ")
                 }
-                FileHandle.standardOutput.write(Data((line + "\n").utf8))
+                line += "\n"
+                guard line.withUTF8({ writeToStandardOutput(UnsafeRawBufferPointer($0)) }) else { return }
             }
         }
     }

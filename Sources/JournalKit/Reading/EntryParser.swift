@@ -10,7 +10,9 @@ public enum EntryParser {
 
     /// Parses raw file bytes; `path` is relative to the journal root.
     public static func parse(path: String, kind: EntryKind, bytes: [UInt8]) -> Entry {
-        let fileName = path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
+        // Searched as bytes: a search by `Character` walks grapheme breaks (5,000 instructions a path).
+        let fileName =
+            path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[path.index(after: $0)...]) } ?? path
         let stem = fileName.hasSuffix(".md") ? String(fileName.dropLast(3)) : fileName
         let (fileDate, slug) = splitDatedName(stem)
         var entry = Entry(

@@ -9,6 +9,7 @@ struct FieldReader {
         self.path = path
         self.mapping = mapping
         var fields: [String: YAMLPair] = [:]
+        fields.reserveCapacity(mapping.count)
         for pair in mapping {
             if let key = pair.key.text { fields[key] = pair }
         }

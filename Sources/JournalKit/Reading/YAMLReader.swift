@@ -33,13 +33,13 @@ enum YAMLReader {
         }
     }
 
-    /// One collection being read: its start, anchor and the values read so far (for a mapping,
-    /// keys and values alternate).
+    /// One collection being read: its start, anchor, and where its values begin in the
+    /// composer's one stack of values (for a mapping, keys and values alternate).
     private struct Frame {
         var isMapping: Bool
         var position: SourcePosition
         var anchor: String?
-        var values: [YAMLValue] = []
+        var start: Int
         /// Values inside, itself included, with aliases counted as expanded.
         var size = 1
     }
@@ -47,6 +47,9 @@ enum YAMLReader {
     private struct Composer {
         let firstLine: Int
         var stack: [Frame] = []
+        /// The values of every open collection, innermost last: each collection's array is made
+        /// once, at its exact size, when it ends.
+        var values: [YAMLValue] = []
         /// Anchored values by name, with their expanded size; a later anchor shadows an earlier one.
         var anchors: [String: (value: YAMLValue, size: Int)] = [:]
         var budget = YAMLReader.maxValues
@@ -132,17 +135,19 @@ enum YAMLReader {
                 let isMapping = event.type == YAML_MAPPING_START_EVENT
                 let anchor =
                     isMapping ? name(event.data.mapping_start.anchor) : name(event.data.sequence_start.anchor)
-                stack.append(Frame(isMapping: isMapping, position: position(mark), anchor: anchor))
+                stack.append(
+                    Frame(isMapping: isMapping, position: position(mark), anchor: anchor, start: values.count)
+                )
                 return .more
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 guard let frame = stack.popLast() else { return .more }
                 let value: YAMLValue
                 if frame.isMapping {
                     var pairs: [YAMLPair] = []
-                    pairs.reserveCapacity(frame.values.count / 2)
-                    var index = 0
-                    while index + 1 < frame.values.count {
-                        pairs.append(YAMLPair(key: frame.values[index], value: frame.values[index + 1]))
+                    pairs.reserveCapacity((values.count - frame.start) / 2)
+                    var index = frame.start
+                    while index + 1 < values.count {
+                        pairs.append(YAMLPair(key: values[index], value: values[index + 1]))
                         index += 2
                     }
                     if let duplicate = YAMLReader.duplicateKeys(pairs) {
@@ -150,8 +155,9 @@ enum YAMLReader {
                     }
                     value = .mapping(pairs, frame.position)
                 } else {
-                    value = .sequence(frame.values, frame.position)
+                    value = .sequence(Array(values[frame.start...]), frame.position)
                 }
+                values.removeSubrange(frame.start...)
                 budget += frame.size - 1  // its contents were counted as they were added
                 return add(value, size: frame.size, anchor: frame.anchor, mark)
             default:
@@ -173,7 +179,7 @@ enum YAMLReader {
             if stack.isEmpty {
                 root = value
             } else {
-                stack[stack.count - 1].values.append(value)
+                values.append(value)
                 stack[stack.count - 1].size += size
             }
             return .more

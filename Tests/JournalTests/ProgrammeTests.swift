@@ -122,6 +122,21 @@ import Testing
         let spring = totals.first { $0["cohort"] as? String == "spring" } ?? [:]
         #expect(spring["pairs"] as? Int == 2)
 
+        // Nothing changed: the next run only asks the host for each repository's refs, over one
+        // connection each, and downloads nothing.
+        let accessLog = host.folder.appendingPathComponent("access.log")
+        let logged = (try? String(contentsOf: accessLog, encoding: .utf8)) ?? ""
+        run = try box.journal(
+            ["--today", "2026-11-25", "programme", "report", "--format", "json"], in: office, extra: env)
+        #expect(run.status == 0)
+        let asked = ((try? String(contentsOf: accessLog, encoding: .utf8)) ?? "").dropFirst(logged.count)
+        let answered = asked.split(separator: "\n").filter {
+            $0.contains("/secret.git/info/refs") && $0.contains("\" 200 ")
+        }
+        #expect(answered.count == 1, "one listing of the refs: \(asked)")
+        #expect(!asked.contains("POST"), "a warm run downloads nothing: \(asked)")
+        #expect(json(run)["pairs"] as? [[String: Any]] != nil)
+
         // Metrics only: no question, action item or reflection text of the pairs; --details adds them.
         run = try box.journal(
             ["--today", "2026-11-25", "programme", "report", "--no-fetch"], in: office, extra: env)

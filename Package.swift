@@ -19,6 +19,8 @@ let package = Package(
         .systemLibrary(
             name: "CCmark", pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        // Front matter is composed from the events of the libyaml that Yams builds (its CYaml
+        // module), so the Yams package stays the one copy of libyaml in the program.
         .target(
             name: "JournalKit",
             dependencies: ["Yams", "CCmark", .product(name: "Mustache", package: "swift-mustache")]),

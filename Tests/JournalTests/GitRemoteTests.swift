@@ -212,6 +212,26 @@ import Testing
             try box.git(["remote", "get-url", "origin"], in: mentor).stdout == "journal-host:\(remote.path)\n"
         )
 
+        // A programme reads the same repository through the same alias and key, twice (the
+        // second run finds nothing new), and its commit is the remote's.
+        let office = box.url("office")
+        try FileManager.default.createDirectory(at: office, withIntermediateDirectories: true)
+        let cache = ["JOURNAL_CACHE_DIR": box.url("cache").path]
+        #expect(
+            try box.journal(
+                ["programme", "add", "journal-host:\(remote.path)", "--name", "Pair"], in: office
+            )
+            .status == 0)
+        let tip = try box.git(["rev-parse", "main"], in: remote).stdout
+        for _ in 0..<2 {
+            run = try box.journal(["programme", "report", "--format", "json"], in: office, extra: cache)
+            #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+            let report = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+            let pair = (report?["pairs"] as? [[String: Any]])?.first ?? [:]
+            #expect(pair["problem"] is NSNull, "\(pair["problem"] ?? "")")
+            #expect("\(pair["commit"] ?? "")\n" == tip)
+        }
+
         // The key gets a passphrase, and no agent holds it: said so, with what to do.
         try box.run(
             "/usr/bin/ssh-keygen",

@@ -256,6 +256,25 @@ final class PrivateHTTPHost {
         let listed = try box.run(
             "/usr/bin/git", ["ls-remote", url], in: mentor, extra: ["GIT_SSL_CAINFO": host.authority.path])
         #expect(listed.stdout.contains("refs/heads/main"), "\(listed.stderr)")
+        // A programme of two pairs on that host reads both through the same trust and login.
+        let second = try host.repository("second.git")
+        try box.git(
+            ["push", "-q", host.folder.appendingPathComponent("repos/second.git").path, "main"], in: mentor)
+        let office = box.url("office")
+        try FileManager.default.createDirectory(at: office, withIntermediateDirectories: true)
+        for (address, name) in [(url, "First"), (second, "Second")] {
+            #expect(try box.journal(["programme", "add", address, "--name", name], in: office).status == 0)
+        }
+        run = try box.journal(
+            ["programme", "report", "--format", "json"], in: office,
+            extra: ["JOURNAL_CACHE_DIR": box.url("cache").path])
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        let programme = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        let pairs = programme?["pairs"] as? [[String: Any]] ?? []
+        #expect(
+            pairs.count == 2 && pairs.allSatisfy { $0["problem"] is NSNull && $0["commit"] is String },
+            "\(pairs)")
+
         // Or not checked at all, when git is told so: it works, and says what that means.
         try box.git(["config", "--global", "--unset", "http.sslCAInfo"])
         try box.git(["config", "--global", "http.sslVerify", "false"])

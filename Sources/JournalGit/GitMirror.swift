@@ -58,6 +58,7 @@ extension GitRepository {
         options.update_fetchhead = 0
         let refspecs = GitStringArray(["+refs/heads/*:refs/heads/*"])
         var head: git_oid?
+        var branches: Set<String> = []
         let code: Int32 = withExtendedLifetime(session) {
             session.watchingForStalls("fetch", remote: upstream.remote) {
                 var code = git_remote_connect(
@@ -78,6 +79,7 @@ extension GitRepository {
                         head = advertised.oid
                         if !refers(Self.mirroredHead, to: advertised.oid) { current = false }
                     } else if refName.hasPrefix("refs/heads/") {
+                        branches.insert(refName)
                         if !refers(refName, to: advertised.oid) { current = false }
                     }
                 }
@@ -96,7 +98,15 @@ extension GitRepository {
             throw error
         }
         session.finish(succeeded: true)
-        guard let head else { return }
+        // A branch deleted on the remote goes from the mirror too, so that a pair reading it is
+        // told the branch is gone rather than shown its last commit as if it were current.
+        for name in referenceNames(pointer, matching: "refs/heads/*") where !branches.contains(name) {
+            _ = git_reference_remove(pointer, name)
+        }
+        guard let head else {
+            _ = git_reference_remove(pointer, Self.mirroredHead)
+            return
+        }
         if hasObject(head) {
             if !refers(Self.mirroredHead, to: head) {
                 try check(

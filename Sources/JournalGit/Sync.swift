@@ -500,14 +500,7 @@ extension GitRepository {
 
     /// Removes `refs/journal-sync/*` refs whose sync is no longer running on this computer.
     static func removeStagingLeftovers(_ repository: OpaquePointer) {
-        var iterator: OpaquePointer?
-        guard git_reference_iterator_glob_new(&iterator, repository, "refs/journal-sync/*") == 0, let iterator
-        else { return }
-        defer { git_reference_iterator_free(iterator) }
-        var names: [String] = []
-        var name: UnsafePointer<CChar>?
-        while git_reference_next_name(&name, iterator) == 0, let name { names.append(String(cString: name)) }
-        for name in names {
+        for name in referenceNames(repository, matching: "refs/journal-sync/*") {
             let owner = name.split(separator: "/").last?.split(separator: "-").first.flatMap { Int32($0) }
             // A process that is gone (or a name not ours) leaves nothing worth keeping.
             if let owner, owner > 0, kill(owner, 0) == 0 || errno == EPERM { continue }
@@ -717,6 +710,17 @@ extension GitRepository {
 extension TransportSession {
     /// The server's last refusal, as `ref: reason`.
     var lastRejection: String? { rejections.last.map { "\($0.ref): \($0.reason)" } }
+}
+
+/// The names of the refs of `repository` that match `glob` (`refs/heads/*`).
+func referenceNames(_ repository: OpaquePointer, matching glob: String) -> [String] {
+    var iterator: OpaquePointer?
+    guard git_reference_iterator_glob_new(&iterator, repository, glob) == 0, let iterator else { return [] }
+    defer { git_reference_iterator_free(iterator) }
+    var names: [String] = []
+    var name: UnsafePointer<CChar>?
+    while git_reference_next_name(&name, iterator) == 0, let name { names.append(String(cString: name)) }
+    return names
 }
 
 /// Points a remote-tracking ref at what was just pushed. Moving a ref of our own that mirrors

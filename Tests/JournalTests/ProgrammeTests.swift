@@ -191,6 +191,78 @@ import Testing
         #expect(!file.contains("gone.git") && file.contains("Secret pair") && file.contains("cohort: autumn"))
     }
 
+    /// Branches come and go on a host: a branch deleted there is gone from the mirror, and the
+    /// pair that reads it says so instead of showing its last commit as current; a branch moved
+    /// back (a force push) is read where it is now.
+    @Test func branchesDeletedOrMovedOnTheRemoteAreReadAsTheyAreNow() throws {
+        let box = try GitSandbox()
+        let spring = box.url("served/spring.git")
+        let springWork = try publish(box, "spring", to: spring, day: "2026-11-20")
+        try box.git(["checkout", "-q", "-b", "spring"], in: springWork)
+        try box.write(
+            "---\ndate: 2026-11-21\nstatus: held\n---\n## Notes\n\nMet.\n", to: "sessions/2026-11-21.md",
+            in: springWork)
+        try box.git(["add", "-A"], in: springWork)
+        try commit(box, in: springWork, "Spring session", day: "2026-11-21")
+        try box.git(["push", "-q", spring.path, "spring"], in: springWork)
+        let moved = box.url("served/moved.git")
+        let movedWork = try publish(box, "moved", to: moved, day: "2026-11-20")
+        let office = box.url("office")
+        try FileManager.default.createDirectory(at: office, withIntermediateDirectories: true)
+        let env = ["JOURNAL_CACHE_DIR": box.url("cache").path]
+        for arguments in [
+            [spring.path, "--name", "Spring", "--branch", "spring"], [moved.path, "--name", "Moved"],
+        ] {
+            let added = try box.journal(["programme", "add"] + arguments, in: office)
+            #expect(added.status == 0, "\(added.stderr)")
+        }
+        func pairs() throws -> [String: [String: Any]] {
+            let run = try box.journal(
+                ["--today", "2026-11-25", "programme", "report", "--format", "json"], in: office, extra: env)
+            #expect(run.status == 0, "\(run.stderr)")
+            let list = json(run)["pairs"] as? [[String: Any]] ?? []
+            return Dictionary(
+                list.map { ("\($0["name"] ?? "")", $0) }, uniquingKeysWith: { first, _ in first })
+        }
+        func tip(_ branch: String, _ bare: URL) throws -> String {
+            try box.git(["rev-parse", branch], in: bare).stdout.trimmingCharacters(
+                in: .whitespacesAndNewlines)
+        }
+        var read = try pairs()
+        #expect("\(read["Spring"]?["commit"] ?? "")" == (try tip("spring", spring)))
+        let first = try tip("main", moved)
+        #expect("\(read["Moved"]?["commit"] ?? "")" == first)
+
+        // One pair's main gains a commit, then is forced back; the other's branch is deleted.
+        try box.write("Later.\n", to: "notes.md", in: movedWork)
+        try box.git(["add", "-A"], in: movedWork)
+        try commit(box, in: movedWork, "Later", day: "2026-11-22")
+        try box.git(["push", "-q", moved.path, "main"], in: movedWork)
+        read = try pairs()
+        #expect("\(read["Moved"]?["commit"] ?? "")" == (try tip("main", moved)))
+        try box.git(["push", "-q", "--force", moved.path, "\(first):refs/heads/main"], in: movedWork)
+        try box.git(["push", "-q", spring.path, ":spring"], in: springWork)
+        read = try pairs()
+        #expect("\(read["Moved"]?["commit"] ?? "")" == first, "the branch where it is now")
+        let problem = read["Spring"]?["problem"] as? String ?? ""
+        #expect(problem.contains("spring"), "a deleted branch is said to be gone: \(problem)")
+        // git agrees: each mirror holds its remote's branches and no other.
+        for (bare, name) in [(spring, "spring"), (moved, "moved")] {
+            let mirror =
+                try FileManager.default.contentsOfDirectory(atPath: box.url("cache/programme").path)
+                .first { $0.hasPrefix(name) } ?? ""
+            let mirrored = try box.git(
+                ["for-each-ref", "--format=%(refname) %(objectname)", "refs/heads"],
+                in: box.url("cache/programme/\(mirror)")
+            ).stdout
+            let served = try box.git(
+                ["for-each-ref", "--format=%(refname) %(objectname)", "refs/heads"], in: bare
+            )
+            .stdout
+            #expect(mirrored == served, "\(name)")
+        }
+    }
+
     @Test func aProgrammeFileWithMistakesSaysWhere() throws {
         let box = try GitSandbox()
         let office = box.url("office")

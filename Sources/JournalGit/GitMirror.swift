@@ -42,19 +42,8 @@ extension GitRepository {
     private func fetchOverOneConnection(_ remote: GitRemote, _ upstream: Upstream, session: TransportSession)
         throws
     {
-        var options = git_fetch_options()
-        try check(git_fetch_options_init(&options, UInt32(GIT_FETCH_OPTIONS_VERSION)), "cannot fetch")
-        session.reset()
-        session.install(&options.callbacks)
-        if let address = session.prepare(url: remote.url) { remote.useAddress(address) }
-        let proxy: UnsafeMutablePointer<CChar>? = session.proxy(for: remote.url, remote: upstream.remote)
-            .flatMap { strdup($0) }
+        var (options, proxy) = try fetchOptions(remote, upstream, session: session)
         defer { free(proxy) }
-        if let proxy {
-            options.proxy_opts.type = GIT_PROXY_SPECIFIED
-            options.proxy_opts.url = UnsafePointer(proxy)
-        }
-        options.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE
         options.update_fetchhead = 0
         let refspecs = GitStringArray(["+refs/heads/*:refs/heads/*"])
         var head: git_oid?
@@ -91,13 +80,7 @@ extension GitRepository {
                     "journal programme: fetch")
             }
         }
-        if code < 0 {
-            let error = session.classify(
-                GitError(code: code, context: ""), remote: upstream.remote, url: remote.url)
-            session.finish(succeeded: error.kind != .authentication)
-            throw error
-        }
-        session.finish(succeeded: true)
+        try session.conclude(code, remote: remote, name: upstream.remote)
         // A branch deleted on the remote goes from the mirror too, so that a pair reading it is
         // told the branch is gone rather than shown its last commit as if it were current.
         for name in referenceNames(pointer, matching: "refs/heads/*") where !branches.contains(name) {

@@ -305,21 +305,8 @@ extension GitRepository {
                 ["fetch", "--no-tags", upstream.remote, refspec ?? upstream.fetchRefspec], upstream, session)
             return
         }
-        var options = git_fetch_options()
-        try check(git_fetch_options_init(&options, UInt32(GIT_FETCH_OPTIONS_VERSION)), "cannot fetch")
-        session.reset()
-        session.install(&options.callbacks)
-        if let address = session.prepare(url: remote.url) { remote.useAddress(address) }
-        let proxy: UnsafeMutablePointer<CChar>? = session.proxy(for: remote.url, remote: upstream.remote)
-            .flatMap {
-                strdup($0)
-            }
+        var (options, proxy) = try fetchOptions(remote, upstream, session: session)
         defer { free(proxy) }
-        if let proxy {
-            options.proxy_opts.type = GIT_PROXY_SPECIFIED
-            options.proxy_opts.url = UnsafePointer(proxy)
-        }
-        options.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE
         let refspecs = GitStringArray([refspec ?? upstream.fetchRefspec])
         let code = withExtendedLifetime(session) {
             session.watchingForStalls("fetch", remote: upstream.remote) {
@@ -328,13 +315,20 @@ extension GitRepository {
                 }
             }
         }
-        if code < 0 {
-            let error = session.classify(
-                GitError(code: code, context: ""), remote: upstream.remote, url: remote.url)
-            session.finish(succeeded: error.kind != .authentication)
-            throw error
-        }
-        session.finish(succeeded: true)
+        try session.conclude(code, remote: remote, name: upstream.remote)
+    }
+
+    /// Fetch options as every fetch here sets them: the session's connection, no tags. The
+    /// proxy's text is the caller's to free once the fetch is done.
+    func fetchOptions(_ remote: GitRemote, _ upstream: Upstream, session: TransportSession) throws -> (
+        git_fetch_options, UnsafeMutablePointer<CChar>?
+    ) {
+        var options = git_fetch_options()
+        try check(git_fetch_options_init(&options, UInt32(GIT_FETCH_OPTIONS_VERSION)), "cannot fetch")
+        let proxy = session.prepareConnection(
+            remote, name: upstream.remote, callbacks: &options.callbacks, proxy: &options.proxy_opts)
+        options.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE
+        return (options, proxy)
     }
 
     /// Pushes the branch without force. False when the remote refused it because it moved.
@@ -348,18 +342,9 @@ extension GitRepository {
         var options = git_push_options()
         try check(git_push_options_init(&options, UInt32(GIT_PUSH_OPTIONS_VERSION)), "cannot push")
         // The push opens connections of its own, which ask for credentials afresh.
-        session.reset()
-        session.install(&options.callbacks)
-        if let address = session.prepare(url: remote.url) { remote.useAddress(address) }
-        let proxy: UnsafeMutablePointer<CChar>? = session.proxy(for: remote.url, remote: upstream.remote)
-            .flatMap {
-                strdup($0)
-            }
+        let proxy = session.prepareConnection(
+            remote, name: upstream.remote, callbacks: &options.callbacks, proxy: &options.proxy_opts)
         defer { free(proxy) }
-        if let proxy {
-            options.proxy_opts.type = GIT_PROXY_SPECIFIED
-            options.proxy_opts.url = UnsafePointer(proxy)
-        }
         let refspecs = GitStringArray([refspec ?? upstream.pushRefspec])
         let code = withExtendedLifetime(session) {
             session.watchingForStalls("push", remote: upstream.remote) {

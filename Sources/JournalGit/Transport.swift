@@ -527,6 +527,37 @@ public func redact(_ text: String) -> String {
     return result + rest
 }
 
+extension TransportSession {
+    /// What every connection to `remote` starts with: the session's callbacks, the address it
+    /// resolved (an ssh Host alias), and the proxy git would use. Returns the proxy's text for
+    /// the caller to free once the connection is done.
+    func prepareConnection(
+        _ remote: GitRemote, name: String, callbacks: inout git_remote_callbacks,
+        proxy settings: inout git_proxy_options
+    ) -> UnsafeMutablePointer<CChar>? {
+        reset()
+        install(&callbacks)
+        if let address = prepare(url: remote.url) { remote.useAddress(address) }
+        let proxy = self.proxy(for: remote.url, remote: name).flatMap { strdup($0) }
+        if let proxy {
+            settings.type = GIT_PROXY_SPECIFIED
+            settings.url = UnsafePointer(proxy)
+        }
+        return proxy
+    }
+
+    /// Ends an operation on `remote` with libgit2's `code`: a failure is thrown in plain words
+    /// (and credentials that were refused are not remembered as good).
+    func conclude(_ code: Int32, remote: GitRemote, name: String) throws {
+        if code < 0 {
+            let error = classify(GitError(code: code, context: ""), remote: name, url: remote.url)
+            finish(succeeded: error.kind != .authentication)
+            throw error
+        }
+        finish(succeeded: true)
+    }
+}
+
 /// The certificates libgit2 trusts are set for the whole process, and setting them parses every
 /// file of the folder named: done once per process for the same locations, not per connection
 /// (a programme fetch makes hundreds).

@@ -228,6 +228,14 @@ import Testing
             try box.git(["rev-parse", branch], in: bare).stdout.trimmingCharacters(
                 in: .whitespacesAndNewlines)
         }
+        // On a terminal a progress line counts the pairs; without one, nothing but the report.
+        let onTerminal = try box.run(
+            "/usr/bin/script",
+            ["-qec", "\(try journalBinary().path) --today 2026-11-25 programme report", "/dev/null"],
+            in: office, extra: env)
+        #expect(onTerminal.stdout.contains("Fetched 2, failed 0, left 0"), "\(onTerminal.stdout)")
+        let quiet = try box.journal(["--today", "2026-11-25", "programme", "report"], in: office, extra: env)
+        #expect(!quiet.stderr.contains("Fetched") && !quiet.stdout.contains("Fetched"))
         var read = try pairs()
         #expect("\(read["Spring"]?["commit"] ?? "")" == (try tip("spring", spring)))
         let first = try tip("main", moved)

@@ -67,8 +67,9 @@ public enum ProgrammeRun {
                             try? FileManager.default.removeItem(at: note)
                         }
                     }
-                    let counts = state.finish(indices.map { pairs[$0].url }, problems)
-                    progress(counts.fetched, counts.failed, counts.left)
+                    // Told in order: the counts are taken and reported under one lock, so the
+                    // last line a terminal shows is the last count.
+                    state.finish(indices.map { pairs[$0].url }, problems, then: progress)
                 }
             }
             worker.start()
@@ -250,7 +251,7 @@ private final class FetchState: @unchecked Sendable {
         }
     }
 
-    func finish(_ urls: [String], _ results: [String?]) -> (fetched: Int, failed: Int, left: Int) {
+    func finish(_ urls: [String], _ results: [String?], then progress: (Int, Int, Int) -> Void) {
         lock.withLock {
             for (url, problem) in zip(urls, results) {
                 if let problem {
@@ -260,7 +261,7 @@ private final class FetchState: @unchecked Sendable {
                     fetched += 1
                 }
             }
-            return (fetched, failed, pairs - fetched - failed)
+            progress(fetched, failed, pairs - fetched - failed)
         }
     }
 }

@@ -408,5 +408,22 @@ final class PrivateHTTPHost {
             extra: ["https_proxy": "http://127.0.0.1:\(port)", "no_proxy": "localhost,.invalid"])
         #expect(run.status == 4)
         #expect((box.read("proxy-asked.txt", in: box.root) ?? "").isEmpty)
+        // A programme's fetches go through the same proxy, and the pair says why it failed.
+        let office = box.url("office")
+        try FileManager.default.createDirectory(at: office, withIntermediateDirectories: true)
+        #expect(
+            try box.journal(["programme", "add", "https://journal.invalid/pair.git"], in: office).status == 0)
+        run = try box.journal(
+            ["programme", "report", "--format", "json"], in: office,
+            extra: ["https_proxy": "http://127.0.0.1:\(port)", "JOURNAL_CACHE_DIR": box.url("cache").path])
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        requests = box.read("proxy-asked.txt", in: box.root) ?? ""
+        #expect(
+            requests.contains("CONNECT journal.invalid:443"),
+            "the programme did not ask the proxy: \(requests)")
+        let pairs = (try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])?[
+            "pairs"]
+        let problem = ((pairs as? [[String: Any]])?.first?["problem"] as? String) ?? ""
+        #expect(!problem.isEmpty, "an unreachable pair says why")
     }
 }

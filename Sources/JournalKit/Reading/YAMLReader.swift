@@ -118,20 +118,25 @@ enum YAMLReader {
                     scalar.value.map {
                         String(decoding: UnsafeBufferPointer(start: $0, count: scalar.length), as: UTF8.self)
                     } ?? ""
+                guard charge(1) else { return .failed(tooLarge) }
                 let value = YAMLValue.scalar(
                     text, plain: scalar.style == YAML_PLAIN_SCALAR_STYLE, position(mark))
-                return add(value, size: 1, anchor: name(scalar.anchor), mark)
+                add(value, size: 1, anchor: name(scalar.anchor))
+                return .more
             case YAML_ALIAS_EVENT:
                 let anchor = name(event.data.alias.anchor) ?? ""
                 guard let anchored = anchors[anchor] else {
                     return .failed(problem("YAML syntax: found undefined alias", mark))
                 }
-                return add(anchored.value, size: anchored.size, anchor: nil, mark)
+                guard charge(anchored.size) else { return .failed(tooLarge) }
+                add(anchored.value, size: anchored.size, anchor: nil)
+                return .more
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                 guard stack.count < YAMLReader.maxDepth else {
                     return .failed(
                         problem("front matter nests deeper than \(YAMLReader.maxDepth) levels", mark))
                 }
+                guard charge(1) else { return .failed(tooLarge) }
                 let isMapping = event.type == YAML_MAPPING_START_EVENT
                 let anchor =
                     isMapping ? name(event.data.mapping_start.anchor) : name(event.data.sequence_start.anchor)
@@ -158,23 +163,29 @@ enum YAMLReader {
                     value = .sequence(Array(values[frame.start...]), frame.position)
                 }
                 values.removeSubrange(frame.start...)
-                budget += frame.size - 1  // its contents were counted as they were added
-                return add(value, size: frame.size, anchor: frame.anchor, mark)
+                add(value, size: frame.size, anchor: frame.anchor)
+                return .more
             default:
                 return .more
             }
         }
 
-        /// Places a finished value in the collection being read, or as the document.
-        mutating func add(_ value: YAMLValue, size: Int, anchor: String?, _ mark: yaml_mark_t) -> Outcome {
-            budget -= size
-            guard budget >= 0 else {
-                return .failed(
-                    YAMLProblem(
-                        message:
-                            "front matter expands to more than \(YAMLReader.maxValues) values (an alias bomb?)",
-                        position: SourcePosition(line: firstLine, column: 1)))
-            }
+        /// Counts `count` more values (an alias counts as all it stands for) against the budget;
+        /// false once the document holds more than `maxValues`.
+        mutating func charge(_ count: Int) -> Bool {
+            budget -= count
+            return budget >= 0
+        }
+
+        var tooLarge: YAMLProblem {
+            YAMLProblem(
+                message: "front matter expands to more than \(YAMLReader.maxValues) values (an alias bomb?)",
+                position: SourcePosition(line: firstLine, column: 1))
+        }
+
+        /// Places a finished value (of `size` values, itself included) in the collection being
+        /// read, or as the document.
+        mutating func add(_ value: YAMLValue, size: Int, anchor: String?) {
             if let anchor { anchors[anchor] = (value, size) }
             if stack.isEmpty {
                 root = value
@@ -182,7 +193,6 @@ enum YAMLReader {
                 values.append(value)
                 stack[stack.count - 1].size += size
             }
-            return .more
         }
 
         func name(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {

@@ -5,7 +5,7 @@ DEMO_TODAY ?= 2026-11-25
 PREFIX ?= /usr/local
 MAN_OUTPUT = .build/plugins/GenerateManual/outputs/journal/journal.1
 
-.PHONY: deps venv build release demo test bench golden templates rules-doc man install lint format clean
+.PHONY: deps dist-deps venv build release dist demo test bench golden templates rules-doc man install lint format clean
 
 deps:
 	@if ! pkg-config --exists libgit2 libcmark-gfm 2>/dev/null \
@@ -80,6 +80,22 @@ install: man release
 	    > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/journal.fish
 	@echo "Installed journal in $(DESTDIR)$(PREFIX)/bin"
 
+# The download: a self-contained binary (nothing but glibc and the GCC runtime needed), its
+# tarball, a .deb, install.sh and SHA256SUMS, in dist/ (.ci/release/dist.sh says how).
+DIST_PACKAGES = libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libssh2-1-dev libssl-dev \
+    libmbedtls-dev libhttp-parser-dev libpcre2-dev zlib1g-dev pkg-config binutils
+dist-deps: deps
+	@missing=; for a in git2 mbedtls mbedx509 mbedcrypto http_parser ssh2 crypto pcre2-8 z cmark-gfm; do \
+	  [ -f /usr/lib/$$(gcc -print-multiarch)/lib$$a.a ] || missing=1; done; \
+	if [ -n "$$missing" ] || ! command -v readelf >/dev/null; then \
+	  echo "Installing $(DIST_PACKAGES)"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $(DIST_PACKAGES); \
+	fi
+
+dist: dist-deps
+	SWIFT=$(SWIFT) sh .ci/release/dist.sh
+
 # Embeds templates/*.mustache and the entry templates templates/<kind>.md in the binary after
 # editing them (a test fails until you do).
 templates:
@@ -96,4 +112,4 @@ format:
 	$(SWIFT) format --in-place --recursive Package.swift Sources Tests
 
 clean:
-	rm -rf .build
+	rm -rf .build dist

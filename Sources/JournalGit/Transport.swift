@@ -219,15 +219,20 @@ final class TransportSession {
 
     /// Before a fetch or push to `url`: git's TLS settings for it. The certificates to trust are
     /// `GIT_SSL_CAINFO`/`GIT_SSL_CAPATH`, else `http.sslCAInfo`/`http.sslCAPath` (or those of
-    /// `http.<url>.*`), else `SSL_CERT_FILE`/`SSL_CERT_DIR`; `http.sslVerify false` or
+    /// `http.<url>.*`), else `SSL_CERT_FILE`/`SSL_CERT_DIR`, else wherever this system keeps them
+    /// (`SystemCertificates`); `http.sslVerify false` or
     /// `GIT_SSL_NO_VERIFY` accepts any certificate, with a warning.
     func prepare(url: String) -> String? {
         func setting(_ key: String) -> String? { httpSetting(key, for: url) }
         func variable(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
         let file = variable("GIT_SSL_CAINFO") ?? setting("sslCAInfo") ?? variable("SSL_CERT_FILE")
         let path = variable("GIT_SSL_CAPATH") ?? setting("sslCAPath") ?? variable("SSL_CERT_DIR")
-        if file != nil || path != nil, Self.usesTLS(url) {
-            CertificateLocations.use(file: file.map(expandHome), path: path.map(expandHome))
+        if Self.usesTLS(url) {
+            if file != nil || path != nil {
+                CertificateLocations.use(file: file.map(expandHome), path: path.map(expandHome))
+            } else if let system = SystemCertificates.locate() {
+                CertificateLocations.use(file: system.file, path: system.path)
+            }
         }
         let verify = setting("sslVerify")?.lowercased()
         let off = ["false", "no", "off", "0"].contains(verify ?? "")

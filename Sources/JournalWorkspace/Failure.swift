@@ -1,3 +1,6 @@
+import Foundation
+import JournalKit
+
 /// The exit statuses `journal` documents (cli.md), one case each.
 public enum ExitStatus: Int32, Sendable {
     /// It worked.
@@ -18,12 +21,29 @@ public struct Failure: Error, CustomStringConvertible, Sendable {
     public var message: String
     /// How the program exits.
     public var status: ExitStatus
+    /// Whether the message already says what to do, so that bad usage needs no pointer to help.
+    public var saysWhatToDo = false
 
     /// A failure.
-    public init(message: String, status: ExitStatus) {
+    public init(message: String, status: ExitStatus, saysWhatToDo: Bool = false) {
         self.message = message
         self.status = status
+        self.saysWhatToDo = saysWhatToDo
     }
 
     public var description: String { message }
+}
+
+extension Failure {
+    /// Where a command that reads a journal finds none (`JournalLoader.locate`).
+    public static let noJournal = Failure(
+        message: "no journal here: go to your mentoring folder or use -C PATH "
+            + "(start one with `journal init`, or get your partner's with `journal join URL`)",
+        status: .usage, saysWhatToDo: true)
+
+    /// The journal holding `start`; fails with `noJournal` where there is none.
+    public static func requireJournal(holding start: URL) throws -> URL {
+        guard let root = JournalLoader.locate(from: start) else { throw noJournal }
+        return root
+    }
 }

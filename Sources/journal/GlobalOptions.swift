@@ -100,6 +100,14 @@ struct GlobalOptions: ParsableArguments {
         return url
     }
 
+    /// The folder the command runs in, which must be in a journal: elsewhere the command
+    /// stops with "no journal here" (exit 2) instead of reading every folder below.
+    func journalDirectory() throws -> URL {
+        let folder = try workingDirectory()
+        _ = try Failure.requireJournal(holding: folder)
+        return folder
+    }
+
     /// Whether standard output is coloured (`ColourChoice`).
     var colour: Bool {
         let choice =

@@ -11,7 +11,7 @@ struct JournalCommand: ParsableCommand {
         abstract: "A plain-text, git-friendly mentoring journal.",
         discussion:
             "Global options (-C, --today, --color, --no-color, --no-cache) may come before or after the subcommand.",
-        version: "0.1.0",
+        version: ReleaseVersion.current,
         subcommands: [
             InitCommand.self, NewCommand.self, ReportCommand.self, LintCommand.self, StatusCommand.self,
             CommitCommand.self, SyncCommand.self,
@@ -47,12 +47,23 @@ if let flag = arguments.firstIndex(where: { $0.hasPrefix("--generate-completion-
         exit(0)
     }
 }
+/// Bad usage: the message and one hint, the help of the command that was meant.
+func printUsageError(_ message: String, arguments: [String]) {
+    var text = message.trimmingCharacters(in: .whitespacesAndNewlines)
+    if text.hasPrefix("Error: ") { text.removeFirst("Error: ".count) }
+    printError("journal: " + text)
+    printError("See `\(UsageHint.command(in: arguments)) --help` for how to use it.")
+}
+
 do {
     var command = try JournalCommand.parseAsRoot(arguments)
     try command.run()
 } catch let failure as Failure where failure.status == .usage {
-    // Bad usage reads as every other usage error does, with the usage line.
-    printError(JournalCommand.fullMessage(for: ValidationError(failure.message)))
+    if failure.saysWhatToDo {
+        printError("journal: " + failure.message)
+    } else {
+        printUsageError(failure.message, arguments: arguments)
+    }
     exit(failure.status.rawValue)
 } catch let failure as Failure {
     printError("journal: " + failure.message)
@@ -66,7 +77,7 @@ do {
     let code = JournalCommand.exitCode(for: error)
     if code == .validationFailure {
         // Bad usage exits 2, as cli.md documents (not sysexits' 64).
-        printError(JournalCommand.fullMessage(for: error))
+        printUsageError(JournalCommand.message(for: error), arguments: arguments)
         exit(2)
     }
     JournalCommand.exit(withError: error)

@@ -27,6 +27,24 @@ public enum JournalLoader {
         return mentorship ?? start.standardizedFileURL
     }
 
+    /// The journal holding `start`, or nil where there is none: a journal is a folder with a
+    /// `.journal.yml`, a mentorship (a folder with an `agreement.md`), or a folder whose own
+    /// folders include a mentorship; `start` may be anywhere inside one. Elsewhere (a home
+    /// folder, a folder of projects) nothing is read, rather than every folder below.
+    public static func locate(from start: URL) -> URL? {
+        let fileManager = FileManager.default
+        let root = findRoot(from: start)
+        func has(_ folder: URL, _ name: String) -> Bool {
+            fileManager.fileExists(atPath: folder.appendingPathComponent(name).path)
+        }
+        if has(root, ".journal.yml") || has(root, "agreement.md") { return root }
+        let children = (try? fileManager.contentsOfDirectory(atPath: root.path)) ?? []
+        for child in children where !child.hasPrefix(".") {
+            if has(root.appendingPathComponent(child), "agreement.md") { return root }
+        }
+        return nil
+    }
+
     /// Reads the journal at `root`; with a cache location, files unchanged since an earlier
     /// run are taken from the cache instead of being parsed again.
     public static func load(root: URL, cache location: ParseCache.Location? = nil) -> Journal {

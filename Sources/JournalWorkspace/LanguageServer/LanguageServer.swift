@@ -119,7 +119,7 @@ public final class LanguageServer {
                 "documentSymbolProvider": true,
                 "workspaceSymbolProvider": true,
             ] as [String: Any],
-            "serverInfo": ["name": "journal", "version": "0.1.0"],
+            "serverInfo": ["name": "journal", "version": ReleaseVersion.current],
         ]
     }
 

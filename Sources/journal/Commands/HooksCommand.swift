@@ -25,7 +25,7 @@ struct HooksCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let root = JournalLoader.findRoot(from: try global.workingDirectory())
+            let root = try Failure.requireJournal(holding: try global.workingDirectory())
             let hook = try PreCommitHook.install(journalRoot: root, binary: RunningBinary.path)
             print("Installed \(hook.path): the staged entries are checked before each commit.")
             if let repository = try GitRepository.discover(at: root) {

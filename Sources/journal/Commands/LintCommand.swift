@@ -62,7 +62,9 @@ struct LintCommand: ParsableCommand {
     }
 
     func run() throws {
-        let workingDirectory = try global.workingDirectory()
+        // Files named on the command line are checked wherever they are; with none, the journal
+        // here is, and where there is none lint says so rather than reading every folder below.
+        let workingDirectory = try paths.isEmpty ? global.journalDirectory() : global.workingDirectory()
         let root = JournalLoader.findRoot(from: workingDirectory)
         let reading: Reading = staged ? .staged : rev.map { .revision($0) } ?? .folder
         var journal = try loadJournal(root: root, reading: reading, cache: global.cache).0

@@ -90,7 +90,7 @@ struct NewCommand: ParsableCommand {
     }
 
     func run() throws {
-        let workingDirectory = try global.workingDirectory()
+        let workingDirectory = try global.journalDirectory()
         let journal = readJournal(holding: workingDirectory, cache: global.cache)
         let mentorship = try NewEntry.choose(mentorship, in: journal, from: workingDirectory)
         let day =

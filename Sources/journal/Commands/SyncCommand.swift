@@ -26,7 +26,7 @@ struct SyncCommand: ParsableCommand {
         let result: SyncResult
         do {
             result = try JournalRepository.sync(
-                workingDirectory: try global.workingDirectory(), cache: global.cache, remote: remote,
+                workingDirectory: try global.journalDirectory(), cache: global.cache, remote: remote,
                 environment: ProcessInfo.processInfo.environment, mergeDriver: RunningBinary.path)
         } catch let interrupted as SyncInterrupted {
             if let commit = interrupted.committed {

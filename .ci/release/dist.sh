@@ -52,11 +52,14 @@ Libs: -L$lib -lcmark-gfm-extensions -lcmark-gfm
 Cflags: -I/usr/include
 PC
 
-# glibc's linker note about mktemp (from Foundation's static archive, which never calls it for
-# journal's files) is the only warning; --no-warnings keeps the build's output to what matters.
-PKG_CONFIG_PATH=$(pwd)/$work/pkgconfig $SWIFT build -c release --static-swift-stdlib \
-  --scratch-path "$scratch" -Xlinker --no-warnings
-binary=$scratch/release/journal
+# Linked by lld, the toolchain's own linker: gold prints glibc's link-time note about mktemp
+# (Foundation's static archive refers to it; journal never calls it), which lld leaves out.
+# DIST_CONFIGURATION=debug builds the same download from a debug build, in a minute rather
+# than several: what the tests use to check the packaging.
+configuration=${DIST_CONFIGURATION:-release}
+PKG_CONFIG_PATH=$(pwd)/$work/pkgconfig $SWIFT build -c "$configuration" --static-swift-stdlib \
+  --scratch-path "$scratch" -Xswiftc -use-ld=lld
+binary=$scratch/$configuration/journal
 version=$("$binary" --version)
 
 # Only glibc's and the GCC runtime's libraries may be needed.
@@ -72,7 +75,7 @@ name=journal-$version-linux-$arch
 stage=$work/$name
 mkdir -p "$stage/completions"
 strip --strip-all -o "$stage/journal" "$binary"
-"$SWIFT" package --scratch-path "$scratch" plugin generate-manual --configuration release >/dev/null
+"$SWIFT" package --scratch-path "$scratch" plugin generate-manual --configuration "$configuration" >/dev/null
 cp "$scratch/plugins/GenerateManual/outputs/journal/journal.1" "$stage/journal.1"
 "$stage/journal" --generate-completion-script bash > "$stage/completions/journal.bash"
 "$stage/journal" --generate-completion-script zsh > "$stage/completions/_journal"

@@ -174,9 +174,9 @@ public final class GitRepository {
         if git_repository_head_detached(pointer) == 1 {
             throw GitError(
                 .other,
-                "git is not on a branch (a detached HEAD, after `git checkout COMMIT`): a commit here would "
-                    + "belong to no branch and not be shared. Go back to your branch with `git switch main` "
-                    + "(or the branch you use), then run journal again. Your files are as they were.")
+                "this folder shows an earlier version of the journal, not the current one (git is not on a "
+                    + "branch), so a change saved here would not be shared. `git switch main` brings back the "
+                    + "current version; then run journal again. Your files are as they were.")
         }
     }
 
@@ -221,8 +221,9 @@ public final class GitRepository {
             let target = git_reference_symbolic_target(head.pointer)
         else {
             throw GitError(
-                .other, "HEAD is not on a branch (a detached HEAD): check out a branch with `git switch main`"
-            )
+                .other,
+                "this folder shows an earlier version of the journal, not the current one (git is not on a "
+                    + "branch): `git switch main` brings back the current version")
         }
         return String(cString: target)
     }

@@ -63,3 +63,13 @@ extension GitRepository {
         }.map(\.path).sorted()
     }
 }
+
+extension GitRepository {
+    /// Records who the person is in this repository's own configuration (`user.name`,
+    /// `user.email`), as `git config user.name` does: other repositories are not touched.
+    public func setIdentity(name: String, email: String) throws {
+        let config = try config()
+        try config.set("user.name", name)
+        try config.set("user.email", email)
+    }
+}

@@ -174,7 +174,7 @@ extension GitRepository {
         let branch =
             git_reference_type(head) == GIT_REFERENCE_SYMBOLIC
             ? git_reference_symbolic_target(head).map { String(cString: $0) } : nil
-        guard let branch else { throw GitError(.other, "HEAD is not on a branch") }
+        guard let branch else { throw GitError(.other, "git is not on a branch here, so nothing was saved") }
         let summary = "commit: " + (message.split(separator: "\n").first.map(String.init) ?? "")
         var updated: OpaquePointer?
         try check(git_reference_create(&updated, pointer, branch, &id, 1, summary), "cannot move \(branch)")

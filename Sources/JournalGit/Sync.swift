@@ -141,7 +141,7 @@ extension GitRepository {
             {
                 // The remote did not move, so the refusal was not a race: say what it said.
                 throw GitError(
-                    .other, "remote `\(upstreamNow.remote)` refused the push: \(lastRefusal.reason)")
+                    .other, "the shared copy refused what was sent: \(lastRefusal.reason)")
             }
             let integration = try integrate(upstreamNow, theirs: theirs)
             outcome.incomingCommits += integration.incomingCommits
@@ -182,7 +182,7 @@ extension GitRepository {
         }
         throw GitError(
             .other,
-            "remote `\(upstreamNow.remote)` kept moving while we pushed (\(plan.maxPushAttempts) attempts); "
+            "your partner kept sending changes while journal sent yours (\(plan.maxPushAttempts) attempts); "
                 + "your commits are safe here: run `journal sync` again")
     }
 
@@ -260,7 +260,10 @@ extension GitRepository {
     func upstream(remoteOverride: String?) throws -> Upstream {
         let branchRef = try headBranch()
         guard branchRef.hasPrefix("refs/heads/") else {
-            throw GitError(.other, "HEAD is not on a branch: check out a branch with `git switch main`")
+            throw GitError(
+                .other,
+                "this folder shows an earlier version of the journal, not the current one (git is not on a "
+                    + "branch), so there is nothing to sync: `git switch main` brings back the current version")
         }
         let branch = String(branchRef.dropFirst("refs/heads/".count))
         let config = try config()
@@ -282,7 +285,11 @@ extension GitRepository {
         if code == GIT_ENOTFOUND.rawValue || code == GIT_EINVALIDSPEC.rawValue {
             throw GitError(
                 .noRemote,
-                "no remote named `\(name)`: add the shared repository with `git remote add \(name) URL`")
+                name == "origin"
+                    ? "this journal is not shared yet: tell journal where the shared copy is with "
+                        + "`journal sync --remote URL` (the address your git host shows)"
+                    : "this journal has no shared copy named `\(name)`: name the shared copy's address "
+                        + "with `journal sync --remote URL`")
         }
         try check(code, "cannot read remote `\(name)`")
         guard let remote else { throw GitError(.noRemote, "no remote named `\(name)`") }
@@ -359,8 +366,9 @@ extension GitRepository {
         if code == GIT_EBAREREPO.rawValue {
             throw GitError(
                 .other,
-                "cannot push to remote `\(upstream.remote)`: it is a folder with a work tree; a shared journal "
-                    + "needs a bare repository (`git init --bare`)")
+                "cannot send to the shared copy: it is someone's working folder, and "
+                    + "sending there could overwrite what they are writing. A shared copy in a folder is made "
+                    + "with `git init --bare FOLDER` (an empty shared journal, with no working files)")
         }
         if code < 0 {
             let error = GitError(code: code, context: "")
@@ -407,7 +415,7 @@ extension GitRepository {
         }
         let reason = said.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty && !$0.hasPrefix("To ") && !$0.hasPrefix("Done") }.joined(separator: "; ")
-        let where_ = "remote `\(upstream.remote)`"
+        let where_ = "the shared copy"
         if TransportSession.soundsLikeAuthentication(said) || lowered.contains("could not read username") {
             throw GitError(
                 .authentication, "authentication refused by \(where_) (through git): \(redact(reason))")
@@ -446,8 +454,8 @@ extension GitRepository {
     ) throws -> Bool {
         guard var local = try headCommit()?.id else { return true }
         var remoteRepository: OpaquePointer?
-        try check(git_repository_open(&remoteRepository, path), "cannot open remote `\(upstream.remote)`")
-        guard let remoteRepository else { throw GitError(.other, "cannot open remote `\(upstream.remote)`") }
+        try check(git_repository_open(&remoteRepository, path), "cannot open the shared copy")
+        guard let remoteRepository else { throw GitError(.other, "cannot open the shared copy") }
         defer { git_repository_free(remoteRepository) }
         // What an earlier sync left when it was stopped between its two steps goes first.
         Self.removeStagingLeftovers(remoteRepository)
@@ -463,7 +471,7 @@ extension GitRepository {
         let hooks = RemoteHooks(repository: remoteRepository, environment: session.environment)
         let old = expected.map(\.hex) ?? String(repeating: "0", count: 40)
         if let refusal = hooks.allow(ref: branch, old: old, new: local.hex) {
-            throw GitError(.other, "remote `\(upstream.remote)` refused the push: \(refusal)")
+            throw GitError(.other, "the shared copy refused what was sent: \(refusal)")
         }
         var updated: OpaquePointer?
         var code: Int32
@@ -478,7 +486,7 @@ extension GitRepository {
             session.rejections.append((branch, "the remote moved (lock or new commits)"))
             return false
         }
-        try check(code, "cannot update \(branch) on remote `\(upstream.remote)`")
+        try check(code, "cannot update the shared copy (\(branch))")
         hooks.received(ref: branch, old: old, new: local.hex)
         return true
     }

@@ -444,7 +444,9 @@ final class TransportSession {
     /// and never a credential.
     func classify(_ error: GitError, remote: String, url: String) -> GitError {
         var result = error
-        let where_ = "remote `\(remote)` (\(redact(url)))"
+        let where_ =
+            remote == "origin"
+            ? "the shared copy (\(sharedCopyName(url)))" : "the shared copy `\(remote)` (\(sharedCopyName(url)))"
         if let revoked {
             result.kind = .unreachable
             result.message = "cannot reach \(where_) safely: \(revoked)"
@@ -464,8 +466,8 @@ final class TransportSession {
             result.kind = .unreachable
             result.message =
                 "cannot reach \(where_): the folder \(folder) does not exist on this computer. "
-                + "Check the remote's path (`git remote -v`), or create the shared repository there "
-                + "with `git init --bare \(folder)`"
+                + "Check the address; to keep the shared copy in a new folder there, "
+                + "`git init --bare \(folder)` makes an empty one"
         } else {
             result.kind = .unreachable
             result.message = "cannot reach \(where_): \(redact(error.message))"
@@ -576,4 +578,27 @@ enum CertificateLocations {
         if let current, current.file == file, current.path == path { return }
         if journal_git_set_ssl_cert_locations(file, path) == 0 { current = (file, path) }
     }
+}
+
+/// How a person is told where the shared copy of the journal lives: host and path as their
+/// git host shows them (`github.com/ada/mentoring`), a folder as its path; never a password.
+public func sharedCopyName(_ url: String) -> String {
+    var text = url
+    if let components = URLComponents(string: url), let scheme = components.scheme,
+        let host = components.host, !host.isEmpty
+    {
+        let port = components.port.map { ":\($0)" } ?? ""
+        text = host + port + components.path
+        if scheme == "file" { text = components.path }
+    } else if TransportSession.localFolder(url) == nil, let colon = url.firstIndex(of: ":") {
+        // git@host:owner/name.git
+        let host = url[..<colon].split(separator: "@").last.map(String.init) ?? ""
+        text = host + "/" + url[url.index(after: colon)...].trimmingCharacters(in: ["/"])
+    } else if url.hasPrefix("file://") {
+        text = String(url.dropFirst("file://".count))
+    }
+    if text.hasSuffix(".git"), !text.hasSuffix("/.git"), TransportSession.localFolder(url) == nil {
+        text.removeLast(4)
+    }
+    return redact(text)
 }

@@ -1,4 +1,5 @@
 import Foundation
+import JournalGit
 import JournalKit
 
 /// The exit statuses `journal` documents (cli.md), one case each.
@@ -41,9 +42,14 @@ extension Failure {
             + "(start one with `journal init`, or get your partner's with `journal join URL`)",
         status: .usage, saysWhatToDo: true)
 
-    /// The journal holding `start`; fails with `noJournal` where there is none.
-    public static func requireJournal(holding start: URL) throws -> URL {
-        guard let root = JournalLoader.locate(from: start) else { throw noJournal }
-        return root
+    /// The journal holding `start`; fails with `noJournal` where there is none. With
+    /// `allowingRepository`, a git work tree without a journal yet is taken too (a fresh clone
+    /// of a shared copy whose files the first `journal sync` brings).
+    public static func requireJournal(holding start: URL, allowingRepository: Bool = false) throws -> URL {
+        if let root = JournalLoader.locate(from: start) { return root }
+        if allowingRepository, (try? GitRepository.discover(at: start)) != nil {
+            return JournalLoader.findRoot(from: start)
+        }
+        throw noJournal
     }
 }

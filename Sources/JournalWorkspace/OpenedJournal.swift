@@ -94,7 +94,9 @@ public struct OpenedJournal {
             if !isDirectory.boolValue { start = start.deletingLastPathComponent() }
         }
         // Where there is no journal, nothing below is read (a home folder holds every clone).
-        let root = reading == .folder ? try Failure.requireJournal(holding: start) : JournalLoader.findRoot(from: start)
+        let root =
+            reading == .folder && requireMentorship
+            ? try Failure.requireJournal(holding: start) : JournalLoader.findRoot(from: start)
         let (journal, commit) = try loadJournal(root: root, reading: reading, cache: cache)
         self.journal = journal
         self.commit = commit

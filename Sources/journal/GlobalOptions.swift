@@ -102,9 +102,10 @@ struct GlobalOptions: ParsableArguments {
 
     /// The folder the command runs in, which must be in a journal: elsewhere the command
     /// stops with "no journal here" (exit 2) instead of reading every folder below.
-    func journalDirectory() throws -> URL {
+    /// With `allowingRepository`, a git work tree whose journal is yet to come is taken too.
+    func journalDirectory(allowingRepository: Bool = false) throws -> URL {
         let folder = try workingDirectory()
-        _ = try Failure.requireJournal(holding: folder)
+        _ = try Failure.requireJournal(holding: folder, allowingRepository: allowingRepository)
         return folder
     }
 

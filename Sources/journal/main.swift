@@ -14,7 +14,7 @@ struct JournalCommand: ParsableCommand {
         version: ReleaseVersion.current,
         subcommands: [
             InitCommand.self, NewCommand.self, ReportCommand.self, LintCommand.self, StatusCommand.self,
-            CommitCommand.self, SyncCommand.self,
+            CommitCommand.self, SyncCommand.self, JoinCommand.self,
             LogCommand.self, RulesCommand.self, HooksCommand.self, MergeDriverCommand.self,
             ListCommand.self, EditCommand.self, SchemaCommand.self, LspCommand.self, ProgrammeCommand.self,
             CalendarCommand.self,

@@ -198,7 +198,7 @@ final class Scratch {
         let classified = session.classify(
             missing, remote: "origin", url: "file:///tmp/x/authentication/r.git")
         #expect(classified.kind == .unreachable)
-        #expect(classified.message.hasPrefix("cannot reach remote `origin`"))
+        #expect(classified.message.hasPrefix("cannot reach the shared copy"))
 
         let refused = GitError(.other, "unexpected http status code: 403")
         #expect(session.classify(refused, remote: "origin", url: "https://h/r.git").kind == .authentication)

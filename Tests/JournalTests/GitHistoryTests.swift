@@ -96,7 +96,7 @@ import Testing
             in: folder)
         let run = try box.journal(["status"], in: folder)
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.contains("On branch main, not shared yet"))
+        #expect(run.stdout.contains("Kept on this computer only, not shared yet"))
         let lines = run.stdout.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
         let goal = try #require(lines.firstIndex { $0.hasPrefix("changed  goal speaking") })
         let session = try #require(lines.firstIndex { $0.hasPrefix("deleted  session 2026-11-04") })

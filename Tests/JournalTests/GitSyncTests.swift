@@ -22,7 +22,7 @@ import Testing
         // First sync to an empty remote: commit, push, set the upstream.
         var run = try box.journal(["sync"], in: mentor)
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
-        #expect(run.stdout.contains("Committed"))
+        #expect(run.stdout.contains("Saved your changes"))
         #expect(
             try box.git(["rev-parse", "--abbrev-ref", "main@{upstream}"], in: mentor).stdout
                 == "origin/main\n")
@@ -51,7 +51,7 @@ import Testing
         // Fast-forward: the mentor only receives.
         run = try box.journal(["sync"], in: mentor)
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
-        #expect(run.stdout.contains("Brought in 1 commit by Theo Park"))
+        #expect(run.stdout.contains("Received 1 change from Theo Park"), "\(run.stdout)")
         #expect(box.read("reflections/2026-11-22.md", in: mentor) != nil)
         #expect(
             try box.git(["rev-parse", "HEAD"], in: mentor).stdout
@@ -68,7 +68,7 @@ import Testing
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
         run = try box.journal(["sync"], in: mentor)
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
-        #expect(run.stdout.contains("Merged"))
+        #expect(run.stdout.contains("combined them with yours"), "\(run.stdout)")
         #expect(
             try box.git(["log", "-1", "--format=%P"], in: mentor).stdout.split(separator: " ").count == 2)
         #expect(box.read("goals/writing.md", in: mentor) != nil)

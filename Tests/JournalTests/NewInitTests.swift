@@ -60,7 +60,7 @@ import Testing
         let status = try sandbox.journal(["status"], in: pair)
         #expect(
             status.stdout.contains(
-                "not sent to origin (https://example.org/pair.git) yet: `journal sync` sends it"),
+                "not sent to the shared copy (example.org/pair) yet: `journal sync` sends it"),
             "\(status.stdout)")
         let lint = try sandbox.journal(["lint", "--format", "json"] + Self.today, in: pair)
         #expect(lint.status == 0, "\(lint.stdout)")

@@ -208,11 +208,38 @@ import Testing
         #expect(!run.stderr.isEmpty)
     }
 
-    @Test func noMentorshipExitsOneWithAHint() throws {
-        let empty = try temporaryFolder()
-        let run = try journal(["report"], in: empty)
-        #expect(run.status == 1)
-        #expect(run.stderr.contains("agreement.md"))
+    /// Outside any journal (a home folder, a folder of projects), nothing below is read: the
+    /// command says there is no journal here and what to do, and exits 2.
+    @Test func noJournalHereExitsTwoAndReadsNothingBelow() throws {
+        let home = try temporaryFolder()
+        // Two clones and an example a level or more below, as a home folder holds them.
+        for folder in ["projects/ours/journal", "projects/theirs/journal", "src/journal/examples/pair"] {
+            let mentorship = home.appendingPathComponent(folder)
+            try FileManager.default.createDirectory(at: mentorship, withIntermediateDirectories: true)
+            try "---\ntype: agreement\n---\n".write(
+                to: mentorship.appendingPathComponent("agreement.md"), atomically: true, encoding: .utf8)
+        }
+        for arguments in [["report"], ["lint"], ["list"], ["status"], ["calendar"], ["new", "goal", "Talk"]] {
+            let run = try journal(arguments, in: home)
+            #expect(run.status == 2, "\(arguments): \(run.stdout)\(run.stderr)")
+            #expect(run.stderr.contains("no journal here: go to your mentoring folder or use -C PATH"))
+            #expect(run.stdout.isEmpty, "\(arguments): \(run.stdout)")
+            // One message, no usage line repeated.
+            #expect(!run.stderr.contains("USAGE"), "\(run.stderr)")
+        }
+        // A folder whose own folders are mentorships is a journal (a programme's layout).
+        let programme = home.appendingPathComponent("projects/ours")
+        let run = try journal(["report", "--format", "json"], in: programme)
+        #expect(run.status == 0, "\(run.stderr)")
+    }
+
+    @Test func aUsageErrorIsItsMessageAndOneHint() throws {
+        let run = try journal(["report", "--format", "pdf"], in: fixtures)
+        #expect(run.status == 2)
+        let lines = run.stderr.split(separator: "\n")
+        #expect(lines.count == 2, "\(run.stderr)")
+        #expect(lines.first?.hasPrefix("journal: ") == true)
+        #expect(lines.last == "See `journal report --help` for how to use it.")
     }
 
     @Test func outputWritesTheFile() throws {

@@ -29,7 +29,7 @@ struct CommitCommand: ParsableCommand {
 
     func run() throws {
         let shared = try JournalRepository(
-            workingDirectory: try global.journalDirectory(), cache: global.cache)
+            workingDirectory: try global.journalDirectory(allowingRepository: true), cache: global.cache)
         let result = try shared.commit(message: message)
         printAll(result.warnings)
         guard let commit = result.commit else {

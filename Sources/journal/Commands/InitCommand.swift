@@ -24,25 +24,45 @@ struct InitCommand: ParsableCommand {
     @Argument(help: "The folder of the mentorship (created when missing).", completion: .directory)
     var directory: String = "."
 
-    @Option(help: ArgumentHelp("The mentor, as \"Name <email>\".", valueName: "PERSON"))
-    var mentor: String
+    @Option(help: ArgumentHelp("The mentor, as \"Name <email>\" (asked on a terminal).", valueName: "PERSON"))
+    var mentor: String?
 
-    @Option(help: ArgumentHelp("The mentee, as \"Name <email>\".", valueName: "PERSON"))
-    var mentee: String
+    @Option(help: ArgumentHelp("The mentee, as \"Name <email>\" (asked on a terminal).", valueName: "PERSON"))
+    var mentee: String?
 
     @Option(help: "How often the pair meets: weekly, biweekly, monthly, every N days|weeks|months.")
-    var cadence: String = "biweekly"
+    var cadence: String?
 
     @Option(
-        help: ArgumentHelp("The shared repository, added as `origin` to a new repository.", valueName: "URL"))
+        help: ArgumentHelp(
+            "Where the shared copy lives: the address of an empty repository on your git host.", valueName: "URL"))
     var remote: String?
 
+    @Flag(help: "Ask nothing, even on a terminal: what is not given takes its default.")
+    var noPrompt = false
+
+    /// The answers, from the flags or asked for.
+    private struct Answers {
+        var mentor: String
+        var mentee: String
+        var cadence: String
+        var remote: String?
+        var identity: (name: String, email: String)?
+    }
+
     func validate() throws {
-        for (option, value) in [("--mentor", mentor), ("--mentee", mentee)]
-        where Person(parsing: value) == nil {
+        let asking = Prompt.available && !noPrompt
+        for (option, value) in [("--mentor", mentor), ("--mentee", mentee)] {
+            guard let value else {
+                if asking { continue }
+                throw ValidationError(
+                    "\(option) is missing: journal init --mentor \"Name <email>\" --mentee \"Name <email>\" "
+                        + "(on a terminal, journal asks for them)")
+            }
+            guard Person(parsing: value) == nil else { continue }
             throw ValidationError("\(option) wants \"Name <email>\" or a name, not `\(value)`")
         }
-        if Cadence(cadence) == nil {
+        if let cadence, Cadence(cadence) == nil {
             throw ValidationError(
                 "--cadence wants weekly, biweekly, monthly or every N days|weeks|months, not `\(cadence)`")
         }
@@ -62,18 +82,14 @@ struct InitCommand: ParsableCommand {
         } catch let error as GitError {
             throw Failure(message: error.message + ". Nothing was written.", status: .failure)
         }
-        // Everything that could stop the commit is checked before the first file is written.
-        guard GitIdentity.configured(in: repository).isComplete else {
-            throw Failure(
-                message: "git does not know who you are, so journal cannot commit; nothing was written. "
-                    + "Set user.name and user.email, for example `git config --global user.name \"Ada Lovelace\"` "
-                    + "and `git config --global user.email ada@example.org`, then run journal init again.",
-                status: .failure)
-        }
+        // Everything that could stop the commit is checked (or asked) before a file is written.
+        let known = GitIdentity.configured(in: repository)
+        let answers = try ask(known: known, repository: repository)
+        let remote = answers.remote
         if let remote, let repository, let current = repository.remoteURL("origin"), current != remote {
             throw Failure(
-                message: "the repository already has origin at \(current); nothing was written. "
-                    + "Run journal init without --remote, or change origin with `git remote set-url origin URL`.",
+                message: "this folder is already shared through \(sharedCopyName(current)); nothing was written. "
+                    + "Run journal init without --remote to use that shared copy.",
                 status: .failure)
         }
         if let repository {
@@ -102,7 +118,8 @@ struct InitCommand: ParsableCommand {
         }
 
         var written = try NewMentorship.writeFiles(
-            in: folder, template: template, mentor: mentor, mentee: mentee, cadence: cadence,
+            in: folder, template: template, mentor: answers.mentor, mentee: answers.mentee,
+            cadence: answers.cadence,
             started: global.resolvedToday)
         // git merges entries as `journal sync` does (with the driver defined below).
         if try MergeSetup.writeAttributes(in: folder) { written.append(".gitattributes") }
@@ -115,6 +132,7 @@ struct InitCommand: ParsableCommand {
                 repo = try GitRepository.create(at: folder, branch: "main")
                 if let remote { try repo.addRemote("origin", url: remote) }
             }
+            if let identity = answers.identity { try repo.setIdentity(name: identity.name, email: identity.email) }
             try repo.installMergeDriver(binary: RunningBinary.path)
             guard let scope = repo.relativePath(of: folder) else {
                 throw Failure(message: "\(folder.path) is outside its git work tree", status: .failure)
@@ -125,21 +143,98 @@ struct InitCommand: ParsableCommand {
             let staged = try repo.stageReporting(
                 StagingRule(scope: scope, keepLocal: []) { privacy($0).keepsLocal })
             if !staged.keptLocal.isEmpty { try repo.addKeptLocal(staged.keptLocal) }
-            let names = [Person(parsing: mentee)?.name, Person(parsing: mentor)?.name].map { $0 ?? "?" }
+            let names = [Person(parsing: answers.mentee)?.name, Person(parsing: answers.mentor)?.name].map {
+                $0 ?? "?"
+            }
             let message = "Start the mentorship of \(names[0]) with \(names[1])"
             let commit = try repo.commitIndex(message: message)
+            // Checked before each commit, as `journal join` sets up the partner's copy.
+            let hook = try? PreCommitHook.install(
+                journalRoot: JournalLoader.locate(from: folder) ?? folder, binary: RunningBinary.path)
             print("Started the mentorship in \(folder.path):")
             for path in written { print("  \(path)") }
-            if repository == nil { print("Created a git repository there (branch main).") }
-            if let commit { print("Committed \(commit.id.prefix(7)): \(commit.summary)") }
-            print(
-                "Next: fill in agreement.md together, then write your first goal with "
-                    + "`journal new goal \"TITLE\"`.")
+            if repository == nil {
+                print("Its history is kept in that folder (a git repository), ready to share.")
+            }
+            if let commit { print("Saved: \(commit.summary).") }
+            if hook == nil { printError("journal: note: entries are not checked before each commit here.") }
+            var next = "Next: fill in agreement.md together"
+            if let remote = remote ?? repo.remoteURL("origin") {
+                next +=
+                    ", then `journal sync` sends the journal to the shared copy (\(sharedCopyName(remote))). "
+                    + "Your partner gets their copy with `journal join \(redact(remote))`."
+            } else {
+                next +=
+                    ", and write your first goal with `journal new goal \"TITLE\"`. To share the journal, "
+                    + "make an empty private repository on your git host and run `journal sync --remote URL` "
+                    + "(docs/getting-started.md)."
+            }
+            print(next)
         } catch let error as GitError {
             throw Failure(
                 message: error.message
                     + ". The files are written; commit them with `journal commit` once fixed.",
                 status: .failure)
         }
+    }
+
+    /// The flags' values, and on a terminal the answers to what they leave out; the git
+    /// identity is asked for when git does not know it (a commit needs it).
+    private func ask(known: GitIdentity, repository: GitRepository?) throws -> Answers {
+        let asking = Prompt.available && !noPrompt
+        var identity: (name: String, email: String)?
+        if !known.isComplete {
+            guard asking else {
+                throw Failure(
+                    message: "this computer does not say who you are yet, and journal records your name with "
+                        + "each saved change; nothing was written. Run journal init on a terminal to be asked, "
+                        + "or set it with `git config --global user.name \"Ada Lovelace\"` and "
+                        + "`git config --global user.email ada@example.org`, then run journal init again.",
+                    status: .failure)
+            }
+        }
+        if asking && (mentor == nil || mentee == nil || cadence == nil || remote == nil || !known.isComplete) {
+            print("Starting a mentorship. Press Enter to take the suggestion in [brackets].")
+        }
+        func person(_ given: String?, _ role: String, suggested: String?) throws -> String {
+            if let given { return given }
+            let answer = Prompt.ask("The \(role), as Name <email>", suggested: suggested) { text in
+                Person(parsing: text) == nil ? "Type a name, and an email in <angle brackets> if you like." : nil
+            }
+            guard let answer, !answer.isEmpty else { throw Failure(message: "no \(role) was given; nothing was written", status: .usage) }
+            return answer
+        }
+        if !known.isComplete {
+            let name = Prompt.ask("Your name (recorded with each saved change)", suggested: known.name ?? "") {
+                $0.isEmpty ? "Please type your name." : nil
+            }
+            let email = Prompt.ask("Your email", suggested: known.email ?? "") {
+                $0.contains("@") ? nil : "An email address has an @ in it."
+            }
+            guard let name, let email else {
+                throw Failure(message: "no name was given; nothing was written", status: .usage)
+            }
+            identity = (name, email)
+        }
+        let me = identity.map { "\($0.name) <\($0.email)>" }
+            ?? known.name.map { name in known.email.map { "\(name) <\($0)>" } ?? name }
+        let theMentor = try person(mentor, "mentor", suggested: me)
+        let theMentee = try person(mentee, "mentee", suggested: nil)
+        var theCadence = cadence ?? "biweekly"
+        if cadence == nil && asking {
+            theCadence =
+                Prompt.ask("How often you meet (weekly, biweekly, monthly, every N weeks)", suggested: "biweekly") {
+                    Cadence($0) == nil ? "Try weekly, biweekly, monthly or every 3 weeks." : nil
+                } ?? "biweekly"
+        }
+        var theRemote = remote
+        if remote == nil && asking && repository?.remoteURL("origin") == nil {
+            let answer = Prompt.ask(
+                "Where the shared copy lives: the address of an empty private repository on your git host "
+                    + "(Enter to skip; docs/getting-started.md shows how to make one)", suggested: "")
+            if let answer, !answer.isEmpty { theRemote = answer }
+        }
+        return Answers(
+            mentor: theMentor, mentee: theMentee, cadence: theCadence, remote: theRemote, identity: identity)
     }
 }

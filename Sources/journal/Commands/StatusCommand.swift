@@ -13,9 +13,13 @@ struct StatusCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
+    @Flag(name: .shortAndLong, help: "Also say where the journal stands in git's own words.")
+    var verbose = false
+
     func run() throws {
         let opened = try OpenedJournal(
-            workingDirectory: try global.workingDirectory(), path: nil, mentorships: [], cache: global.cache,
+            workingDirectory: try global.journalDirectory(allowingRepository: true), path: nil, mentorships: [],
+            cache: global.cache,
             today: global.resolvedToday, requireMentorship: false)
         let shared = try opened.repository()
         let trackedPrivate = try shared.keepPrivateEntriesLocal()
@@ -23,23 +27,32 @@ struct StatusCommand: ParsableCommand {
         let style = TerminalStyle(colour: global.colour)
         var lines: [String] = []
 
-        var where_ = status.branch.map { "On branch \($0)" } ?? "Not on a branch"
-        if !status.hasCommits { where_ += ", no commit yet" }
-        if let upstream = status.upstream {
+        let url = shared.repository.remoteURL(status.upstream?.split(separator: "/").first.map(String.init) ?? "origin")
+        let place = "the shared copy" + (url.map { " (\(sharedCopyName($0)))" } ?? "")
+        var where_: String
+        if status.branch == nil {
+            where_ = "This folder shows an earlier version of the journal, not the current one."
+        } else if !status.hasCommits {
+            where_ = "Nothing saved yet."
+        } else if status.upstream != nil {
             if status.ahead == 0 && status.behind == 0 {
-                where_ += ", in step with \(upstream)"
+                where_ = "In step with \(place), as of the last sync."
             } else {
-                where_ +=
-                    ": \(commits(status.ahead)) to send to \(upstream), \(commits(status.behind)) to bring in"
+                where_ =
+                    "As of the last sync, \(changes(status.ahead)) to send to \(place) and \(changes(status.behind)) "
+                    + "to receive (`journal sync` does both)."
             }
-            where_ += " (as of the last sync)."
+        } else if url != nil {
+            where_ = "Saved on this computer, not sent to \(place) yet: `journal sync` sends it."
         } else {
-            if let url = shared.repository.remoteURL("origin") {
-                // A remote is set (by `journal init --remote` or `git remote add`); nothing went there yet.
-                where_ += ", not sent to origin (\(redact(url))) yet: `journal sync` sends it."
-            } else {
-                where_ += ", not shared yet (`journal sync` sends it once a remote is set up)."
-            }
+            where_ =
+                "Kept on this computer only, not shared yet: `journal sync --remote URL` shares it "
+                + "(docs/getting-started.md says how to make a shared copy)."
+        }
+        if verbose {
+            where_ +=
+                " [git: " + (status.branch.map { "branch \($0)" } ?? "no branch")
+                + (status.upstream.map { ", tracking \($0)" } ?? "") + "]"
         }
         lines.append(where_)
 
@@ -133,5 +146,5 @@ struct StatusCommand: ParsableCommand {
         print(lines.joined(separator: "\n"))
     }
 
-    private func commits(_ count: Int) -> String { count == 1 ? "1 commit" : "\(count) commits" }
+    private func changes(_ count: Int) -> String { count == 1 ? "1 saved change" : "\(count) saved changes" }
 }

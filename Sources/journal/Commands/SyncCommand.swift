@@ -8,64 +8,85 @@ import JournalWorkspace
 struct SyncCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sync",
-        abstract: "Share the journal: commit, fetch, merge the other side's changes, push.",
+        abstract: "Send your changes to the shared copy and receive your partner's, combining both.",
         discussion: """
-            Exit codes: 0 synced; 3 both sides changed the same lines (the files hold both versions: \
-            edit them and run journal sync again); 4 the remote is unreachable or refused the \
-            credentials; 1 any other failure.
+            Saves what you changed (never a private entry), receives what your partner sent, combines \
+            the two entry by entry, and sends the result. Offline, your changes stay saved on this \
+            computer and are sent at the next sync.
+            Exit codes: 0 synced; 3 both of you changed the same lines (the files hold both versions: \
+            edit them and run journal sync again); 4 the shared copy cannot be reached or refused the \
+            login (your changes are saved here); 1 any other failure.
             """)
 
     @OptionGroup var global: GlobalOptions
 
     @Option(
-        help: "The remote to sync with (default: the branch's upstream remote, else origin).",
+        help: ArgumentHelp(
+            "The shared copy to sync with: the address your git host shows (the first time, for a journal "
+                + "not shared yet), or the name of another shared copy.", valueName: "URL|NAME"),
         completion: .custom(Completions.remotes))
     var remote: String?
 
+    @Flag(name: .shortAndLong, help: "Also say what happened in git's own words (branches and remotes).")
+    var verbose = false
+
     func run() throws {
+        let directory = try global.journalDirectory(allowingRepository: true)
+        let remoteName = try SharedCopySetup.remoteName(for: remote, in: directory)
         let result: SyncResult
         do {
             result = try JournalRepository.sync(
-                workingDirectory: try global.journalDirectory(), cache: global.cache, remote: remote,
+                workingDirectory: directory, cache: global.cache, remote: remoteName,
                 environment: ProcessInfo.processInfo.environment, mergeDriver: RunningBinary.path)
         } catch let interrupted as SyncInterrupted {
             if let commit = interrupted.committed {
-                print("Committed \(commit.id.prefix(7)): \(commit.summary)")
+                print("Saved your changes on this computer: \(commit.summary).")
             }
-            throw failure(interrupted.error)
+            var failed = failure(interrupted.error)
+            if interrupted.error.kind == .unreachable || interrupted.error.kind == .authentication {
+                failed.message +=
+                    interrupted.committed != nil
+                    ? ". Your changes are saved on this computer; they will be sent at the next sync."
+                    : ". Nothing is lost: what you wrote stays on this computer until the next sync."
+            }
+            throw failed
         }
         printAll(result.warnings)
         let shared = result.shared
         let outcome = result.outcome
+        let url = shared.repository.remoteURL(outcome.remote)
+        let place = "the shared copy" + (url.map { " (\(sharedCopyName($0)))" } ?? "")
         if let commit = outcome.committed {
-            print("Committed \(commit.id.prefix(7)): \(commit.summary)")
+            print("Saved your changes: \(commit.summary).")
         }
-        let upstream = "\(outcome.remote)/\(outcome.branch)"
         let from =
-            outcome.incomingAuthors.isEmpty ? "" : " by \(outcome.incomingAuthors.joined(separator: ", "))"
-        let count = outcome.incomingCommits == 1 ? "1 commit" : "\(outcome.incomingCommits) commits"
+            outcome.incomingAuthors.isEmpty ? "" : " from \(outcome.incomingAuthors.joined(separator: " and "))"
+        let count = outcome.incomingCommits == 1 ? "1 change" : "\(outcome.incomingCommits) changes"
         switch outcome.integration {
         case .conflicts:
             explainConflicts(outcome, shared: shared)
             throw ExitCode(3)
         case .upToDate:
-            print(outcome.pushed ? "Nothing new on \(outcome.remote)." : "Up to date with \(outcome.remote).")
+            if !outcome.pushed { print("Already in step with \(place): nothing to send or receive.") }
         case .fastForwarded:
-            print("Brought in \(count)\(from) from \(outcome.remote).")
+            print("Received \(count)\(from).")
         case .merged:
-            print("Merged \(count)\(from) from \(outcome.remote) with yours (a merge commit joins both).")
+            print("Received \(count)\(from), and combined them with yours.")
         }
         if outcome.pushed {
-            var line = "Sent your commits to \(outcome.remote)"
-            if outcome.upstreamSet { line += "; \(outcome.branch) now follows \(upstream)" }
+            var line = "Sent your changes to \(place)"
             if outcome.retries > 0 {
-                line +=
-                    " (the remote moved meanwhile: fetched and merged again \(outcome.retries) time"
-                    + (outcome.retries == 1 ? ")" : "s)")
+                line += " (your partner sent changes meanwhile: journal received and combined them first)"
             }
             print(line + ".")
-        } else {
-            print("Nothing to send.")
+        }
+        if verbose {
+            var words = "git: branch \(outcome.branch), remote \(outcome.remote)"
+            if let url { words += " (\(redact(url)))" }
+            words += ", \(outcome.integration.rawValue)"
+            if outcome.upstreamSet { words += "; \(outcome.branch) now tracks \(outcome.remote)/\(outcome.branch)" }
+            if outcome.retries > 0 { words += "; sent again after \(outcome.retries) refusal(s)" }
+            print(words + ".")
         }
     }
 

@@ -228,6 +228,14 @@ public final class GitRepository {
         return String(cString: target)
     }
 
+    /// The last saved change: HEAD's commit id and the first line of its message, or nil
+    /// before the first commit.
+    public func lastCommit() -> GitCommitInfo? {
+        guard let commit = try? headCommit() else { return nil }
+        let summary = git_commit_summary(commit.pointer).map { String(cString: $0) } ?? ""
+        return GitCommitInfo(id: commit.id.hex, summary: summary, parents: commit.parentCount, changes: [])
+    }
+
     /// The commit HEAD points to, or nil before the first commit.
     func headCommit() throws -> GitCommit? {
         var object: OpaquePointer?

@@ -263,7 +263,8 @@ extension GitRepository {
             throw GitError(
                 .other,
                 "this folder shows an earlier version of the journal, not the current one (git is not on a "
-                    + "branch), so there is nothing to sync: `git switch main` brings back the current version")
+                    + "branch), so there is nothing to sync: `git switch main` brings back the current version"
+            )
         }
         let branch = String(branchRef.dropFirst("refs/heads/".count))
         let config = try config()

@@ -446,7 +446,8 @@ final class TransportSession {
         var result = error
         let where_ =
             remote == "origin"
-            ? "the shared copy (\(sharedCopyName(url)))" : "the shared copy `\(remote)` (\(sharedCopyName(url)))"
+            ? "the shared copy (\(sharedCopyName(url)))"
+            : "the shared copy `\(remote)` (\(sharedCopyName(url)))"
         if let revoked {
             result.kind = .unreachable
             result.message = "cannot reach \(where_) safely: \(revoked)"

@@ -30,7 +30,8 @@ public enum JoinJournal {
     public static func refuseOccupied(_ folder: URL) throws {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder) else { return }
-        let contents = isFolder.boolValue ? (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) : nil
+        let contents =
+            isFolder.boolValue ? (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) : nil
         if contents?.isEmpty != true {
             throw Failure(
                 message: "\(folder.path) already exists and is not empty; nothing was written. "

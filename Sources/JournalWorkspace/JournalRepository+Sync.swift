@@ -71,7 +71,16 @@ extension JournalRepository {
             }
         }
         plan.useGitCommand = viaGit
-        var outcome = try shared.repository.sync(plan)
+        // The sync saves what was written before it reaches out: when the shared copy cannot be
+        // reached, that saved change is named, to be sent next time.
+        let before = shared.repository.lastCommit()
+        var outcome: SyncOutcome
+        do {
+            outcome = try shared.repository.sync(plan)
+        } catch let error as GitError where error.kind == .unreachable || error.kind == .authentication {
+            let after = shared.repository.lastCommit()
+            throw SyncInterrupted(error: error, committed: after?.id != before?.id ? after : nil)
+        }
         warnings += outcome.warnings.map { "journal: " + $0 }
         warnings += try shared.recordKeptLocal(
             outcome.keptLocal, tracked: outcome.keptLocal.filter(shared.repository.isTracked))

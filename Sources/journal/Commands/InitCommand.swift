@@ -35,7 +35,8 @@ struct InitCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Where the shared copy lives: the address of an empty repository on your git host.", valueName: "URL"))
+            "Where the shared copy lives: the address of an empty repository on your git host.",
+            valueName: "URL"))
     var remote: String?
 
     @Flag(help: "Ask nothing, even on a terminal: what is not given takes its default.")
@@ -88,7 +89,8 @@ struct InitCommand: ParsableCommand {
         let remote = answers.remote
         if let remote, let repository, let current = repository.remoteURL("origin"), current != remote {
             throw Failure(
-                message: "this folder is already shared through \(sharedCopyName(current)); nothing was written. "
+                message:
+                    "this folder is already shared through \(sharedCopyName(current)); nothing was written. "
                     + "Run journal init without --remote to use that shared copy.",
                 status: .failure)
         }
@@ -132,7 +134,9 @@ struct InitCommand: ParsableCommand {
                 repo = try GitRepository.create(at: folder, branch: "main")
                 if let remote { try repo.addRemote("origin", url: remote) }
             }
-            if let identity = answers.identity { try repo.setIdentity(name: identity.name, email: identity.email) }
+            if let identity = answers.identity {
+                try repo.setIdentity(name: identity.name, email: identity.email)
+            }
             try repo.installMergeDriver(binary: RunningBinary.path)
             guard let scope = repo.relativePath(of: folder) else {
                 throw Failure(message: "\(folder.path) is outside its git work tree", status: .failure)
@@ -193,19 +197,24 @@ struct InitCommand: ParsableCommand {
                     status: .failure)
             }
         }
-        if asking && (mentor == nil || mentee == nil || cadence == nil || remote == nil || !known.isComplete) {
+        if asking && (mentor == nil || mentee == nil || cadence == nil || remote == nil || !known.isComplete)
+        {
             print("Starting a mentorship. Press Enter to take the suggestion in [brackets].")
         }
         func person(_ given: String?, _ role: String, suggested: String?) throws -> String {
             if let given { return given }
             let answer = Prompt.ask("The \(role), as Name <email>", suggested: suggested) { text in
-                Person(parsing: text) == nil ? "Type a name, and an email in <angle brackets> if you like." : nil
+                Person(parsing: text) == nil
+                    ? "Type a name, and an email in <angle brackets> if you like." : nil
             }
-            guard let answer, !answer.isEmpty else { throw Failure(message: "no \(role) was given; nothing was written", status: .usage) }
+            guard let answer, !answer.isEmpty else {
+                throw Failure(message: "no \(role) was given; nothing was written", status: .usage)
+            }
             return answer
         }
         if !known.isComplete {
-            let name = Prompt.ask("Your name (recorded with each saved change)", suggested: known.name ?? "") {
+            let name = Prompt.ask("Your name (recorded with each saved change)", suggested: known.name ?? "")
+            {
                 $0.isEmpty ? "Please type your name." : nil
             }
             let email = Prompt.ask("Your email", suggested: known.email ?? "") {
@@ -216,14 +225,17 @@ struct InitCommand: ParsableCommand {
             }
             identity = (name, email)
         }
-        let me = identity.map { "\($0.name) <\($0.email)>" }
+        let me =
+            identity.map { "\($0.name) <\($0.email)>" }
             ?? known.name.map { name in known.email.map { "\(name) <\($0)>" } ?? name }
         let theMentor = try person(mentor, "mentor", suggested: me)
         let theMentee = try person(mentee, "mentee", suggested: nil)
         var theCadence = cadence ?? "biweekly"
         if cadence == nil && asking {
             theCadence =
-                Prompt.ask("How often you meet (weekly, biweekly, monthly, every N weeks)", suggested: "biweekly") {
+                Prompt.ask(
+                    "How often you meet (weekly, biweekly, monthly, every N weeks)", suggested: "biweekly"
+                ) {
                     Cadence($0) == nil ? "Try weekly, biweekly, monthly or every 3 weeks." : nil
                 } ?? "biweekly"
         }

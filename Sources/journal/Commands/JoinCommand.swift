@@ -43,7 +43,8 @@ struct JoinCommand: ParsableCommand {
         ).standardizedFileURL
         try JoinJournal.refuseOccupied(folder)
         let joined = try JoinJournal.join(
-            url: url, into: folder, environment: ProcessInfo.processInfo.environment, binary: RunningBinary.path)
+            url: url, into: folder, environment: ProcessInfo.processInfo.environment,
+            binary: RunningBinary.path)
         let changes = joined.changes == 1 ? "1 saved change" : "\(joined.changes) saved changes"
         let by = joined.authors.isEmpty ? "" : " by \(joined.authors.joined(separator: " and "))"
         print("Your copy of the shared journal is in \(folder.path) (\(changes)\(by)).")

@@ -36,7 +36,8 @@ struct LogCommand: ParsableCommand {
     func run() throws {
         // The mentorship ids are only known from reading the journal.
         let shared = try JournalRepository(
-            workingDirectory: try global.journalDirectory(allowingRepository: true), cache: global.cache, parse: mentorship != nil)
+            workingDirectory: try global.journalDirectory(allowingRepository: true), cache: global.cache,
+            parse: mentorship != nil)
         let journal = shared.layout
         var scope = shared.scope
         if let mentorship {

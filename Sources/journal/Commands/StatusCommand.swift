@@ -18,7 +18,8 @@ struct StatusCommand: ParsableCommand {
 
     func run() throws {
         let opened = try OpenedJournal(
-            workingDirectory: try global.journalDirectory(allowingRepository: true), path: nil, mentorships: [],
+            workingDirectory: try global.journalDirectory(allowingRepository: true), path: nil,
+            mentorships: [],
             cache: global.cache,
             today: global.resolvedToday, requireMentorship: false)
         let shared = try opened.repository()
@@ -27,7 +28,8 @@ struct StatusCommand: ParsableCommand {
         let style = TerminalStyle(colour: global.colour)
         var lines: [String] = []
 
-        let url = shared.repository.remoteURL(status.upstream?.split(separator: "/").first.map(String.init) ?? "origin")
+        let url = shared.repository.remoteURL(
+            status.upstream?.split(separator: "/").first.map(String.init) ?? "origin")
         let place = "the shared copy" + (url.map { " (\(sharedCopyName($0)))" } ?? "")
         var where_: String
         if status.branch == nil {

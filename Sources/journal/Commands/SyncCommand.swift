@@ -60,7 +60,8 @@ struct SyncCommand: ParsableCommand {
             print("Saved your changes: \(commit.summary).")
         }
         let from =
-            outcome.incomingAuthors.isEmpty ? "" : " from \(outcome.incomingAuthors.joined(separator: " and "))"
+            outcome.incomingAuthors.isEmpty
+            ? "" : " from \(outcome.incomingAuthors.joined(separator: " and "))"
         let count = outcome.incomingCommits == 1 ? "1 change" : "\(outcome.incomingCommits) changes"
         switch outcome.integration {
         case .conflicts:
@@ -84,7 +85,9 @@ struct SyncCommand: ParsableCommand {
             var words = "git: branch \(outcome.branch), remote \(outcome.remote)"
             if let url { words += " (\(redact(url)))" }
             words += ", \(outcome.integration.rawValue)"
-            if outcome.upstreamSet { words += "; \(outcome.branch) now tracks \(outcome.remote)/\(outcome.branch)" }
+            if outcome.upstreamSet {
+                words += "; \(outcome.branch) now tracks \(outcome.remote)/\(outcome.branch)"
+            }
             if outcome.retries > 0 { words += "; sent again after \(outcome.retries) refusal(s)" }
             print(words + ".")
         }

@@ -1,0 +1,278 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// Two people starting a shared journal as the getting-started guide says: `journal init` and
+/// `journal join`, then the everyday commands, in the words a person reads. Every result is
+/// checked with the real git.
+@Suite(.serialized) struct StartingAsAPairTests {
+    /// Words of git's own that a person should not have to learn. `HEAD` is matched in capitals
+    /// only (a "heading" is fine); the rest as whole words in any case.
+    static let gitWords = ["origin", "upstream", "refs/", "fast-forward", "detached", "rebase", "index"]
+
+    static func gitWordsIn(_ text: String) -> [String] {
+        var found: [String] = []
+        if text.range(of: #"\bHEAD\b"#, options: .regularExpression) != nil { found.append("HEAD") }
+        for word in gitWords {
+            let pattern =
+                word.hasSuffix("/") ? NSRegularExpression.escapedPattern(for: word) : "\\b\(word)\\b"
+            if text.range(of: pattern, options: [.regularExpression, .caseInsensitive]) != nil {
+                found.append(word)
+            }
+        }
+        return found
+    }
+
+    @Test func theCheckFindsGitWords() {
+        #expect(Self.gitWordsIn("Sent to origin/main") == ["origin"])
+        #expect(Self.gitWordsIn("HEAD is not on a branch") == ["HEAD"])
+        #expect(Self.gitWordsIn("a heading, ahead of time, the original indexing").isEmpty)
+    }
+
+    /// init, new, status, commit, join, sync (sending, receiving, combining, conflicting,
+    /// offline): no git word in what any of them prints by default.
+    @Test func everydayCommandsSpeakPlainly() throws {
+        let box = try GitSandbox()
+        let remote = box.url("shared.git")
+        try box.git(["init", "-q", "--bare", "-b", "main", remote.path])
+        var said: [(String, String)] = []
+        func run(_ arguments: [String], in folder: URL, status expected: Int32 = 0) throws -> ProgramRun {
+            let result = try box.journal(arguments, in: folder, extra: ["JOURNAL_TODAY": "2026-12-01"])
+            #expect(result.status == expected, "\(arguments): \(result.stdout)\(result.stderr)")
+            said.append((arguments.joined(separator: " "), result.stdout + result.stderr))
+            return result
+        }
+
+        var result = try run(
+            [
+                "init", "mara", "--mentor", "Mara Quinn <mara@example.org>", "--mentee",
+                "Theo Park <theo@example.org>",
+                "--remote", remote.path,
+            ], in: box.root)
+        #expect(result.stdout.contains("journal join \(remote.path)"), "\(result.stdout)")
+        let mentor = box.url("mara")
+        _ = try run(["new", "goal", "Give a talk", "--no-edit"], in: mentor)
+        result = try run(["status"], in: mentor)
+        #expect(result.stdout.contains("not sent to the shared copy"), "\(result.stdout)")
+        _ = try run(["commit"], in: mentor)
+        result = try run(["sync"], in: mentor)
+        #expect(result.stdout.contains("Sent your changes to the shared copy"), "\(result.stdout)")
+        #expect(
+            try box.git(["log", "--format=%s", "main"], in: remote).stdout.contains("Start the mentorship"))
+
+        // The partner joins with one command, and gets the same history.
+        result = try run(["join", remote.path, "theo"], in: box.root)
+        let mentee = box.url("theo")
+        #expect(result.stdout.contains("Your copy of the shared journal is in"), "\(result.stdout)")
+        #expect(
+            try box.git(["rev-parse", "HEAD"], in: mentee).stdout
+                == box.git(["rev-parse", "main"], in: remote).stdout)
+        #expect(try box.git(["config", "merge.journal.driver"], in: mentee).stdout.contains("merge-driver"))
+        #expect(
+            FileManager.default.fileExists(
+                atPath: mentee.appendingPathComponent(".git/hooks/pre-commit").path))
+        try box.git(["config", "user.name", "Theo Park"], in: mentee)
+        try box.git(["config", "user.email", "theo@example.org"], in: mentee)
+
+        // Ahead: the mentee sends; behind: the mentor receives.
+        try box.write(
+            reflectionText("2026-12-01", title: "First week"), to: "reflections/2026-12-01.md", in: mentee)
+        result = try run(["sync"], in: mentee)
+        #expect(result.stdout.contains("Sent your changes"), "\(result.stdout)")
+        result = try run(["sync"], in: mentor)
+        #expect(result.stdout.contains("Received 1 change from Theo Park"), "\(result.stdout)")
+        result = try run(["status"], in: mentor)
+        #expect(result.stdout.contains("In step with the shared copy"), "\(result.stdout)")
+
+        // Both write: combined.
+        try box.write(
+            reflectionText("2026-12-02", title: "Second"), to: "reflections/2026-12-02.md", in: mentee)
+        try box.write("notes\n", to: "notes.md", in: mentor)
+        _ = try run(["sync"], in: mentee)
+        result = try run(["sync"], in: mentor)
+        #expect(result.stdout.contains("combined them with yours"), "\(result.stdout)")
+        _ = try run(["sync"], in: mentee)
+
+        // The same line changed on both sides: a conflict, said plainly.
+        try box.write("mine\n", to: "notes.md", in: mentor)
+        try box.write("theirs\n", to: "notes.md", in: mentee)
+        _ = try run(["sync"], in: mentee)
+        _ = try run(["sync"], in: mentor, status: 3)
+        _ = try run(["status"], in: mentor)
+
+        // Offline: the change is saved here, and will be sent next time.
+        try box.write(
+            reflectionText("2026-12-03", title: "Offline"), to: "reflections/2026-12-03.md", in: mentee)
+        try box.git(["remote", "set-url", "origin", box.url("gone.git").path], in: mentee)
+        result = try run(["sync"], in: mentee, status: 4)
+        #expect(result.stdout.contains("Saved your changes on this computer"), "\(result.stdout)")
+        #expect(result.stderr.contains("will be sent at the next sync"), "\(result.stderr)")
+        #expect(try box.git(["log", "-1", "--format=%s"], in: mentee).stdout.contains("2026-12-03"))
+
+        for (command, text) in said {
+            #expect(
+                Self.gitWordsIn(text).isEmpty, "journal \(command) said \(Self.gitWordsIn(text)):\n\(text)")
+        }
+        try box.expectValid([mentor, mentee, remote])
+    }
+
+    @Test func joinRefusesAFolderInUseAndLeavesNothingOnFailure() throws {
+        let box = try GitSandbox()
+        let taken = box.url("taken")
+        try box.write("mine\n", to: "taken/file.txt", in: box.root)
+        let refused = try box.journal(["join", box.url("r.git").path, "taken"], in: box.root)
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("not empty"), "\(refused.stderr)")
+        #expect(box.read("file.txt", in: taken) == "mine\n")
+
+        // Unreachable: exit 4, and no half-made folder left behind.
+        let missing = try box.journal(["join", box.url("missing.git").path, "copy"], in: box.root)
+        #expect(missing.status == 4, "\(missing.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: box.url("copy").path))
+
+        // An empty shared copy: the partner has not sent the journal yet.
+        try box.git(["init", "-q", "--bare", "-b", "main", box.url("empty.git").path])
+        let empty = try box.journal(["join", box.url("empty.git").path], in: box.root)
+        #expect(empty.status == 1)
+        #expect(empty.stderr.contains("is empty"), "\(empty.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: box.url("empty").path))
+    }
+
+    /// `journal join` against a private HTTPS host that asks for a login, with the login kept
+    /// by git's credential helper, as a hosted repository is joined.
+    @Test func joinAHostThatNeedsALogin() throws {
+        guard PrivateHTTPHost.available else { return }
+        let box = try GitSandbox()
+        let host = try PrivateHTTPHost(box, user: "theo", password: "s3cret-join", tls: true)
+        defer { host.stop() }
+        let url = try host.repository("pair.git")
+        let seed = try box.person("seed", name: "Mara Quinn", email: "mara@example.org", remote: nil)
+        try box.write(agreementText, to: "agreement.md", in: seed)
+        try box.git(["add", "-A"], in: seed)
+        try box.git(["commit", "-qm", "Start"], in: seed)
+        try box.git(
+            ["push", "-q", host.folder.appendingPathComponent("repos/pair.git").path, "main"], in: seed)
+        let trust = ["GIT_SSL_CAINFO": host.authority.path]
+
+        // No login anywhere: exit 4, saying what to set, and nothing left behind.
+        var run = try box.journal(["join", url, "pair"], in: box.root, extra: trust)
+        #expect(run.status == 4, "\(run.stderr)")
+        #expect(run.stderr.contains("JOURNAL_GIT_TOKEN"), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: box.url("pair").path))
+
+        try host.storeCredentials(user: "theo", password: "s3cret-join")
+        run = try box.journal(["join", url, "pair"], in: box.root, extra: trust)
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        #expect(!(run.stdout + run.stderr).contains("s3cret-join"))
+        let copy = box.url("pair")
+        #expect(box.read("agreement.md", in: copy) == agreementText)
+        #expect(try box.git(["status", "--porcelain"], in: copy).stdout.isEmpty)
+        #expect(
+            try box.git(["rev-parse", "--abbrev-ref", "main@{upstream}"], in: copy).stdout == "origin/main\n")
+    }
+}
+
+/// A program run on a pseudo-terminal, answered as a person would answer its questions: each
+/// answer is typed once the text before it has appeared.
+func runOnTerminal(
+    _ executable: URL, _ arguments: [String], in directory: URL, environment: [String: String],
+    answers: [(after: String, type: String)], timeout: TimeInterval = 60
+) throws -> (output: String, status: Int32) {
+    var master: Int32 = 0
+    var slave: Int32 = 0
+    guard openpty(&master, &slave, nil, nil, nil) == 0 else { throw RunError.noBinary }
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    process.currentDirectoryURL = directory
+    process.environment = environment
+    let terminal = FileHandle(fileDescriptor: slave, closeOnDealloc: false)
+    process.standardInput = terminal
+    process.standardOutput = terminal
+    process.standardError = terminal
+    try process.run()
+    close(slave)
+    defer { close(master) }
+    var output = ""
+    var pending = answers[...]
+    let deadline = Date().addingTimeInterval(timeout)
+    var buffer = [UInt8](repeating: 0, count: 4096)
+    while Date() < deadline {
+        var poller = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
+        if poll(&poller, 1, 100) > 0 {
+            let count = read(master, &buffer, buffer.count)
+            if count <= 0 { break }
+            output += String(decoding: buffer[0..<count], as: UTF8.self)
+        } else if !process.isRunning {
+            break
+        }
+        if let next = pending.first, output.contains(next.after) {
+            let line = next.type + "\n"
+            _ = line.withCString { write(master, $0, strlen($0)) }
+            pending = pending.dropFirst()
+            // Only text after this answer can call for the next one.
+            output += "\u{0}"
+        }
+    }
+    if process.isRunning { process.terminate() }
+    process.waitUntilExit()
+    return (output.replacingOccurrences(of: "\u{0}", with: ""), process.terminationStatus)
+}
+
+@Suite struct TerminalQuestionsTests {
+    /// On a terminal with nothing given, init asks for the pair, the cadence and the shared copy
+    /// (and who you are, when git does not know), with suggestions that Enter takes.
+    @Test func initAsksWhatItNeeds() throws {
+        let box = try GitSandbox()
+        // A computer where git does not know the person yet.
+        try "".write(to: box.home.appendingPathComponent(".gitconfig"), atomically: true, encoding: .utf8)
+        let remote = box.url("shared.git")
+        try box.git(["init", "-q", "--bare", "-b", "main", remote.path])
+        let run = try runOnTerminal(
+            try journalBinary(), ["init", "pair"], in: box.root, environment: box.environment,
+            answers: [
+                ("Your name", "Mara Quinn"), ("Your email", "mara@example.org"),
+                ("The mentor", ""),  // Enter: the suggestion is the person at the terminal
+                ("The mentee", "Theo Park <theo@example.org>"), ("How often you meet", "weekly"),
+                ("Where the shared copy lives", remote.path),
+            ])
+        #expect(run.status == 0, "\(run.output)")
+        let pair = box.url("pair")
+        let agreement = box.read("agreement.md", in: pair) ?? ""
+        #expect(agreement.contains("Mara Quinn"), "\(agreement)")
+        #expect(agreement.contains("Theo Park"))
+        #expect(agreement.contains("weekly"))
+        #expect(try box.git(["config", "user.name"], in: pair).stdout == "Mara Quinn\n")
+        #expect(try box.git(["config", "remote.origin.url"], in: pair).stdout == remote.path + "\n")
+        #expect(try box.git(["log", "--format=%an", "-1"], in: pair).stdout == "Mara Quinn\n")
+    }
+
+    /// Without a terminal nothing is asked: a missing flag is bad usage that says what to give.
+    @Test func initAsksNothingWithoutATerminal() throws {
+        let box = try GitSandbox()
+        let run = try box.journal(["init", "pair"], in: box.root)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("--mentor is missing"), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: box.url("pair").path))
+    }
+
+    /// `journal join` on a terminal asks who you are when git does not know.
+    @Test func joinAsksWhoYouAre() throws {
+        let box = try GitSandbox()
+        let remote = box.url("shared.git")
+        try box.git(["init", "-q", "--bare", "-b", "main", remote.path])
+        let seed = try box.person("seed", name: "Mara Quinn", email: "mara@example.org", remote: remote.path)
+        try box.write(agreementText, to: "agreement.md", in: seed)
+        try box.git(["add", "-A"], in: seed)
+        try box.git(["commit", "-qm", "Start"], in: seed)
+        try box.git(["push", "-q", "origin", "main"], in: seed)
+        try "".write(to: box.home.appendingPathComponent(".gitconfig"), atomically: true, encoding: .utf8)
+        let run = try runOnTerminal(
+            try journalBinary(), ["join", remote.path, "theo"], in: box.root, environment: box.environment,
+            answers: [("Your name", "Theo Park"), ("Your email", "theo@example.org")])
+        #expect(run.status == 0, "\(run.output)")
+        let copy = box.url("theo")
+        #expect(try box.git(["config", "user.email"], in: copy).stdout == "theo@example.org\n")
+        #expect(run.output.contains("Next: cd theo"), "\(run.output)")
+    }
+}

@@ -57,8 +57,10 @@ PC
 # DIST_CONFIGURATION=debug builds the same download from a debug build, in a minute rather
 # than several: what the tests use to check the packaging.
 configuration=${DIST_CONFIGURATION:-release}
-PKG_CONFIG_PATH=$(pwd)/$work/pkgconfig $SWIFT build -c "$configuration" --static-swift-stdlib \
-  --scratch-path "$scratch" -Xswiftc -use-ld=lld
+for product in journal generate-manual; do
+  PKG_CONFIG_PATH=$(pwd)/$work/pkgconfig $SWIFT build -c "$configuration" --static-swift-stdlib \
+    --scratch-path "$scratch" -Xswiftc -use-ld=lld --product "$product"
+done
 binary=$scratch/$configuration/journal
 version=$("$binary" --version)
 
@@ -75,8 +77,11 @@ name=journal-$version-linux-$arch
 stage=$work/$name
 mkdir -p "$stage/completions"
 strip --strip-all -o "$stage/journal" "$binary"
-"$SWIFT" package --scratch-path "$scratch" plugin generate-manual --configuration "$configuration" >/dev/null
-cp "$scratch/plugins/GenerateManual/outputs/journal/journal.1" "$stage/journal.1"
+# The man page, from the command definitions (swift-argument-parser's generate-manual, as
+# `make man` runs it through its plugin), dated by the last commit.
+epoch=$(git log -1 --format=%ct 2>/dev/null || echo 0)
+"$scratch/$configuration/generate-manual" "$stage/journal" --output-directory - \
+  --date "$(date -u -d "@$epoch" +%Y-%m-%d)" > "$stage/journal.1"
 "$stage/journal" --generate-completion-script bash > "$stage/completions/journal.bash"
 "$stage/journal" --generate-completion-script zsh > "$stage/completions/_journal"
 "$stage/journal" --generate-completion-script fish > "$stage/completions/journal.fish"
@@ -85,7 +90,6 @@ sh .ci/release/licence.sh "$scratch" > "$stage/LICENSE"
 
 rm -f "$out"/journal-*.tar.gz "$out"/journal_*.deb "$out/SHA256SUMS" "$out/install.sh"
 # The same bytes for the same sources: fixed owner, order and times.
-epoch=$(git log -1 --format=%ct 2>/dev/null || echo 0)
 tar --sort=name --owner=0 --group=0 --numeric-owner --mtime="@$epoch" \
   -C "$work" -cf - "$name" | gzip -9n > "$out/$name.tar.gz"
 
@@ -105,9 +109,9 @@ install -m 644 README.md "$root/usr/share/doc/journal/README.md"
 glibc=$(objdump -T "$stage/journal" | grep -o 'GLIBC_[0-9.]*' | sed 's/GLIBC_//' | sort -uV | tail -1)
 glibcxx=$(objdump -T "$stage/journal" | grep -o 'GLIBCXX_[0-9.]*' | sed 's/GLIBCXX_//' | sort -uV | tail -1)
 depends="libc6 (>= $glibc), libgcc-s1"
-# GLIBCXX_3.4.N came with GCC releases; libstdc++6 is versioned by GCC's (3.4.30 is GCC 13).
+# GLIBCXX_3.4.N came with GCC releases (3.4.30 with GCC 12); libstdc++6 is versioned by GCC's.
 if [ -n "$glibcxx" ]; then
-  gcc_release=$(echo "$glibcxx" | awk -F. '{n=$3; if (n>=30) print 13; else if (n>=29) print 12; else if (n>=28) print 11; else if (n>=26) print 9; else if (n>=22) print 7; else if (n>=21) print 5; else print 4.8}')
+  gcc_release=$(echo "$glibcxx" | awk -F. '{n=$3; if (n>=31) print 13; else if (n>=30) print 12; else if (n>=29) print 11; else if (n>=28) print 10; else if (n>=26) print 9; else print 8}')
   depends="$depends, libstdc++6 (>= $gcc_release)"
 fi
 size=$(du -sk "$root/usr" | cut -f1)

@@ -86,7 +86,9 @@ struct CredentialHelpers {
         guard !request.isEmpty else { return nil }
         var attributes = request
         for helper in helpers {
-            guard let output = run(helper, "get", attributes) else { continue }
+            guard let output = readStore(helper, attributes) ?? run(helper, "get", attributes) else {
+                continue
+            }
             var found = Dictionary(attributes, uniquingKeysWith: { _, new in new })
             for line in output.split(separator: "\n") {
                 guard let equals = line.firstIndex(of: "=") else { continue }
@@ -102,6 +104,74 @@ struct CredentialHelpers {
             }
         }
         return nil
+    }
+
+    /// Keeps a login that worked with the helpers configured for `url`; where there is none,
+    /// in git's own `store` (the file ~/.git-credentials, readable by this user alone, and
+    /// `credential.helper store` in ~/.gitconfig), which git and journal both read.
+    func keep(url: String, username: String, password: String) {
+        let request = request(for: url, username: nil)
+        guard !request.isEmpty else { return }
+        if !helpers.isEmpty {
+            tell("approve", Answer(username: username, password: password, request: request))
+            return
+        }
+        guard let home = environment["HOME"], home.hasPrefix("/"),
+            var parts = URLComponents(string: url)
+        else { return }
+        parts.user = username
+        parts.password = password
+        parts.path = ""
+        parts.query = nil
+        guard let line = parts.string else { return }
+        let file = URL(fileURLWithPath: home).appendingPathComponent(".git-credentials")
+        var text = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
+        if !text.isEmpty && !text.hasSuffix("\n") { text += "\n" }
+        text += line + "\n"
+        guard
+            FileManager.default.createFile(
+                atPath: file.path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
+        else { return }
+        _ = chmod(file.path, 0o600)
+        var pointer: OpaquePointer?
+        if git_config_open_default(&pointer) == 0, let pointer {
+            var global: OpaquePointer?
+            if git_config_open_level(&global, pointer, GIT_CONFIG_LEVEL_GLOBAL) == 0, let global {
+                git_config_set_string(global, "credential.helper", "store")
+                git_config_free(global)
+            }
+            git_config_free(pointer)
+        }
+    }
+
+    /// git's `store` helper, read here so that a computer without git still finds what it keeps:
+    /// the first line of ~/.git-credentials (or the file `--file` names, or
+    /// $XDG_CONFIG_HOME/git/credentials) for this protocol and host, and user when known.
+    func readStore(_ helper: String, _ attributes: [(String, String)]) -> String? {
+        let words = helper.split(separator: " ").map(String.init)
+        guard words.first == "store" else { return nil }
+        var files: [String] = []
+        if let named = words.dropFirst().first(where: { $0.hasPrefix("--file=") }) {
+            files = [String(named.dropFirst("--file=".count))]
+        } else if let home = environment["HOME"] {
+            files = [home + "/.git-credentials"]
+            let config = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? home + "/.config"
+            files.append(config + "/git/credentials")
+        }
+        let want = Dictionary(attributes, uniquingKeysWith: { _, new in new })
+        for file in files {
+            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { continue }
+            for line in text.split(separator: "\n") {
+                guard let parts = URLComponents(string: String(line)), let user = parts.user,
+                    let password = parts.password, parts.scheme == want["protocol"],
+                    (parts.host ?? "") + (parts.port.map { ":\($0)" } ?? "") == want["host"],
+                    want["username"] == nil || want["username"] == user.removingPercentEncoding
+                else { continue }
+                return
+                    "username=\(user.removingPercentEncoding ?? user)\npassword=\(password.removingPercentEncoding ?? password)\n"
+            }
+        }
+        return ""
     }
 
     /// Tells every helper the answer worked (`approve`) or was refused (`reject`).

@@ -19,6 +19,27 @@ public enum GitLibrary {
     /// What ends the program when a remote stops answering during a fetch or push: set once by
     /// the command line (it says why and exits with code 4); nil, nothing watches.
     nonisolated(unsafe) public static var onStall: (@Sendable (String) -> Void)?
+
+    /// Asks the person at the terminal for a login to the address given (host and path, never a
+    /// secret) when no credential helper and no JOURNAL_GIT_TOKEN gave one that worked: the user
+    /// name, the password or token, and whether to remember them. Set by the command line when a
+    /// terminal is there; nil, nobody is asked.
+    nonisolated(unsafe) public static var askForLogin:
+        (@Sendable (_ address: String, _ username: String?) -> LoginAnswer?)?
+}
+
+/// A login typed at the terminal.
+public struct LoginAnswer: Sendable {
+    public var username: String
+    public var password: String
+    /// Whether to keep it with git's credential helpers, so the next sync does not ask.
+    public var remember: Bool
+
+    public init(username: String, password: String, remember: Bool) {
+        self.username = username
+        self.password = password
+        self.remember = remember
+    }
 }
 
 /// A git work tree opened through libgit2. Not thread-safe: use it from one task.

@@ -27,6 +27,31 @@ final class TransportSession {
     /// What the person should be told about this transport.
     private(set) var warnings: [String] = []
 
+    /// The certificate authorities trusted for this connection (what libgit2 was given).
+    private(set) var trusted: (file: String?, path: String?) = (nil, nil)
+
+    /// Whether `certificate`, which libgit2 refused for `host`, is good for `host` after all: when
+    /// the host is an IP address, libgit2's TLS library never compares it with the certificate's
+    /// IP names, so journal checks the certificate itself (`journal_certificate_names_address`:
+    /// every check but the name, then the address among its names). Any other host: false.
+    func acceptsAddress(_ certificate: UnsafePointer<git_cert>, host: String) -> Bool {
+        let literal = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
+        var address = [UInt8](repeating: 0, count: 16)
+        let length: Int
+        if inet_pton(AF_INET, literal, &address) == 1 {
+            length = 4
+        } else if inet_pton(AF_INET6, literal, &address) == 1 {
+            length = 16
+        } else {
+            return false
+        }
+        let x509 = UnsafeRawPointer(certificate).assumingMemoryBound(to: git_cert_x509.self).pointee
+        guard let data = x509.data, x509.len > 0 else { return false }
+        return journal_certificate_names_address(
+            data.assumingMemoryBound(to: UInt8.self), x509.len, trusted.file, trusted.path, address, length)
+            == 1
+    }
+
     /// The repository's own folder, where an interrupted fetch leaves temporary pack files.
     var gitDirectory: URL?
 
@@ -61,11 +86,22 @@ final class TransportSession {
         offered = nil
     }
 
-    /// After a fetch or push: tells the credential helpers whether what they gave worked.
+    /// After a fetch or push: tells the credential helpers whether what they gave worked, and
+    /// keeps a login typed at the terminal that worked, when the person said to.
     func finish(succeeded: Bool) {
         if let answer = offered?.helper { helpers?.tell(succeeded ? "approve" : "reject", answer) }
+        if succeeded, let typed, typed.login.remember {
+            CredentialHelpers(config: config, url: typed.url, environment: environment).keep(
+                url: typed.url, username: typed.login.username, password: typed.login.password)
+        }
+        typed = nil
         offered = nil
     }
+
+    /// The login typed at the terminal in this operation, with the URL it was for.
+    private var typed: (url: String, login: LoginAnswer)?
+    /// Whether the person was asked already in this operation (they are asked once).
+    private var asked = false
 
     private var home: URL? {
         if let home = environment["HOME"], !home.isEmpty { return URL(fileURLWithPath: home) }
@@ -184,6 +220,14 @@ final class TransportSession {
             if attempts > 1, let previous = offered, let answer = previous.helper {
                 helpers?.tell("reject", answer)
             }
+            if attempts == list.count + 1, !asked, let ask = GitLibrary.askForLogin {
+                asked = true
+                if let login = ask(sharedCopyName(url), userFromURL) {
+                    typed = (url, login)
+                    offered = (login.username, login.password, nil)
+                    return git_credential_userpass_plaintext_new(out, login.username, login.password)
+                }
+            }
             guard attempts <= list.count else {
                 let tried = list.map { $0.helper == nil ? "JOURNAL_GIT_TOKEN" : "git's credential helper" }
                 refusal =
@@ -229,9 +273,13 @@ final class TransportSession {
         let path = variable("GIT_SSL_CAPATH") ?? setting("sslCAPath") ?? variable("SSL_CERT_DIR")
         if Self.usesTLS(url) {
             if file != nil || path != nil {
-                CertificateLocations.use(file: file.map(expandHome), path: path.map(expandHome))
+                trusted = (file.map(expandHome), path.map(expandHome))
+                CertificateLocations.use(file: trusted.file, path: trusted.path)
             } else if let system = SystemCertificates.locate() {
+                trusted = system
                 CertificateLocations.use(file: system.file, path: system.path)
+            } else {
+                trusted = (SystemCertificates.builtIn, nil)
             }
         }
         let verify = setting("sslVerify")?.lowercased()
@@ -420,6 +468,11 @@ final class TransportSession {
                 }
             }
             let isTLS = certificate?.pointee.cert_type == GIT_CERT_X509
+            if isTLS, valid == 0, let certificate, let host,
+                session.acceptsAddress(certificate, host: String(cString: host))
+            {
+                return 0
+            }
             if isTLS, valid == 0, session.unverified {
                 let name = host.map { String(cString: $0) } ?? "the server"
                 let warning =

@@ -1,4 +1,5 @@
 import Foundation
+import JournalGit
 
 /// Questions asked of the person at the terminal (`journal init`, `journal join`). Never asked
 /// without one: a script, a pipe or an editor gets flags and messages instead.
@@ -34,5 +35,41 @@ enum Prompt {
             print("  " + problem)
         }
         return nil
+    }
+
+    /// Asks for a secret without showing what is typed.
+    static func askSecret(_ question: String) -> String? {
+        // Echo is off before the question shows, so that nothing typed after it is ever shown.
+        var saved = termios()
+        let canHide = tcgetattr(STDIN_FILENO, &saved) == 0
+        if canHide {
+            var hidden = saved
+            hidden.c_lflag &= ~tcflag_t(ECHO)
+            tcsetattr(STDIN_FILENO, TCSANOW, &hidden)
+        }
+        print("\(question): ", terminator: "")
+        fflush(nil)
+        defer {
+            if canHide { tcsetattr(STDIN_FILENO, TCSANOW, &saved) }
+            print("")
+        }
+        return readLine(strippingNewline: true)
+    }
+
+    /// The login for a shared copy no credential helper knows, asked as git asks, with the choice
+    /// to keep it explained.
+    static func askForLogin(address: String, username known: String?) -> LoginAnswer? {
+        print("The shared copy (\(address)) asks who you are, and nothing on this computer knows yet.")
+        let host = String(address.split(separator: "/").first ?? "")
+        let asked =
+            known ?? ask("User name at \(host)", accept: { $0.isEmpty ? "Please type your user name." : nil })
+        guard let username = asked, let password = askSecret("Password or token (not shown as you type)"),
+            !password.isEmpty
+        else { return nil }
+        print(
+            "journal can remember this login with git's credential helper, so that the next sync does not "
+                + "ask (without one set up, in ~/.git-credentials: readable by you alone, not encrypted).")
+        let keep = ask("Remember it on this computer? (yes/no)", suggested: "yes")?.lowercased() ?? "no"
+        return LoginAnswer(username: username, password: password, remember: keep.hasPrefix("y"))
     }
 }

@@ -34,9 +34,21 @@ GitLibrary.onStall = { message in
     exit(ExitStatus.unreachable.rawValue)
 }
 
+// On a terminal, a shared copy that asks for a login nobody set up asks the person, once.
+if Prompt.available {
+    GitLibrary.askForLogin = { address, username in Prompt.askForLogin(address: address, username: username) }
+}
+
 // A person's config.yml with a mistake is said once, and the rest of it still applies.
 for problem in UserSettings.current.problems { printError("journal: warning: " + problem) }
 
+// The Swift runtime reads a program's arguments from /proc on Linux; where it is not mounted (a
+// bare chroot) there are none, not even the program's name: say so rather than show the help.
+if CommandLine.arguments.isEmpty {
+    printError(
+        "journal: cannot read the command line: /proc is not mounted here (mount it, then run journal again)")
+    exit(ExitStatus.failure.rawValue)
+}
 let arguments = GlobalOptions.hoist(Array(CommandLine.arguments.dropFirst()))
 // The completion scripts, mended for the shells people have (`CompletionScripts`).
 if let flag = arguments.firstIndex(where: { $0.hasPrefix("--generate-completion-script") }) {

@@ -84,7 +84,7 @@ import Testing
 
         let run = try box.journal(["sync"], in: mentor)
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
-        #expect(run.stdout.contains("Merged"))
+        #expect(run.stdout.contains("and combined"))
         let merged = box.read(path, in: mentor) ?? ""
         #expect(
             merged.contains(

@@ -377,7 +377,7 @@ import Testing
             #expect(process.terminationStatus == 0, "\(output)\(errors)")
             outputs.append(output)
         }
-        #expect(outputs.contains { $0.contains("the remote moved meanwhile") }, "\(outputs)")
+        #expect(outputs.contains { $0.contains("your partner sent changes meanwhile") }, "\(outputs)")
         let files = try box.git(["ls-tree", "-r", "--name-only", "main"], in: remote).stdout
         #expect(files.contains("sessions/2026-11-25.md"))
         #expect(files.contains("reflections/2026-11-24.md"))

@@ -24,7 +24,11 @@ final class PrivateHTTPHost {
 
     /// Serves the bare repositories under `repos/` to `user` with `password`, over TLS with a
     /// certificate of an authority made here when `tls`.
-    init(_ box: GitSandbox, user: String, password: String, tls: Bool = false, maxBody: String = "0") throws {
+    /// `names` are the certificate's subject alternative names.
+    init(
+        _ box: GitSandbox, user: String, password: String, tls: Bool = false, maxBody: String = "0",
+        names: String = "DNS:localhost,IP:127.0.0.1"
+    ) throws {
         self.box = box
         self.tls = tls
         folder = box.url("http-host")
@@ -33,7 +37,7 @@ final class PrivateHTTPHost {
             try FileManager.default.createDirectory(
                 at: folder.appendingPathComponent(name), withIntermediateDirectories: true)
         }
-        if tls { try makeCertificates() }
+        if tls { try makeCertificates(names: names) }
         try "\(user):{PLAIN}\(password)\n".write(
             to: folder.appendingPathComponent("htpasswd"), atomically: true, encoding: .utf8)
         let socket = folder.appendingPathComponent("fcgi.sock").path
@@ -81,9 +85,9 @@ final class PrivateHTTPHost {
     func stop() { servers.forEach(box.stop) }
 
     /// A certificate authority, and a certificate for `localhost` it signed.
-    private func makeCertificates() throws {
+    private func makeCertificates(names: String) throws {
         let dir = folder.path
-        try "subjectAltName=DNS:localhost,IP:127.0.0.1\nbasicConstraints=CA:FALSE\n".write(
+        try "subjectAltName=\(names)\nbasicConstraints=CA:FALSE\n".write(
             to: folder.appendingPathComponent("ext.cnf"), atomically: true, encoding: .utf8)
         for arguments in [
             [
@@ -425,5 +429,51 @@ final class PrivateHTTPHost {
             "pairs"]
         let problem = ((pairs as? [[String: Any]])?.first?["problem"] as? String) ?? ""
         #expect(!problem.isEmpty, "an unreachable pair says why")
+    }
+}
+
+/// A host on the pair's own network, addressed by IP, with a certificate that lists that IP:
+/// accepted (libgit2's TLS library never compares an IP with a certificate's IP names, so
+/// journal does); a certificate for another address, or from an authority nobody trusts, is
+/// still refused.
+@Suite(.serialized) struct AddressedByIPTests {
+    func sync(_ names: String, trust: Bool) throws -> (ProgramRun, remoteLog: String) {
+        let box = try GitSandbox()
+        let host = try PrivateHTTPHost(box, user: "mara", password: "s3cret", tls: true, names: names)
+        defer { host.stop() }
+        #expect(box.waitForListener(port: host.port))
+        _ = try host.repository("pair.git")
+        let url = "https://127.0.0.1:\(host.port)/pair.git"
+        let mentor = try box.person("mentor", name: "Mara Quinn", email: "mara@example.org", remote: url)
+        try box.write(agreementText, to: "agreement.md", in: mentor)
+        var extra = ["JOURNAL_GIT_TOKEN": "s3cret", "JOURNAL_GIT_USERNAME": "mara"]
+        if trust { extra["GIT_SSL_CAINFO"] = host.authority.path }
+        let run = try box.journal(["sync"], in: mentor, extra: extra)
+        let log = try box.git(
+            ["log", "--format=%s", "main"], in: host.folder.appendingPathComponent("repos/pair.git"),
+            allowFailure: true)
+        return (run, log.stdout)
+    }
+
+    @Test(.enabled(if: PrivateHTTPHost.available))
+    func aCertificateThatNamesTheAddressIsAccepted() throws {
+        let (run, log) = try sync("DNS:localhost,IP:127.0.0.1", trust: true)
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        #expect(log.contains("Add agreement"), "\(log)")
+    }
+
+    @Test(.enabled(if: PrivateHTTPHost.available))
+    func aCertificateForAnotherAddressIsRefused() throws {
+        let (run, log) = try sync("DNS:localhost,IP:127.0.0.2", trust: true)
+        #expect(run.status == 4, "\(run.stdout)\(run.stderr)")
+        #expect(run.stderr.contains("could not be verified"), "\(run.stderr)")
+        #expect(log.isEmpty)
+    }
+
+    @Test(.enabled(if: PrivateHTTPHost.available))
+    func anAuthorityNobodyTrustsIsRefusedEvenWithTheRightAddress() throws {
+        let (run, log) = try sync("DNS:localhost,IP:127.0.0.1", trust: false)
+        #expect(run.status == 4, "\(run.stdout)\(run.stderr)")
+        #expect(log.isEmpty)
     }
 }

@@ -90,7 +90,7 @@ import Testing
         try box.write("notes\n", to: "notes.md", in: mentor)
         _ = try run(["sync"], in: mentee)
         result = try run(["sync"], in: mentor)
-        #expect(result.stdout.contains("combined them with yours"), "\(result.stdout)")
+        #expect(result.stdout.contains("and combined it with yours"), "\(result.stdout)")
         _ = try run(["sync"], in: mentee)
 
         // The same line changed on both sides: a conflict, said plainly.
@@ -274,5 +274,49 @@ func runOnTerminal(
         let copy = box.url("theo")
         #expect(try box.git(["config", "user.email"], in: copy).stdout == "theo@example.org\n")
         #expect(run.output.contains("Next: cd theo"), "\(run.output)")
+    }
+}
+
+@Suite(.serialized) struct TerminalLoginTests {
+    /// A host that needs a login nobody set up: on a terminal journal asks for it as git does,
+    /// keeps it where git keeps logins, and the next sync (without a terminal) does not ask.
+    @Test func aLoginTypedOnceIsKeptForTheNextSync() throws {
+        guard PrivateHTTPHost.available else { return }
+        let box = try GitSandbox()
+        let host = try PrivateHTTPHost(box, user: "ada", password: "t0ken-typed", tls: true)
+        defer { host.stop() }
+        let url = try host.repository("pair.git")
+        let seed = try box.person("seed", name: "Mara Quinn", email: "mara@example.org", remote: nil)
+        try box.write(agreementText, to: "agreement.md", in: seed)
+        try box.git(["add", "-A"], in: seed)
+        try box.git(["commit", "-qm", "Start"], in: seed)
+        try box.git(
+            ["push", "-q", host.folder.appendingPathComponent("repos/pair.git").path, "main"], in: seed)
+        var environment = box.environment
+        environment["GIT_SSL_CAINFO"] = host.authority.path
+        let run = try runOnTerminal(
+            try journalBinary(), ["join", url, "pair"], in: box.root, environment: environment,
+            answers: [("User name at", "ada"), ("Password or token", "t0ken-typed"), ("Remember it", "yes")])
+        #expect(run.status == 0, "\(run.output)")
+        #expect(!run.output.contains("t0ken-typed"), "the token was shown as typed")
+        let store = box.home.appendingPathComponent(".git-credentials")
+        let kept = (try? String(contentsOf: store, encoding: .utf8)) ?? ""
+        #expect(kept.contains("ada:t0ken-typed@localhost"), "\(kept)")
+        let mode = (try FileManager.default.attributesOfItem(atPath: store.path))[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        // git reads what journal kept: the same login serves plain git.
+        let listed = try box.run(
+            "/usr/bin/git", ["ls-remote", url], extra: ["GIT_SSL_CAINFO": host.authority.path])
+        #expect(listed.status == 0, "\(listed.stderr)")
+        // And journal's next sync, with no terminal, sends without asking.
+        let copy = box.url("pair")
+        try box.write(reflectionText("2026-12-01", title: "Kept"), to: "reflections/2026-12-01.md", in: copy)
+        let sync = try box.journal(["sync"], in: copy, extra: ["GIT_SSL_CAINFO": host.authority.path])
+        #expect(sync.status == 0, "\(sync.stdout)\(sync.stderr)")
+        #expect(
+            try box.git(
+                ["log", "-1", "--format=%s", "main"], in: host.folder.appendingPathComponent("repos/pair.git")
+            )
+            .stdout.contains("2026-12-01"))
     }
 }

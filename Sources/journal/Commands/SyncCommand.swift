@@ -72,7 +72,9 @@ struct SyncCommand: ParsableCommand {
         case .fastForwarded:
             print("Received \(count)\(from).")
         case .merged:
-            print("Received \(count)\(from), and combined them with yours.")
+            print(
+                "Received \(count)\(from), and combined \(outcome.incomingCommits == 1 ? "it" : "them") with yours."
+            )
         }
         if outcome.pushed {
             var line = "Sent your changes to \(place)"

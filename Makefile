@@ -43,7 +43,7 @@ test: deps venv
 
 # Benchmarks are run by hand, never by CI: they time things. The results go to
 # docs/performance.md (with the notes kept there by hand).
-bench: release
+bench: release dist
 	python3 Tests/Benchmarks/bench.py --write
 
 # Rewrites the golden reports after a deliberate change to the output; review the diff.

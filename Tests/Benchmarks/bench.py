@@ -177,7 +177,12 @@ def main():
     parser.add_argument("--merge-only", action="store_true", help="only the merge corpus, printed")
     parser.add_argument("--lsp-only", action="store_true", help="only the language server, printed")
     parser.add_argument("--programme-only", action="store_true", help="only the programme of repositories, printed")
+    parser.add_argument("--download-only", action="store_true", help="only the download (make dist), printed")
     args = parser.parse_args()
+    if args.download_only:
+        os.makedirs(WORK, exist_ok=True)
+        print("\n".join(download_table(max(args.runs, 9))))
+        return
     if args.merge_only:
         print("\n".join(merge_table(200 if args.quick else 400)))
         return
@@ -379,6 +384,7 @@ def main():
     lines += ["", "## Merging concurrent edits", ""] + merge_table(200 if args.quick else 400)
     lines += ["", "## The language server", ""] + lsp_table()
     lines += ["", "## A programme of many repositories", ""] + programme_table(100 if args.quick else 500)
+    lines += ["", "## The download", ""] + download_table(max(runs, 9))
     if not has_commit:
         lines += ["", "`journal commit` is not available in this build; the commit and sync comparisons were skipped."]
     if sync_result:
@@ -419,6 +425,62 @@ def programme_table(pairs):
     import programme_bench
     template = generate("journal-25", 25)
     return programme_bench.table(programme_bench.measure(JOURNAL, template, os.path.join(WORK, "programme"), pairs))
+
+
+# Distributions by the glibc they ship, oldest first: a binary that asks for glibc N runs on each
+# release whose glibc is N or later.
+GLIBC_RELEASES = [("2.31", "Debian 11, Ubuntu 20.04"), ("2.34", "RHEL 9, Rocky and Alma Linux 9"),
+                  ("2.35", "Ubuntu 22.04, Fedora 36"), ("2.36", "Debian 12, Fedora 37"),
+                  ("2.38", "Ubuntu 24.04, openSUSE Leap 16, Fedora 39"), ("2.39", "Fedora 40, Tumbleweed (2024)")]
+
+
+def download_table(runs):
+    """The download `make dist` writes, beside the development builds: what a person downloads and
+    installs, how long the program takes to start, and the oldest glibc it runs with."""
+    dist = os.path.join(ROOT, "dist")
+    names = sorted(os.listdir(dist)) if os.path.isdir(dist) else []
+    tarball = next((n for n in names if n.endswith(".tar.gz")), None)
+    deb = next((n for n in names if n.endswith(".deb")), None)
+    if not tarball:
+        return ["`dist/` is empty: run `make dist` first."]
+    stage = os.path.join(WORK, "download")
+    shutil.rmtree(stage, ignore_errors=True)
+    os.makedirs(stage)
+    subprocess.run(["tar", "-C", stage, "-xzf", os.path.join(dist, tarball)], check=True)
+    folder = os.path.join(stage, tarball[:-len(".tar.gz")])
+    binary = os.path.join(folder, "journal")
+    installed = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(folder) for f in fs)
+    debug = os.path.join(ROOT, ".build", "debug", "journal")
+    mb = lambda n: f"{n / 1e6:.1f} MB"
+    symbols = subprocess.run(["objdump", "-T", binary], capture_output=True, text=True).stdout
+    versions = sorted({w[len("GLIBC_"):].rstrip(")") for w in symbols.split() if w.startswith("GLIBC_2")},
+                      key=lambda v: [int(p) for p in v.split(".")])
+    glibc = versions[-1] if versions else "?"
+    needs = [line.split("[")[-1].rstrip("]") for line in
+             subprocess.run(["readelf", "-d", binary], capture_output=True, text=True).stdout.splitlines()
+             if "(NEEDED)" in line]
+    covered = [names for version, names in GLIBC_RELEASES
+               if [int(p) for p in version.split(".")] >= [int(p) for p in glibc.split(".")]]
+    starts = compare("start-up", [
+        ("download: journal --version", ([binary, "--version"], None, None)),
+        ("make release: journal --version", ([JOURNAL, "--version"], None, None)),
+        ("make build (debug): journal --version", ([debug, "--version"], None, None)),
+    ], runs)
+    lines = ["The download `make dist` writes, beside the development builds. Start-up is the median of "
+             f"{runs} alternating runs of `journal --version`.", "",
+             "| | download | installed | start-up |", "|---|---|---|---|",
+             f"| tarball ({tarball}) | {mb(os.path.getsize(os.path.join(dist, tarball)))} | {mb(installed)} "
+             f"(binary {mb(os.path.getsize(binary))}) | {starts['download: journal --version'][0] * 1000:.1f} ms |"]
+    if deb:
+        lines.append(f"| Debian package ({deb}) | {mb(os.path.getsize(os.path.join(dist, deb)))} | "
+                     "the same files under /usr | the same binary |")
+    lines += [f"| `make release` (.build/release/journal; needs libgit2 and cmark-gfm installed) | | "
+              f"{mb(os.path.getsize(JOURNAL))} | {starts['make release: journal --version'][0] * 1000:.1f} ms |",
+              f"| `make build` (.build/debug/journal; needs the Swift toolchain too) | | "
+              f"{mb(os.path.getsize(debug))} | {starts['make build (debug): journal --version'][0] * 1000:.1f} ms |",
+              "", f"The binary needs {', '.join(needs)} and no other library. The newest glibc symbol version it asks "
+              f"for is GLIBC_{glibc}, so it runs on: {'; '.join(covered)}; and later releases of each."]
+    return lines
 
 
 def hostile_table(columns, results):

@@ -174,3 +174,61 @@ import Testing
         #expect(try box.git(["log", "--format=%s"], in: journal).stdout == "Session\nStart\n")
     }
 }
+
+extension PreCommitFrameworkTests {
+    /// The set-up docs/lint.md gives, copied as it is written: a `repo: local` hook, which needs
+    /// no tag of this project.
+    @Test(
+        .enabled(
+            if: FileManager.default.isExecutableFile(atPath: preCommit.path), "make test installs pre-commit")
+    )
+    func theDocumentedSetUpWorksAsWritten() throws {
+        let docs = try String(contentsOf: projectRoot.appendingPathComponent("docs/lint.md"), encoding: .utf8)
+        guard let section = docs.range(of: "With the [pre-commit](https://pre-commit.com) framework"),
+            let open = docs.range(of: "```yaml\n", range: section.upperBound..<docs.endIndex),
+            let close = docs.range(of: "```", range: open.upperBound..<docs.endIndex)
+        else {
+            Issue.record("docs/lint.md has no pre-commit set-up")
+            return
+        }
+        let configuration = String(docs[open.upperBound..<close.lowerBound])
+        #expect(!configuration.contains("rev:"), "a tag the project may not have")
+        let box = try GitSandbox()
+        let journal = try box.person("pair", name: "Mara Quinn", email: "mara@example.org", remote: nil)
+        try box.write(agreementText, to: "agreement.md", in: journal)
+        try box.write(configuration, to: ".pre-commit-config.yaml", in: journal)
+        try box.git(["add", "-A"], in: journal)
+        try box.git(["commit", "-qm", "Start"], in: journal)
+        let path =
+            try journalBinary().deletingLastPathComponent().path + ":"
+            + (box.environment["PATH"] ?? "/usr/bin:/bin")
+        let extra = ["PATH": path, "PRE_COMMIT_HOME": box.url("pre-commit-home").path]
+        var run = try box.run(Self.preCommit.path, ["install"], in: journal, extra: extra, timeout: 300)
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        try box.write(
+            "---\ndate: 2026-11-20\ngoals: [no-such-goal]\n---\n", to: "sessions/2026-11-20.md", in: journal)
+        try box.git(["add", "-A"], in: journal)
+        run = try box.run(
+            "/usr/bin/git", ["commit", "-qm", "Session"], in: journal, extra: extra, timeout: 300)
+        #expect(run.status != 0)
+        #expect((run.stdout + run.stderr).contains("goal/unknown"), "\(run.stdout)\(run.stderr)")
+        try box.write("---\ndate: 2026-11-20\n---\n", to: "sessions/2026-11-20.md", in: journal)
+        try box.git(["add", "-A"], in: journal)
+        run = try box.run(
+            "/usr/bin/git", ["commit", "-qm", "Session"], in: journal, extra: extra, timeout: 300)
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+    }
+}
+
+/// The release version is kept in one place, printed by `--version`, and has its entry in the
+/// changelog.
+@Suite struct ReleaseVersionTests {
+    @Test func theVersionPrintedHasItsChangelogEntry() throws {
+        let run = try journal(["--version"])
+        let version = run.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(version.split(separator: ".").count == 3 && version.allSatisfy { $0.isNumber || $0 == "." })
+        let changelog = try String(
+            contentsOf: projectRoot.appendingPathComponent("docs/CHANGELOG.md"), encoding: .utf8)
+        #expect(changelog.contains("\n## \(version)\n"), "docs/CHANGELOG.md has no section for \(version)")
+    }
+}

@@ -33,7 +33,7 @@ import Testing
         #expect(next["path"] as? String == "sessions/2027-02-09.md")
         #expect(m["session_overdue"] as? Bool == false)
         let text = try journal(["--today", "2027-02-10", "report", "--no-color"], in: root).stdout
-        #expect(text.contains("Next session agreed for 2027-02-11, in 1 day."), "\(text)")
+        #expect(text.contains("The next session is agreed for 2027-02-11, in 1 day."), "\(text)")
         #expect(!text.contains("overdue"))
     }
 

@@ -1,10 +1,21 @@
 /// The sentences every format for people says about a mentorship's meetings and life, written
 /// once from the finished report so that text, Markdown and HTML say the same thing.
 extension MentorshipReport {
-    /// "Last session 2026-11-03, 22 days ago.", or that there was none yet.
+    /// "The last session was on 2026-11-03, 22 days ago.", or that there was none yet.
     public var lastSessionSentence: String {
-        guard let last = lastSession, let since = daysSinceLastSession else { return "No session held yet." }
-        return "Last session \(last), \(since == 0 ? "today" : DayCount.ago(since))."
+        guard let last = lastSession, let since = daysSinceLastSession else {
+            return "No session has been held yet."
+        }
+        return since == 0
+            ? "The last session was today, \(last)."
+            : "The last session was on \(last), \(DayCount.ago(since))."
+    }
+
+    /// The last session and the agreed rhythm in one sentence: "The last session was on
+    /// 2026-11-03, 22 days ago; the pair agreed to meet biweekly."
+    public var lastSessionAndCadenceSentence: String {
+        guard let cadence else { return lastSessionSentence }
+        return String(lastSessionSentence.dropLast()) + "; the pair agreed to meet \(cadence)."
     }
 
     /// The meeting ahead in one sentence, with how it is known; nil when there is none to expect.
@@ -12,22 +23,20 @@ extension MentorshipReport {
         guard let ahead = meetingAhead else { return nil }
         let when: String
         switch ahead.timing {
-        case .overdue(let late): when = ": \(DayCount.days(late)) overdue"
+        case .overdue(let late): when = " and is \(DayCount.days(late)) overdue"
         case .today: when = ", today"
         case .upcoming(let left): when = ", in \(DayCount.days(left))"
         }
+        let overdue = ahead.timing.isOverdue
         switch ahead.source {
         case .planned:
-            let what = ahead.timing.isOverdue ? "was planned for" : "planned for"
-            let advice =
-                ahead.timing.isOverdue ? "; say in that file whether it was held, cancelled or moved" : ""
-            return "Next session \(what) \(ahead.date)\(when) (\(ahead.path ?? "")\(advice))."
+            let advice = overdue ? "; say in that file whether it was held, cancelled or moved" : ""
+            return "The next session \(overdue ? "was" : "is") planned for \(ahead.date)\(when) "
+                + "(\(ahead.path ?? "")\(advice))."
         case .agreed:
-            return
-                "Next session \(ahead.timing.isOverdue ? "was agreed for" : "agreed for") \(ahead.date)\(when)."
+            return "The next session \(overdue ? "was" : "is") agreed for \(ahead.date)\(when)."
         case .cadence:
-            return
-                "Next session \(ahead.timing.isOverdue ? "was due" : "due") \(ahead.date) by the cadence\(when)."
+            return "By the cadence, the next session \(overdue ? "was" : "is") due on \(ahead.date)\(when)."
         }
     }
 
@@ -60,12 +69,19 @@ extension MentorshipReport {
             + "delete the marker lines, then run `journal sync`."
     }
 
-    /// "5 sessions held, 1 cancelled, 1 planned; new since 2026-11-03."
+    /// "So far 5 sessions have been held, 1 cancelled and 1 planned; what follows is new since
+    /// 2026-11-03."
     public var countsSentence: String {
-        var counts = "\(sessions) session\(sessions == 1 ? "" : "s") held"
-        if cancelledSessions > 0 { counts += ", \(cancelledSessions) cancelled" }
-        if plannedSessions > 0 { counts += ", \(plannedSessions) planned" }
-        if let since { counts += "; new since \(since)" }
+        var parts = [
+            sessions == 0
+                ? "no session has been held"
+                : "\(sessions) session\(sessions == 1 ? " has" : "s have") been held"
+        ]
+        if cancelledSessions > 0 { parts.append("\(cancelledSessions) cancelled") }
+        if plannedSessions > 0 { parts.append("\(plannedSessions) planned") }
+        var counts = "So far " + parts.dropLast().joined(separator: ", ")
+        counts += (parts.count > 1 ? " and " : "") + (parts.last ?? "")
+        if let since { counts += "; what follows is new since \(since)" }
         return counts + "."
     }
 

@@ -27,15 +27,13 @@ public struct TextReportRenderer: ReportRenderer {
 
     func render(_ m: MentorshipReport) -> String {
         var lines: [String] = []
-        let heading = "\(name(m.mentee)) with \(name(m.mentor))"
-        lines.append(
-            style.bold(heading) + style.dim("  (\(t(m.path == "." ? m.id : m.path)), \(m.status))"))
+        let heading = "\(name(m.mentee)) is mentored by \(name(m.mentor))"
+        lines.append(style.bold(heading) + " (\(t(m.path == "." ? m.id : m.path)), \(m.status)).")
         if let conflicts = m.conflictSentence { lines.append(style.red(t(conflicts))) }
         if let life = m.lifeSentence { lines.append(style.yellow(t(life))) }
 
         // Are we keeping the cadence, and when is the meeting ahead?
-        var status = m.lastSessionSentence
-        if let cadence = m.cadence { status = String(status.dropLast()) + " (cadence: \(cadence))." }
+        var status = m.lastSessionAndCadenceSentence
         if let next = m.nextSessionSentence {
             status += " " + (m.sessionOverdue ? style.red(t(next)) : t(next))
         }

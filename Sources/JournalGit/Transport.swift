@@ -232,9 +232,10 @@ final class TransportSession {
                 let tried = list.map { $0.helper == nil ? "JOURNAL_GIT_TOKEN" : "git's credential helper" }
                 refusal =
                     list.isEmpty
-                    ? "the server asks for a user name and password, and none is set up: set it up as for "
-                        + "`git push` (for example `git config --global credential.helper store`, then one "
-                        + "`git push` or `git fetch` that asks for it), or set JOURNAL_GIT_TOKEN"
+                    ? "the server asks for a user name and password (or token), and none is set up here: run "
+                        + "the same journal command once in a terminal, where journal asks for them and can "
+                        + "remember them; or set JOURNAL_GIT_TOKEN (and JOURNAL_GIT_USERNAME) for scripts; or "
+                        + "set them up as for `git push` (a credential helper)"
                     : "the server refused the user name and password from "
                         + tried.joined(separator: " and from ")
                         + "; check them with `git fetch`, and renew the token if it has expired"

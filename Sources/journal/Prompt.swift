@@ -72,4 +72,11 @@ enum Prompt {
         let keep = ask("Remember it on this computer? (yes/no)", suggested: "yes")?.lowercased() ?? "no"
         return LoginAnswer(username: username, password: password, remember: keep.hasPrefix("y"))
     }
+
+    /// For `sync` and `join`, one operation at a time: on a terminal, a shared copy that asks
+    /// for a login nobody set up asks the person, once. (A programme's many fetches never ask.)
+    static func offerLogin() {
+        guard available else { return }
+        GitLibrary.askForLogin = { address, username in askForLogin(address: address, username: username) }
+    }
 }

@@ -34,11 +34,6 @@ GitLibrary.onStall = { message in
     exit(ExitStatus.unreachable.rawValue)
 }
 
-// On a terminal, a shared copy that asks for a login nobody set up asks the person, once.
-if Prompt.available {
-    GitLibrary.askForLogin = { address, username in Prompt.askForLogin(address: address, username: username) }
-}
-
 // A person's config.yml with a mistake is said once, and the rest of it still applies.
 for problem in UserSettings.current.problems { printError("journal: warning: " + problem) }
 

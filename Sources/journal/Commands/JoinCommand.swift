@@ -42,6 +42,7 @@ struct JoinCommand: ParsableCommand {
             fileURLWithPath: directory ?? JoinJournal.defaultFolder(for: url), relativeTo: base
         ).standardizedFileURL
         try JoinJournal.refuseOccupied(folder)
+        Prompt.offerLogin()
         let joined = try JoinJournal.join(
             url: url, into: folder, environment: ProcessInfo.processInfo.environment,
             binary: RunningBinary.path)

@@ -33,6 +33,7 @@ struct SyncCommand: ParsableCommand {
     func run() throws {
         let directory = try global.journalDirectory(allowingRepository: true)
         let remoteName = try SharedCopySetup.remoteName(for: remote, in: directory)
+        Prompt.offerLogin()
         let result: SyncResult
         do {
             result = try JournalRepository.sync(

@@ -70,8 +70,15 @@ import Testing
     @Test func linesKeepTheirBreaksAndOnlyTheStylesOwnColours() {
         let style = TerminalStyle(colour: true)
         let text = style.red("late") + "\n" + "x\u{1B}[2Jy" + "\u{1B}[31m"
-        #expect(TerminalText.lines(text, keepingStyles: true) == "\u{1B}[31mlate\u{1B}[0m\nx␛[2Jy\u{1B}[31m")
-        #expect(TerminalText.lines(text) == "␛[31mlate␛[0m\nx␛[2Jy␛[31m")
+        // Only the style's own marks become colour: an escape sequence in the text, even one of the
+        // codes the style writes, is shown.
+        #expect(TerminalText.lines(text, keepingStyles: true) == "\u{1B}[31mlate\u{1B}[0m\nx␛[2Jy␛[31m")
+        // A style's mark inside journal text cannot pass for one once the text went through `line`.
+        let mark = { (value: UInt32) in String(Unicode.Scalar(value) ?? " ") }
+        let forged = TerminalText.line(mark(0xFDD0) + "31" + mark(0xFDD1) + "red")
+        #expect(forged.contains("<U+FDD0>"))
+        #expect(TerminalText.lines(forged, keepingStyles: true) == forged)
+        #expect(TerminalText.lines(text) == "late\nx␛[2Jy␛[31m")
     }
 }
 

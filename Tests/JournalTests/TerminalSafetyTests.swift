@@ -131,3 +131,38 @@ import Testing
         #expect(runs.first { $0.0 == "log" }?.1.stdout.contains("Theo␛]0;PWNED␇") == true)
     }
 }
+
+/// An author's name from git and a title from a file, holding colour sequences: `journal log` and
+/// `journal list` show them, at a terminal with colour on as much as through a pipe.
+@Suite struct LogAndListTerminalTests {
+    @Test func colourFromAFileOrFromGitIsShownNotObeyed() throws {
+        let box = try GitSandbox()
+        let folder = try box.person("pair", name: "Mara Quinn", email: "mara@example.org", remote: nil)
+        try box.write(agreementText, to: "agreement.md", in: folder)
+        try box.write(
+            "---\ntitle: \"Plain \\e[31mRED\\e[0m title\"\ndate: 2026-11-18\n---\nText.\n",
+            to: "reflections/2026-11-18.md", in: folder)
+        try box.git(["add", "-A"], in: folder)
+        try box.git(
+            ["-c", "user.name=Evil \u{1B}[31mRED\u{1B}[0m Name", "commit", "-qm", "Hostile"], in: folder)
+        var runs: [(String, String)] = []
+        for arguments in [["log"], ["list", "reflections"]] {
+            runs.append((arguments.joined(separator: " "), try box.journal(arguments, in: folder).stdout))
+            if FileManager.default.isExecutableFile(atPath: "/usr/bin/script") {
+                let command = ([try journalBinary().path] + arguments).map(TerminalSafetyTests().shellQuote)
+                    .joined(separator: " ")
+                let coloured = try box.run(
+                    "/usr/bin/script", ["-q", "-e", "-c", command, "/dev/null"], in: folder)
+                runs.append((arguments.joined(separator: " ") + " at a terminal", coloured.stdout))
+            }
+        }
+        for (name, output) in runs {
+            #expect(output.contains("␛[31mRED"), "\(name): \(output)")
+            #expect(!output.contains("\u{1B}[31mRED"), "\(name) let a colour through: \(output)")
+        }
+        // At a terminal the command's own colour is still there.
+        if let coloured = runs.first(where: { $0.0 == "log at a terminal" }) {
+            #expect(coloured.1.contains("\u{1B}[1m"), "\(coloured.1)")
+        }
+    }
+}

@@ -1,4 +1,10 @@
 /// ANSI styling for terminal output; a no-op when colour is off.
+///
+/// A style is not written as an escape sequence but as a mark of its own (Unicode noncharacters,
+/// which no journal text keeps: `TerminalText.line` shows them as code points). The one writer
+/// of terminal output, `TerminalText.lines(_:keepingStyles:)`, turns these marks, and nothing
+/// else, into colour; every escape byte from a journal or from git is shown, never obeyed,
+/// whichever path it took to the output.
 public struct TerminalStyle: Sendable, Equatable {
     /// Whether escape codes are written.
     public var colour: Bool
@@ -9,15 +15,27 @@ public struct TerminalStyle: Sendable, Equatable {
     /// The codes this style writes, and no other.
     static let codes = ["0", "1", "2", "31", "32", "33"]
 
+    /// The mark that opens a style (followed by its code and `codeEnd`), and the one that ends it.
+    static let open = mark(0xFDD0)
+    static let codeEnd = mark(0xFDD1)
+    static let reset = mark(0xFDD2)
+    /// Noncharacters are valid scalars, though Swift takes none as a literal.
+    private static func mark(_ value: UInt32) -> Unicode.Scalar { Unicode.Scalar(value) ?? "\u{FFFD}" }
+
     private func wrap(_ text: String, _ code: String) -> String {
-        colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+        colour ? "\(Self.open)\(code)\(Self.codeEnd)\(text)\(Self.reset)" : text
     }
 
-    /// The colour sequence this style writes at the start of `scalars`, if one is there.
-    static func sequence(at scalars: Substring.UnicodeScalarView) -> String? {
+    /// The mark of a style at the start of `scalars`: the escape sequence it stands for, and how
+    /// many scalars the mark takes. Nil when no well-formed mark of a known code is there.
+    static func sequence(at scalars: Substring.UnicodeScalarView) -> (escape: String, length: Int)? {
+        if scalars.first == reset { return ("\u{1B}[0m", 1) }
+        guard scalars.first == open else { return nil }
         for code in codes {
-            let sequence = "\u{1B}[\(code)m"
-            if scalars.starts(with: sequence.unicodeScalars) { return sequence }
+            let mark = "\(open)\(code)\(codeEnd)"
+            if scalars.starts(with: mark.unicodeScalars) {
+                return ("\u{1B}[\(code)m", mark.unicodeScalars.count)
+            }
         }
         return nil
     }

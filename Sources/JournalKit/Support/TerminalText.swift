@@ -32,7 +32,10 @@ public enum TerminalText {
     }
 
     /// Every line of `text` made safe as `line` makes it; the line breaks themselves are kept,
-    /// and so are the colour sequences `TerminalStyle` writes when `keepingStyles` is true.
+    /// and the marks `TerminalStyle` writes become colour when `keepingStyles` is true (and are
+    /// left out otherwise): the one
+    /// place where colour is written, so an escape sequence from a journal or from git (an
+    /// author's name, a title) is shown, never obeyed, even where a command forgot `line`.
     public static func lines(_ text: String, keepingStyles: Bool = false) -> String {
         guard text.unicodeScalars.contains(where: needsReplacing) else { return text }
         var result = ""
@@ -47,10 +50,11 @@ public enum TerminalText {
                 flush()
                 result += "\n"
                 scalars = scalars.dropFirst()
-            } else if keepingStyles, scalar == "\u{1B}", let style = TerminalStyle.sequence(at: scalars) {
+            } else if let style = TerminalStyle.sequence(at: scalars) {
+                // A style's mark: colour where styles are kept, else nothing.
                 flush()
-                result += style
-                scalars = scalars.dropFirst(style.unicodeScalars.count)
+                if keepingStyles { result += style.escape }
+                scalars = scalars.dropFirst(style.length)
             } else {
                 pending.unicodeScalars.append(scalar)
                 scalars = scalars.dropFirst()
@@ -60,11 +64,13 @@ public enum TerminalText {
         return result
     }
 
-    /// C0 and C1 controls, DEL, the line and paragraph separators, and the bidirectional
-    /// embeddings, overrides and isolates that can make text read other than it is.
+    /// C0 and C1 controls, DEL, the line and paragraph separators, the bidirectional
+    /// embeddings, overrides and isolates that can make text read other than it is, and the
+    /// noncharacters `TerminalStyle` marks colour with (so that no text can pass for a style).
     static func needsReplacing(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069: return true
+        case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069, 0xFDD0...0xFDEF:
+            return true
         default: return false
         }
     }

@@ -80,8 +80,10 @@ struct ListCommand: ParsableCommand {
                     let due =
                         row.due.map { ($0 < opened.today ? "overdue " : "due ") + $0.description }
                         ?? "no due date"
+                    // Journal text on one line each (`TerminalText.line`), as the report prints it.
                     print(
-                        "\(due)  \(row.text)  \(row.path):\(row.line)" + (row.isPrivate ? "  (private)" : ""))
+                        "\(due)  \(TerminalText.line(row.text))  \(TerminalText.line(row.path)):\(row.line)"
+                            + (row.isPrivate ? "  (private)" : ""))
                 }
             }
             return
@@ -94,10 +96,11 @@ struct ListCommand: ParsableCommand {
         } else {
             for row in rows {
                 let date = row.date?.description ?? "----------"
-                let status = row.status.map { " [\($0)]" } ?? ""
+                let status = row.status.map { " [\(TerminalText.line($0))]" } ?? ""
                 print(
-                    "\(date)  \(row.kind.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0))  \(row.path)  "
-                        + row.title + status + (row.isPrivate ? "  (private)" : ""))
+                    "\(date)  \(row.kind.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0))  "
+                        + "\(TerminalText.line(row.path))  " + TerminalText.line(row.title) + status
+                        + (row.isPrivate ? "  (private)" : ""))
             }
         }
     }

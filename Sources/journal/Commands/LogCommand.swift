@@ -58,11 +58,14 @@ struct LogCommand: ParsableCommand {
         for record in records {
             let date = record.calendarDate
             if let start, date < start { continue }
-            var lines = [style.bold("\(date)  \(record.authorName)") + style.dim("  \(record.id.prefix(7))")]
+            let author = TerminalText.line(record.authorName)
+            var lines = [style.bold("\(date)  \(author)") + style.dim("  \(record.id.prefix(7))")]
             for change in record.changes {
                 guard let path = shared.journalPath(change.path) else { continue }
                 let what = EntryWording.describe(path, in: journal)
-                lines.append("  \(EntryWording.pastTense(change.kind)) \(what)" + style.dim("  \(path)"))
+                lines.append(
+                    "  \(EntryWording.pastTense(change.kind)) \(TerminalText.line(what))"
+                        + style.dim("  \(TerminalText.line(path))"))
             }
             blocks.append(lines.joined(separator: "\n"))
         }

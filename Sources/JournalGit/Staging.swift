@@ -60,6 +60,9 @@ public struct StagingResult: Sendable, Equatable {
     /// Changed paths left unstaged because a `filter=` attribute (git-lfs, say) would have git
     /// run a program on them that journal cannot run: with the name of the filter.
     public var filtered: [(path: String, filter: String)] = []
+    /// Tracked paths whose private version another program had staged: put back to HEAD's
+    /// version in the index, so that the commit leaves them as they were shared.
+    public var unstagedPrivate: [String] = []
 
     /// What to tell the person about a path left unstaged for its filter.
     public static func filterWarning(_ item: (path: String, filter: String)) -> String {
@@ -226,10 +229,19 @@ extension GitRepository {
                 result.keptLocal.append(line.path)
                 if line.inHead { result.trackedLocal.append(line.path) }
                 // Someone staged a private entry by hand: unstage it (the file stays). A private
-                // file already in HEAD is left for the person to decide.
+                // version of a file already in HEAD, staged by another program (`git add -u`, an
+                // editor's git panel), is unstaged too: the index goes back to HEAD's version, so
+                // the commit keeps the shared version and never the private one.
                 if line.has(GIT_STATUS_INDEX_NEW) {
                     try check(
                         git_index_remove_bypath(index.pointer, line.path), "cannot unstage \(line.path)")
+                    touched = true
+                } else if line.inHead,
+                    line.has(GIT_STATUS_INDEX_MODIFIED) || line.has(GIT_STATUS_INDEX_TYPECHANGE)
+                        || line.has(GIT_STATUS_INDEX_RENAMED)
+                {
+                    try restoreFromHead(line.path, in: index)
+                    result.unstagedPrivate.append(line.path)
                     touched = true
                 }
                 continue
@@ -257,6 +269,25 @@ extension GitRepository {
         if touched { try writeIndex(index) }
         result.changes = changes
         return result
+    }
+
+    /// Puts HEAD's version of `path` back in the index, as `git restore --staged` does.
+    private func restoreFromHead(_ path: String, in index: GitIndex) throws {
+        guard let head = try headCommit() else { return }
+        let tree = try head.tree()
+        var entry: OpaquePointer?
+        guard git_tree_entry_bypath(&entry, tree.pointer, path) == 0, let entry else {
+            try check(git_index_remove_bypath(index.pointer, path), "cannot unstage \(path)")
+            return
+        }
+        defer { git_tree_entry_free(entry) }
+        var indexEntry = git_index_entry()
+        indexEntry.mode = UInt32(git_tree_entry_filemode(entry).rawValue)
+        if let id = git_tree_entry_id(entry) { indexEntry.id = id.pointee }
+        try path.withCString { name in
+            indexEntry.path = name
+            try check(git_index_add(index.pointer, &indexEntry), "cannot unstage \(path)")
+        }
     }
 
     func writeIndex(_ index: GitIndex) throws {

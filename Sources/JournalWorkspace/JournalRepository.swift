@@ -78,14 +78,12 @@ public struct JournalRepository {
                 scope.isEmpty
                 ? path : path.hasPrefix(scope + "/") ? String(path.dropFirst(scope.count + 1)) : nil
             if let inJournal, let privacy = known[inJournal] { return privacy }
-            if path.hasSuffix(".md") { return Privacy.ofFile(at: workdirPath + "/" + path) }
-            if let original = Privacy.entryCopied(by: path) {
-                if decide(original).keepsLocal {
-                    return .unclear("it is an editor's copy of the private entry \(original)")
-                }
-                return Privacy.ofFile(at: workdirPath + "/" + path)
+            if let original = Privacy.entryCopied(by: path), decide(original).keepsLocal {
+                return .unclear("it is an editor's copy of the private entry \(original)")
             }
-            return .shared
+            // Every file, whatever its name (`.MD`, `.markdown`, `.txt`, none): what it says of
+            // itself decides, read as an entry's front matter is read.
+            return Privacy.ofFile(at: workdirPath + "/" + path)
         }
         return decide
     }
@@ -132,8 +130,9 @@ public struct JournalRepository {
     /// The warnings about private entries that git tracks, for standard error.
     public func trackedPrivateWarnings(_ tracked: [String]) -> [String] {
         tracked.map { path in
-            "journal: warning: \(path) is private but git already tracks it; journal leaves it alone. "
-                + "To stop sharing it (the file stays here): git rm --cached \(shellQuoted(path))"
+            "journal: warning: \(path) is private now, but an earlier version of it is shared; journal "
+                + "commits none of its private changes, so your partner keeps seeing that earlier version. "
+                + "To stop sharing it from the next sync on (the file stays here): git rm --cached \(shellQuoted(path))"
         }
     }
 

@@ -375,3 +375,115 @@ import Testing
         }
     }
 }
+
+/// A file that says it is private stays here whatever its name and whatever dialect its front
+/// matter is written in, and a private version of a tracked file never reaches a commit, however
+/// it was staged: checked object by object in the clone and in the shared copy.
+@Suite struct PrivacyShapesTests {
+    static let names = ["reflections/a.MD", "reflections/b.markdown", "notes/c.txt", "notes/d", "e.md"]
+
+    /// Ways of saying `private: true` journal reads, or cannot read and so keeps here.
+    static let dialects: [(String, @Sendable (String) -> String)] = [
+        ("YAML", { "---\nprivate: true\n---\n\($0)\n" }),
+        ("TOML", { "+++\nprivate = true\n+++\n\($0)\n" }),
+        ("JSON", { "{\"private\": true, \"date\": \"2026-11-24\"}\n\($0)\n" }),
+        ("comment on the fence", { "--- # notes\nprivate: true\n---\n\($0)\n" }),
+        ("%YAML directive", { "%YAML 1.2\n---\nprivate: true\n---\n\($0)\n" }),
+        ("merge key", { "---\n<<: {private: true}\ndate: 2026-11-24\n---\n\($0)\n" }),
+        ("merge key list", { "---\n<<: [{date: 2026-11-24}, {private: true}]\n---\n\($0)\n" }),
+        ("carriage returns alone", { "---\rprivate: true\r---\r\($0)\r" }),
+        ("no-break space in the key", { "---\nprivate\u{00A0}: true\n---\n\($0)\n" }),
+        ("zero-width space in the key", { "---\npri\u{200B}vate: true\n---\n\($0)\n" }),
+        ("byte-order mark in the key", { "---\n\u{FEFF}private: true\n---\n\($0)\n" }),
+    ]
+
+    func everyObject(_ box: GitSandbox, in repository: URL) throws -> String {
+        try box.git(["cat-file", "--batch-all-objects", "--batch"], in: repository).stdout
+    }
+
+    /// Every object a commit of the repository reaches (a blob `git add` wrote and no commit
+    /// holds is not shared, and git prunes it in time).
+    func everyCommittedObject(_ box: GitSandbox, in repository: URL) throws -> String {
+        try box.run(
+            "/bin/sh", ["-c", "git rev-list --objects --all | cut -d' ' -f1 | git cat-file --batch"],
+            in: repository
+        ).stdout
+    }
+
+    @Test func everyNameAndDialectStaysHere() throws {
+        let box = try GitSandbox()
+        let remote = box.url("shared.git")
+        try box.git(["init", "-q", "--bare", "-b", "main", remote.path])
+        let folder = try box.person("pair", name: "Theo Park", email: "theo@example.org", remote: remote.path)
+        try box.write(agreementText, to: "agreement.md", in: folder)
+        var secrets: [String: String] = [:]
+        var shared: [String: String] = [:]
+        for (d, dialect) in Self.dialects.enumerated() {
+            for (n, name) in Self.names.enumerated() {
+                let secret = "SECRET-\(d)-\(n)-WORDS"
+                let path =
+                    name.contains("/") ? name.replacingOccurrences(of: "/", with: "/\(d)-") : "\(d)-" + name
+                secrets[path] = secret
+                try box.write(dialect.1(secret), to: path, in: folder)
+            }
+        }
+        // The same names, saying nothing of privacy: shared.
+        for (n, name) in Self.names.enumerated() {
+            let words = "SHARED-\(n)-WORDS"
+            let path =
+                name.contains("/") ? name.replacingOccurrences(of: "/", with: "/plain-") : "plain-" + name
+            shared[path] = words
+            try box.write("Notes for both of us.\n\(words)\n", to: path, in: folder)
+        }
+        let sync = try box.journal(["sync"], in: folder)
+        #expect(sync.status == 0, "\(sync.stdout)\(sync.stderr)")
+        let committed = Set(
+            try box.git(["ls-tree", "-r", "--name-only", "HEAD"], in: folder).stdout.split(separator: "\n")
+                .map(String.init))
+        for (path, words) in shared {
+            #expect(committed.contains(path), "\(path) was not shared")
+            #expect(try everyObject(box, in: remote).contains(words))
+        }
+        let objects = try everyObject(box, in: folder) + everyObject(box, in: remote)
+        for (path, secret) in secrets.sorted(by: { $0.key < $1.key }) {
+            #expect(!objects.contains(secret), "\(path) reached git")
+            #expect(!committed.contains(path), "\(path) was committed")
+        }
+        // A plain `git add -A` afterwards skips them too.
+        try box.git(["add", "-A"], in: folder)
+        let staged = try box.git(["diff", "--cached", "--name-only"], in: folder).stdout
+        for path in secrets.keys { #expect(!staged.contains(path), "git add -A staged \(path)") }
+    }
+
+    /// A shared entry made private, then staged by another program (`git add -u`, as an editor's
+    /// git panel does): the next commit and sync keep its shared version, and say so.
+    @Test func aPrivateVersionStagedByAnotherProgramIsNeverCommitted() throws {
+        let box = try GitSandbox()
+        let remote = box.url("shared.git")
+        try box.git(["init", "-q", "--bare", "-b", "main", remote.path])
+        let folder = try box.person("pair", name: "Theo Park", email: "theo@example.org", remote: remote.path)
+        try box.write(agreementText, to: "agreement.md", in: folder)
+        try box.write(
+            reflectionText("2026-11-24", title: "Week one"), to: "reflections/2026-11-24.md", in: folder)
+        #expect(try box.journal(["sync"], in: folder).status == 0)
+        try box.write(
+            reflectionText("2026-11-24", title: "Week one", isPrivate: true) + "\nSTAGED-SECRET-WORDS\n",
+            to: "reflections/2026-11-24.md", in: folder)
+        try box.git(["add", "-u"], in: folder)
+        try box.write(
+            "---\ndate: 2026-11-25\n---\nShared words.\n", to: "reflections/2026-11-25.md", in: folder)
+        let commit = try box.journal(["commit"], in: folder)
+        #expect(commit.status == 0, "\(commit.stdout)\(commit.stderr)")
+        #expect(commit.stderr.contains("commits none of its private changes"), "\(commit.stderr)")
+        #expect(!commit.stderr.contains("leaves it alone"))
+        let sync = try box.journal(["sync"], in: folder)
+        #expect(sync.status == 0, "\(sync.stdout)\(sync.stderr)")
+        #expect(!(try everyCommittedObject(box, in: folder)).contains("STAGED-SECRET-WORDS"))
+        #expect(!(try everyObject(box, in: remote)).contains("STAGED-SECRET-WORDS"))
+        #expect(
+            try box.git(["show", "main:reflections/2026-11-25.md"], in: remote).stdout.contains(
+                "Shared words"))
+        // The file itself is untouched: the private words are still on this computer.
+        #expect(box.read("reflections/2026-11-24.md", in: folder)?.contains("STAGED-SECRET-WORDS") == true)
+    }
+}

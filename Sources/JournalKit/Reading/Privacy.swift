@@ -39,12 +39,20 @@ public enum Privacy: Sendable, Hashable {
         case .missing:
             // No front matter, unless one was meant and slipped: a `---` after blank lines or
             // with spaces before it. Its lines up to the next `---` are what it would have said.
-            guard let meant = slippedFrontMatter(source.body), mentionsPrivate(String(meant)) else {
-                return .shared
+            if let meant = slippedFrontMatter(source.body), mentionsPrivate(String(meant)) {
+                return .unclear(
+                    "its front matter does not start on the first line (a `---` line must come first) "
+                        + "and mentions `private`" + advice)
             }
-            return .unclear(
-                "its front matter does not start on the first line (a `---` line must come first) "
-                    + "and mentions `private`" + advice)
+            // A front matter journal does not read (TOML between `+++`, JSON, a `%YAML` line or a
+            // comment on the first `---`, lines ended by a carriage return alone) that says
+            // `private` in its opening lines: kept here rather than guessed shared.
+            if declaresPrivate(openingLinesOf: text) {
+                return .unclear(
+                    "its opening lines say `private` in a form journal does not read as front matter (a "
+                        + "YAML front matter between two `---` lines, starting on the first line)" + advice)
+            }
+            return .shared
         case .unterminated:
             guard mentionsPrivate(text) else { return .shared }
             return .unclear(
@@ -75,7 +83,19 @@ public enum Privacy: Sendable, Hashable {
         var result = Privacy.shared
         for pair in pairs {
             let names: Bool
-            if let key = pair.key.text {
+            if pair.key.text == "<<" {
+                // A YAML merge key brings in the keys of the mappings it names: theirs count too.
+                let merged = pair.value.pairs.map { [$0] } ?? (pair.value.items ?? []).compactMap(\.pairs)
+                for mapping in merged {
+                    let privacy = decide(mapping)
+                    if privacy == Privacy.declared { return .declared }
+                    if privacy != Privacy.shared { result = privacy }
+                }
+                if merged.isEmpty, mentionsPrivate(pair.value) {
+                    result = .unclear("its merge key (`<<`) mentions `private`" + advice)
+                }
+                continue
+            } else if let key = pair.key.text {
                 names = isPrivateKey(key)
             } else {
                 // A collection as a key: nonsense for journal, so it counts when it mentions the word.
@@ -92,13 +112,16 @@ public enum Privacy: Sendable, Hashable {
         return result
     }
 
-    /// `private` in any case, with spaces or tabs around it: compared byte by byte, since every
-    /// key of every entry is asked.
+    /// `private` in any case, with spaces, tabs or invisible characters (a no-break space, a
+    /// zero-width space, a byte-order mark) around or inside it: every key of every entry is
+    /// asked, so the plain cases are compared byte by byte first.
     static func isPrivateKey(_ key: String) -> Bool {
         if key == "private" { return true }
         var key = key
-        return key.withUTF8 { bytes in
+        let plain = key.withUTF8 { bytes -> Bool? in
             guard bytes.count >= 7 else { return false }
+            // Anything beyond ASCII is read scalar by scalar below.
+            if bytes.contains(where: { $0 >= 0x80 }) { return nil }
             var start = 0
             var end = bytes.count
             while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
@@ -106,6 +129,52 @@ public enum Privacy: Sendable, Hashable {
             guard end - start == 7 else { return false }
             return zip(bytes[start..<end], "private".utf8).allSatisfy { $0 | 0x20 == $1 }
         }
+        if let plain { return plain }
+        let visible = key.unicodeScalars.filter { !isIgnorable($0) }
+        return String(String.UnicodeScalarView(visible)).lowercased() == "private"
+    }
+
+    /// Characters a reader does not see as part of a word: spaces of every kind and format
+    /// characters (zero-width spaces and joiners, the byte-order mark, a soft hyphen).
+    static func isIgnorable(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isWhitespace || scalar.properties.generalCategory == .format
+    }
+
+    /// How many of a file's first lines count as its opening, and how many bytes at most.
+    static let openingLines = 30
+    static let openingBytes = 4096
+
+    /// Whether the opening lines of `text` say `private` as a key (`private:`, `private =`,
+    /// `"private":`), whatever the quotes, spaces and invisible characters around it and
+    /// whatever ends the lines (a line feed, a carriage return alone).
+    static func declaresPrivate(openingLinesOf text: String) -> Bool {
+        var lines = 0
+        var seen = 0
+        var word: [Unicode.Scalar] = []
+        var afterWord = false
+        for scalar in text.unicodeScalars {
+            seen += 1
+            if seen > openingBytes { break }
+            if scalar == "\n" || scalar == "\r" {
+                lines += 1
+                if lines >= openingLines { break }
+                word.removeAll()
+                afterWord = false
+                continue
+            }
+            if isIgnorable(scalar) || scalar == "\"" || scalar == "'" { continue }
+            if afterWord, scalar == ":" || scalar == "=" { return true }
+            let letter = Character(scalar).lowercased()
+            if letter.count == 1, let lowered = letter.unicodeScalars.first, lowered.properties.isAlphabetic {
+                word.append(lowered)
+                if word.count > 7 { word.removeFirst() }
+                afterWord = word.count == 7 && String(String.UnicodeScalarView(word)) == "private"
+            } else {
+                word.removeAll()
+                afterWord = false
+            }
+        }
+        return false
     }
 
     /// The privacy of a file on disk, read as the entry parser would read it. A file that cannot

@@ -134,7 +134,8 @@ struct StatusCommand: ParsableCommand {
         for path in trackedPrivate {
             lines.append(
                 style.red("Private but tracked by git: \(path)")
-                    + " (journal leaves it alone; `git rm --cached \(shellQuoted(path))` stops sharing it)")
+                    + " (journal commits none of its private changes; `git rm --cached \(shellQuoted(path))` stops sharing it)"
+            )
         }
 
         let diagnostics = opened.diagnostics

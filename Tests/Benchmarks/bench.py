@@ -7,7 +7,7 @@ written to docs/performance.md together with the machine's core count.
 
 Usage: bench.py [--runs N] [--quick] [--write]
 """
-import argparse, datetime, os, platform, shutil, statistics, subprocess, sys, time
+import argparse, datetime, os, platform, re, shutil, statistics, subprocess, sys, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 WORK = os.path.join(ROOT, ".build", "bench")
@@ -453,13 +453,12 @@ def download_table(runs):
     debug = os.path.join(ROOT, ".build", "debug", "journal")
     mb = lambda n: f"{n / 1e6:.1f} MB"
     symbols = subprocess.run(["objdump", "-T", binary], capture_output=True, text=True).stdout
-    versions = sorted({w[len("GLIBC_"):].rstrip(")") for w in symbols.split() if w.startswith("GLIBC_2")},
-                      key=lambda v: [int(p) for p in v.split(".")])
+    versions = sorted(set(re.findall(r"GLIBC_(2\.[0-9.]+[0-9])", symbols)), key=lambda v: [int(p) for p in v.split(".")])
     glibc = versions[-1] if versions else "?"
     needs = [line.split("[")[-1].rstrip("]") for line in
              subprocess.run(["readelf", "-d", binary], capture_output=True, text=True).stdout.splitlines()
              if "(NEEDED)" in line]
-    covered = [names for version, names in GLIBC_RELEASES
+    covered = [dists for version, dists in GLIBC_RELEASES
                if [int(p) for p in version.split(".")] >= [int(p) for p in glibc.split(".")]]
     starts = compare("start-up", [
         ("download: journal --version", ([binary, "--version"], None, None)),

@@ -18,6 +18,8 @@ public struct GitError: Error, CustomStringConvertible, Sendable, Equatable {
         case wouldOverwrite
         /// A revision that names no commit (`--rev` with a typo).
         case unknownRevision
+        /// The shared copy's history has nothing in common with this one.
+        case unrelatedHistories
         /// Anything else.
         case other
     }

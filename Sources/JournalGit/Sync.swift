@@ -90,6 +90,25 @@ extension GitRepository {
     /// `journal sync`: the six steps of cli.md. Never forces, never resets, never discards a
     /// change: a checkout that would overwrite a file fails before touching anything.
     public func sync(_ plan: SyncPlan) throws -> SyncOutcome {
+        do {
+            return try syncSteps(plan)
+        } catch var error as GitError where error.kind == .other {
+            // A shared copy in a folder that went away while the sync ran (an unplugged disk, a
+            // network share that dropped) is unreachable, whichever step noticed it first.
+            if let name = try? upstream(remoteOverride: plan.remote).remote,
+                let url = remoteURL(name), let folder = TransportSession.localFolder(url),
+                !FileManager.default.fileExists(atPath: folder)
+            {
+                error.kind = .unreachable
+                error.message =
+                    "cannot reach the shared copy (\(sharedCopyName(url))): the folder \(folder) is not there "
+                    + "any more (a disk or network folder that went away?)"
+            }
+            throw error
+        }
+    }
+
+    private func syncSteps(_ plan: SyncPlan) throws -> SyncOutcome {
         try ensureReadyToCommit()
         try ensureFullHistory()
         let upstream = try upstream(remoteOverride: plan.remote)
@@ -522,6 +541,17 @@ extension GitRepository {
         let hasBase = baseCode == 0
         if baseCode != GIT_ENOTFOUND.rawValue { try check(baseCode, "cannot compare histories") }
         if hasBase && mergeBase == theirs { return Integration(kind: .upToDate) }  // only ahead
+        guard hasBase else {
+            // As git refuses "unrelated histories": the shared copy holds another history than
+            // this journal's (replaced by another project, or a second journal started apart).
+            throw GitError(
+                .unrelatedHistories,
+                "the shared copy (\(remoteURL(upstream.remote).map(sharedCopyName) ?? upstream.remote)) holds a history that has nothing "
+                    + "in common with this journal's, so journal will not combine them: it may have been "
+                    + "replaced by another project, or you and your partner each started a journal of your "
+                    + "own. Nothing was changed here and nothing was sent. Check the address of the shared "
+                    + "copy; to keep one journal, one of you gets the other's with `journal join URL`")
+        }
         let (incomingCommits, incoming) = try authors(from: theirs, hiding: headID)
 
         if hasBase && mergeBase == headID {

@@ -328,23 +328,28 @@ func runOnTerminal(
         let box = try GitSandbox()
         let remote = box.url("shared.git")
         try box.git(["init", "-q", "--bare", "-b", "main", remote.path])
-        let mentor = try box.person("mara", name: "Mara Quinn", email: "mara@example.org", remote: remote.path)
+        let mentor = try box.person(
+            "mara", name: "Mara Quinn", email: "mara@example.org", remote: remote.path)
         try box.write(agreementText, to: "agreement.md", in: mentor)
         #expect(try box.journal(["sync"], in: mentor).status == 0)
         // Another project, pushed over the shared copy by force.
-        let other = try box.person("other", name: "Someone Else", email: "else@example.org", remote: remote.path)
+        let other = try box.person(
+            "other", name: "Someone Else", email: "else@example.org", remote: remote.path)
         try box.write("# Another project\n", to: "README.md", in: other)
         try box.git(["add", "-A"], in: other)
         try box.git(["commit", "-qm", "Another project"], in: other)
         try box.git(["push", "-q", "--force", "origin", "main"], in: other)
         let replaced = try box.git(["rev-parse", "main"], in: remote).stdout
-        try box.write(reflectionText("2026-12-01", title: "Mine"), to: "reflections/2026-12-01.md", in: mentor)
+        try box.write(
+            reflectionText("2026-12-01", title: "Mine"), to: "reflections/2026-12-01.md", in: mentor)
         let run = try box.journal(["sync"], in: mentor)
         #expect(run.status == 1, "\(run.stdout)\(run.stderr)")
         #expect(run.stderr.contains("nothing in common with this journal"), "\(run.stderr)")
         #expect(StartingAsAPairTests.gitWordsIn(run.stdout + run.stderr).isEmpty, "\(run.stderr)")
         #expect(try box.git(["rev-parse", "main"], in: remote).stdout == replaced)
-        #expect(try box.git(["log", "--format=%s", "main"], in: mentor).stdout.contains("Another project") == false)
+        #expect(
+            try box.git(["log", "--format=%s", "main"], in: mentor).stdout.contains("Another project")
+                == false)
         #expect(!FileManager.default.fileExists(atPath: mentor.appendingPathComponent("README.md").path))
         #expect(box.read("reflections/2026-12-01.md", in: mentor) != nil)
         try box.expectValid([mentor, remote])

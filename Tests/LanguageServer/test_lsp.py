@@ -222,3 +222,97 @@ async def test_buffers_of_two_journals_each_get_their_own_diagnostics(client: La
     same_as_lint(client.diagnostics.get(uri(SESSION), []), lint(FOLDER, SESSION, mine))
     assert "goal/unknown" in {d.code for d in client.diagnostics.get(other_uri, [])}
     same_as_lint(client.diagnostics.get(other_uri, []), lint(other, SESSION, broken))
+
+
+class RawServer:
+    """`journal lsp` over its pipes, one request at a time, for buffers too large for a client
+    library to be quick with."""
+
+    def __init__(self):
+        self.process = subprocess.Popen([JOURNAL, "lsp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=ENV)
+        self.next_id = 0
+        self.buffer = b""
+
+    def send(self, message):
+        body = json.dumps(dict(message, jsonrpc="2.0")).encode()
+        self.process.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+        self.process.stdin.flush()
+
+    def receive(self, timeout):
+        import select
+        import time
+        deadline = time.monotonic() + timeout
+        while True:
+            header, separator, rest = self.buffer.partition(b"\r\n\r\n")
+            if separator:
+                length = int(header.split(b":")[1])
+                if len(rest) >= length:
+                    self.buffer = rest[length:]
+                    return json.loads(rest[:length])
+            left = deadline - time.monotonic()
+            assert left > 0, "no answer"
+            ready, _, _ = select.select([self.process.stdout], [], [], left)
+            assert ready, "no answer"
+            chunk = os.read(self.process.stdout.fileno(), 1 << 20)
+            assert chunk, "the server ended"
+            self.buffer += chunk
+
+    def request(self, method, params, timeout=120):
+        import time
+        self.next_id += 1
+        start = time.perf_counter()
+        self.send({"id": self.next_id, "method": method, "params": params})
+        while True:
+            reply = self.receive(timeout)
+            if reply.get("id") == self.next_id:
+                return reply, time.perf_counter() - start
+
+
+REQUESTS = [
+    ("textDocument/documentSymbol", lambda u: {"textDocument": {"uri": u}}),
+    ("textDocument/completion", lambda u: {"textDocument": {"uri": u}, "position": {"line": 1, "character": 3}}),
+    ("textDocument/hover", lambda u: {"textDocument": {"uri": u}, "position": {"line": 1, "character": 1}}),
+    ("textDocument/definition", lambda u: {"textDocument": {"uri": u}, "position": {"line": 1, "character": 1}}),
+    ("textDocument/codeAction", lambda u: {"textDocument": {"uri": u}, "range": {
+        "start": {"line": 0, "character": 0}, "end": {"line": 3, "character": 0}}, "context": {"diagnostics": []}}),
+]
+
+
+def test_every_request_is_answered_for_buffers_of_any_size_and_shutdown_too():
+    """1, 2.5, 5 and 10 MB buffers through every request: each is answered (a buffer over the
+    entry limit, as a file of that size, is not read: its answers are empty), and so is shutdown.
+    Bounded cost is checked as a ratio: a buffer just under the limit whose front matter never
+    closes costs about what an ordinary buffer of the same size costs."""
+    server = RawServer()
+    server.request("initialize", {"capabilities": {}, "rootUri": pathlib.Path(FOLDER).as_uri()})
+    server.send({"method": "initialized", "params": {}})
+    line = "- [ ] @mentee a step with some words (due 2026-12-01)\n"
+    timings = {}
+    for name, megabytes, opening in [("ordinary", 0.99, "---\ndate: 2026-11-20\n---\n"),
+                                     ("unclosed front matter", 0.99, "---\ndate: 2026-11-20\n"),
+                                     ("1 MB", 1.0, "---\ndate: 2026-11-20\n---\n"),
+                                     ("2.5 MB", 2.5, "---\ndate: 2026-11-20\n---\n"),
+                                     ("5 MB", 5.0, "---\ndate: 2026-11-20\n---\n"),
+                                     ("10 MB", 10.0, "---\ndate: 2026-11-20\n---\n")]:
+        size = int(megabytes * 1024 * 1024)
+        text = opening + line * ((size - len(opening)) // len(line) + (1 if megabytes >= 1 else 0))
+        text = text[:size] if megabytes < 1 else text
+        u = uri(f"sessions/2026-11-20-{name.replace(' ', '-')}.md")
+        server.send({"method": "textDocument/didOpen", "params": {"textDocument": {
+            "uri": u, "languageId": "markdown", "version": 1, "text": text}}})
+        total = 0.0
+        for method, params in REQUESTS:
+            reply, seconds = server.request(method, params(u))
+            assert "error" not in reply, (name, method, reply)
+            total += seconds
+            if len(text.encode()) > 1024 * 1024 and method == "textDocument/documentSymbol":
+                assert reply["result"] == [], (name, "a buffer over the limit is not read")
+            if name == "ordinary" and method == "textDocument/documentSymbol":
+                assert reply["result"], "a buffer under the limit is read"
+        timings[name] = total
+        server.send({"method": "textDocument/didClose", "params": {"textDocument": {"uri": u}}})
+    assert timings["unclosed front matter"] < 5 * timings["ordinary"], timings
+    reply, _ = server.request("shutdown", None, timeout=60)
+    assert reply.get("result", "missing") is None, reply
+    server.send({"method": "exit"})
+    assert server.process.wait(timeout=60) == 0

@@ -8,21 +8,39 @@ struct LSPDocument {
     var version: Int
     /// The file on disk this buffer stands for.
     var file: URL
-    /// The lines, without line breaks.
+    /// The lines, without line breaks (none for a buffer over the entry limit).
     private(set) var lines: [Substring] = []
+    /// The 0-based line where the front matter closes, when it has one: found once per text,
+    /// since every feature asks it of every line.
+    private(set) var frontMatterEnd: Int?
 
     init(uri: String, text: String, version: Int, file: URL) {
         self.uri = uri
         self.text = text
         self.version = version
         self.file = file
-        lines = Self.split(text)
+        index()
     }
 
     mutating func replace(_ text: String, version: Int) {
         self.text = text
         self.version = version
+        index()
+    }
+
+    /// A buffer larger than a file journal reads (`JournalLoader.maxFileSize`): as a file of
+    /// that size, it is reported too large and not read, so every request about it is answered
+    /// at once, whatever its size.
+    var isOversized: Bool { text.utf8.count > JournalLoader.maxFileSize }
+
+    private mutating func index() {
+        guard !isOversized else {
+            lines = []
+            frontMatterEnd = nil
+            return
+        }
         lines = Self.split(text)
+        frontMatterEnd = Self.frontMatterEnd(of: lines)
     }
 
     static func split(_ text: String) -> [Substring] {
@@ -39,8 +57,7 @@ struct LSPDocument {
         return EntryKind(folder: file.deletingLastPathComponent().lastPathComponent)
     }
 
-    /// The 0-based line where the front matter closes, when it has one.
-    var frontMatterEnd: Int? {
+    static func frontMatterEnd(of lines: [Substring]) -> Int? {
         guard lines.first.map({ $0.trimmingCharacters(in: .whitespaces) == "---" }) == true else {
             return nil
         }

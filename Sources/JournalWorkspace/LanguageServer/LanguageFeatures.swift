@@ -348,6 +348,9 @@ extension LanguageServer {
 
     // MARK: - Symbols
 
+    /// The most items `textDocument/documentSymbol` lists for one buffer.
+    static let maxSymbols = 2000
+
     func documentSymbols(_ params: [String: Any]) -> Any {
         guard let uri = (params["textDocument"] as? [String: Any])?["uri"] as? String,
             let document = documents[uri]
@@ -377,7 +380,12 @@ extension LanguageServer {
         }
         let bodyStart = (document.frontMatterEnd ?? -1) + 1
         var inMilestones = false
+        var count = 0
         for index in 0..<document.lines.count {
+            // An outline of more than `maxSymbols` items helps nobody and costs the editor its
+            // speed: the rest of a very long entry is left out of it.
+            if count >= Self.maxSymbols { break }
+            count = symbols.count + children.count
             let text = document.line(index)
             if document.isFrontMatter(index) {
                 if let first = text.first, first != " ", first != "-" {

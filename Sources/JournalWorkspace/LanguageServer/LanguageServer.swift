@@ -58,6 +58,14 @@ public final class LanguageServer {
             reply(id, error: -32600, "the server is shutting down")
             return nil
         }
+        if let empty = Self.answerForOversized[method],
+            let uri = (params["textDocument"] as? [String: Any])?["uri"] as? String,
+            documents[uri]?.isOversized == true
+        {
+            // Over the entry limit: not read, as a file of that size is not (its diagnostic says so).
+            reply(id, empty)
+            return nil
+        }
         switch method {
         case "initialize": reply(id, initialize(params))
         case "initialized", "$/cancelRequest", "$/setTrace", "workspace/didChangeConfiguration": break
@@ -78,6 +86,15 @@ public final class LanguageServer {
             if id != nil { reply(id, error: -32601, "journal lsp does not handle `\(method)`") }
         }
         return nil
+    }
+
+    /// What each request about a buffer answers when the buffer is over the entry limit.
+    static var answerForOversized: [String: Any] {
+        [
+            "textDocument/completion": [Any](), "textDocument/hover": NSNull(),
+            "textDocument/definition": NSNull(), "textDocument/codeAction": [Any](),
+            "textDocument/documentSymbol": [Any](),
+        ]
     }
 
     func reply(_ id: Any?, _ result: Any) {
@@ -160,7 +177,9 @@ public final class LanguageServer {
                 }
                 index = document.text.index(after: newline)
             }
-            let scalars = encoding.scalars(character, in: document.line(line))
+            // The line read from the text itself: a buffer over the entry limit keeps no lines.
+            let lineText = document.text[index...].prefix { $0 != "\n" && $0 != "\r\n" }
+            let scalars = encoding.scalars(character, in: lineText)
             let view = document.text.unicodeScalars
             return view.index(index, offsetBy: scalars, limitedBy: view.endIndex) ?? view.endIndex
         }

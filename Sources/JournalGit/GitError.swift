@@ -20,6 +20,8 @@ public struct GitError: Error, CustomStringConvertible, Sendable, Equatable {
         case unknownRevision
         /// The shared copy's history has nothing in common with this one.
         case unrelatedHistories
+        /// git's storage on this computer is damaged (a truncated or unreadable object or pack).
+        case damaged
         /// Anything else.
         case other
     }
@@ -55,6 +57,28 @@ public struct GitError: Error, CustomStringConvertible, Sendable, Equatable {
         let plain = Self.plainWords(code: code, detail: detail)
         self.message = context.isEmpty ? plain : "\(context): \(plain)"
         self.kind = code == GIT_ELOCKED.rawValue ? .locked : .other
+        if Self.isDamage(errorClass: errorClass, detail: detail) {
+            kind = .damaged
+            message =
+                "git's copy of the journal on this computer is damaged (\(detail)), as a failing disk or a "
+                + "computer switched off while writing leaves it. Run "
+                + "`git fsck` in this folder to see which part is damaged; the journal's files themselves "
+                + "are as you left them, nothing was sent, and your partner's copy or the shared copy holds the history"
+        }
+    }
+
+    /// Whether libgit2 failed because an object or pack on disk cannot be read: a damaged
+    /// repository, not a network or a setting.
+    static func isDamage(errorClass: Int32, detail: String) -> Bool {
+        let lowered = detail.lowercased()
+        let damageWords = [
+            "failed to parse loose object", "corrupt", "invalid header", "inflate", "truncated",
+            "failed to decompress", "packfile is truncated", "bad object", "object is corrupted",
+            "invalid object", "incorrect header check", "header length mismatch", "length mismatch",
+        ]
+        let storage = [GIT_ERROR_ODB.rawValue, GIT_ERROR_ZLIB.rawValue, GIT_ERROR_OBJECT.rawValue]
+            .map(Int32.init).contains(errorClass)
+        return damageWords.contains(where: lowered.contains) && (storage || lowered.contains("object"))
     }
 
     /// What libgit2's terse texts mean, in words a person can act on; other texts as they are.

@@ -498,6 +498,8 @@ final class TransportSession {
     /// and never a credential.
     func classify(_ error: GitError, remote: String, url: String) -> GitError {
         var result = error
+        // A damaged object here is not the shared copy's fault: said as it is (exit 1).
+        if error.kind == .damaged { return error }
         let where_ =
             remote == "origin"
             ? "the shared copy (\(sharedCopyName(url)))"

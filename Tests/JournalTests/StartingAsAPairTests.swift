@@ -355,3 +355,35 @@ func runOnTerminal(
         try box.expectValid([mentor, remote])
     }
 }
+
+/// A damaged object in the clone (a truncated loose object, as a failing disk leaves): sync
+/// ends at once with exit 1, names the damage and `git fsck`, and sends nothing.
+@Suite struct DamagedRepositoryTests {
+    @Test func aTruncatedObjectEndsTheSyncWithWhatToDo() throws {
+        let box = try GitSandbox()
+        let remote = box.url("shared.git")
+        try box.git(["init", "-q", "--bare", "-b", "main", remote.path])
+        let folder = try box.person(
+            "mara", name: "Mara Quinn", email: "mara@example.org", remote: remote.path)
+        try box.write(agreementText, to: "agreement.md", in: folder)
+        #expect(try box.journal(["sync"], in: folder).status == 0)
+        let before = try box.git(["rev-parse", "main"], in: remote).stdout
+        try box.write(reflectionText("2026-12-01", title: "Two"), to: "reflections/2026-12-01.md", in: folder)
+        try box.git(["add", "-A"], in: folder)
+        try box.git(["commit", "-qm", "Two"], in: folder)
+        let blob = try box.git(["rev-parse", "HEAD:reflections/2026-12-01.md"], in: folder).stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let object = folder.appendingPathComponent(".git/objects/\(blob.prefix(2))/\(blob.dropFirst(2))")
+        _ = chmod(object.path, 0o644)
+        let handle = try FileHandle(forWritingTo: object)
+        try handle.truncate(atOffset: 10)
+        try handle.close()
+        let run = try box.journal(["sync"], in: folder)
+        #expect(!run.timedOut)
+        #expect(run.status == 1, "\(run.stdout)\(run.stderr)")
+        #expect(run.stderr.contains("damaged") && run.stderr.contains("git fsck"), "\(run.stderr)")
+        #expect(!run.stderr.contains("cannot reach"))
+        #expect(try box.git(["rev-parse", "main"], in: remote).stdout == before)
+        #expect(box.read("reflections/2026-12-01.md", in: folder)?.contains("Two") == true)
+    }
+}

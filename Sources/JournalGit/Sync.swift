@@ -90,9 +90,13 @@ extension GitRepository {
     /// `journal sync`: the six steps of cli.md. Never forces, never resets, never discards a
     /// change: a checkout that would overwrite a file fails before touching anything.
     public func sync(_ plan: SyncPlan) throws -> SyncOutcome {
+        try beginSync()
         do {
-            return try syncSteps(plan)
+            let outcome = try syncSteps(plan)
+            endWrites()
+            return outcome
         } catch var error as GitError where error.kind == .other {
+            if !isWriting() { endWrites() }
             // A shared copy in a folder that went away while the sync ran (an unplugged disk, a
             // network share that dropped) is unreachable, whichever step noticed it first.
             if let name = try? upstream(remoteOverride: plan.remote).remote,
@@ -104,6 +108,10 @@ extension GitRepository {
                     "cannot reach the shared copy (\(sharedCopyName(url))): the folder \(folder) is not there "
                     + "any more (a disk or network folder that went away?)"
             }
+            throw error
+        } catch {
+            // Stopped without being cut short: what it wrote, if anything, is put back next time.
+            if !isWriting() { endWrites() }
             throw error
         }
     }
@@ -557,6 +565,7 @@ extension GitRepository {
         if hasBase && mergeBase == headID {
             // Behind only: take their commits as they are.
             let target = try commit(theirs)
+            try beginWrites(try pathsDiffering(from: theirs), target: theirs, merging: false)
             try checkoutSafely(target.tree(), what: "take the remote's changes")
             let branchRef = "refs/heads/\(upstream.branch)"
             guard let branch = try reference(branchRef) else {
@@ -567,6 +576,7 @@ extension GitRepository {
                 git_reference_set_target(&newTarget, branch.pointer, &theirID, "journal sync: fast-forward"),
                 "cannot move \(upstream.branch) forward")
             if let newTarget { git_reference_free(newTarget) }
+            finishWrites()
             return Integration(kind: .fastForwarded, incoming: incoming, incomingCommits: incomingCommits)
         }
 
@@ -597,11 +607,16 @@ extension GitRepository {
         checkout.their_label = UnsafePointer(theirLabel)
         if MergeDriver.registered { mergeOptions.default_driver = UnsafePointer(driverName) }
         MergeDriver.state.begin(labels)
+        // From here files are written: what is written is noted first (`SyncRecord`), so that a
+        // sync cut short is undone by the next command, never taken for a person's change.
+        try beginWrites(try pathsDiffering(from: theirs), target: theirs, merging: true)
         var heads: [OpaquePointer?] = [annotatedHandle.pointer]
         let code = heads.withUnsafeMutableBufferPointer { buffer in
             git_merge(pointer, buffer.baseAddress, 1, &mergeOptions, &checkout)
         }
         if code == GIT_ECONFLICT.rawValue || code == GIT_EMERGECONFLICT.rawValue {
+            // Refused before anything was written.
+            finishWrites()
             var error = GitError(code: code, context: "")
             error.kind = .wouldOverwrite
             error.message =
@@ -619,6 +634,8 @@ extension GitRepository {
             try? AtomicFile.write(bytes, to: file, mode: AtomicFile.mode(of: file) ?? 0o644, replacing: true)
         }
         if !conflicts.isEmpty {
+            // Every file is written: the conflicts are the person's to resolve now.
+            finishWrites()
             return Integration(
                 kind: .conflicts, incoming: incoming, incomingCommits: incomingCommits, conflicts: conflicts)
         }
@@ -628,6 +645,7 @@ extension GitRepository {
         guard try commitIndex(message: message) != nil else {
             throw GitError(.other, "cannot record the merge")
         }
+        finishWrites()
         return Integration(kind: .merged, incoming: incoming, incomingCommits: incomingCommits)
     }
 

@@ -17,7 +17,8 @@ extension JournalRepository {
     public func commit(message: String?) throws -> CommitResult {
         // Before anything is staged: a rebase or cherry-pick stopped on conflicts keeps its index.
         try repository.ensureReadyToCommit()
-        var warnings = trackedPrivateWarnings(try keepPrivateEntriesLocal())
+        var warnings = try recoverInterruptedSync().map { [$0] } ?? []
+        warnings += trackedPrivateWarnings(try keepPrivateEntriesLocal())
         let merging = repository.isMerging
         if merging {
             let unresolved = try repository.unresolvedConflicts()

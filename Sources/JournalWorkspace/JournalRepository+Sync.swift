@@ -28,6 +28,11 @@ extension JournalRepository {
         mergeDriver binary: String? = nil
     ) throws -> SyncResult {
         var shared = try JournalRepository(workingDirectory: workingDirectory, cache: cache)
+        // A sync cut short is undone first, so that nothing half-written is committed.
+        let recovered = try shared.recoverInterruptedSync()
+        if recovered != nil {
+            shared = try JournalRepository(workingDirectory: workingDirectory, cache: cache)
+        }
         try shared.repository.ensureReadyToCommit()
         try shared.repository.ensureFullHistory()
         // Like git, resolve a remote given as a relative path from the top of the work tree.
@@ -61,7 +66,8 @@ extension JournalRepository {
         if adopted != nil { shared = try JournalRepository(workingDirectory: workingDirectory, cache: cache) }
         // The first sync of a clone tells git how to merge entries the way this sync does.
         if let binary { MergeSetup.defineDriverIfMissing(in: shared.repository, binary: binary) }
-        var warnings = shared.trackedPrivateWarnings(try shared.keepPrivateEntriesLocal())
+        var warnings = recovered.map { [$0] } ?? []
+        warnings += shared.trackedPrivateWarnings(try shared.keepPrivateEntriesLocal())
         let layout = shared.layout
         let scope = shared.scope
         var plan = SyncPlan(rule: shared.rule, remote: remote, environment: environment) { changes in

@@ -127,6 +127,16 @@ public struct JournalRepository {
         return privatePaths.filter { repository.isTracked($0) }.compactMap(journalPath).sorted()
     }
 
+    /// Undoes what a sync cut short left (`GitRepository.recoverInterruptedSync`) before the
+    /// files are read or recorded; the note to show the person, when there was one.
+    public func recoverInterruptedSync() throws -> String? {
+        do {
+            return try repository.recoverInterruptedSync().map { "journal: note: " + $0.summary }
+        } catch let error as GitError {
+            throw failure(error)
+        }
+    }
+
     /// The warnings about private entries that git tracks, for standard error.
     public func trackedPrivateWarnings(_ tracked: [String]) -> [String] {
         tracked.map { path in

@@ -23,6 +23,7 @@ struct StatusCommand: ParsableCommand {
             cache: global.cache,
             today: global.resolvedToday, requireMentorship: false)
         let shared = try opened.repository()
+        if let recovered = try shared.recoverInterruptedSync() { printError(recovered) }
         let trackedPrivate = try shared.keepPrivateEntriesLocal()
         let status = try shared.repository.status(scope: shared.scope)
         let style = TerminalStyle(colour: global.colour)

@@ -49,10 +49,16 @@ import Testing
             let own = "notes/mara-\(round).md"
             mentorFiles.append(own)
             try box.write("Mara's words of round \(round)\n", to: own, in: mentor)
-            let (process, _, _) = try box.startJournal(["sync"], in: mentor)
+            let (process, _, errors) = try box.startJournal(["sync"], in: mentor)
+            let stop = signals[round % signals.count]
             usleep(UInt32(random.below(250_000)))
-            if process.isRunning { kill(process.processIdentifier, signals[round % signals.count]) }
+            if process.isRunning { kill(process.processIdentifier, stop) }
             process.waitUntilExit()
+            // Stopped by Ctrl-C or SIGTERM, journal says what happens next.
+            if stop != SIGKILL, process.terminationStatus == 128 + stop {
+                let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                #expect(said.contains("Nothing is lost"), "round \(round): \(said)")
+            }
             // The next sync finishes or undoes what was cut short, and completes.
             let again = try box.journal(["sync"], in: mentor)
             #expect(again.status == 0, "round \(round), after the cut: \(again.stdout)\(again.stderr)")

@@ -185,7 +185,8 @@ private func applyDriver(
 extension GitRepository {
     /// The words on conflict markers, the same for `journal sync` and for git running
     /// `journal merge-driver`: who is merging (git's `user.name`), and the shared copy the
-    /// branch follows (or `sharedCopy`, `remote/branch`, when the sync knows it first).
+    /// branch follows, named as a person knows it (`github.com/ada/mentoring`), or `sharedCopy`
+    /// when the sync knows it first.
     public func mergeLabels(sharedCopy: String? = nil) -> MergeLabels {
         let config = try? config()
         let name = config?.string("user.name").map { "\($0) (this computer)" } ?? "this computer"
@@ -195,7 +196,9 @@ extension GitRepository {
             if let remote = config?.string("branch.\(branch).remote"),
                 let merge = config?.string("branch.\(branch).merge"), merge.hasPrefix("refs/heads/")
             {
-                theirs = "\(remote)/\(merge.dropFirst("refs/heads/".count)) (the shared copy)"
+                let place =
+                    remoteURL(remote).map(sharedCopyName) ?? "\(remote)/\(merge.dropFirst("refs/heads/".count))"
+                theirs = "\(place) (the shared copy)"
             }
         }
         return MergeLabels(ours: name, theirs: theirs)

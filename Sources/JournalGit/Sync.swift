@@ -594,7 +594,8 @@ extension GitRepository {
             | GIT_CHECKOUT_DONT_OVERWRITE_IGNORED.rawValue
         // Entries merge as journal merges them (`MergeDriver`), also where `.gitattributes`
         // does not say so; other files as git merges them. The labels are the driver's.
-        let labels = mergeLabels(sharedCopy: "\(upstream.remote)/\(upstream.remoteBranch)")
+        let labels = mergeLabels(
+            sharedCopy: remoteURL(upstream.remote).map(sharedCopyName) ?? "\(upstream.remote)/\(upstream.remoteBranch)")
         let ourLabel = strdup(labels.ours)
         let theirLabel = strdup(labels.theirs)
         let driverName = strdup(MergeDriver.name)

@@ -131,7 +131,7 @@ import Testing
         let merged = box.read(path, in: mentor) ?? ""
         #expect(
             merged.contains(
-                "<<<<<<< Mara Quinn (this computer)\nstatus: cancelled\n=======\nstatus: moved\n>>>>>>> origin/main (the shared copy)\n"
+                "<<<<<<< Mara Quinn (this computer)\nstatus: cancelled\n=======\nstatus: moved\n>>>>>>> \(remote.path) (the shared copy)\n"
             ), "\(merged)")
         #expect(merged.components(separatedBy: "<<<<<<<").count == 2, "one conflict, on the status alone")
         #expect(merged.contains("- [x] @mentor send the article"))
@@ -146,7 +146,7 @@ import Testing
         try box.write(
             merged.replacingOccurrences(
                 of:
-                    "<<<<<<< Mara Quinn (this computer)\nstatus: cancelled\n=======\nstatus: moved\n>>>>>>> origin/main (the shared copy)\n",
+                    "<<<<<<< Mara Quinn (this computer)\nstatus: cancelled\n=======\nstatus: moved\n>>>>>>> \(remote.path) (the shared copy)\n",
                 with: "status: moved\n"), to: path, in: mentor)
         let resolved = try box.journal(["sync"], in: mentor)
         #expect(resolved.status == 0, "\(resolved.stdout)\(resolved.stderr)")

@@ -97,7 +97,7 @@ import Testing
         #expect(conflicted.contains("title: Speak at the local meetup"))
         #expect(conflicted.contains("title: Speak at a conference"))
         #expect(conflicted.contains("<<<<<<< Mara Quinn"))
-        #expect(conflicted.contains(">>>>>>> origin/main (the shared copy)"))
+        #expect(conflicted.contains(">>>>>>> \(remote.path) (the shared copy)"), "\(conflicted)")
         #expect(try box.git(["rev-parse", "main"], in: remote).stdout == remoteBefore)
         #expect(try box.git(["ls-files", "-u"], in: mentor).stdout.contains(goal))
         #expect(try box.git(["status"], in: mentor).stdout.contains("Unmerged paths"))

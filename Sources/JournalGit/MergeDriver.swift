@@ -197,7 +197,8 @@ extension GitRepository {
                 let merge = config?.string("branch.\(branch).merge"), merge.hasPrefix("refs/heads/")
             {
                 let place =
-                    remoteURL(remote).map(sharedCopyName) ?? "\(remote)/\(merge.dropFirst("refs/heads/".count))"
+                    remoteURL(remote).map(sharedCopyName)
+                    ?? "\(remote)/\(merge.dropFirst("refs/heads/".count))"
                 theirs = "\(place) (the shared copy)"
             }
         }

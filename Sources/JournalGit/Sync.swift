@@ -595,7 +595,8 @@ extension GitRepository {
         // Entries merge as journal merges them (`MergeDriver`), also where `.gitattributes`
         // does not say so; other files as git merges them. The labels are the driver's.
         let labels = mergeLabels(
-            sharedCopy: remoteURL(upstream.remote).map(sharedCopyName) ?? "\(upstream.remote)/\(upstream.remoteBranch)")
+            sharedCopy: remoteURL(upstream.remote).map(sharedCopyName)
+                ?? "\(upstream.remote)/\(upstream.remoteBranch)")
         let ourLabel = strdup(labels.ours)
         let theirLabel = strdup(labels.theirs)
         let driverName = strdup(MergeDriver.name)
@@ -607,6 +608,18 @@ extension GitRepository {
         checkout.our_label = UnsafePointer(ourLabel)
         checkout.their_label = UnsafePointer(theirLabel)
         if MergeDriver.registered { mergeOptions.default_driver = UnsafePointer(driverName) }
+        let message =
+            "Merge changes from \(remoteURL(upstream.remote).map(sharedCopyName) ?? upstream.remote)"
+            + (incoming.isEmpty ? "" : " by \(incoming.joined(separator: ", "))")
+        // Without conflicts, the merge is computed in memory and each file written whole, never
+        // over a line typed meanwhile; otherwise git's merge writes the conflicts to resolve.
+        MergeDriver.state.begin(labels)
+        let wroteWhole = try mergeWritingWholeFiles(
+            head: head, theirs: theirs, options: &mergeOptions, message: message)
+        _ = MergeDriver.state.finish()
+        if wroteWhole {
+            return Integration(kind: .merged, incoming: incoming, incomingCommits: incomingCommits)
+        }
         MergeDriver.state.begin(labels)
         // From here files are written: what is written is noted first (`SyncRecord`), so that a
         // sync cut short is undone by the next command, never taken for a person's change.
@@ -640,9 +653,6 @@ extension GitRepository {
             return Integration(
                 kind: .conflicts, incoming: incoming, incomingCommits: incomingCommits, conflicts: conflicts)
         }
-        let message =
-            "Merge changes from \(upstream.remote)/\(upstream.remoteBranch)"
-            + (incoming.isEmpty ? "" : " by \(incoming.joined(separator: ", "))")
         guard try commitIndex(message: message) != nil else {
             throw GitError(.other, "cannot record the merge")
         }

@@ -97,3 +97,81 @@ import Testing
         try box.expectValid([mentor, mentee, remote])
     }
 }
+
+/// A person typing while `journal sync` runs (a line every 20 to 100 ms, as an editor saving
+/// often): whether the sync ends in 0 or refuses with 1, every line typed is in the file after.
+@Suite(.serialized) struct TypingDuringSyncTests {
+    final class Typist: @unchecked Sendable {
+        let file: URL
+        private let lock = NSLock()
+        private var lines: [String] = []
+        private var running = true
+        init(file: URL) { self.file = file }
+
+        var typed: [String] { lock.withLock { lines } }
+        func stop() { lock.withLock { running = false } }
+
+        func run(seed: UInt64) {
+            var random = SeededRandom(state: seed)
+            var count = 0
+            while lock.withLock({ running }) {
+                count += 1
+                let line = "typed \(seed)-\(count)\n"
+                // As an editor saves: the whole file read and written again.
+                let before = (try? Data(contentsOf: file)) ?? Data()
+                try? (before + Data(line.utf8)).write(to: file)
+                lock.withLock { lines.append(line) }
+                usleep(UInt32(20_000 + random.below(80_000)))
+            }
+        }
+    }
+
+    @Test func noLineTypedDuringASyncIsLost() throws {
+        let box = try GitSandbox()
+        let remote = box.url("shared.git")
+        try box.git(["init", "-q", "--bare", "-b", "main", remote.path])
+        let mentor = try box.person(
+            "mara", name: "Mara Quinn", email: "mara@example.org", remote: remote.path)
+        try box.write(agreementText, to: "agreement.md", in: mentor)
+        for file in 0..<60 { try box.write("first line of \(file)\n", to: "notes/n\(file).md", in: mentor) }
+        try box.write("# Log\n\n", to: "notes/log.md", in: mentor)
+        #expect(try box.journal(["sync"], in: mentor).status == 0)
+        #expect(try box.journal(["join", remote.path, "theo"], in: box.root).status == 0)
+        let mentee = box.url("theo")
+        try box.git(["config", "user.name", "Theo Park"], in: mentee)
+        try box.git(["config", "user.email", "theo@example.org"], in: mentee)
+        for round in 0..<16 {
+            // The partner changes the log's heading and every note.
+            let log = box.read("notes/log.md", in: mentee) ?? ""
+            try box.write(
+                log.replacingOccurrences(of: "# Log", with: "# Log (round \(round))")
+                    .replacingOccurrences(of: "# Log (round \(round - 1))", with: "# Log (round \(round))"),
+                to: "notes/log.md", in: mentee)
+            for file in 0..<60 {
+                try box.write(
+                    (box.read("notes/n\(file).md", in: mentee) ?? "") + "round \(round)\n",
+                    to: "notes/n\(file).md",
+                    in: mentee)
+            }
+            #expect(try box.journal(["sync"], in: mentee).status == 0, "round \(round)")
+            // The mentor types into the log while syncing.
+            let typist = Typist(file: mentor.appendingPathComponent("notes/log.md"))
+            let thread = Thread { typist.run(seed: UInt64(round)) }
+            thread.start()
+            usleep(30_000)
+            let sync = try box.journal(["sync"], in: mentor)
+            typist.stop()
+            usleep(150_000)
+            #expect([0, 1].contains(sync.status), "round \(round): \(sync.stdout)\(sync.stderr)")
+            let now = box.read("notes/log.md", in: mentor) ?? ""
+            for line in typist.typed {
+                #expect(now.contains(line), "round \(round) (exit \(sync.status)): \(line) was lost: \(now)")
+            }
+            // Settle: the next sync sends the typed lines and receives the rest.
+            let settle = try box.journal(["sync"], in: mentor)
+            #expect(settle.status == 0, "round \(round), settling: \(settle.stdout)\(settle.stderr)")
+            #expect(try box.journal(["sync"], in: mentee).status == 0)
+        }
+        try box.expectValid([mentor, mentee, remote])
+    }
+}

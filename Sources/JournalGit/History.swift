@@ -126,7 +126,9 @@ extension GitRepository {
     /// The state `journal status` shows: changes under `scope`, merge state, ahead and behind.
     public func status(scope: String) throws -> GitStatusSummary {
         let lines = try statusLines(scope: scope)
-        let changes = lines.compactMap { line in line.change.map { GitChange(path: line.path, kind: $0) } }
+        let changes = lines.filter { !AtomicFile.isTemporary($0.path) }.compactMap { line in
+            line.change.map { GitChange(path: line.path, kind: $0) }
+        }
         let conflicted = try conflictedPaths()
         let head = try headCommit()
         var summary = GitStatusSummary(

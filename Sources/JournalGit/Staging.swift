@@ -222,7 +222,8 @@ extension GitRepository {
         var result = StagingResult(changes: [], keptLocal: [], trackedLocal: [])
         var changes: [GitChange] = []
         var touched = false
-        for line in lines where rule.contains(line.path) {
+        // A temporary file of journal's own, left by a process cut short, is never committed.
+        for line in lines where rule.contains(line.path) && !AtomicFile.isTemporary(line.path) {
             let local =
                 rule.keepLocal.contains(line.path) || (line.existsAfter && rule.isLocal?(line.path) == true)
             if local {

@@ -131,6 +131,18 @@ extension GitRepository {
             }
         }
         for folder in folders { StaleLocks.remove(in: folder, since: since) }
+        // The temporary files of whole-file writes it did not finish.
+        for folder in Set(record.paths.map { workdir.appendingPathComponent($0).deletingLastPathComponent() })
+        {
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            where AtomicFile.isTemporary(name) {
+                let file = folder.appendingPathComponent(name)
+                let changed =
+                    (try? FileManager.default.attributesOfItem(atPath: file.path))?[.modificationDate]
+                    as? Date
+                if let changed, changed >= since { unlink(file.path) }
+            }
+        }
 
         let head = try headCommit()
         let headTree = try head?.tree()

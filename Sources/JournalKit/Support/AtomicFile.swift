@@ -12,6 +12,16 @@ public enum AtomicFile {
         case system(String)
     }
 
+    /// Whether `path` names one of the temporary files `write` makes (`.NAME.journal-XXXXXX`):
+    /// never an entry and never to be committed, even when a process cut short left one.
+    public static func isTemporary(_ path: String) -> Bool {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard name.hasPrefix("."), let marker = name.range(of: ".journal-", options: .backwards) else {
+            return false
+        }
+        return name.distance(from: marker.upperBound, to: name.endIndex) == 6
+    }
+
     /// Writes `bytes` to `path` with the permission bits `mode`. With `replacing` false the
     /// file must not exist yet (checked when the name is taken, so two writers never both win).
     public static func write(_ bytes: [UInt8], to path: String, mode: mode_t, replacing: Bool) throws(Failure)

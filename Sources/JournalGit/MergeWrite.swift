@@ -30,7 +30,7 @@ extension GitRepository {
         // Every file to write must hold what was last saved (or not exist when it is new).
         func holdsLastSaved(_ path: String) -> Bool {
             let file = workdir.appendingPathComponent(path).path
-            guard let saved = entry(headTree, path) else {
+            guard let saved = blobEntry(headTree, path) else {
                 return !FileManager.default.fileExists(atPath: file)
             }
             var current = git_oid()
@@ -42,9 +42,10 @@ extension GitRepository {
         try beginWrites(changes.map(\.path), target: theirID, merging: false)
         var written: [String] = []
         for change in changes {
-            guard holdsLastSaved(change.path) else {
+            // Checked again once the new file is on disk, just before it takes the name.
+            guard try writeWhole(change.path, from: tree, unless: { !holdsLastSaved(change.path) }) else {
                 // Changed a moment ago: the person's words stay; what was written goes back.
-                for path in written { try? restoreLastSaved(path, from: headTree) }
+                for path in written { _ = try? writeWhole(path, from: headTree) }
                 finishWrites()
                 throw GitError(
                     .wouldOverwrite,
@@ -52,7 +53,6 @@ extension GitRepository {
                         + "journal left it as you wrote it and changed nothing else. Nothing was sent and "
                         + "nothing is lost: run `journal sync` again")
             }
-            try writeWhole(change.path, from: tree)
             written.append(change.path)
         }
         // git's index takes the merged tree, and the merge is recorded as `journal sync` always
@@ -78,45 +78,26 @@ extension GitRepository {
         return true
     }
 
-    private func entry(_ tree: GitTree, _ path: String) -> (id: git_oid, mode: mode_t)? {
-        var found: OpaquePointer?
-        guard git_tree_entry_bypath(&found, tree.pointer, path) == 0, let found else { return nil }
-        defer { git_tree_entry_free(found) }
-        guard git_tree_entry_type(found) == GIT_OBJECT_BLOB, let id = git_tree_entry_id(found) else {
-            return nil
-        }
-        let mode =
-            git_tree_entry_filemode(found) == GIT_FILEMODE_BLOB_EXECUTABLE ? mode_t(0o755) : mode_t(0o644)
-        return (id.pointee, mode)
-    }
-
-    /// Writes `path` as `tree` has it, whole, or removes it when the tree has none.
-    private func writeWhole(_ path: String, from tree: GitTree) throws {
+    /// Writes `path` as `tree` has it, whole, or removes it when the tree has none; false, with
+    /// nothing changed, when `changed` says the file changed meanwhile.
+    @discardableResult
+    private func writeWhole(_ path: String, from tree: GitTree, unless changed: () -> Bool = { false }) throws
+        -> Bool
+    {
         let file = workdir.appendingPathComponent(path)
-        guard let wanted = entry(tree, path) else {
+        guard let wanted = blobEntry(tree, path) else {
+            if changed() { return false }
             unlink(file.path)
-            return
+            return true
         }
-        var id = wanted.id
-        var blob: OpaquePointer?
-        try check(git_blob_lookup(&blob, pointer, &id), "cannot read \(path) of the merge")
-        guard let blob else { throw GitError(.other, "cannot read \(path) of the merge") }
-        defer { git_blob_free(blob) }
-        let size = Int(git_blob_rawsize(blob))
-        let bytes =
-            size > 0
-            ? git_blob_rawcontent(blob).map { Array(UnsafeRawBufferPointer(start: $0, count: size)) } ?? []
-            : []
+        let bytes = try blobBytes(wanted.id)
         try? FileManager.default.createDirectory(
             at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         do {
-            try AtomicFile.write(bytes, to: file.path, mode: wanted.mode, replacing: true)
+            return try AtomicFile.write(
+                bytes, to: file.path, mode: wanted.mode, replacing: true, unless: changed)
         } catch {
             throw GitError(.other, "cannot write \(path): \(error)")
         }
-    }
-
-    private func restoreLastSaved(_ path: String, from headTree: GitTree) throws {
-        try writeWhole(path, from: headTree)
     }
 }

@@ -201,7 +201,8 @@ extension GitRepository {
             restored: restored, keptAside: keptAny ? aside.path : nil, mergeUndone: mergeUndone)
     }
 
-    private func blobEntry(_ tree: GitTree, _ path: String) -> (id: git_oid, mode: mode_t)? {
+    /// The blob `tree` holds at `path`, with the permission bits a file of it gets.
+    func blobEntry(_ tree: GitTree, _ path: String) -> (id: git_oid, mode: mode_t)? {
         var entry: OpaquePointer?
         guard git_tree_entry_bypath(&entry, tree.pointer, path) == 0, let entry else { return nil }
         defer { git_tree_entry_free(entry) }
@@ -213,7 +214,8 @@ extension GitRepository {
         return (id.pointee, mode)
     }
 
-    private func blobBytes(_ id: git_oid) throws -> [UInt8] {
+    /// A blob's bytes.
+    func blobBytes(_ id: git_oid) throws -> [UInt8] {
         var id = id
         var blob: OpaquePointer?
         try check(git_blob_lookup(&blob, pointer, &id), "cannot read a saved file")

@@ -137,41 +137,16 @@ import Testing
         // The hook is taken from this project's repository as committed.
         let head = try box.git(["rev-parse", "HEAD"], in: projectRoot, allowFailure: true)
         guard head.status == 0 else { return }
-        let journal = try box.person("pair", name: "Mara Quinn", email: "mara@example.org", remote: nil)
-        try box.write(agreementText, to: "agreement.md", in: journal)
-        try box.write(
-            """
-            repos:
-              - repo: \(projectRoot.path)
-                rev: \(head.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
-                hooks:
-                  - id: journal-lint
+        try stopsACommitWithAnErrorAndLetsAFixedOneThrough(
+            box,
+            configuration: """
+                repos:
+                  - repo: \(projectRoot.path)
+                    rev: \(head.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+                    hooks:
+                      - id: journal-lint
 
-            """, to: ".pre-commit-config.yaml", in: journal)
-        try box.git(["add", "-A"], in: journal)
-        try box.git(["commit", "-qm", "Start"], in: journal)
-        let path =
-            try journalBinary().deletingLastPathComponent().path + ":"
-            + (box.environment["PATH"] ?? "/usr/bin:/bin")
-        let extra = ["PATH": path, "PRE_COMMIT_HOME": box.url("pre-commit-home").path]
-        var run = try box.run(Self.preCommit.path, ["install"], in: journal, extra: extra, timeout: 300)
-        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
-        // A session with an unknown goal: the commit is stopped, the problem shown.
-        try box.write(
-            "---\ndate: 2026-11-20\ngoals: [no-such-goal]\n---\n", to: "sessions/2026-11-20.md", in: journal)
-        try box.git(["add", "-A"], in: journal)
-        run = try box.run(
-            "/usr/bin/git", ["commit", "-qm", "Session"], in: journal, extra: extra, timeout: 300)
-        #expect(run.status != 0)
-        #expect((run.stdout + run.stderr).contains("goal/unknown"), "\(run.stdout)\(run.stderr)")
-        #expect(try box.git(["log", "--format=%s"], in: journal).stdout == "Start\n")
-        // Fixed: it goes through.
-        try box.write("---\ndate: 2026-11-20\n---\n", to: "sessions/2026-11-20.md", in: journal)
-        try box.git(["add", "-A"], in: journal)
-        run = try box.run(
-            "/usr/bin/git", ["commit", "-qm", "Session"], in: journal, extra: extra, timeout: 300)
-        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
-        #expect(try box.git(["log", "--format=%s"], in: journal).stdout == "Session\nStart\n")
+                """)
     }
 }
 
@@ -193,7 +168,14 @@ extension PreCommitFrameworkTests {
         }
         let configuration = String(docs[open.upperBound..<close.lowerBound])
         #expect(!configuration.contains("rev:"), "a tag the project may not have")
-        let box = try GitSandbox()
+        try stopsACommitWithAnErrorAndLetsAFixedOneThrough(try GitSandbox(), configuration: configuration)
+    }
+}
+
+extension PreCommitFrameworkTests {
+    /// A journal whose `.pre-commit-config.yaml` is `configuration`, with pre-commit installed: a
+    /// session naming an unknown goal stops the commit, and the fixed one goes through.
+    func stopsACommitWithAnErrorAndLetsAFixedOneThrough(_ box: GitSandbox, configuration: String) throws {
         let journal = try box.person("pair", name: "Mara Quinn", email: "mara@example.org", remote: nil)
         try box.write(agreementText, to: "agreement.md", in: journal)
         try box.write(configuration, to: ".pre-commit-config.yaml", in: journal)
@@ -212,11 +194,13 @@ extension PreCommitFrameworkTests {
             "/usr/bin/git", ["commit", "-qm", "Session"], in: journal, extra: extra, timeout: 300)
         #expect(run.status != 0)
         #expect((run.stdout + run.stderr).contains("goal/unknown"), "\(run.stdout)\(run.stderr)")
+        #expect(try box.git(["log", "--format=%s"], in: journal).stdout == "Start\n")
         try box.write("---\ndate: 2026-11-20\n---\n", to: "sessions/2026-11-20.md", in: journal)
         try box.git(["add", "-A"], in: journal)
         run = try box.run(
             "/usr/bin/git", ["commit", "-qm", "Session"], in: journal, extra: extra, timeout: 300)
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        #expect(try box.git(["log", "--format=%s"], in: journal).stdout == "Session\nStart\n")
     }
 }
 

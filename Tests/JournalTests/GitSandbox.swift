@@ -96,6 +96,32 @@ final class GitSandbox {
         return url
     }
 
+    /// A bare shared copy (branch main) and Mara's journal pointing at it, with the agreement
+    /// and `files` (path to text) written; sent there with `journal sync` when `sent`.
+    func sharedJournal(files: [String: String] = [:], sent: Bool = true) throws -> (remote: URL, mentor: URL)
+    {
+        let remote = url("shared.git")
+        try git(["init", "-q", "--bare", "-b", "main", remote.path])
+        let mentor = try person("mara", name: "Mara Quinn", email: "mara@example.org", remote: remote.path)
+        try write(agreementText, to: "agreement.md", in: mentor)
+        for (path, text) in files { try write(text, to: path, in: mentor) }
+        if sent {
+            let run = try journal(["sync"], in: mentor)
+            #expect(run.status == 0, "the first sync: \(run.stdout)\(run.stderr)")
+        }
+        return (remote, mentor)
+    }
+
+    /// Theo's copy of the shared copy at `remote`, made with `journal join`, his name set.
+    func joinAsPartner(_ remote: URL) throws -> URL {
+        let run = try journal(["join", remote.path, "theo"], in: root)
+        #expect(run.status == 0, "journal join: \(run.stdout)\(run.stderr)")
+        let mentee = url("theo")
+        try git(["config", "user.name", "Theo Park"], in: mentee)
+        try git(["config", "user.email", "theo@example.org"], in: mentee)
+        return mentee
+    }
+
     /// `git fsck` passes in each repository.
     func expectValid(_ repositories: [URL]) throws {
         for repository in repositories {

@@ -12,20 +12,10 @@ import Testing
 
     @Test func aSyncCutShortAnywhereLosesNoWord() throws {
         let box = try GitSandbox()
-        let remote = box.url("shared.git")
-        try box.git(["init", "-q", "--bare", "-b", "main", remote.path])
-        let mentor = try box.person(
-            "mara", name: "Mara Quinn", email: "mara@example.org", remote: remote.path)
-        try box.write(agreementText, to: "agreement.md", in: mentor)
-        for file in 0..<Self.files {
-            try box.write("first line of \(file)\n", to: "notes/n\(file).md", in: mentor)
-        }
-        #expect(try box.journal(["sync"], in: mentor).status == 0)
-        let join = try box.journal(["join", remote.path, "theo"], in: box.root)
-        #expect(join.status == 0, "\(join.stderr)")
-        let mentee = box.url("theo")
-        try box.git(["config", "user.name", "Theo Park"], in: mentee)
-        try box.git(["config", "user.email", "theo@example.org"], in: mentee)
+        var notes: [String: String] = [:]
+        for file in 0..<Self.files { notes["notes/n\(file).md"] = "first line of \(file)\n" }
+        let (remote, mentor) = try box.sharedJournal(files: notes)
+        let mentee = try box.joinAsPartner(remote)
 
         var random = SeededRandom(state: 20_261_207)
         var menteeLines: [Int: [String]] = [:]
@@ -128,18 +118,10 @@ import Testing
 
     @Test func noLineTypedDuringASyncIsLost() throws {
         let box = try GitSandbox()
-        let remote = box.url("shared.git")
-        try box.git(["init", "-q", "--bare", "-b", "main", remote.path])
-        let mentor = try box.person(
-            "mara", name: "Mara Quinn", email: "mara@example.org", remote: remote.path)
-        try box.write(agreementText, to: "agreement.md", in: mentor)
-        for file in 0..<60 { try box.write("first line of \(file)\n", to: "notes/n\(file).md", in: mentor) }
-        try box.write("# Log\n\n", to: "notes/log.md", in: mentor)
-        #expect(try box.journal(["sync"], in: mentor).status == 0)
-        #expect(try box.journal(["join", remote.path, "theo"], in: box.root).status == 0)
-        let mentee = box.url("theo")
-        try box.git(["config", "user.name", "Theo Park"], in: mentee)
-        try box.git(["config", "user.email", "theo@example.org"], in: mentee)
+        var notes = ["notes/log.md": "# Log\n\n"]
+        for file in 0..<60 { notes["notes/n\(file).md"] = "first line of \(file)\n" }
+        let (remote, mentor) = try box.sharedJournal(files: notes)
+        let mentee = try box.joinAsPartner(remote)
         for round in 0..<16 {
             // The partner changes the log's heading and every note.
             let log = box.read("notes/log.md", in: mentee) ?? ""

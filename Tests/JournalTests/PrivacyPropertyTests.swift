@@ -412,10 +412,7 @@ import Testing
 
     @Test func everyNameAndDialectStaysHere() throws {
         let box = try GitSandbox()
-        let remote = box.url("shared.git")
-        try box.git(["init", "-q", "--bare", "-b", "main", remote.path])
-        let folder = try box.person("pair", name: "Theo Park", email: "theo@example.org", remote: remote.path)
-        try box.write(agreementText, to: "agreement.md", in: folder)
+        let (remote, folder) = try box.sharedJournal(sent: false)
         var secrets: [String: String] = [:]
         var shared: [String: String] = [:]
         for (d, dialect) in Self.dialects.enumerated() {
@@ -459,10 +456,7 @@ import Testing
     /// git panel does): the next commit and sync keep its shared version, and say so.
     @Test func aPrivateVersionStagedByAnotherProgramIsNeverCommitted() throws {
         let box = try GitSandbox()
-        let remote = box.url("shared.git")
-        try box.git(["init", "-q", "--bare", "-b", "main", remote.path])
-        let folder = try box.person("pair", name: "Theo Park", email: "theo@example.org", remote: remote.path)
-        try box.write(agreementText, to: "agreement.md", in: folder)
+        let (remote, folder) = try box.sharedJournal(sent: false)
         try box.write(
             reflectionText("2026-11-24", title: "Week one"), to: "reflections/2026-11-24.md", in: folder)
         #expect(try box.journal(["sync"], in: folder).status == 0)

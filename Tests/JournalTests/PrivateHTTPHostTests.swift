@@ -118,6 +118,18 @@ final class PrivateHTTPHost {
         return tls ? "https://localhost:\(port)/\(name)" : "http://127.0.0.1:\(port)/\(name)"
     }
 
+    /// A new repository on the host holding a journal (its agreement), pushed there with git as
+    /// the partner who made it would have; its URL.
+    func seededRepository(_ name: String) throws -> String {
+        let url = try repository(name)
+        let seed = try box.person("seed", name: "Mara Quinn", email: "mara@example.org", remote: nil)
+        try box.write(agreementText, to: "agreement.md", in: seed)
+        try box.git(["add", "-A"], in: seed)
+        try box.git(["commit", "-qm", "Start"], in: seed)
+        try box.git(["push", "-q", folder.appendingPathComponent("repos/\(name)").path, "main"], in: seed)
+        return url
+    }
+
     /// What a person does once for git: `credential.helper store`, holding `user` and `password`
     /// for this host (as one `git` that asked would have kept them). Returns the store's file.
     @discardableResult

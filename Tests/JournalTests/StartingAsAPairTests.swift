@@ -145,13 +145,7 @@ import Testing
         let box = try GitSandbox()
         let host = try PrivateHTTPHost(box, user: "theo", password: "s3cret-join", tls: true)
         defer { host.stop() }
-        let url = try host.repository("pair.git")
-        let seed = try box.person("seed", name: "Mara Quinn", email: "mara@example.org", remote: nil)
-        try box.write(agreementText, to: "agreement.md", in: seed)
-        try box.git(["add", "-A"], in: seed)
-        try box.git(["commit", "-qm", "Start"], in: seed)
-        try box.git(
-            ["push", "-q", host.folder.appendingPathComponent("repos/pair.git").path, "main"], in: seed)
+        let url = try host.seededRepository("pair.git")
         let trust = ["GIT_SSL_CAINFO": host.authority.path]
 
         // No login anywhere: exit 4, saying what to set, and nothing left behind.
@@ -259,13 +253,7 @@ func runOnTerminal(
     /// `journal join` on a terminal asks who you are when git does not know.
     @Test func joinAsksWhoYouAre() throws {
         let box = try GitSandbox()
-        let remote = box.url("shared.git")
-        try box.git(["init", "-q", "--bare", "-b", "main", remote.path])
-        let seed = try box.person("seed", name: "Mara Quinn", email: "mara@example.org", remote: remote.path)
-        try box.write(agreementText, to: "agreement.md", in: seed)
-        try box.git(["add", "-A"], in: seed)
-        try box.git(["commit", "-qm", "Start"], in: seed)
-        try box.git(["push", "-q", "origin", "main"], in: seed)
+        let (remote, _) = try box.sharedJournal()
         try "".write(to: box.home.appendingPathComponent(".gitconfig"), atomically: true, encoding: .utf8)
         let run = try runOnTerminal(
             try journalBinary(), ["join", remote.path, "theo"], in: box.root, environment: box.environment,
@@ -285,13 +273,7 @@ func runOnTerminal(
         let box = try GitSandbox()
         let host = try PrivateHTTPHost(box, user: "ada", password: "t0ken-typed", tls: true)
         defer { host.stop() }
-        let url = try host.repository("pair.git")
-        let seed = try box.person("seed", name: "Mara Quinn", email: "mara@example.org", remote: nil)
-        try box.write(agreementText, to: "agreement.md", in: seed)
-        try box.git(["add", "-A"], in: seed)
-        try box.git(["commit", "-qm", "Start"], in: seed)
-        try box.git(
-            ["push", "-q", host.folder.appendingPathComponent("repos/pair.git").path, "main"], in: seed)
+        let url = try host.seededRepository("pair.git")
         var environment = box.environment
         environment["GIT_SSL_CAINFO"] = host.authority.path
         let run = try runOnTerminal(
@@ -326,12 +308,7 @@ func runOnTerminal(
 @Suite struct UnrelatedHistoryTests {
     @Test func anUnrelatedHistoryIsRefusedInPlainWords() throws {
         let box = try GitSandbox()
-        let remote = box.url("shared.git")
-        try box.git(["init", "-q", "--bare", "-b", "main", remote.path])
-        let mentor = try box.person(
-            "mara", name: "Mara Quinn", email: "mara@example.org", remote: remote.path)
-        try box.write(agreementText, to: "agreement.md", in: mentor)
-        #expect(try box.journal(["sync"], in: mentor).status == 0)
+        let (remote, mentor) = try box.sharedJournal()
         // Another project, pushed over the shared copy by force.
         let other = try box.person(
             "other", name: "Someone Else", email: "else@example.org", remote: remote.path)
@@ -361,12 +338,7 @@ func runOnTerminal(
 @Suite struct DamagedRepositoryTests {
     @Test func aTruncatedObjectEndsTheSyncWithWhatToDo() throws {
         let box = try GitSandbox()
-        let remote = box.url("shared.git")
-        try box.git(["init", "-q", "--bare", "-b", "main", remote.path])
-        let folder = try box.person(
-            "mara", name: "Mara Quinn", email: "mara@example.org", remote: remote.path)
-        try box.write(agreementText, to: "agreement.md", in: folder)
-        #expect(try box.journal(["sync"], in: folder).status == 0)
+        let (remote, folder) = try box.sharedJournal()
         let before = try box.git(["rev-parse", "main"], in: remote).stdout
         try box.write(reflectionText("2026-12-01", title: "Two"), to: "reflections/2026-12-01.md", in: folder)
         try box.git(["add", "-A"], in: folder)

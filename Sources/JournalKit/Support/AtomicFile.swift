@@ -26,6 +26,15 @@ public enum AtomicFile {
     /// file must not exist yet (checked when the name is taken, so two writers never both win).
     public static func write(_ bytes: [UInt8], to path: String, mode: mode_t, replacing: Bool) throws(Failure)
     {
+        _ = try write(bytes, to: path, mode: mode, replacing: replacing, unless: { false })
+    }
+
+    /// As `write`, but `changed` is asked once the new bytes are on disk, just before they take
+    /// the name: when it answers true, nothing is replaced and false is returned. The moment
+    /// between the question and the replacement is as short as it can be.
+    public static func write(
+        _ bytes: [UInt8], to path: String, mode: mode_t, replacing: Bool, unless changed: () -> Bool
+    ) throws(Failure) -> Bool {
         let folder = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         // A dot name ending as a journal temporary: never an entry, and an editor's copy of the
@@ -56,6 +65,10 @@ public enum AtomicFile {
         guard fchmod(descriptor, mode) == 0 else { throw fail(errno) }
         guard fsync(descriptor) == 0 else { throw fail(errno) }
         close(descriptor)
+        if changed() {
+            unlink(temporary)
+            return false
+        }
         if replacing {
             guard rename(temporary, path) == 0 else {
                 let code = errno
@@ -69,6 +82,7 @@ public enum AtomicFile {
             unlink(temporary)
             if linked != 0 { throw code == EEXIST ? .exists : .system(String(cString: strerror(code))) }
         }
+        return true
     }
 
     /// The permission bits of an existing file, or nil when it cannot be read.

@@ -547,12 +547,32 @@ struct ActionItemTextTests {
 }
 
 /// The shapes that cost cmark-gfm 0.29 the square of their length, kept in proportion by
-/// `MarkdownBudget`. The cost is cmark's own (a system library, as fast in a debug build), so
-/// the limits below sit far from both sides: unbounded, each case takes many seconds.
+/// `MarkdownBudget`. Each is timed against ordinary prose of the same size in the same run (a
+/// busy machine slows both): unbounded, each case takes hundreds of times as long.
 @Suite("Markdown cost in proportion to length", .serialized)
 struct MarkdownBudgetTests {
-    /// Seconds allowed for a case of a few hundred kilobytes.
-    let limit = 2.0
+    /// How many times an ordinary body's cost a hostile one of the same size may take.
+    static let ratio = 25.0
+
+    /// The fastest of two summaries and HTML renderings of ordinary prose of about `bytes` bytes.
+    static func ordinarySeconds(bytes: Int) -> Double {
+        let paragraph = "Some words of a reflection, with a [link](https://example.org) and *emphasis*.\n\n"
+        let body = String(repeating: paragraph, count: max(1, bytes / paragraph.utf8.count))
+        return (0..<2).map { _ in
+            markdownSeconds {
+                _ = MarkdownParser.summarize(body, firstLine: 1)
+                _ = MarkdownParser.html(body)
+            }
+        }.min() ?? 0
+    }
+
+    /// Whether `seconds`, spent on a body of `bytes`, is in proportion to an ordinary body's.
+    static func inProportion(_ seconds: Double, bytes: Int) -> Bool {
+        // A floor of a millisecond: below it, the clock's own jitter decides.
+        let ordinary = max(ordinarySeconds(bytes: bytes), 0.001)
+        print("\(bytes) bytes: \(seconds / ordinary) times ordinary prose")
+        return seconds < ratio * ordinary
+    }
 
     @Test func ordinaryBodiesReachCmarkUnchanged() {
         let body =
@@ -570,7 +590,7 @@ struct MarkdownBudgetTests {
         var html = ""
         let htmlElapsed = markdownSeconds { html = MarkdownParser.html(body) }
         print("![[]() x 50,000: \(elapsed) s, html \(htmlElapsed) s")
-        #expect(elapsed < limit && htmlElapsed < limit)
+        #expect(Self.inProportion(elapsed + htmlElapsed, bytes: body.utf8.count))
         // Nothing is lost: the paragraph reads as it was written, the task after it is found.
         #expect(
             summary.sections.first?.items.first?.hasPrefix("![[]()![[]()") == true,
@@ -585,7 +605,7 @@ struct MarkdownBudgetTests {
         var html = ""
         let elapsed = markdownSeconds { html = MarkdownParser.html(body) }
         print("10,000-column table: \(elapsed) s")
-        #expect(elapsed < limit)
+        #expect(Self.inProportion(elapsed, bytes: body.utf8.count))
         #expect(html.contains("|a|a|"))
         #expect(MarkdownParser.summarize(body, firstLine: 1).tasks.map(\.text) == ["done"])
     }
@@ -597,11 +617,48 @@ struct MarkdownBudgetTests {
         var html = ""
         let elapsed = markdownSeconds { html = MarkdownParser.html(body) }
         print("long line of addresses (\(line.utf8.count) bytes): \(elapsed) s")
-        #expect(elapsed < limit)
+        #expect(Self.inProportion(elapsed, bytes: body.utf8.count))
         // Every word is still there, and lines after the long one keep their numbers.
         #expect(html.components(separatedBy: "a_b@example.org</a>").count == 20_001)
         let summary = MarkdownParser.summarize(body, firstLine: 10)
         #expect(summary.tasks.map(\.line) == [14])
+    }
+
+    /// Hostile shapes made by a seeded generator (nesting, brackets, emphasis, tables, quotes,
+    /// lists, and all of them mixed), each about 250 KB: summary and HTML in proportion.
+    @Test(arguments: ["nesting", "brackets", "emphasis", "tables", "quotes", "lists", "mixed"])
+    func generatedHostileShapes(_ shape: String) {
+        var state: UInt64 = 20_261_207 &+ UInt64(shape.utf8.count)
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(max(bound, 1)))
+        }
+        let pieces: [String: [String]] = [
+            "nesting": ["> ", "- ", "1. ", "  ", "> - "],
+            "brackets": ["[", "]", "(", ")", "![", "[]", "]("],
+            "emphasis": ["*", "_", "**", "__", "*_", "~"],
+            "tables": ["|", "-|", "|:-", "a|", "|\n"],
+            "quotes": ["> ", ">", "> > ", "[", "]("],
+            "lists": ["- ", "* ", "+ ", "1. ", "- [ ] ", "    "],
+        ]
+        let all = pieces.values.flatMap { $0 } + ["\n", "word ", "`", "<", "&"]
+        var body = ""
+        while body.utf8.count < 250_000 {
+            let choices = shape == "mixed" ? all : (pieces[shape] ?? all)
+            var line = ""
+            for _ in 0..<(1 + next(80)) { line += choices[next(choices.count)] }
+            body += line + (next(4) == 0 ? "\n\n" : "\n")
+        }
+        var elapsed = Double.infinity
+        for _ in 0..<2 {
+            elapsed = min(
+                elapsed,
+                markdownSeconds {
+                    _ = MarkdownParser.summarize(body, firstLine: 1)
+                    _ = MarkdownParser.html(body)
+                })
+        }
+        #expect(Self.inProportion(elapsed, bytes: body.utf8.count), "\(shape): \(elapsed) s")
     }
 
     @Test func bracketsInAReadingListStayLinks() {

@@ -659,3 +659,13 @@ public func sharedCopyName(_ url: String) -> String {
     }
     return redact(text)
 }
+
+/// The address of a shared copy as it is kept in a repository's settings: a folder named
+/// relative to `base` (`../shared.git`) by its full path, as `git clone` keeps it, so that it
+/// names the same folder from inside the copy; any other address as it is.
+public func absoluteAddress(_ url: String, from base: URL) -> String {
+    guard !url.hasPrefix("file://"), let folder = TransportSession.localFolder(url),
+        !folder.hasPrefix("/"), !folder.hasPrefix("~")
+    else { return url }
+    return URL(fileURLWithPath: folder, relativeTo: base).standardizedFileURL.path
+}

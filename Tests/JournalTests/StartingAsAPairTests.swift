@@ -359,3 +359,24 @@ func runOnTerminal(
         #expect(box.read("reflections/2026-12-01.md", in: folder)?.contains("Two") == true)
     }
 }
+
+/// A shared copy in a folder, named relative to where `journal join` runs, is kept by its full
+/// path, so that the copy syncs with it from inside its own folder.
+@Suite struct JoinByRelativePathTests {
+    @Test func aRelativeFolderIsKeptByItsFullPath() throws {
+        let box = try GitSandbox()
+        let (remote, _) = try box.sharedJournal()
+        let place = box.url("elsewhere")
+        try FileManager.default.createDirectory(at: place, withIntermediateDirectories: true)
+        let run = try box.journal(["join", "../shared.git", "theo"], in: place)
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        let copy = place.appendingPathComponent("theo")
+        #expect(try box.git(["config", "remote.origin.url"], in: copy).stdout == remote.path + "\n")
+        try box.git(["config", "user.name", "Theo Park"], in: copy)
+        try box.git(["config", "user.email", "theo@example.org"], in: copy)
+        try box.write(reflectionText("2026-12-01", title: "Mine"), to: "reflections/2026-12-01.md", in: copy)
+        let sync = try box.journal(["sync"], in: copy)
+        #expect(sync.status == 0, "\(sync.stdout)\(sync.stderr)")
+        #expect(try box.git(["log", "-1", "--format=%an", "main"], in: remote).stdout == "Theo Park\n")
+    }
+}

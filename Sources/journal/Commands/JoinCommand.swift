@@ -44,7 +44,8 @@ struct JoinCommand: ParsableCommand {
         try JoinJournal.refuseOccupied(folder)
         Prompt.offerLogin()
         let joined = try JoinJournal.join(
-            url: url, into: folder, environment: ProcessInfo.processInfo.environment,
+            url: absoluteAddress(url, from: base), into: folder,
+            environment: ProcessInfo.processInfo.environment,
             binary: RunningBinary.path)
         let changes = joined.changes == 1 ? "1 saved change" : "\(joined.changes) saved changes"
         let by = joined.authors.isEmpty ? "" : " by \(joined.authors.joined(separator: " and "))"

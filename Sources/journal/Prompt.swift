@@ -1,9 +1,16 @@
 import Foundation
 import JournalGit
+import JournalKit
 
 /// Questions asked of the person at the terminal (`journal init`, `journal join`). Never asked
 /// without one: a script, a pipe or an editor gets flags and messages instead.
 enum Prompt {
+    /// Questions go to standard error, the terminal even when the output is sent to a file.
+    private static func say(_ text: String, terminator: String = "\n") {
+        var line = TerminalText.lines(text) + terminator
+        _ = line.withUTF8 { writeAll(UnsafeRawBufferPointer($0), to: STDERR_FILENO) }
+    }
+
     /// Whether a person is there to answer: standard input is a terminal, and
     /// `JOURNAL_NO_PROMPT` is not set.
     static var available: Bool {
@@ -14,10 +21,10 @@ enum Prompt {
     /// `suggested` (shown in brackets). Nil when input ended (Ctrl-D).
     static func ask(_ question: String, suggested: String? = nil) -> String? {
         let shown = suggested.map { $0.isEmpty ? "" : " [\($0)]" } ?? ""
-        print("\(question)\(shown): ", terminator: "")
+        say("\(question)\(shown): ", terminator: "")
         fflush(nil)
         guard let line = readLine(strippingNewline: true) else {
-            print("")
+            say("")
             return nil
         }
         let answer = line.trimmingCharacters(in: .whitespaces)
@@ -32,7 +39,7 @@ enum Prompt {
         for _ in 0..<3 {
             guard let answer = ask(question, suggested: suggested) else { return nil }
             guard let problem = accept(answer) else { return answer }
-            print("  " + problem)
+            say("  " + problem)
         }
         return nil
     }
@@ -47,11 +54,11 @@ enum Prompt {
             hidden.c_lflag &= ~tcflag_t(ECHO)
             tcsetattr(STDIN_FILENO, TCSANOW, &hidden)
         }
-        print("\(question): ", terminator: "")
+        say("\(question): ", terminator: "")
         fflush(nil)
         defer {
             if canHide { tcsetattr(STDIN_FILENO, TCSANOW, &saved) }
-            print("")
+            say("")
         }
         return readLine(strippingNewline: true)
     }
@@ -59,14 +66,14 @@ enum Prompt {
     /// The login for a shared copy no credential helper knows, asked as git asks, with the choice
     /// to keep it explained.
     static func askForLogin(address: String, username known: String?) -> LoginAnswer? {
-        print("The shared copy (\(address)) asks who you are, and nothing on this computer knows yet.")
+        say("The shared copy (\(address)) asks who you are, and nothing on this computer knows yet.")
         let host = String(address.split(separator: "/").first ?? "")
         let asked =
             known ?? ask("User name at \(host)", accept: { $0.isEmpty ? "Please type your user name." : nil })
         guard let username = asked, let password = askSecret("Password or token (not shown as you type)"),
             !password.isEmpty
         else { return nil }
-        print(
+        say(
             "journal can remember this login with git's credential helper, so that the next sync does not "
                 + "ask (without one set up, in ~/.git-credentials: readable by you alone, not encrypted).")
         let keep = ask("Remember it on this computer? (yes/no)", suggested: "yes")?.lowercased() ?? "no"

@@ -94,6 +94,15 @@ extension GitRepository {
         return !record.paths.isEmpty
     }
 
+    /// Whether process `pid` is alive and is a journal (its number may since have gone to another
+    /// program, which is no sync).
+    static func isJournal(_ pid: Int32) -> Bool {
+        guard kill(pid, 0) == 0 || errno == EPERM else { return false }
+        guard let line = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return true }
+        let program = line.split(separator: 0).first.map { String(decoding: $0, as: UTF8.self) } ?? ""
+        return program.hasSuffix("journal")
+    }
+
     /// The paths where HEAD's tree and `other`'s differ: what bringing `other` in may write.
     func pathsDiffering(from other: git_oid) throws -> [String] {
         let theirs = try commit(other)
@@ -113,7 +122,7 @@ extension GitRepository {
             endWrites()
             return nil
         }
-        if record.pid != getpid(), kill(record.pid, 0) == 0 || errno == EPERM {
+        if record.pid != getpid(), Self.isJournal(record.pid) {
             throw GitError(
                 .locked,
                 "another journal sync is running in this folder (process \(record.pid)): wait for it to "

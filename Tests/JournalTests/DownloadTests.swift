@@ -14,6 +14,8 @@ import Testing
 @Suite(.serialized) struct DownloadTests {
     static let debootstrap = "/usr/sbin/debootstrap"
     static let chroot = "/usr/sbin/chroot"
+    /// The home, inside the root, of the commands run there as its administrator.
+    static let adminHome = "home/grace"
     static var available: Bool {
         getuid() == 0 && FileManager.default.isExecutableFile(atPath: debootstrap)
             && FileManager.default.isExecutableFile(atPath: chroot) && PrivateHTTPHost.available
@@ -47,7 +49,8 @@ import Testing
     /// Runs `script` with /bin/sh inside `root`, as `user` (uid:gid) or root, with a clean
     /// environment.
     func inRoot(
-        _ box: GitSandbox, _ root: URL, _ script: String, user: String? = nil, home: String = "/root",
+        _ box: GitSandbox, _ root: URL, _ script: String, user: String? = nil,
+        home: String = "/" + DownloadTests.adminHome,
         extra: [String] = []
     ) throws -> ProgramRun {
         var arguments: [String] = []
@@ -110,6 +113,8 @@ import Testing
         #expect((box.read("LICENSE", in: folder) ?? "").contains("libgit2"))
 
         let root = try minimalRoot(box)
+        try FileManager.default.createDirectory(
+            at: root.appendingPathComponent(Self.adminHome), withIntermediateDirectories: true)
         for absent in ["usr/bin/git", "usr/bin/swift", "etc/ssl/certs/ca-certificates.crt"] {
             #expect(
                 !FileManager.default.fileExists(atPath: root.appendingPathComponent(absent).path),
@@ -191,7 +196,8 @@ import Testing
         try FileManager.default.copyItem(
             at: host.authority, to: bundle.appendingPathComponent("ca-bundle.crt"))
         try "[user]\n\tname = Ada Lovelace\n\temail = ada@example.org\n".write(
-            to: root.appendingPathComponent("root/.gitconfig"), atomically: true, encoding: .utf8)
+            to: root.appendingPathComponent(Self.adminHome + "/.gitconfig"), atomically: true, encoding: .utf8
+        )
         run = try inRoot(
             box, root,
             """
@@ -218,7 +224,7 @@ import Testing
         // ssh: a key and known_hosts inside the root, the host's sshd outside it.
         let remote = box.url("ssh-pair.git")
         try box.git(["init", "-q", "--bare", "-b", "main", remote.path])
-        let ssh = root.appendingPathComponent("root/.ssh")
+        let ssh = root.appendingPathComponent(Self.adminHome + "/.ssh")
         try FileManager.default.createDirectory(at: ssh, withIntermediateDirectories: true)
         try box.run(
             "/usr/bin/ssh-keygen",

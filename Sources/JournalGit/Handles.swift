@@ -88,13 +88,6 @@ final class GitRemote {
     }
 }
 
-/// An owned `git_annotated_commit`.
-final class GitAnnotatedCommit {
-    let pointer: OpaquePointer
-    init(_ pointer: OpaquePointer) { self.pointer = pointer }
-    deinit { git_annotated_commit_free(pointer) }
-}
-
 /// An owned `git_status_list`.
 final class GitStatusList {
     let pointer: OpaquePointer

@@ -85,34 +85,6 @@ public enum MergeDriver {
 
     // MARK: - Inside libgit2's merges
 
-    /// Merges libgit2 ran that ended in conflicts: the bytes with journal's markers, written
-    /// into the work tree once the merge is done (libgit2 itself writes its line merge there).
-    final class State: @unchecked Sendable {
-        private let lock = NSLock()
-        private var labels = MergeLabels(ours: "this computer", theirs: "the other side")
-        private var conflicted: [String: [UInt8]] = [:]
-
-        func begin(_ labels: MergeLabels) {
-            lock.withLock {
-                self.labels = labels
-                conflicted = [:]
-            }
-        }
-
-        var currentLabels: MergeLabels { lock.withLock { labels } }
-
-        func record(_ path: String, _ bytes: [UInt8]) { lock.withLock { conflicted[path] = bytes } }
-
-        func finish() -> [String: [UInt8]] {
-            lock.withLock {
-                defer { conflicted = [:] }
-                return conflicted
-            }
-        }
-    }
-
-    static let state = State()
-
     /// Registers the driver with libgit2 once per process; true when libgit2 knows it.
     static let registered: Bool = {
         _ = GitLibrary.initialised
@@ -158,15 +130,14 @@ private func applyDriver(
         guard let bytes = content(ancestor) else { return passThrough }
         baseBytes = bytes
     }
+    // A conflict is only noted here: the caller writes the file, with its own labels, from
+    // the three versions libgit2 keeps in the merged index.
     guard
         let result = EntryMerge.merge(
             base: baseBytes, ours: oursBytes, theirs: theirsBytes, path: path,
-            labels: MergeDriver.state.currentLabels)
+            labels: MergeLabels(ours: "ours", theirs: "theirs"))
     else { return passThrough }
-    if result.conflicts > 0 {
-        MergeDriver.state.record(path, result.bytes)
-        return GIT_EMERGECONFLICT.rawValue
-    }
+    if result.conflicts > 0 { return GIT_EMERGECONFLICT.rawValue }
     guard let buffer = malloc(result.bytes.count + 1)?.assumingMemoryBound(to: CChar.self) else {
         return passThrough
     }

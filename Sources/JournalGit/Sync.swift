@@ -100,7 +100,7 @@ extension GitRepository {
             // A shared copy in a folder that went away while the sync ran (an unplugged disk, a
             // network share that dropped) is unreachable, whichever step noticed it first.
             if let name = try? upstream(remoteOverride: plan.remote).remote,
-                let url = remoteURL(name), let folder = TransportSession.localFolder(url),
+                let url = remoteURL(name), let folder = localRemoteFolder(url),
                 !FileManager.default.fileExists(atPath: folder)
             {
                 error.kind = .unreachable
@@ -138,7 +138,8 @@ extension GitRepository {
         }
         let remote = try lookupRemote(upstream.remote)
         let session = TransportSession(
-            environment: plan.environment, config: try? config(), gitDirectory: commonDirectory)
+            environment: plan.environment, config: try? config(), gitDirectory: commonDirectory,
+            workTree: workdir)
         session.viaGitCommand = plan.useGitCommand
 
         if let adopted = try startFromRemote(upstream, remote: remote, session: session) {
@@ -188,7 +189,7 @@ extension GitRepository {
                 return outcome
             }
             let pushed =
-                try localRemotePath(remote.url).map { path in
+                try localRemoteFolder(remote.url).map { path in
                     try pushToLocalRemote(at: path, remote, upstreamNow, expected: theirs, session: session)
                 } ?? push(remote, upstreamNow, session: session)
             if pushed {
@@ -244,7 +245,7 @@ extension GitRepository {
         guard try headCommit() == nil else { return nil }
         let remote = try lookupRemote(upstream.remote)
         let session = TransportSession(
-            environment: environment, config: try? config(), gitDirectory: commonDirectory)
+            environment: environment, config: try? config(), gitDirectory: commonDirectory, workTree: workdir)
         session.viaGitCommand = useGitCommand
         return try startFromRemote(upstream, remote: remote, session: session)
     }
@@ -321,7 +322,26 @@ extension GitRepository {
         }
         try check(code, "cannot read remote `\(name)`")
         guard let remote else { throw GitError(.noRemote, "no remote named `\(name)`") }
-        return GitRemote(remote)
+        let handle = GitRemote(remote)
+        // A folder named relative to the work tree, as git finds it, whatever folder journal
+        // was started in (for this handle only: the settings keep what the person wrote).
+        if let folder = localRemoteFolder(handle.url), !handle.url.hasPrefix("/"),
+            !handle.url.hasPrefix("file://")
+        {
+            git_remote_set_instance_url(remote, folder)
+        }
+        if let push = git_remote_pushurl(remote).map({ String(cString: $0) }),
+            let folder = localRemoteFolder(push), !push.hasPrefix("/"), !push.hasPrefix("file://")
+        {
+            git_remote_set_instance_pushurl(remote, folder)
+        }
+        return handle
+    }
+
+    /// The folder of a shared copy given as a path or `file://` URL, by its full path (a relative
+    /// one from the top of the work tree, as git reads it); nil for a network address.
+    func localRemoteFolder(_ url: String) -> String? {
+        TransportSession.localFolder(url, from: workdir)
     }
 
     private func setUpstream(_ upstream: Upstream) throws {
@@ -457,20 +477,6 @@ extension GitRepository {
         throw GitError(.other, "git \(arguments.first ?? "") failed for \(where_): \(redact(reason))")
     }
 
-    /// The folder of a remote given as a path or `file://` URL, else nil.
-    func localRemotePath(_ url: String) -> String? {
-        var path: String
-        if url.hasPrefix("file://") {
-            path = String(url.dropFirst("file://".count)).removingPercentEncoding ?? String(url.dropFirst(7))
-        } else if !url.contains("://"), url.hasPrefix("/") || url.hasPrefix(".") || !url.contains(":") {
-            path = url
-        } else {
-            return nil
-        }
-        if !path.hasPrefix("/") { path = FileManager.default.currentDirectoryPath + "/" + path }
-        return path
-    }
-
     /// A push to a remote on this machine. libgit2's local transport replaces the remote
     /// branch without checking that it still holds what we fetched, so two pushes at the same
     /// moment could lose one of them. Here libgit2 sends the objects under a ref of their own,
@@ -580,84 +586,26 @@ extension GitRepository {
             return Integration(kind: .fastForwarded, incoming: incoming, incomingCommits: incomingCommits)
         }
 
-        // Diverged: a three-way merge, conflicts written into the files.
-        var annotated: OpaquePointer?
-        try check(git_annotated_commit_lookup(&annotated, pointer, &theirID), "cannot prepare the merge")
-        guard let annotated else { throw GitError(.other, "cannot prepare the merge") }
-        let annotatedHandle = GitAnnotatedCommit(annotated)
+        // Diverged: a three-way merge, computed in memory and then written file by file.
         var mergeOptions = git_merge_options()
         try check(git_merge_options_init(&mergeOptions, UInt32(GIT_MERGE_OPTIONS_VERSION)), "cannot merge")
-        var checkout = git_checkout_options()
-        try check(git_checkout_options_init(&checkout, UInt32(GIT_CHECKOUT_OPTIONS_VERSION)), "cannot merge")
-        checkout.checkout_strategy =
-            GIT_CHECKOUT_SAFE.rawValue | GIT_CHECKOUT_ALLOW_CONFLICTS.rawValue
-            | GIT_CHECKOUT_DONT_OVERWRITE_IGNORED.rawValue
         // Entries merge as journal merges them (`MergeDriver`), also where `.gitattributes`
         // does not say so; other files as git merges them. The labels are the driver's.
+        let driverName = strdup(MergeDriver.name)
+        defer { free(driverName) }
+        if MergeDriver.registered { mergeOptions.default_driver = UnsafePointer(driverName) }
         let labels = mergeLabels(
             sharedCopy: remoteURL(upstream.remote).map(sharedCopyName)
                 ?? "\(upstream.remote)/\(upstream.remoteBranch)")
-        let ourLabel = strdup(labels.ours)
-        let theirLabel = strdup(labels.theirs)
-        let driverName = strdup(MergeDriver.name)
-        defer {
-            free(ourLabel)
-            free(theirLabel)
-            free(driverName)
-        }
-        checkout.our_label = UnsafePointer(ourLabel)
-        checkout.their_label = UnsafePointer(theirLabel)
-        if MergeDriver.registered { mergeOptions.default_driver = UnsafePointer(driverName) }
         let message =
             "Merge changes from \(remoteURL(upstream.remote).map(sharedCopyName) ?? upstream.remote)"
             + (incoming.isEmpty ? "" : " by \(incoming.joined(separator: ", "))")
-        // Without conflicts, the merge is computed in memory and each file written whole, never
-        // over a line typed meanwhile; otherwise git's merge writes the conflicts to resolve.
-        MergeDriver.state.begin(labels)
-        let wroteWhole = try mergeWritingWholeFiles(
-            head: head, theirs: theirs, options: &mergeOptions, message: message)
-        _ = MergeDriver.state.finish()
-        if wroteWhole {
-            return Integration(kind: .merged, incoming: incoming, incomingCommits: incomingCommits)
-        }
-        MergeDriver.state.begin(labels)
-        // From here files are written: what is written is noted first (`SyncRecord`), so that a
-        // sync cut short is undone by the next command, never taken for a person's change.
-        try beginWrites(try pathsDiffering(from: theirs), target: theirs, merging: true)
-        var heads: [OpaquePointer?] = [annotatedHandle.pointer]
-        let code = heads.withUnsafeMutableBufferPointer { buffer in
-            git_merge(pointer, buffer.baseAddress, 1, &mergeOptions, &checkout)
-        }
-        if code == GIT_ECONFLICT.rawValue || code == GIT_EMERGECONFLICT.rawValue {
-            // Refused before anything was written.
-            finishWrites()
-            var error = GitError(code: code, context: "")
-            error.kind = .wouldOverwrite
-            error.message =
-                "cannot merge the remote's changes without overwriting a file here (\(error.message)); "
-                + "nothing was changed: move that file aside and run `journal sync` again"
-            throw error
-        }
-        let entryConflicts = MergeDriver.state.finish()
-        try check(code, "cannot merge the remote's changes")
-        let conflicts = try conflictedPaths()
-        // libgit2 wrote its line merge into conflicted entries; journal's merge holds more.
-        for path in conflicts {
-            guard let bytes = entryConflicts[path] else { continue }
-            let file = workdir.appendingPathComponent(path).path
-            try? AtomicFile.write(bytes, to: file, mode: AtomicFile.mode(of: file) ?? 0o644, replacing: true)
-        }
-        if !conflicts.isEmpty {
-            // Every file is written: the conflicts are the person's to resolve now.
-            finishWrites()
-            return Integration(
-                kind: .conflicts, incoming: incoming, incomingCommits: incomingCommits, conflicts: conflicts)
-        }
-        guard try commitIndex(message: message) != nil else {
-            throw GitError(.other, "cannot record the merge")
-        }
-        finishWrites()
-        return Integration(kind: .merged, incoming: incoming, incomingCommits: incomingCommits)
+        let conflicts = try mergeInMemory(
+            head: head, theirs: theirs, options: &mergeOptions, labels: labels, message: message)
+        return Integration(
+            kind: conflicts.isEmpty ? .merged : .conflicts, incoming: incoming,
+            incomingCommits: incomingCommits,
+            conflicts: conflicts)
     }
 
     /// Checks out `tree` without overwriting any local change or ignored (private) file; fails

@@ -96,7 +96,7 @@ extension GitRepository {
 
     /// Whether process `pid` is alive and is a journal (its number may since have gone to another
     /// program, which is no sync).
-    static func isJournal(_ pid: Int32) -> Bool {
+    public static func isJournal(_ pid: Int32) -> Bool {
         guard kill(pid, 0) == 0 || errno == EPERM else { return false }
         guard let line = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return true }
         let program = line.split(separator: 0).first.map { String(decoding: $0, as: UTF8.self) } ?? ""
@@ -134,9 +134,8 @@ extension GitRepository {
         let since = Date(timeIntervalSince1970: record.started ?? 0).addingTimeInterval(-2)
         var folders = [commonDirectory]
         for name in remoteNames() {
-            if let url = remoteURL(name), let folder = TransportSession.localFolder(url) {
-                let path = folder.hasPrefix("/") ? folder : workdir.appendingPathComponent(folder).path
-                folders.append(URL(fileURLWithPath: path))
+            if let url = remoteURL(name), let folder = localRemoteFolder(url) {
+                folders.append(URL(fileURLWithPath: folder))
             }
         }
         for folder in folders { StaleLocks.remove(in: folder, since: since) }
@@ -193,15 +192,18 @@ extension GitRepository {
             restored.append(path)
         }
         var mergeUndone = false
-        if record.merging, isMerging {
-            // The merge is done again by the next sync, from a clean start.
+        if record.merging {
+            // The merge is done again by the next sync, from a clean start: git's index as
+            // HEAD has it (it may already hold the merge), and no merge in progress.
             let index = try self.index()
             if let headTree {
                 try check(git_index_read_tree(index.pointer, headTree.pointer), "cannot undo the merge")
                 try writeIndex(index)
             }
-            git_repository_state_cleanup(pointer)
-            mergeUndone = true
+            if isMerging {
+                git_repository_state_cleanup(pointer)
+                mergeUndone = true
+            }
         }
         endWrites()
         // Cut short before it wrote a file: nothing to tell but the locks already removed.

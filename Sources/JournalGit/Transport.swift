@@ -54,12 +54,18 @@ final class TransportSession {
 
     /// The repository's own folder, where an interrupted fetch leaves temporary pack files.
     var gitDirectory: URL?
+    /// The top of the work tree, from which a shared copy named by a relative folder is found.
+    var workTree: URL?
 
-    init(environment: [String: String], config: GitConfig? = nil, gitDirectory: URL? = nil) {
+    init(
+        environment: [String: String], config: GitConfig? = nil, gitDirectory: URL? = nil,
+        workTree: URL? = nil
+    ) {
         _ = GitLibrary.initialised
         self.environment = environment
         self.config = config
         self.gitDirectory = gitDirectory
+        self.workTree = workTree
     }
 
     /// Removes the temporary pack files libgit2 writes while it receives objects
@@ -518,7 +524,9 @@ final class TransportSession {
             result.message =
                 "cannot reach \(where_) safely: the server's identity could not be verified "
                 + "(for ssh, connect once with `ssh` to add it to ~/.ssh/known_hosts): \(redact(error.message))"
-        } else if let folder = Self.localFolder(url), !FileManager.default.fileExists(atPath: folder) {
+        } else if let folder = Self.localFolder(url, from: workTree),
+            !FileManager.default.fileExists(atPath: folder)
+        {
             // libgit2 says "unsupported URL protocol" for a path that is not there.
             result.kind = .unreachable
             result.message =
@@ -534,12 +542,14 @@ final class TransportSession {
 
     /// The folder a remote URL names when it is a local path (`/srv/journal.git`, `../shared`,
     /// `file:///srv/journal.git`), as git reads it; nil for a network URL or `host:path`.
-    static func localFolder(_ url: String) -> String? {
+    /// A folder named relative to `base` (git's top of the work tree) is given by its full path.
+    static func localFolder(_ url: String, from base: URL? = nil) -> String? {
         if url.hasPrefix("file://") { return String(url.dropFirst("file://".count)).removingPercentEncoding }
         if url.contains("://") { return nil }
         // git's scp-like syntax (`host:path`) has a colon before any slash.
         if let colon = url.firstIndex(of: ":"), !url[..<colon].contains("/") { return nil }
-        return url
+        guard let base, !url.hasPrefix("/") else { return url }
+        return URL(fileURLWithPath: url, relativeTo: base).standardizedFileURL.path
     }
 }
 

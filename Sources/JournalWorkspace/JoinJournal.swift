@@ -26,8 +26,27 @@ public enum JoinJournal {
         return last.isEmpty || last == "." || last == ".." ? "journal" : last
     }
 
-    /// Refuses a folder that already holds something: joining never writes over a file.
+    /// The note a join keeps in the copy's `.git` while it runs (its process number): a copy
+    /// that still has it after that process is gone was cut short (Ctrl-C, a closed laptop).
+    static func joiningNote(in folder: URL) -> URL {
+        folder.appendingPathComponent(".git/journal-joining")
+    }
+
+    /// Whether `folder` holds only what a join that was cut short made.
+    public static func isInterruptedJoin(_ folder: URL) -> Bool {
+        guard let text = try? String(contentsOf: joiningNote(in: folder), encoding: .utf8) else {
+            return false
+        }
+        guard let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)), pid > 0 else {
+            return true
+        }
+        return !GitRepository.isJournal(pid)
+    }
+
+    /// Refuses a folder that already holds something: joining never writes over a file. What a
+    /// join cut short left is not in the way: the next join starts over.
     public static func refuseOccupied(_ folder: URL) throws {
+        if isInterruptedJoin(folder) { return }
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder) else { return }
         let contents =
@@ -46,6 +65,11 @@ public enum JoinJournal {
         url: String, into folder: URL, environment: [String: String], binary: String
     ) throws -> Joined {
         try refuseOccupied(folder)
+        if isInterruptedJoin(folder) {
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] {
+                try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+            }
+        }
         let existed = FileManager.default.fileExists(atPath: folder.path)
         var done = false
         defer {
@@ -64,6 +88,8 @@ public enum JoinJournal {
         let brought: (commits: Int, authors: [String])?
         do {
             repository = try GitRepository.create(at: folder, branch: "main")
+            try AtomicFile.write(
+                Array("\(getpid())\n".utf8), to: joiningNote(in: folder).path, mode: 0o644, replacing: true)
             try repository.addRemote("origin", url: url)
             brought = try repository.startFromRemote(
                 remote: "origin", environment: environment,
@@ -85,6 +111,7 @@ public enum JoinJournal {
         }
         let root = JournalLoader.locate(from: folder) ?? folder
         let hook = try? PreCommitHook.install(journalRoot: root, binary: binary)
+        unlink(joiningNote(in: folder).path)
         done = true
         return Joined(
             folder: folder, repository: repository, changes: brought.commits, authors: brought.authors,

@@ -35,8 +35,6 @@ extension JournalRepository {
         }
         try shared.repository.ensureReadyToCommit()
         try shared.repository.ensureFullHistory()
-        // Like git, resolve a remote given as a relative path from the top of the work tree.
-        _ = FileManager.default.changeCurrentDirectoryPath(shared.repository.workdir.path)
         // The opt-in that moves the fetch and push to the installed git, for ssh set-ups libssh2
         // cannot follow: `sync.transport: git` in .journal.yml, or JOURNAL_GIT_TRANSPORT=git.
         let transport =

@@ -153,6 +153,82 @@ import Testing
         try box.expectValid([mentor, mentee, remote])
     }
 
+    /// A conflict leaves what git itself leaves: the three versions in git's index, the merge in
+    /// progress with its message, and a file the person resolves; `git commit` then finishes it
+    /// as `journal sync` would, and a file one side removed while the other changed it stays.
+    @Test func aConflictIsLeftAsGitLeavesOneAndGitCanFinishIt() throws {
+        let box = try GitSandbox()
+        let remote = box.url("remote.git")
+        try box.git(["init", "-q", "--bare", "-b", "main", remote.path])
+        let mentor = try box.person(
+            "mentor", name: "Mara Quinn", email: "mara@example.org", remote: remote.path)
+        try box.write(agreementText, to: "agreement.md", in: mentor)
+        try box.write(goalText, to: "goals/speaking.md", in: mentor)
+        try box.write("first line\n", to: "notes.txt", in: mentor)
+        #expect(try box.journal(["sync"], in: mentor).status == 0)
+        try box.git(["clone", "-q", remote.path, box.url("mentee").path])
+        let mentee = box.url("mentee")
+        try box.git(["config", "user.name", "Theo Park"], in: mentee)
+        try box.git(["config", "user.email", "theo@example.org"], in: mentee)
+        let goal = "goals/speaking.md"
+        try box.write(
+            goalText.replacingOccurrences(of: "a meetup", with: "a conference"), to: goal, in: mentee)
+        try box.write("first line, theirs\n", to: "notes.txt", in: mentee)
+        #expect(try box.journal(["sync"], in: mentee).status == 0)
+
+        try box.write(
+            goalText.replacingOccurrences(of: "a meetup", with: "the local meetup"), to: goal, in: mentor)
+        try FileManager.default.removeItem(at: mentor.appendingPathComponent("notes.txt"))
+        let run = try box.journal(["sync"], in: mentor)
+        #expect(run.status == 3, "\(run.stdout)\(run.stderr)")
+        let stages = try box.git(["ls-files", "-u"], in: mentor).stdout
+        #expect(stages.split(separator: "\n").filter { $0.hasSuffix("\t\(goal)") }.count == 3, "\(stages)")
+        #expect(stages.contains("\tnotes.txt"))
+        // The entry carries journal's markers; the file one side removed is there to decide on.
+        #expect(box.read(goal, in: mentor)?.contains("<<<<<<< Mara Quinn (this computer)") == true)
+        #expect(box.read("notes.txt", in: mentor) == "first line, theirs\n")
+        #expect(box.read(".git/MERGE_MSG", in: mentor)?.hasPrefix("Merge changes from") == true)
+
+        try box.write(
+            goalText.replacingOccurrences(of: "a meetup", with: "a local conference"), to: goal, in: mentor)
+        try box.git(["add", goal, "notes.txt"], in: mentor)
+        try box.git(["commit", "-q", "--no-edit"], in: mentor)
+        let parents = try box.git(["log", "-1", "--format=%P %s"], in: mentor).stdout
+        #expect(
+            parents.split(separator: " ").count >= 3 && parents.contains("Merge changes from"), "\(parents)")
+        #expect(try box.journal(["sync"], in: mentor).status == 0)
+        #expect(
+            try box.git(["show", "main:\(goal)"], in: remote).stdout.contains(
+                "title: Speak at a local conference"))
+        try box.expectValid([mentor, mentee, remote])
+    }
+
+    /// A shared copy named by a folder relative to the work tree (`../remote.git`, as
+    /// `git remote add` keeps it) is found from any folder journal starts in, as git finds it.
+    @Test func aRelativeSharedCopyIsFoundFromAnyFolder() throws {
+        let box = try GitSandbox()
+        let remote = box.url("remote.git")
+        try box.git(["init", "-q", "--bare", "-b", "main", remote.path])
+        let mentor = try box.person(
+            "mentor", name: "Mara Quinn", email: "mara@example.org", remote: remote.path)
+        try box.git(["remote", "set-url", "origin", "../remote.git"], in: mentor)
+        try box.write(agreementText, to: "agreement.md", in: mentor)
+        try box.write(goalText, to: "goals/speaking.md", in: mentor)
+        let run = try box.journal(["sync"], in: mentor.appendingPathComponent("goals"))
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        #expect(
+            try box.git(["ls-tree", "-r", "--name-only", "main"], in: remote).stdout.contains(
+                "goals/speaking.md"))
+        #expect(try box.git(["config", "remote.origin.url"], in: mentor).stdout == "../remote.git\n")
+        // Gone: said as a folder that is not there, by its full path.
+        try FileManager.default.moveItem(at: remote, to: box.url("moved.git"))
+        try box.write(goalText + "\nMore.\n", to: "goals/speaking.md", in: mentor)
+        let away = try box.journal(["sync"], in: mentor.appendingPathComponent("goals"))
+        #expect(away.status == 4, "\(away.stdout)\(away.stderr)")
+        #expect(away.stderr.contains(remote.standardizedFileURL.path), "\(away.stderr)")
+        try box.expectValid([mentor])
+    }
+
     /// Uncommitted edits outside the journal's folder survive a merge.
     @Test func uncommittedWorkOutsideTheJournalSurvivesAMerge() throws {
         let box = try GitSandbox()

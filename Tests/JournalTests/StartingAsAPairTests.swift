@@ -138,6 +138,47 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: box.url("empty").path))
     }
 
+    /// Ctrl-C while `journal join` waits on the shared copy: it says what to do, and the same
+    /// join run again starts over in the folder the first one began (so does one killed outright).
+    @Test func aJoinCutShortIsStartedOverByTheNextOne() throws {
+        let box = try GitSandbox()
+        let port = box.freePort()
+        let server = try box.startSilentServer(port: port)
+        defer { box.stop(server) }
+        #expect(box.waitForListener(port: port))
+        for stop in [SIGINT, SIGKILL] {
+            let copy = box.url("copy")
+            let (process, _, errors) = try box.startJournal(
+                ["join", "git://127.0.0.1:\(port)/pair.git", "copy"], in: box.root)
+            // Stopped while it waits on the silent server, once its folder is made.
+            let note = copy.appendingPathComponent(".git/journal-joining")
+            for _ in 0..<400 where !FileManager.default.fileExists(atPath: note.path) { usleep(25_000) }
+            #expect(FileManager.default.fileExists(atPath: note.path))
+            kill(process.processIdentifier, stop)
+            let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationStatus != 0)
+            if stop == SIGINT {
+                #expect(process.terminationStatus == 128 + SIGINT)
+                #expect(said.contains("Run the same `journal join` again"), "\(said)")
+            }
+
+            let remote = box.url("pair-\(stop).git")
+            let mentor = try box.person(
+                "mentor-\(stop)", name: "Mara Quinn", email: "mara@example.org", remote: remote.path)
+            try box.git(["init", "-q", "--bare", "-b", "main", remote.path])
+            try box.write(agreementText, to: "agreement.md", in: mentor)
+            #expect(try box.journal(["sync"], in: mentor).status == 0)
+            let again = try box.journal(["join", remote.path, "copy"], in: box.root)
+            #expect(again.status == 0, "\(again.stdout)\(again.stderr)")
+            #expect(box.read("agreement.md", in: copy) == agreementText)
+            #expect(!FileManager.default.fileExists(atPath: note.path))
+            #expect(try box.git(["config", "remote.origin.url"], in: copy).stdout == remote.path + "\n")
+            try box.expectValid([copy])
+            try FileManager.default.removeItem(at: copy)
+        }
+    }
+
     /// `journal join` against a private HTTPS host that asks for a login, with the login kept
     /// by git's credential helper, as a hosted repository is joined.
     @Test func joinAHostThatNeedsALogin() throws {

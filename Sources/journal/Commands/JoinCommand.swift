@@ -43,6 +43,7 @@ struct JoinCommand: ParsableCommand {
         ).standardizedFileURL
         try JoinJournal.refuseOccupied(folder)
         Prompt.offerLogin()
+        StopSignals.sayWhatHappensNext(StopSignals.afterJoin)
         let joined = try JoinJournal.join(
             url: absoluteAddress(url, from: base), into: folder,
             environment: ProcessInfo.processInfo.environment,

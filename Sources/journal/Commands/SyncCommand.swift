@@ -34,7 +34,7 @@ struct SyncCommand: ParsableCommand {
         let directory = try global.journalDirectory(allowingRepository: true)
         let remoteName = try SharedCopySetup.remoteName(for: remote, in: directory)
         Prompt.offerLogin()
-        StopSignals.sayWhatHappensNext()
+        StopSignals.sayWhatHappensNext(StopSignals.afterSync)
         let result: SyncResult
         do {
             result = try JournalRepository.sync(

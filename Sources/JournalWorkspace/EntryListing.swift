@@ -51,7 +51,9 @@ extension OpenedJournal {
     public func listedActions(since: CalendarDate?) -> [ListedAction] {
         var rows: [ListedAction] = []
         for mentorship in mentorships {
-            for tracked in ActionItemLedger.fold(mentorship.entries, asOf: today) where tracked.isOpen {
+            for tracked in ActionItemLedger.fold(
+                mentorship.entries, asOf: today, agreement: mentorship.agreement) where tracked.isOpen
+            {
                 if let since, (tracked.firstSeen.map { $0 < since } ?? true) { continue }
                 let item = tracked.item
                 rows.append(

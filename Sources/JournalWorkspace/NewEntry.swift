@@ -26,7 +26,9 @@ public enum NewEntry {
             guard let date = entry.date ?? entry.fileDate else { return true }
             return date <= day
         }
-        return ActionItemLedger.fold(before, asOf: nil).filter { $0.isOpen && (intoPrivate || !$0.isPrivate) }
+        return ActionItemLedger.fold(before, asOf: nil, agreement: mentorship.agreement).filter {
+            $0.isOpen && (intoPrivate || !$0.isPrivate)
+        }
     }
 
     /// An open item as a new entry writes it: its mark, text and due date.

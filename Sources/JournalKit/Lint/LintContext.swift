@@ -25,7 +25,8 @@ public struct LintContext: Sendable {
         self.readingDiagnostics = Dictionary(grouping: journal.allDiagnostics, by: \.rule)
         var items: [String: [TrackedActionItem]] = [:]
         for mentorship in journal.mentorships {
-            items[mentorship.path] = ActionItemLedger.fold(mentorship.entries, asOf: today)
+            items[mentorship.path] = ActionItemLedger.fold(
+                mentorship.entries, asOf: today, agreement: mentorship.agreement)
         }
         self.actionItems = items
     }

@@ -21,10 +21,24 @@ public struct ActionItem: Sendable, Equatable {
     /// What makes two occurrences in different entries the same item (format.md, "One item,
     /// many entries"): its owner and its text, case and runs of white space folded. The due
     /// notation and Tasks fields are already out of `text`.
-    public var identity: String {
+    public var identity: String { identity(ownedBy: owner) }
+
+    /// The identity with the owner named as `person` (the role, when the agreement knows the
+    /// handle as one of the pair): `@tberg`, `@mentee` and `@theo` are one owner. The owner's
+    /// mention is left out of the text, wherever it stands.
+    public func identity(ownedBy person: String?) -> String {
         // The reader collapsed runs of white space in `text` already: only case is folded here,
         // and text without a capital or a non-ASCII letter is its own folding.
-        Self.folded(owner ?? "") + "\u{1F}" + Self.folded(text)
+        Self.folded(person ?? "") + "\u{1F}" + Self.folded(Self.withoutMention(of: owner, in: text))
+    }
+
+    /// `text` without the first `@owner` mention (the owner's), spaces around it folded.
+    static func withoutMention(of owner: String?, in text: String) -> String {
+        guard let owner, let range = text.range(of: "@" + owner) else { return text }
+        let after = text[range.upperBound...].first
+        if let after, after.isLetter || after.isNumber || after == "_" || after == "-" { return text }
+        let rest = (text[..<range.lowerBound] + " " + text[range.upperBound...])
+        return rest.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
     }
 
     /// The identity of an item written `text` after its checkbox, as the reader would see it:

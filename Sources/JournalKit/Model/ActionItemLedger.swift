@@ -20,7 +20,10 @@ public enum ActionItemLedger {
     /// The items of `entries` written on or before `today` (all of them when nil), one per
     /// identity, in the order of their first occurrence. A meeting written ahead is the meeting
     /// ahead, but what its notes tick has not happened yet.
-    public static func fold(_ entries: [Entry], asOf today: CalendarDate?) -> [TrackedActionItem] {
+    /// With `agreement`, an owner named by role, handle or first name is one person.
+    public static func fold(_ entries: [Entry], asOf today: CalendarDate?, agreement: Agreement?)
+        -> [TrackedActionItem]
+    {
         let dated =
             entries
             .filter { entry in
@@ -34,7 +37,7 @@ public enum ActionItemLedger {
         for entry in dated {
             // The reader gives an entry's items in document order.
             for item in entry.actionItems {
-                let key = item.identity
+                let key = item.identity(ownedBy: agreement?.side(item.owner) ?? item.owner)
                 if let index = position[key] {
                     // In place: a copy of the element per occurrence would cost the square of
                     // an item copied into many entries.

@@ -35,11 +35,23 @@ extension Agreement {
     }
 
     /// Which side of the mentorship `name` names (an author or an action item's owner as written:
-    /// `mentor`, `Mentee`, or either person's handle), if either.
+    /// `mentor`, `Mentee`, either person's handle, or their first name written as a handle), if
+    /// either: the person, however they are named (format.md, "One item, many entries").
     public func role(of name: String) -> Role? {
         let lowered = name.lowercased()
-        if lowered == Role.mentor.rawValue || lowered == mentor?.handle?.lowercased() { return .mentor }
-        if lowered == Role.mentee.rawValue || lowered == mentee?.handle?.lowercased() { return .mentee }
+        func names(_ person: Person?) -> Bool {
+            guard let person else { return false }
+            if lowered == person.handle?.lowercased() { return true }
+            let first = person.name?.split(whereSeparator: { $0.isWhitespace }).first.map { $0.lowercased() }
+            return first.map { !$0.isEmpty && $0 == lowered } ?? false
+        }
+        if lowered == Role.mentor.rawValue { return .mentor }
+        if lowered == Role.mentee.rawValue { return .mentee }
+        // A handle of one of them goes first: a first name they share names the one it is the handle of.
+        if lowered == mentor?.handle?.lowercased() { return .mentor }
+        if lowered == mentee?.handle?.lowercased() { return .mentee }
+        if names(mentor) { return .mentor }
+        if names(mentee) { return .mentee }
         return nil
     }
 

@@ -68,9 +68,8 @@ public enum ReportBuilder {
         let planned = visible.filter { $0.isPlannedSession(asOf: today) }.sorted(by: byDate)
         let meetingAhead =
             status.expectsMeetings == true
-            ? self.meetingAhead(
-                visible: visible, planned: planned, lastHeld: lastDate, cadence: agreement.cadence,
-                today: today)
+            ? Self.meetingAhead(
+                readable.filter { !$0.hasConflictMarkers }, cadence: agreement.cadence, today: today)
             : nil
         let since = options.since ?? lastDate
 
@@ -89,14 +88,16 @@ public enum ReportBuilder {
             let next =
                 undone.filter { $0.due != nil }.min { order($0) < order($1) }
                 ?? undone.first
-            // A mentorship that is over has nothing overdue: what is undone was left open.
+            // A mentorship that is over has nothing overdue: what is undone was left open. Only an
+            // active goal's milestones can be late (a dropped or paused goal waits for nothing).
+            let canBeLate = !isOver && goal.status == .active
             let overdue =
-                isOver
-                ? [] : undone.filter { $0.due.map { $0 < today } ?? false }.sorted { order($0) < order($1) }
+                canBeLate
+                ? undone.filter { $0.due.map { $0 < today } ?? false }.sorted { order($0) < order($1) } : []
             func report(_ milestone: Milestone) -> MilestoneReport {
                 MilestoneReport(
                     title: milestone.title, due: milestone.due,
-                    overdue: !isOver && (milestone.due.map { $0 < today } ?? false))
+                    overdue: canBeLate && (milestone.due.map { $0 < today } ?? false))
             }
             return GoalReport(
                 id: goal.id, title: goal.title, status: goal.status, target: goal.target,
@@ -114,7 +115,7 @@ public enum ReportBuilder {
         let everyEntry = readable.count == mentorship.entries.count && conflicted.isEmpty
         let folded =
             (everyEntry ? options.foldedActionItems[mentorship.path] : nil)
-            ?? ActionItemLedger.fold(visible, asOf: today)
+            ?? ActionItemLedger.fold(visible, asOf: today, agreement: agreement)
         let items = folded.filter(\.isOpen).map { tracked in
             let item = tracked.item
             let overdue = !isOver && (item.due.map { $0 < today } ?? false)
@@ -181,36 +182,55 @@ public enum ReportBuilder {
         return report
     }
 
-    /// The meeting ahead, as cli.md's `next_session` finds it: the earliest planned session,
-    /// else the `next` of the latest session since the last meeting, else the cadence.
-    static func meetingAhead(
-        visible: [Entry], planned: [Entry], lastHeld: CalendarDate?, cadence: Cadence?, today: CalendarDate
-    ) -> MeetingAhead? {
+    /// The meeting ahead, as cli.md's `next_session` finds it from a mentorship's entries: the
+    /// earliest planned session, else the `next` of the latest session since the last meeting
+    /// (a cancellation or move written ahead counts from the moment it is written), else the
+    /// cadence; never a day a meeting was called off for. Report, calendar and lint ask here.
+    public static func meetingAhead(_ entries: [Entry], cadence: Cadence?, today: CalendarDate)
+        -> MeetingAhead?
+    {
         func timing(_ due: CalendarDate) -> NextSession {
             due < today
                 ? .overdue(days: due.days(to: today))
                 : due == today ? .today : .upcoming(days: today.days(to: due))
         }
+        let byDate = { (a: Entry, b: Entry) in
+            (a.date?.dayNumber ?? 0, a.path) < (b.date?.dayNumber ?? 0, b.path)
+        }
+        let lastHeld = entries.filter { $0.isHeldSession(asOf: today) }.map(\.date).compactMap { $0 }.max()
         let sinceLast = { (entry: Entry) in
             guard let lastHeld else { return true }
             return entry.date.map { $0 >= lastHeld } ?? false
         }
+        let planned = entries.filter { $0.isPlannedSession(asOf: today) }.sorted(by: byDate)
         if let first = planned.first(where: sinceLast), let date = first.date {
             return MeetingAhead(
                 date: date, source: .planned, path: first.path, agenda: first.session?.agenda ?? [],
                 isPrivate: first.isPrivate, timing: timing(date))
         }
-        let moved = visible.filter { entry in
+        // The days a meeting was called off for, once that is written (the day itself included).
+        let off = Set(
+            entries.compactMap { entry -> CalendarDate? in
+                guard let status = entry.session?.status, status == .cancelled || status == .rescheduled
+                else {
+                    return nil
+                }
+                return entry.date
+            })
+        // Sessions dated later that are not planned are exactly those called off ahead.
+        let moved = entries.filter { entry in
             entry.session?.next != nil && entry.date != nil && sinceLast(entry)
                 && !entry.isPlannedSession(asOf: today)
-        }.max { ($0.date?.dayNumber ?? 0, $0.path) < ($1.date?.dayNumber ?? 0, $1.path) }
-        if let moved, let next = moved.session?.next {
+        }.max(by: byDate)
+        if let moved, let next = moved.session?.next, !off.contains(next) {
             return MeetingAhead(
                 date: next, source: .agreed, path: moved.path, agenda: [], isPrivate: moved.isPrivate,
                 timing: timing(next))
         }
         if let lastHeld, let cadence {
-            let due = cadence.next(after: lastHeld)
+            var due = cadence.next(after: lastHeld)
+            // A meeting called off on the day the cadence gives: the one after it.
+            for _ in 0..<52 where off.contains(due) { due = cadence.next(after: due) }
             return MeetingAhead(
                 date: due, source: .cadence, path: nil, agenda: [], isPrivate: false, timing: timing(due))
         }

@@ -4,7 +4,8 @@ import Foundation
 enum SessionCadenceRule: LintRule {
     public static let description = RuleDescription(
         id: "session/cadence",
-        summary: "A gap between held sessions, or since the last one, exceeds the cadence by half of it.",
+        summary:
+            "A gap between held sessions, or since the last one, exceeds the cadence by half of it, with no meeting agreed ahead.",
         severity: .warning,
         rationale:
             "Regular meetings are what keep a mentorship alive. A gap of one and a half times the agreed "
@@ -20,7 +21,10 @@ enum SessionCadenceRule: LintRule {
                 "sessions/2026-11-03.md": "---\ndate: 2026-11-03\n---\n",
                 "sessions/2026-11-17.md": "---\ndate: 2026-11-17\n---\n",
                 "sessions/2026-11-24.md": "---\ndate: 2026-11-24\nstatus: cancelled\n---\n",
-            ])
+            ]),
+            RuleExample([
+                "sessions/2026-10-12.md": "---\ndate: 2026-10-12\nnext: 2026-12-01\n---\n"
+            ]),
         ])
 
     public static func check(_ context: LintContext) -> [Diagnostic] {
@@ -44,6 +48,11 @@ enum SessionCadenceRule: LintRule {
                         "\(from.days(to: to)) days between the sessions of \(from) and \(to); "
                             + "the cadence is \(cadence) (\(cadence.days) days)"))
             }
+            // A meeting agreed for today or later (a planned session, a `next:` date): the pair
+            // has already done what this warning would ask.
+            let ahead = ReportBuilder.meetingAhead(
+                mentorship.entries.filter { !$0.hasConflictMarkers }, cadence: cadence, today: context.today)
+            if let ahead, ahead.source != .cadence, ahead.date >= context.today { return result }
             if let last = held.last, let date = last.date {
                 let gap = date.days(to: context.today)
                 if cadence.isTooLong(gap: gap) {

@@ -1,0 +1,137 @@
+import Foundation
+import Testing
+
+@testable import JournalKit
+
+/// The facts where a pair's habits meet the report (format.md and cli.md): plans written
+/// ahead, an item's owner named three ways, a dropped goal's milestones, and the cadence
+/// warning while a meeting is agreed.
+@Suite struct PairHabitsTests {
+    static let agreement = """
+        ---
+        mentor: Dana Reyes <dana@example.org>
+        mentee: {name: Theo Berg, email: theo@example.org, handle: tberg}
+        started: 2026-09-01
+        cadence: weekly
+        ---
+
+        """
+
+    func journal(_ files: [String: String]) -> Journal {
+        var all = files
+        all["agreement.md"] = all["agreement.md"] ?? Self.agreement
+        let bytes = all.mapValues { Array($0.utf8) }
+        return JournalLoader.load(
+            source: MemorySource(files: bytes), root: URL(fileURLWithPath: "/pair"))
+    }
+
+    func report(_ files: [String: String], today: String) -> MentorshipReport? {
+        let journal = journal(files)
+        let day = CalendarDate(today) ?? CalendarDate(dayNumber: 0)
+        let diagnostics = Linter.run(LintContext(journal: journal, today: day))
+        return ReportBuilder.build(
+            journal.mentorships, diagnostics: diagnostics, options: ReportOptions(today: day)
+        )
+        .mentorships.first
+    }
+
+    func lint(_ files: [String: String], today: String) -> [Diagnostic] {
+        let day = CalendarDate(today) ?? CalendarDate(dayNumber: 0)
+        return Linter.run(LintContext(journal: journal(files), today: day))
+    }
+
+    static let heldOn12th = "---\ndate: 2026-10-12\nnext: 2026-10-19\n---\n# Session\n"
+
+    /// A meeting called off (or moved) a day ahead is off from the moment it is written: its
+    /// `next:` is the meeting ahead, and without one the day is never shown again.
+    @Test(arguments: ["cancelled", "rescheduled"])
+    func aPlanChangedAheadTakesEffectWhenWritten(status: String) {
+        let withNext = report(
+            [
+                "sessions/2026-10-12.md": Self.heldOn12th,
+                "sessions/2026-10-19.md": "---\ndate: 2026-10-19\nstatus: \(status)\nnext: 2026-10-22\n---\n",
+            ], today: "2026-10-18")
+        #expect(withNext?.meetingAhead?.date == CalendarDate("2026-10-22"))
+        #expect(withNext?.meetingAhead?.source == .agreed)
+        #expect(withNext?.meetingAhead?.path == "sessions/2026-10-19.md")
+
+        let withoutNext = report(
+            [
+                "sessions/2026-10-12.md": Self.heldOn12th,
+                "sessions/2026-10-19.md": "---\ndate: 2026-10-19\nstatus: \(status)\n---\n",
+            ], today: "2026-10-18")
+        #expect(withoutNext?.meetingAhead?.date != CalendarDate("2026-10-19"))
+        #expect(
+            withoutNext?.meetingAhead?.date == CalendarDate("2026-10-26"), "the week after, by the cadence")
+
+        // Before it was written, the agreed day held.
+        let before = report(["sessions/2026-10-12.md": Self.heldOn12th], today: "2026-10-18")
+        #expect(before?.meetingAhead?.date == CalendarDate("2026-10-19"))
+    }
+
+    /// `@tberg`, `@mentee` and `@theo` (the mentee's handle, role and first name) are one owner:
+    /// ticking the item under any of them closes it.
+    @Test func anItemsOwnerIsThePersonHoweverNamed() {
+        for (first, later) in [("@tberg", "@mentee"), ("@mentee", "@theo"), ("@Theo", "@tberg")] {
+            let files = [
+                "sessions/2026-10-05.md":
+                    "---\ndate: 2026-10-05\n---\n- [ ] \(first) order snacks (due 2026-10-10)\n",
+                "sessions/2026-10-12.md": "---\ndate: 2026-10-12\n---\n- [x] \(later) order snacks\n",
+            ]
+            let report = report(files, today: "2026-10-14")
+            #expect(
+                report?.actionItems.isEmpty == true, "\(first) then \(later): \(report?.actionItems ?? [])")
+            #expect(!lint(files, today: "2026-10-14").contains { $0.rule == "action/overdue" })
+        }
+        // Another person's item of the same words stays their own.
+        let other = report(
+            [
+                "sessions/2026-10-05.md": "---\ndate: 2026-10-05\n---\n- [ ] @tberg order snacks\n",
+                "sessions/2026-10-12.md": "---\ndate: 2026-10-12\n---\n- [x] @dana order snacks\n",
+            ], today: "2026-10-14")
+        #expect(other?.actionItems.map(\.owner) == ["mentee"])
+    }
+
+    /// A dropped goal's late milestone is on no agenda, in no attention reason and in no rule.
+    @Test func onlyAnActiveGoalsMilestonesAreOverdue() {
+        let goal = { (status: String) in
+            "---\ntitle: Speak\nstatus: \(status)\ntarget: 2027-01-01\nmeasure: a talk\n"
+                + "milestones:\n  - title: Draft the abstract\n    due: 2026-10-01\n---\n"
+        }
+        for status in ["dropped", "paused", "achieved"] {
+            let files = ["goals/speak.md": goal(status), "sessions/2026-10-12.md": Self.heldOn12th]
+            let report = report(files, today: "2026-10-14")
+            #expect(report?.goals.first?.overdueMilestones.isEmpty == true, "\(status)")
+            #expect(report?.goals.first?.nextMilestone?.overdue == false, "\(status)")
+            #expect(report?.agendaItems.contains { $0.kind == .milestone } == false, "\(status)")
+            #expect(
+                report?.overview?.reasons.contains { $0.contains("milestone") } == false,
+                "\(status): \(report?.overview?.reasons ?? [])")
+            #expect(!lint(files, today: "2026-10-14").contains { $0.rule == "milestone/overdue" })
+        }
+        let active = report(
+            ["goals/speak.md": goal("active"), "sessions/2026-10-12.md": Self.heldOn12th], today: "2026-10-14"
+        )
+        #expect(active?.goals.first?.overdueMilestones.count == 1)
+        #expect(active?.agendaItems.contains { $0.kind == .milestone } == true)
+    }
+
+    /// `session/cadence` says nothing while a meeting is agreed for today or later, and speaks
+    /// once the agreed day has passed with no meeting.
+    @Test func theCadenceWarningWaitsForAnAgreedMeeting() {
+        let held = "---\ndate: 2026-10-12\nnext: 2026-10-26\n---\n"
+        let cadence = { (today: String) in
+            self.lint(["sessions/2026-10-12.md": held], today: today).filter { $0.rule == "session/cadence" }
+        }
+        #expect(cadence("2026-10-25").isEmpty, "the day before the agreed meeting")
+        #expect(cadence("2026-10-26").isEmpty, "on the day")
+        #expect(cadence("2026-10-27").count == 1, "the agreed day passed with no meeting")
+        let planned = lint(
+            [
+                "sessions/2026-10-12.md": "---\ndate: 2026-10-12\n---\n",
+                "sessions/2026-10-30.md": "---\ndate: 2026-10-30\nstatus: planned\n---\n",
+            ], today: "2026-10-25")
+        #expect(!planned.contains { $0.rule == "session/cadence" })
+        #expect(cadence("2026-10-27").first?.message.contains("time to meet") == true)
+    }
+}

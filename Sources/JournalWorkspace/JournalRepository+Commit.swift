@@ -36,6 +36,7 @@ extension JournalRepository {
         warnings += staged.filtered.map { "journal: " + StagingResult.filterWarning($0) }
         let changes = staged.changes
         if changes.isEmpty && !merging { return CommitResult(commit: nil, warnings: warnings) }
+        warnings += unreadableWarnings(changes)
         var text = message ?? EntryWording.message(for: changes, describe: describe)
         if merging && message == nil {
             text =
@@ -43,5 +44,43 @@ extension JournalRepository {
                 + (conflicted.isEmpty ? "" : "; resolve " + conflicted.joined(separator: ", "))
         }
         return CommitResult(commit: try repository.commitIndex(message: text), warnings: warnings)
+    }
+}
+
+extension JournalRepository {
+    /// The entries among `changes` journal cannot read (a YAML error, a duplicate key, no
+    /// closing fence: `Entry.unreadable`), each named with its line and what is wrong, in plain
+    /// words, for the person to see before the change is sent.
+    public func unreadableWarnings(_ changes: [GitChange]) -> [String] {
+        Self.unreadableWarnings(changes, workdir: repository.workdir, scope: scope, layout: layout)
+    }
+
+    static func unreadableWarnings(_ changes: [GitChange], workdir: URL, scope: String, layout: JournalLayout)
+        -> [String]
+    {
+        changes.compactMap { change -> String? in
+            guard change.kind != .deleted else { return nil }
+            let inJournal: String
+            if scope.isEmpty {
+                inJournal = change.path
+            } else if change.path.hasPrefix(scope + "/") {
+                inJournal = String(change.path.dropFirst(scope.count + 1))
+            } else {
+                return nil
+            }
+            guard let kind = EntryWording.kind(of: inJournal, in: layout) else { return nil }
+            let file = workdir.appendingPathComponent(change.path).path
+            let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int ?? 0
+            guard size <= JournalLoader.maxFileSize, let bytes = FileManager.default.contents(atPath: file)
+            else {
+                return nil
+            }
+            let entry = EntryParser.parse(path: inJournal, kind: kind, bytes: Array(bytes))
+            guard let problem = entry.unreadable else { return nil }
+            return
+                "journal: \(inJournal), line \(problem.line): \(problem.message). journal cannot read this "
+                + "entry, so reports leave out what it says (for both of you); it is saved as you wrote it. "
+                + "Correct it (`journal lint` shows where), then save again."
+        }
     }
 }

@@ -23,9 +23,11 @@ public struct SyncInterrupted: Error {
 extension JournalRepository {
     /// Commits, fetches, fast-forwards or merges, and pushes: the six steps of docs/git.md, with
     /// private entries never staged and the exclude list kept.
+    /// `warn` hears, as soon as they are known and before anything is sent, the entries being
+    /// saved that journal cannot read.
     public static func sync(
         workingDirectory: URL, cache: ParseCache.Location?, remote: String?, environment: [String: String],
-        mergeDriver binary: String? = nil
+        mergeDriver binary: String? = nil, warn: @escaping @Sendable ([String]) -> Void = { _ in }
     ) throws -> SyncResult {
         var shared = try JournalRepository(workingDirectory: workingDirectory, cache: cache)
         // A sync cut short is undone first, so that nothing half-written is committed.
@@ -68,8 +70,10 @@ extension JournalRepository {
         warnings += shared.trackedPrivateWarnings(try shared.keepPrivateEntriesLocal())
         let layout = shared.layout
         let scope = shared.scope
+        let workdir = shared.repository.workdir
         var plan = SyncPlan(rule: shared.rule, remote: remote, environment: environment) { changes in
-            EntryWording.message(for: changes) { path in
+            warn(Self.unreadableWarnings(changes, workdir: workdir, scope: scope, layout: layout))
+            return EntryWording.message(for: changes) { path in
                 let inJournal = scope.isEmpty ? path : String(path.dropFirst(scope.count + 1))
                 return EntryWording.describe(inJournal, in: layout)
             }

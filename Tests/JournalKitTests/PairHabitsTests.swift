@@ -134,4 +134,45 @@ import Testing
         #expect(!planned.contains { $0.rule == "session/cadence" })
         #expect(cadence("2026-10-27").first?.message.contains("time to meet") == true)
     }
+
+    /// An entry whose front matter cannot be read is named at the top of every format, with its
+    /// line, before any fact it could have changed; JSON lists it in `unreadable_files`.
+    @Test func anUnreadableEntryIsNamedAtTheTopOfEveryFormat() throws {
+        let files = [
+            "sessions/2026-10-12.md":
+                "---\ndate: 2026-10-12\nstatus: held\nnext: 2026-10-19\nnext: 2026-10-26\n---\n"
+        ]
+        let journal = journal(files)
+        let day = CalendarDate("2026-10-20") ?? CalendarDate(dayNumber: 0)
+        let diagnostics = Linter.run(LintContext(journal: journal, today: day))
+        let report = ReportBuilder.build(
+            journal.mentorships, diagnostics: diagnostics, options: ReportOptions(today: day))
+        let problem = report.mentorships.first?.unreadableFiles.first
+        #expect(problem?.path == "sessions/2026-10-12.md")
+        #expect(problem?.line == 5)
+        #expect(problem?.rule == "front-matter/yaml")
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(JSONReportRenderer().render(report).utf8))
+                as? [String: Any])
+        let mentorship = (json["mentorships"] as? [[String: Any]])?.first
+        let listed = mentorship?["unreadable_files"] as? [[String: Any]]
+        #expect(listed?.first?["path"] as? String == "sessions/2026-10-12.md")
+        #expect(listed?.first?["line"] as? Int == 5)
+        #expect(report.mentorships.first?.overview?.reasons.contains("1 file cannot be read") == true)
+        let renderers: [(String, any ReportRenderer)] = [
+            ("text", TextReportRenderer()),
+            ("markdown", MarkdownReportRenderer(template: try ReportTemplate.builtIn(.markdown))),
+            ("html", HTMLReportRenderer(template: try ReportTemplate.builtIn(.html))),
+        ]
+        for (format, renderer) in renderers {
+            let rendered = renderer.render(report)
+            let named = try #require(
+                rendered.range(of: "sessions/2026-10-12.md (line 5: duplicate key"), "\(format)")
+            // Before the facts: the sentence about sessions comes after it.
+            let facts =
+                rendered.range(of: "no session has been held")
+                ?? rendered.range(of: "No session has been held")
+            #expect(facts.map { named.lowerBound < $0.lowerBound } ?? false, "\(format)")
+        }
+    }
 }

@@ -203,6 +203,39 @@ import Testing
         try box.expectValid([mentor, mentee, remote])
     }
 
+    /// An entry journal cannot read (here the duplicate key a conflict resolved by hand leaves)
+    /// is named, with its line and what is wrong, by `commit` and by `sync` before it is sent.
+    @Test func anEntryJournalCannotReadIsNamedBeforeItIsSent() throws {
+        let box = try GitSandbox()
+        let remote = box.url("remote.git")
+        try box.git(["init", "-q", "--bare", "-b", "main", remote.path])
+        let mentor = try box.person(
+            "mentor", name: "Mara Quinn", email: "mara@example.org", remote: remote.path)
+        try box.write(agreementText, to: "agreement.md", in: mentor)
+        let session = "sessions/2026-10-12.md"
+        try box.write(
+            "---\ndate: 2026-10-12\nstatus: held\nnext: 2026-10-19\nnext: 2026-10-26\n---\n# Notes\n",
+            to: session,
+            in: mentor)
+        let committed = try box.journal(["commit"], in: mentor)
+        #expect(committed.status == 0, "\(committed.stderr)")
+        #expect(committed.stderr.contains("\(session), line 5: duplicate key `next`"), "\(committed.stderr)")
+        try box.write(
+            "---\ndate: 2026-10-12\nstatus: held\nnext: 2026-10-19\n# Notes\n", to: session, in: mentor)
+        let synced = try box.journal(["sync"], in: mentor)
+        #expect(synced.status == 0, "\(synced.stderr)")
+        #expect(synced.stderr.contains("\(session), line 1"), "\(synced.stderr)")
+        #expect(synced.stderr.contains("journal cannot read this entry"), "\(synced.stderr)")
+        // What can be read draws no such line.
+        try box.write("---\ndate: 2026-10-12\nstatus: held\n---\n# Notes\n", to: session, in: mentor)
+        let clean = try box.journal(["sync"], in: mentor)
+        #expect(clean.status == 0)
+        #expect(!clean.stderr.contains("cannot read"), "\(clean.stderr)")
+        #expect(
+            try box.git(["show", "main:\(session)"], in: remote).stdout.hasPrefix(
+                "---\ndate: 2026-10-12\nstatus: held\n---"))
+    }
+
     /// A shared copy named by a folder relative to the work tree (`../remote.git`, as
     /// `git remote add` keeps it) is found from any folder journal starts in, as git finds it.
     @Test func aRelativeSharedCopyIsFoundFromAnyFolder() throws {

@@ -140,6 +140,16 @@ public struct JSONReportRenderer: ReportRenderer {
             }
             w.key("conflicted_files")
             w.array(m.conflictedFiles) { $0.string($1) }
+            w.key("unreadable_files")
+            w.array(m.unreadableFiles) { w, problem in
+                w.object { w in
+                    w.member("path", problem.path)
+                    w.member("line", problem.line)
+                    w.member("column", problem.column)
+                    w.member("rule", problem.rule)
+                    w.member("message", problem.message)
+                }
+            }
             w.key("evaluations")
             w.array(m.evaluations) { $0.string($1.rawValue) }
             w.key("missing_evaluations")

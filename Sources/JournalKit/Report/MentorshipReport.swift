@@ -44,6 +44,8 @@ public struct MentorshipReport: Sendable, Equatable {
     public var pastEnd: CalendarDate?
     /// Files of the mentorship that hold conflict markers: left out of every fact until resolved.
     public var conflictedFiles: [String] = []
+    /// Entries whose front matter cannot be read, with where and why: their facts are missing.
+    public var unreadableFiles: [Diagnostic] = []
     /// The parties who wrote an evaluation.
     public var evaluations: [Role] = []
     /// The parties whose evaluation is still missing, once the mentorship is over.

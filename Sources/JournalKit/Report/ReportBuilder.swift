@@ -172,6 +172,7 @@ public enum ReportBuilder {
         report.plannedSessions = planned.count
         report.pastEnd = status == .active ? agreement.ends.flatMap { $0 < today ? $0 : nil } : nil
         report.conflictedFiles = conflicted
+        report.unreadableFiles = readable.compactMap(\.unreadable)
         report.evaluations = evaluations
         report.missingEvaluations = missingEvaluations
         report.latestConfidence = confidences.last

@@ -136,6 +136,14 @@ extension MentorshipReport {
                         : "\(conflictedFiles.count) files hold unresolved sync conflicts"
                 ))
         }
+        if !unreadableFiles.isEmpty {
+            found.append(
+                (
+                    .watch,
+                    unreadableFiles.count == 1
+                        ? "1 file cannot be read" : "\(unreadableFiles.count) files cannot be read"
+                ))
+        }
         if let review = reviewDue { found.append((.watch, "the agreement's review was due \(review)")) }
         if isOver, !missingEvaluations.isEmpty {
             let who = missingEvaluations.map { "the \($0.rawValue)" }.joined(separator: " and ")

@@ -69,6 +69,19 @@ extension MentorshipReport {
             + "delete the marker lines, then run `journal sync`."
     }
 
+    /// The entries journal could not read, named before any fact they could change, with what
+    /// to do; nil when every entry was read.
+    public var unreadableSentence: String? {
+        guard !unreadableFiles.isEmpty else { return nil }
+        let one = unreadableFiles.count == 1
+        let files = unreadableFiles.map { "\($0.path) (line \($0.line): \($0.message))" }.joined(
+            separator: "; ")
+        return
+            "\(one ? "A file" : "\(unreadableFiles.count) files") could not be read, so \(one ? "its" : "their") "
+            + "facts are missing from this report: \(files). Correct \(one ? "it" : "them") (`journal lint` shows "
+            + "where) and run the report again."
+    }
+
     /// "So far 5 sessions have been held, 1 cancelled and 1 planned; what follows is new since
     /// 2026-11-03."
     public var countsSentence: String {

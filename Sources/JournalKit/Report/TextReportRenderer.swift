@@ -29,6 +29,7 @@ public struct TextReportRenderer: ReportRenderer {
         var lines: [String] = []
         let heading = "\(name(m.mentee)) is mentored by \(name(m.mentor))"
         lines.append(style.bold(heading) + " (\(t(m.path == "." ? m.id : m.path)), \(m.status)).")
+        if let unreadable = m.unreadableSentence { lines.append(style.red(t(unreadable))) }
         if let conflicts = m.conflictSentence { lines.append(style.red(t(conflicts))) }
         if let life = m.lifeSentence { lines.append(style.yellow(t(life))) }
 

@@ -340,10 +340,13 @@ enum EmbeddedTemplates {
         <article class="mentorship" id="{{anchor}}">
         <header>
         <h2>{{pair}}</h2>
-        <p class="meta">{{location}} · {{status}}{{#hasCadence}} · meets {{cadence}}{{/hasCadence}} · {{countsText}}</p>
+        {{#hasUnreadable}}
+        <p class="alert">{{unreadableText}}</p>
+        {{/hasUnreadable}}
         {{#hasConflicts}}
         <p class="alert">{{conflictText}}</p>
         {{/hasConflicts}}
+        <p class="meta">{{location}} · {{status}}{{#hasCadence}} · meets {{cadence}}{{/hasCadence}} · {{countsText}}</p>
         {{#hasLifeText}}
         <p class="alert">{{lifeText}}</p>
         {{/hasLifeText}}
@@ -507,6 +510,10 @@ enum EmbeddedTemplates {
         {{#mentorships}}
         ## {{pair}}
 
+        {{#hasUnreadable}}
+        > **{{unreadableText}}**
+
+        {{/hasUnreadable}}
         {{#hasConflicts}}
         > **{{conflictText}}**
 

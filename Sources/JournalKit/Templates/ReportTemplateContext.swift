@@ -171,6 +171,7 @@ enum ReportTemplateContext {
             "hasNextSession": m.meetingAhead != nil, "countsText": m.countsSentence,
             "lifeText": m.lifeSentence ?? "", "hasLifeText": m.lifeSentence != nil,
             "conflictText": m.conflictSentence ?? "", "hasConflicts": !m.conflictedFiles.isEmpty,
+            "unreadableText": m.unreadableSentence ?? "", "hasUnreadable": !m.unreadableFiles.isEmpty,
             "conflictedFiles": m.conflictedFiles, "isOver": m.isOver,
             "agendaTitle": m.agendaTitle, "actionItemsTitle": m.actionItemsTitle,
             "onAgendaCount": onAgenda, "hasOnAgenda": onAgenda > 0,

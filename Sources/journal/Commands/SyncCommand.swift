@@ -39,7 +39,8 @@ struct SyncCommand: ParsableCommand {
         do {
             result = try JournalRepository.sync(
                 workingDirectory: directory, cache: global.cache, remote: remoteName,
-                environment: ProcessInfo.processInfo.environment, mergeDriver: RunningBinary.path)
+                environment: ProcessInfo.processInfo.environment, mergeDriver: RunningBinary.path,
+                warn: printAll)
         } catch let interrupted as SyncInterrupted {
             if let commit = interrupted.committed {
                 print("Saved your changes on this computer: \(commit.summary).")

@@ -1,48 +1,29 @@
 import Foundation
 import JournalKit
 
-/// What each event of a calendar feed said the last time the feed was written, kept in the
-/// cache folder: its SEQUENCE goes up and its LAST-MODIFIED moves only when it changes.
+/// The events the last feed written to the same place held, kept in the cache folder: an event
+/// that is gone from the journal (an item reworded or deleted, a meeting file removed) is sent
+/// once more, cancelled, so that a calendar importing the file again does not keep it beside
+/// its replacement. Everything else in the feed comes from the files alone.
 public enum CalendarState {
-    private struct Kept: Codable {
-        var digest: String
-        var sequence: Int
-        var modified: Double
-    }
-
-    /// The sequence and last change of each of `feed`'s events, recorded for the next run in
-    /// `cache` under `key` (the journal and where the feed goes).
-    public static func changes(for feed: CalendarFeed, key: String, cache: URL?, now: Date = Date())
-        -> [String: (sequence: Int, modified: Date)]
-    {
-        let file = cache.map { folder in
-            folder.appendingPathComponent("calendar").appendingPathComponent(digest(key) + ".json")
+    /// The events of the previous feed under `key` that `feed` no longer has, and `feed`'s
+    /// events recorded for next time. Without a cache folder, nothing is withdrawn.
+    public static func withdrawn(from feed: CalendarFeed, key: String, cache: URL?) -> [CalendarFeed.Event] {
+        guard let cache else { return [] }
+        let file = cache.appendingPathComponent("calendar").appendingPathComponent(
+            StableHash.hex(key) + ".events.json")
+        var previous: [CalendarFeed.Event] = []
+        if let data = FileManager.default.contents(atPath: file.path) {
+            previous = (try? JSONDecoder().decode([CalendarFeed.Event].self, from: data)) ?? []
         }
-        var kept: [String: Kept] = [:]
-        if let file, let data = FileManager.default.contents(atPath: file.path) {
-            kept = (try? JSONDecoder().decode([String: Kept].self, from: data)) ?? [:]
-        }
-        var result: [String: (sequence: Int, modified: Date)] = [:]
-        for event in feed.events {
-            let content = digest(event.content)
-            var record =
-                kept[event.uid]
-                ?? Kept(digest: content, sequence: 0, modified: now.timeIntervalSince1970.rounded(.down))
-            if record.digest != content {
-                record = Kept(
-                    digest: content, sequence: record.sequence + 1,
-                    modified: now.timeIntervalSince1970.rounded(.down))
-            }
-            kept[event.uid] = record
-            result[event.uid] = (record.sequence, Date(timeIntervalSince1970: record.modified))
-        }
-        if let file, let data = try? JSONEncoder().encode(kept) {
+        let now = Set(feed.events.map(\.uid))
+        // Cancelled ones are not kept: each goes out once.
+        let gone = previous.filter { !now.contains($0.uid) && !$0.cancelled }
+        if let data = try? JSONEncoder().encode(feed.events) {
             try? FileManager.default.createDirectory(
                 at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
             try? AtomicFile.write([UInt8](data), to: file.path, mode: 0o600, replacing: true)
         }
-        return result
+        return gone
     }
-
-    static func digest(_ text: String) -> String { StableHash.hex(text) }
 }

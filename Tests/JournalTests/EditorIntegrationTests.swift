@@ -66,7 +66,7 @@ let hasTestPython = FileManager.default.isExecutableFile(atPath: testPython.path
             "date": ("2026-11-20", "Friday"), "goals": ("[toy-compiler]", "{a: 1}"),
             "agenda": ("[Case review, Feedback]", "{a: 1}"),
             "next": ("2026-12-04", "later"), "private": ("false", "maybe"), "author": ("mentee", "[a]"),
-            "confidence": ("3", "9"),
+            "confidence": ("3", "9"), "time": ("\"17:00\"", "5pm"), "timezone": ("Europe/Berlin", "CET+1"),
         ]
         let statuses = ["agreement": "active", "goal": "active", "session": "held"]
         var cases: [[String: String]] = []

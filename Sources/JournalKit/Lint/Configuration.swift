@@ -11,6 +11,8 @@ public struct LintConfiguration: Sendable, Equatable {
     public var syncTransport: String?
     /// `report.format`: the report's format when `--format` is not given.
     public var reportFormat: String?
+    /// `calendar:`: the reminders of `journal calendar` (`CalendarReminders`).
+    var calendar: YAMLValue?
 
     /// No overrides.
     public init() {}
@@ -65,7 +67,11 @@ public struct LintConfiguration: Sendable, Equatable {
                         message: message))
             }
         }
-        unknownKeys(root, known: ["lint", "sync", "report"], within: nil)
+        unknownKeys(root, known: ["lint", "sync", "report", "calendar"], within: nil)
+        if let calendar = root["calendar"], !calendar.isNull {
+            _ = CalendarReminders.read(calendar, over: CalendarReminders(), problem: problem)
+            configuration.calendar = calendar
+        }
         if let report = root["report"], !report.isNull {
             if report.pairs == nil {
                 problem(report.position, "`report` should be a mapping with `format:`")

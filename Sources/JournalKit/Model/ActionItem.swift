@@ -50,6 +50,9 @@ public struct ActionItem: Sendable, Equatable {
         ).identity
     }
 
+    /// Text as identity compares it: case folded.
+    static func foldedText(_ text: String) -> String { folded(text) }
+
     private static func folded(_ text: String) -> String {
         var text = text
         let plain = text.withUTF8 { bytes in !bytes.contains { ($0 >= 0x41 && $0 <= 0x5A) || $0 >= 0x80 } }

@@ -24,6 +24,10 @@ public struct Agreement: Sendable, Equatable {
     public var learningStyle: String?
     /// Whether what is shared stays between the pair.
     public var confidential: Bool = true
+    /// When meetings usually start.
+    public var time: MeetingTime?
+    /// The IANA time zone of `time` (`Europe/Berlin`); without it, the reader's local time.
+    public var timezone: String?
 }
 
 extension Agreement {

@@ -135,6 +135,14 @@ public enum EntrySchema {
             return .object([("type", .string("array")), ("items", milestone)])
         case .confidence:
             return .object([("type", .string("integer")), ("minimum", .int(1)), ("maximum", .int(5))])
+        case .time:
+            return .object([
+                ("type", .string("string")), ("pattern", .string("^\\s*([01]?[0-9]|2[0-3]):[0-5][0-9]\\s*$")),
+            ])
+        case .timezone:
+            return .object([
+                ("type", .string("string")), ("pattern", .string("^(UTC|[A-Za-z_]+(/[A-Za-z0-9_+-]+)+)$")),
+            ])
         case .kind:
             let name = kind.rawValue
             return .object([

@@ -33,6 +33,10 @@ public struct FieldSpec: Sendable, Equatable {
         case confidence
         /// The entry's kind, as its folder says.
         case kind
+        /// A time of day, HH:MM on a 24-hour clock.
+        case time
+        /// A time zone by its IANA name.
+        case timezone
     }
 
     public var name: String
@@ -64,6 +68,8 @@ public struct FieldSpec: Sendable, Equatable {
         case .milestones: "a list of milestones: title, due, done"
         case .confidence: "a whole number from 1 to 5"
         case .kind: "the kind of entry"
+        case .time: "a time, HH:MM on a 24-hour clock"
+        case .timezone: "a time zone by its IANA name, such as Europe/Berlin"
         }
     }
 }
@@ -98,6 +104,9 @@ extension EntryKind {
                 FieldSpec(
                     "confidential", .boolean, "Whether what is said stays between the two (true when absent)."
                 ),
+                FieldSpec("time", .time, "When meetings usually start (calendar events get this time)."),
+                FieldSpec(
+                    "timezone", .timezone, "The time zone of `time`; without it, each reader's local time."),
                 type,
             ]
         case .goal:
@@ -122,6 +131,7 @@ extension EntryKind {
                     "status", .status, "Whether the meeting was held, planned, rescheduled or cancelled."),
                 FieldSpec("agenda", .texts, "What the pair means to talk about."),
                 FieldSpec("next", .date, "The day agreed for the next meeting."),
+                FieldSpec("time", .time, "When the meeting starts, when not the agreement's usual time."),
                 isPrivate, type,
             ]
         case .reflection:

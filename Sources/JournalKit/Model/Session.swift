@@ -10,6 +10,8 @@ public struct Session: Sendable, Equatable {
     public var agenda: [String] = []
     /// The next meeting, when agreed.
     public var next: CalendarDate?
+    /// When it starts, when not the agreement's `time`.
+    public var time: MeetingTime?
 
     /// Whether the session counts as a meeting.
     public var isHeld: Bool { status == .held }

@@ -1,7 +1,7 @@
 /// Writing and reading each model type; the field order is the format.
 enum EntryCoding {
     /// Bumped whenever what is written changes shape, so that old caches are dropped.
-    static let version = 6
+    static let version = 7
 
     static func encode(_ entry: Entry) -> [UInt8] {
         var writer = ByteWriter()
@@ -112,6 +112,8 @@ enum EntryCoding {
             writer.optional(agreement.learningStyle) { $0.string($1) }
             writer.optional(agreement.id) { $0.string($1) }
             writer.bool(agreement.confidential)
+            writer.optional(agreement.time) { $0.string($1.description) }
+            writer.optional(agreement.timezone) { $0.string($1) }
         case .goal(let goal):
             writer.int(EntryKind.goal.spec.cacheTag)
             writer.string(goal.id)
@@ -136,6 +138,7 @@ enum EntryCoding {
             writer.array(session.goals, writeGoalReference)
             writer.array(session.agenda) { $0.string($1) }
             writer.optional(session.next, writeDate)
+            writer.optional(session.time) { $0.string($1.description) }
         case .reflection(let reflection):
             writer.int(EntryKind.reflection.spec.cacheTag)
             writer.string(reflection.author)
@@ -172,6 +175,11 @@ enum EntryCoding {
             agreement.learningStyle = try reader.optional { try $0.string() }
             agreement.id = try reader.optional { try $0.string() }
             agreement.confidential = try reader.bool()
+            agreement.time = try reader.optional { reader in
+                guard let time = MeetingTime(try reader.string()) else { throw ByteReader.Damaged() }
+                return time
+            }
+            agreement.timezone = try reader.optional { try $0.string() }
             return .agreement(agreement)
         case .goal:
             var goal = Goal(
@@ -194,6 +202,10 @@ enum EntryCoding {
             session.goals = try reader.array(readGoalReference)
             session.agenda = try reader.array { try $0.string() }
             session.next = try reader.optional(readDate)
+            session.time = try reader.optional { reader in
+                guard let time = MeetingTime(try reader.string()) else { throw ByteReader.Damaged() }
+                return time
+            }
             return .session(session)
         case .reflection:
             var reflection = Reflection()

@@ -198,6 +198,8 @@ public enum EntryParser {
             agreement.ends = reader.date("ends")
             agreement.learningStyle = reader.text("learning_style")
             agreement.confidential = reader.bool("confidential") ?? true
+            agreement.time = reader.time("time")
+            agreement.timezone = reader.timezone("timezone")
             entry.content = .agreement(agreement)
         case .goal:
             var goal = Goal(id: stem, idPosition: .fileStart, title: stem)
@@ -220,6 +222,7 @@ public enum EntryParser {
             session.status = reader.status("status", default: SessionStatus.held)
             session.agenda = reader.textList("agenda")
             session.next = reader.date("next")
+            session.time = reader.time("time")
             entry.content = .session(session)
         case .reflection:
             var reflection = Reflection()

@@ -114,6 +114,29 @@ struct FieldReader {
         return minutes
     }
 
+    mutating func time(_ key: String) -> MeetingTime? {
+        guard let value = value(key) else { return nil }
+        guard let text = value.text, let time = MeetingTime(text) else {
+            report(
+                FieldInvalidRule.id, at: value.position,
+                "`\(key)` should be a time on a 24-hour clock, such as 17:00 or 09:30")
+            return nil
+        }
+        return time
+    }
+
+    mutating func timezone(_ key: String) -> String? {
+        guard let value = value(key) else { return nil }
+        guard let text = value.text?.trimmingCharacters(in: .whitespaces), MeetingTime.isKnownZone(text)
+        else {
+            report(
+                FieldInvalidRule.id, at: value.position,
+                "`\(key)` should be a time zone by its IANA name, such as Europe/Berlin or America/New_York")
+            return nil
+        }
+        return text
+    }
+
     mutating func cadence(_ key: String, required: Bool) -> Cadence? {
         guard let value = value(key) else {
             if required { missing(key, why: " (how often the pair meets, such as biweekly)") }

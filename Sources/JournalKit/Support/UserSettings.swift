@@ -8,6 +8,8 @@ public struct UserSettings: Sendable {
     public var colour: ColourChoice?
     public var editor: String?
     public var format: String?
+    /// `calendar:`: the reminders of `journal calendar` (`CalendarReminders`).
+    var calendar: YAMLValue?
     /// The file read, when there was one.
     public var file: String?
     /// What is wrong in it, as `path:line:column: message` lines.
@@ -61,7 +63,7 @@ public struct UserSettings: Sendable {
             }
             return
         }
-        let known = ["color", "editor", "format"]
+        let known = ["color", "editor", "format", "calendar"]
         for pair in pairs {
             guard let key = pair.key.text else { continue }
             let value = pair.value.isNull ? nil : pair.value.text
@@ -74,6 +76,11 @@ public struct UserSettings: Sendable {
                 }
             case "editor":
                 editor = value
+            case "calendar":
+                if !pair.value.isNull {
+                    _ = CalendarReminders.read(pair.value, over: CalendarReminders(), problem: problem)
+                    calendar = pair.value
+                }
             case "format":
                 if let value, Self.formats.contains(value.lowercased()) {
                     format = value.lowercased()

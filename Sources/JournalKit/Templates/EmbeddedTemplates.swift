@@ -15,6 +15,9 @@ enum EmbeddedTemplates {
         cadence: {{{cadenceYAML}}}
         # How long a meeting lasts, e.g. 45m or 1h:
         # duration: 1h
+        # When meetings usually start (24-hour clock), and the time zone that time is in:
+        # time: 17:00
+        # timezone: Europe/Berlin
         # How you talk between meetings (chat, email, video call):
         # channel: video call
         # When you will revisit this agreement together:

@@ -114,6 +114,14 @@ extension LanguageServer {
                 items += (1...5).map { ["label": String($0), "kind": 12] }
             case .cadence?:
                 items += ["weekly", "biweekly", "monthly", "every 3 weeks"].map { ["label": $0, "kind": 12] }
+            case .timezone?:
+                // This computer's zone first, then every zone it knows.
+                let here = TimeZone.current.identifier
+                items +=
+                    ([here] + TimeZone.knownTimeZoneIdentifiers.filter { $0 != here && $0.contains("/") })
+                    .map { ["label": $0, "kind": 12] }
+            case .time?:
+                items += ["09:00", "12:00", "17:00", "18:30"].map { ["label": $0, "kind": 12] }
             default:
                 if key == "author" || key == "milestones" && before.contains("due") {
                     items +=

@@ -93,6 +93,7 @@ import Testing
         #expect(run.status == 3, "\(run.stdout)\(run.stderr)")
         #expect(run.stdout.contains(goal))
         #expect(run.stdout.contains("journal sync"))
+        #expect(run.stdout.contains("keep each setting there"), "\(run.stdout)")
         let conflicted = box.read(goal, in: mentor) ?? ""
         #expect(conflicted.contains("title: Speak at the local meetup"))
         #expect(conflicted.contains("title: Speak at a conference"))

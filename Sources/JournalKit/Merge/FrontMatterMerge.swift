@@ -25,15 +25,106 @@ enum FrontMatterMerge {
     /// it is a list or a mapping written in block style, else a conflict on its lines alone.
     static func value(_ base: KeyedLines?, _ ours: KeyedLines, _ theirs: KeyedLines) throws -> [MergePiece] {
         let conflict = [MergePiece.conflict(ours: ours.lines, theirs: theirs.lines)]
+        // The same value written two ways (`held`, `"held"`, another spacing) is no conflict.
+        if let o = ours.value, let t = theirs.value, sameContent(o, t),
+            comments(ours.lines) == comments(theirs.lines)
+        {
+            return [.text(ours.lines)]
+        }
         let sides = [base, ours, theirs].compactMap { $0 }
         if sides.allSatisfy({ isListOrNothing($0.value) }), sides.contains(where: { $0.value?.items != nil })
         {
-            return try list(base, ours, theirs) ?? conflict
+            if let merged = try list(base, ours, theirs) { return merged }
+            // A list in flow style (`goals: [a, b]`) merges as a block list does.
+            return scalarList(base, ours, theirs) ?? conflict
         }
         if sides.allSatisfy({ $0.value?.pairs != nil }) {
             return try mapping(base, ours, theirs) ?? conflict
         }
         return conflict
+    }
+
+    /// Whether two values say the same: scalars of the same text (quoted or not, unless the
+    /// quotes change what a plain word means: `"null"`, `"true"`, `"3"`), lists and mappings
+    /// of the same content in the same order.
+    static func sameContent(_ a: YAMLValue, _ b: YAMLValue) -> Bool {
+        switch (a, b) {
+        case (.scalar(let x, let plainX, _), .scalar(let y, let plainY, _)):
+            return x == y && (plainX == plainY || !isSpecialPlain(x))
+        case (.sequence(let x, _), .sequence(let y, _)):
+            return x.count == y.count && zip(x, y).allSatisfy { sameContent($0, $1) }
+        case (.mapping(let x, _), .mapping(let y, _)):
+            return x.count == y.count
+                && zip(x, y).allSatisfy { sameContent($0.key, $1.key) && sameContent($0.value, $1.value) }
+        default:
+            return false
+        }
+    }
+
+    /// A plain scalar YAML reads as something other than text.
+    private static func isSpecialPlain(_ text: String) -> Bool {
+        let lowered = text.lowercased()
+        return ["", "~", "null", "true", "false", "yes", "no", "on", "off"].contains(lowered)
+            || Double(text) != nil || text.hasPrefix("0x") || text.hasPrefix("0o")
+    }
+
+    /// A key's comment lines, trimmed.
+    private static func comments(_ lines: [String]) -> [String] {
+        lines.filter(isBlankOrComment).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter {
+            !$0.isEmpty
+        }
+    }
+
+    /// Lists of plain values, one of them at least in flow style, merged as ordered sets (what
+    /// either side added, ours first; what either side removed goes) and written back in the
+    /// style of ours. Nil when an item is not a plain value or the key line cannot be kept.
+    private static func scalarList(_ base: KeyedLines?, _ ours: KeyedLines, _ theirs: KeyedLines)
+        -> [MergePiece]?
+    {
+        func values(_ side: KeyedLines?) -> [YAMLValue]? {
+            guard let value = side?.value else { return [] }
+            if value.isNull { return [] }
+            guard let items = value.items, items.allSatisfy({ $0.text != nil }) else { return nil }
+            return items
+        }
+        guard let b = values(base), let o = values(ours), let t = values(theirs) else { return nil }
+        let texts = { (items: [YAMLValue]) in items.compactMap(\.text) }
+        let removed = Set(texts(b)).subtracting(texts(t))
+        var merged = o.filter { !removed.contains($0.text ?? "") }
+        var seen = Set(texts(merged) + texts(b))
+        for item in t where !seen.contains(item.text ?? "") {
+            merged.append(item)
+            seen.insert(item.text ?? "")
+        }
+        guard let keyIndex = ours.lines.firstIndex(where: { !isBlankOrComment($0) }),
+            let colon = ours.lines[keyIndex].firstIndex(of: ":")
+        else { return nil }
+        let keyLine = ours.lines[keyIndex]
+        let ending = keyLine.hasSuffix("\r\n") ? "\r\n" : "\n"
+        let key = String(keyLine[...colon])
+        let indent = String(keyLine.prefix { $0 == " " })
+        func written(_ item: YAMLValue) -> String {
+            guard case .scalar(let text, let plain, _) = item else { return "\"\"" }
+            let safe =
+                !text.isEmpty
+                && text.unicodeScalars.allSatisfy {
+                    CharacterSet.alphanumerics.contains($0) || " _.-/".unicodeScalars.contains($0)
+                } && text.first != " " && text.last != " " && text.first != "-"
+            if safe && (plain || !isSpecialPlain(text)) { return text }
+            return "\""
+                + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(
+                    of: "\"", with: "\\\"")
+                + "\""
+        }
+        let oursIsFlow =
+            ours.value?.items == nil || ours.lines.dropFirst(keyIndex).contains { $0.contains("[") }
+        let lines: [String]
+        if oursIsFlow || merged.isEmpty {
+            lines = [key + " [" + merged.map(written).joined(separator: ", ") + "]" + ending]
+        } else {
+            lines = [key + ending] + merged.map { indent + "  - " + written($0) + ending }
+        }
+        return [.text(Array(ours.lines[..<keyIndex]) + lines)]
     }
 
     private static func isListOrNothing(_ value: YAMLValue?) -> Bool {
@@ -154,43 +245,118 @@ enum FrontMatterMerge {
 
     /// The lines of a mapping cut into one run per key (a key's value, and the comments and
     /// blank lines just above it), keyed by name; what precedes the first key (from
-    /// `firstLine` on) is a run of its own. Nil when a key does not start its own line at
-    /// `column`, so the cut would not follow the keys.
+    /// `firstLine` on) is a run of its own. A key written but commented out (a template's
+    /// `# next: YYYY-MM-DD`) is a run known by the same name, so that writing it on one side is
+    /// a change of that key alone. Comments after the last key are a run of their own. Nil when
+    /// a key does not start its own line at `column`, so the cut would not follow the keys.
     static func fields(_ block: KeyedLines, pairs: [YAMLPair], column: Int, firstLine: Int) -> [KeyedLines]? {
-        var starts: [Int] = []
+        var starts: [(line: Int, name: String, value: YAMLValue?)] = []
         for pair in pairs {
-            guard pair.key.text != nil, pair.key.position.column == column else { return nil }
+            guard let name = pair.key.text, pair.key.position.column == column else { return nil }
             let line = pair.key.position.line - 1 - block.start
-            let previous = starts.last ?? (firstLine - 1)
+            let previous = starts.last?.line ?? (firstLine - 1)
             guard line >= firstLine, block.lines.indices.contains(line), line > previous else { return nil }
             guard block.lines[line].prefix(column - 1).allSatisfy({ $0 == " " }) else { return nil }
-            starts.append(line)
+            starts.append((line, name, pair.value))
         }
-        // Comments and blank lines just above a key go with it.
-        var leads = starts
+        // Keys commented out at the keys' margin, outside every key's own lines.
+        let real = Set(starts.map(\.line))
+        var commented: [(line: Int, name: String, value: YAMLValue?)] = []
+        for line in firstLine..<block.lines.count where !real.contains(line) {
+            guard let name = commentedKey(block.lines[line], column: column) else { continue }
+            // Below a key whose value goes on past this line (a block list with a comment in it), it is
+            // part of that value.
+            if let owner = starts.last(where: { $0.line < line }), let value = owner.value,
+                lastLine(of: value) - 1 - block.start > line
+            {
+                continue
+            }
+            commented.append((line, name, nil))
+        }
+        starts = (starts + commented).sorted { $0.line < $1.line }
+        // Comments and blank lines just above a key go with it (not the lines that continue a
+        // commented key, `#   - first topic` under `# agenda:`).
+        var leads = starts.map(\.line)
         for (index, start) in starts.enumerated() {
-            var lead = start
-            let floor = index == 0 ? firstLine : starts[index - 1] + 1
+            var lead = start.line
+            let floor = index == 0 ? firstLine : starts[index - 1].line + 1
             while lead > floor, isBlankOrComment(block.lines[lead - 1]),
-                block.lines[lead - 1].prefix(while: { $0 == " " }).count < column
+                block.lines[lead - 1].prefix(while: { $0 == " " }).count < column,
+                !continuesComment(block.lines[lead - 1])
             {
                 lead -= 1
             }
             leads[index] = lead
         }
-        let names = KeyedMerge.numbered(pairs.map { "." + ($0.key.text ?? "") })
+        // Comments and blank lines after the last key belong to no key: a run of their own.
+        var tail = block.lines.count
+        if let last = starts.last?.line {
+            while tail - 1 > last, isBlankOrComment(block.lines[tail - 1]),
+                block.lines[tail - 1].prefix(while: { $0 == " " }).count < column,
+                !continuesComment(block.lines[tail - 1])
+            {
+                tail -= 1
+            }
+        }
+        let names = KeyedMerge.numbered(starts.map { "." + $0.name })
         var runs = [
             KeyedLines(
                 key: "\u{0}head", lines: Array(block.lines[..<(leads.first ?? block.lines.count)]),
                 start: block.start)
         ]
-        for index in pairs.indices {
-            let end = index + 1 < leads.count ? leads[index + 1] : block.lines.count
+        for index in starts.indices {
+            let end = index + 1 < leads.count ? leads[index + 1] : tail
             runs.append(
                 KeyedLines(
                     key: names[index], lines: Array(block.lines[leads[index]..<end]),
-                    start: block.start + leads[index], value: pairs[index].value))
+                    start: block.start + leads[index], value: starts[index].value))
+        }
+        if tail < block.lines.count {
+            runs.append(
+                KeyedLines(key: "\u{0}tail", lines: Array(block.lines[tail...]), start: block.start + tail))
         }
         return runs
+    }
+
+    /// The key of a line that is a key commented out at the margin `column` (`# next: …`).
+    static func commentedKey(_ line: String, column: Int) -> String? {
+        let characters = Array(line)
+        var index = 0
+        while index < characters.count, characters[index] == " " { index += 1 }
+        guard index == column - 1, index < characters.count, characters[index] == "#" else { return nil }
+        index += 1
+        if index < characters.count, characters[index] == " " { index += 1 }
+        let start = index
+        while index < characters.count,
+            characters[index].isLetter || characters[index].isNumber || characters[index] == "_"
+                || (characters[index] == "-" && index > start)
+        {
+            index += 1
+        }
+        guard index > start, index < characters.count, characters[index] == ":",
+            characters[start].isLetter || characters[start] == "_"
+        else { return nil }
+        let after = index + 1 < characters.count ? characters[index + 1] : "\n"
+        guard after == " " || after == "\n" || after == "\r\n" || after == "\t" else { return nil }
+        return String(characters[start..<index])
+    }
+
+    /// A comment line that goes on from the one above it (`#   - first topic`): after its `#`,
+    /// more than one space, or a list dash.
+    static func continuesComment(_ line: String) -> Bool {
+        let rest = line.drop { $0 == " " || $0 == "\t" }
+        guard rest.first == "#" else { return false }
+        let after = rest.dropFirst()
+        return after.hasPrefix("  ") || after.hasPrefix("\t") || after.hasPrefix(" -")
+    }
+
+    /// The 1-based line of a value's last character (its last item or field's).
+    static func lastLine(of value: YAMLValue) -> Int {
+        switch value {
+        case .scalar(_, _, let position): return position.line
+        case .sequence(let items, let position): return items.last.map(lastLine) ?? position.line
+        case .mapping(let pairs, let position):
+            return pairs.last.map { lastLine(of: $0.value) } ?? position.line
+        }
     }
 }

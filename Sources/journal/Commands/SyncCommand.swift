@@ -124,6 +124,22 @@ struct SyncCommand: ParsableCommand {
             lines.append(
                 "line says whose words follow or precede it. Keep the words you both want, delete the")
             lines.append("three marker lines, save, and run `journal sync` again.")
+            for file in marked {
+                guard
+                    let text = try? String(contentsOf: workdir.appendingPathComponent(file), encoding: .utf8),
+                    let shape = ConflictMarkers.shape(of: text)
+                else { continue }
+                if shape.bothReadTheSame {
+                    lines.append(
+                        "In \(name(file)) both versions read the same (they differ only in spaces or line ends): "
+                            + "keep either one and delete the marker lines.")
+                } else if shape.inFrontMatter {
+                    lines.append(
+                        "In \(name(file)) the two versions differ at the top, between the `---` lines: keep each "
+                            + "setting there (such as status: or next:) only once, with the value you agree on."
+                    )
+                }
+            }
         }
         if !kept.isEmpty {
             if !lines.isEmpty { lines.append("") }

@@ -29,6 +29,8 @@ public struct ListedAction: Sendable, Equatable {
     public var path: String
     public var line: Int
     public var isPrivate: Bool
+    /// `open` or `in-progress` (`[/]`).
+    public var state: ActionState = .open
 }
 
 extension OpenedJournal {
@@ -60,7 +62,7 @@ extension OpenedJournal {
                     ListedAction(
                         mentorship: mentorship.id, text: item.text, owner: item.owner, due: item.due,
                         isOverdue: item.due.map { $0 < today } ?? false, firstSeen: tracked.firstSeen,
-                        path: item.path, line: item.line, isPrivate: tracked.isPrivate))
+                        path: item.path, line: item.line, isPrivate: tracked.isPrivate, state: item.state))
             }
         }
         return rows.sorted { a, b in

@@ -175,4 +175,29 @@ import Testing
             #expect(facts.map { named.lowerBound < $0.lowerBound } ?? false, "\(format)")
         }
     }
+
+    /// When every open item is overdue (so on the agenda), the items' heading is followed by a
+    /// sentence that says so, in every format, never by an empty list.
+    @Test func aListEmptiedByTheAgendaSaysWhere() throws {
+        let files = [
+            "sessions/2026-10-12.md":
+                "---\ndate: 2026-10-12\n---\n- [ ] @mentee read the chapter (due 2026-10-13)\n"
+                + "- [/] @mentor send the article (due 2026-10-14)\n"
+        ]
+        let journal = journal(files)
+        let day = CalendarDate("2026-10-20") ?? CalendarDate(dayNumber: 0)
+        let report = ReportBuilder.build(
+            journal.mentorships, diagnostics: [], options: ReportOptions(today: day))
+        let sentence = "All 2 are overdue, so they are on the agenda above."
+        let renderers: [(String, any ReportRenderer)] = [
+            ("text", TextReportRenderer()),
+            ("markdown", MarkdownReportRenderer(template: try ReportTemplate.builtIn(.markdown))),
+            ("html", HTMLReportRenderer(template: try ReportTemplate.builtIn(.html))),
+        ]
+        for (format, renderer) in renderers {
+            let rendered = renderer.render(report)
+            #expect(rendered.contains(sentence), "\(format)")
+            #expect(!rendered.contains("None."), "\(format)")
+        }
+    }
 }

@@ -253,6 +253,19 @@ let hasTestPython = FileManager.default.isExecutableFile(atPath: testPython.path
         #expect(actions.contains { $0["overdue"] as? Bool == true })
         let dues = actions.compactMap { $0["due"] as? String }
         #expect(dues == dues.sorted(), "soonest due first")
+        #expect(actions.allSatisfy { ["open", "in-progress"].contains($0["state"] as? String ?? "") })
+        // An item started (`[/]`) says so in the list.
+        try box.write(
+            "---\ndate: 2026-11-24\n---\n- [/] @mentee draft the talk (due 2026-11-30)\n",
+            to: "sessions/2026-11-24.md", in: journal)
+        run = try box.journal(["--today", "2026-11-25", "list", "actions"], in: journal)
+        #expect(
+            run.stdout.split(separator: "\n").contains {
+                $0.hasPrefix("in progress, due 2026-11-30") && $0.contains("draft the talk")
+            }, "\(run.stdout)")
+        run = try box.journal(["--today", "2026-11-25", "list", "actions", "--format", "json"], in: journal)
+        #expect(run.stdout.contains("\"state\": \"in-progress\""), "\(run.stdout)")
+        try FileManager.default.removeItem(at: journal.appendingPathComponent("sessions/2026-11-24.md"))
         run = try box.journal(["list", "meetings"], in: journal)
         #expect(run.status == 2)
 

@@ -116,6 +116,14 @@ extension MentorshipReport {
         return "; the \(onAgenda) overdue \(onAgenda == 1 ? "is" : "are") on the agenda above"
     }
 
+    /// Under the heading when every open item is already on the agenda, so the list is not empty
+    /// without a word.
+    public var allOnAgendaSentence: String {
+        actionItems.count == 1
+            ? "It is overdue, so it is on the agenda above."
+            : "All \(actionItems.count) are overdue, so they are on the agenda above."
+    }
+
     /// How an action item's date reads: "due 2026-11-20", "overdue: due …, 3 days ago", "no date".
     public static func dueText(_ item: ActionItemReport) -> String {
         guard let date = item.due else { return "no date" }

@@ -53,6 +53,7 @@ public struct TextReportRenderer: ReportRenderer {
         let shown = m.actionItemsOffAgenda
         lines.append(style.bold(m.actionItemsTitle) + " (\(m.actionItems.count)\(m.actionItemsNote))")
         if m.actionItems.isEmpty { lines.append("  none") }
+        if shown.isEmpty && !m.actionItems.isEmpty { lines.append("  " + m.allOnAgendaSentence) }
         for item in shown {
             let due =
                 item.overdue ? style.red(MentorshipReport.dueText(item)) : MentorshipReport.dueText(item)

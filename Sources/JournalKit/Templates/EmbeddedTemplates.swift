@@ -400,6 +400,9 @@ enum EmbeddedTemplates {
         {{^hasOnAgenda}}
         <p class="empty">None.</p>
         {{/hasOnAgenda}}
+        {{#hasOnAgenda}}
+        <p class="empty">{{allOnAgendaText}}</p>
+        {{/hasOnAgenda}}
         {{/hasOtherActionItems}}
         </section>
         </div>
@@ -547,6 +550,9 @@ enum EmbeddedTemplates {
         {{^otherActionItems}}
         {{^hasOnAgenda}}
         None.
+        {{/hasOnAgenda}}
+        {{#hasOnAgenda}}
+        {{allOnAgendaText}}
         {{/hasOnAgenda}}
         {{/otherActionItems}}
         {{#showQuestions}}

@@ -175,7 +175,7 @@ enum ReportTemplateContext {
             "conflictedFiles": m.conflictedFiles, "isOver": m.isOver,
             "agendaTitle": m.agendaTitle, "actionItemsTitle": m.actionItemsTitle,
             "onAgendaCount": onAgenda, "hasOnAgenda": onAgenda > 0,
-            "onAgendaText": m.actionItemsNote,
+            "onAgendaText": m.actionItemsNote, "allOnAgendaText": m.allOnAgendaSentence,
             "showQuestions": m.isOver && !questions.isEmpty,
             "plannedSessions": m.plannedSessions,
             "sessions": m.sessions, "cancelledSessions": m.cancelledSessions,

@@ -81,8 +81,9 @@ struct ListCommand: ParsableCommand {
                         row.due.map { ($0 < opened.today ? "overdue " : "due ") + $0.description }
                         ?? "no due date"
                     // Journal text on one line each (`TerminalText.line`), as the report prints it.
+                    let started = row.state == .inProgress ? "in progress, " : ""
                     print(
-                        "\(due)  \(TerminalText.line(row.text))  \(TerminalText.line(row.path)):\(row.line)"
+                        "\(started)\(due)  \(TerminalText.line(row.text))  \(TerminalText.line(row.path)):\(row.line)"
                             + (row.isPrivate ? "  (private)" : ""))
                 }
             }
@@ -137,7 +138,7 @@ struct ListCommand: ParsableCommand {
                             ("owner", .optional(row.owner)), ("due", .date(row.due)),
                             ("overdue", .bool(row.isOverdue)),
                             ("first_seen", .date(row.firstSeen)), ("path", .string(row.path)),
-                            ("line", .int(row.line)),
+                            ("line", .int(row.line)), ("state", .string(row.state.name)),
                             ("private", .bool(row.isPrivate)),
                         ])
                     })

@@ -200,4 +200,36 @@ import Testing
             #expect(!rendered.contains("None."), "\(format)")
         }
     }
+
+    /// The HTML report shows what a reflection says, not the template's unanswered headings.
+    @Test func emptyTemplateSectionsAreLeftOut() {
+        let body = """
+            ## What I tried
+
+            <!-- What did I try since we last met? -->
+
+            ## Wins
+
+            <!-- What am I proud of?
+                 One per list item. -->
+            - Led the case review
+
+            ## Obstacles
+
+            ```
+            ## not a heading <!-- kept -->
+            ```
+
+            ### Inside
+
+            <!-- prompt -->
+            """
+        let shown = ReportTemplateContext.withoutEmptySections(body)
+        #expect(!shown.contains("What I tried"), "\(shown)")
+        #expect(shown.contains("## Wins\n\n- Led the case review"), "\(shown)")
+        #expect(!shown.contains("Inside"), "\(shown)")
+        #expect(!shown.contains("<!-- What"), "\(shown)")
+        #expect(shown.contains("## not a heading <!-- kept -->"), "code stays as written: \(shown)")
+        #expect(shown.contains("## Obstacles"), "a heading over code keeps it: \(shown)")
+    }
 }

@@ -25,6 +25,92 @@ enum ReportTemplateContext {
         return lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// A body without the template's prompts left unanswered: HTML comments, and headings with
+    /// nothing under them (before the next heading of the same or a higher level), so that a
+    /// report shows what was written, not the empty template.
+    static func withoutEmptySections(_ body: String) -> String {
+        // Comments out (`<!-- … -->`, over several lines too), outside fenced code.
+        var lines: [String] = []
+        var inComment = false
+        var fence: String?
+        for raw in body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+            let trimmed = raw.trimmingCharacters(in: .whitespaces)
+            if !inComment, let open = fence {
+                lines.append(raw)
+                if trimmed.hasPrefix(open) { fence = nil }
+                continue
+            }
+            if !inComment, trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+                fence = String(trimmed.prefix(3))
+                lines.append(raw)
+                continue
+            }
+            var line = raw
+            var kept = ""
+            while !line.isEmpty {
+                if inComment {
+                    guard let end = line.range(of: "-->") else {
+                        line = ""
+                        break
+                    }
+                    line = String(line[end.upperBound...])
+                    inComment = false
+                } else if let start = line.range(of: "<!--") {
+                    kept += line[..<start.lowerBound]
+                    line = String(line[start.upperBound...])
+                    inComment = true
+                } else {
+                    kept += line
+                    line = ""
+                }
+            }
+            // A line that only held a comment goes; one that held words keeps them.
+            if kept.trimmingCharacters(in: .whitespaces).isEmpty && raw.trimmingCharacters(in: .whitespaces) != "" {
+                continue
+            }
+            lines.append(kept)
+        }
+        // Headings with nothing under them, from the last up (an empty subsection empties its parent).
+        func level(_ line: String) -> Int? {
+            let hashes = line.prefix { $0 == "#" }.count
+            guard (1...6).contains(hashes), line.dropFirst(hashes).first == " " || line.count == hashes else {
+                return nil
+            }
+            return hashes
+        }
+        var keep = [Bool](repeating: true, count: lines.count)
+        var fenced = [Bool](repeating: false, count: lines.count)
+        var open: String?
+        for (index, line) in lines.enumerated() {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if let marker = open {
+                fenced[index] = true
+                if trimmed.hasPrefix(marker) { open = nil }
+            } else if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+                fenced[index] = true
+                open = String(trimmed.prefix(3))
+            }
+        }
+        for index in lines.indices.reversed() {
+            guard !fenced[index], let depth = level(lines[index]) else { continue }
+            var empty = true
+            var next = index + 1
+            while next < lines.count {
+                if !fenced[next], let other = level(lines[next]), other <= depth { break }
+                if keep[next] && !lines[next].trimmingCharacters(in: .whitespaces).isEmpty {
+                    empty = false
+                    break
+                }
+                next += 1
+            }
+            if empty { keep[index] = false }
+        }
+        let text = zip(lines, keep).filter(\.1).map(\.0).joined(separator: "\n")
+        // Runs of blank lines left behind become one.
+        return text.replacingOccurrences(of: "\n{3,}", with: "\n\n", options: .regularExpression)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     static func person(_ person: Person) -> [String: Any] {
         [
             "name": person.name ?? "", "email": person.email ?? "", "handle": person.handle ?? "",
@@ -117,7 +203,7 @@ enum ReportTemplateContext {
         let wins = notes(\.wins)
         let obstacles = notes(\.obstacles)
         let reflections: [[String: Any]] = m.reflections.map { reflection in
-            let body = withoutTitle(reflection.body, title: reflection.title)
+            let body = withoutEmptySections(withoutTitle(reflection.body, title: reflection.title))
             return [
                 "date": reflection.date.description, "title": reflection.title,
                 "author": reflection.author ?? "", "hasAuthor": reflection.author != nil,

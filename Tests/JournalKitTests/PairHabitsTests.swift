@@ -232,4 +232,27 @@ import Testing
         #expect(shown.contains("## not a heading <!-- kept -->"), "code stays as written: \(shown)")
         #expect(shown.contains("## Obstacles"), "a heading over code keeps it: \(shown)")
     }
+
+    /// A picture over a few weeks still carries dates on its axis (every week), not one label.
+    @Test func aShortTimelineHasDatedAxes() throws {
+        let files = [
+            "agreement.md": Self.agreement.replacingOccurrences(of: "2026-09-01", with: "2026-10-02"),
+            "sessions/2026-10-05.md": "---\ndate: 2026-10-05\n---\n",
+            "sessions/2026-10-12.md": "---\ndate: 2026-10-12\n---\n",
+            "reflections/2026-10-13.md": "---\ndate: 2026-10-13\nconfidence: 3\n---\n",
+            "reflections/2026-10-16.md": "---\ndate: 2026-10-16\nconfidence: 4\n---\n",
+        ]
+        let journal = journal(files)
+        let day = CalendarDate("2026-10-20") ?? CalendarDate(dayNumber: 0)
+        var report = ReportBuilder.build(journal.mentorships, diagnostics: [], options: ReportOptions(today: day))
+        report.mentorships = report.mentorships.map { $0 }
+        let html = HTMLReportRenderer(template: try ReportTemplate.builtIn(.html)).render(report)
+        for svg in html.components(separatedBy: "<svg").dropFirst().map({ $0.components(separatedBy: "</svg>")[0] })
+        where svg.contains("class=\"axis\"") {
+            let labels = svg.components(separatedBy: "<text class=\"label\"").count - 1
+            #expect(labels >= 2, "\(svg.prefix(400))")
+            #expect(svg.contains(">12 Oct") || svg.contains(">5 Oct"), "weekly dates: \(svg.components(separatedBy: "<text class=\"label\"").dropFirst().map { $0.prefix(60) })")
+        }
+        #expect(html.contains("class=\"axis\""))
+    }
 }

@@ -54,18 +54,38 @@ enum ReportPictures {
         guard let first = CalendarDate(year: scale.start.year, month: scale.start.month, day: 1) else {
             return parts
         }
+        // Ticks at the months; over a span that holds fewer than two month starts, at the weeks
+        // (every Monday) instead, so that an axis always carries dates to read the marks by;
+        // over years, every third month.
+        var ticks: [CalendarDate] = []
         var month = first.adding(months: 1)
-        var labelled = false
         while month <= scale.end {
-            let x = number(scale.x(month))
+            ticks.append(month)
+            month = month.adding(months: 1)
+        }
+        var weekly = false
+        if ticks.count < 2 {
+            weekly = true
+            ticks = []
+            // 1970-01-05 was a Monday.
+            var day = scale.start.adding(days: ((4 - scale.start.dayNumber) % 7 + 7) % 7)
+            while day <= scale.end {
+                ticks.append(day)
+                day = day.adding(days: 7)
+            }
+        } else if ticks.count > 24 {
+            ticks = ticks.filter { ($0.month - 1) % 3 == 0 }
+        }
+        var labelled = false
+        for tick in ticks {
+            let x = number(scale.x(tick))
             parts.append(
                 "<line class=\"tick\" x1=\"\(x)\" y1=\"\(number(top))\" x2=\"\(x)\" y2=\"\(number(y + 4))\" />"
             )
-            var label = months[month.month - 1]
-            if !labelled || month.month == 1 { label += " \(month.year)" }
+            var label = weekly ? "\(tick.day) \(months[tick.month - 1])" : months[tick.month - 1]
+            if !labelled || (tick.month == 1 && (weekly ? tick.day <= 7 : true)) { label += " \(tick.year)" }
             labelled = true
             parts.append("<text class=\"label\" x=\"\(x)\" y=\"\(number(y + 17))\">\(label)</text>")
-            month = month.adding(months: 1)
         }
         return parts
     }

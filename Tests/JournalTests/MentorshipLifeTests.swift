@@ -305,13 +305,28 @@ import Testing
         let run = try journal(
             ["--today", "2026-11-25", "report", "--format", "csv", "--output", output.path], in: root)
         #expect(run.status == 0, "\(run.stderr)")
+        // UTF-8 with a byte-order mark, which spreadsheets need to read names as written: Python
+        // reads it as `utf-8-sig`, pandas as plain UTF-8, each with clean column names.
+        let bytes = try Data(contentsOf: output)
+        #expect(Array(bytes.prefix(5)) == [0xEF, 0xBB, 0xBF, UInt8(ascii: "i"), UInt8(ascii: "d")])
         let script = """
             import csv, json, sys
-            with open(sys.argv[1], newline="", encoding="utf-8") as f:
+            with open(sys.argv[1], newline="", encoding="utf-8-sig") as f:
                 print(json.dumps(list(csv.DictReader(f, strict=True))))
             """
         let parsed = try runProgram(
             URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", script, output.path], in: root)
+        if hasTestPython {
+            let pandas = try runProgram(
+                testPython,
+                [
+                    "-c",
+                    "import pandas, sys; d = pandas.read_csv(sys.argv[1], encoding='utf-8'); "
+                        + "print(list(d.columns)[0], d['pair'][2])",
+                    output.path,
+                ], in: root)
+            #expect(pandas.stdout.hasPrefix("id '=HYPERLINK"), "\(pandas.stdout)\(pandas.stderr)")
+        }
         let rows = try #require(
             try JSONSerialization.jsonObject(with: Data(parsed.stdout.utf8)) as? [[String: String]])
         #expect(rows.map { $0["id"] } == ["silent", "wobbly", "done", "steady"])

@@ -1,5 +1,8 @@
 /// `journal report --format csv`: the overview alone, one row per mentorship, as RFC 4180 CSV
-/// (a header row, CRLF line ends, fields quoted when they hold a comma, a quote or a line break).
+/// (a header row, CRLF line ends, fields quoted when they hold a comma, a quote or a line break),
+/// in UTF-8 starting with a byte-order mark: LibreOffice's and Excel's default import then read
+/// names such as Zoë or Ørsted as written, and readers of UTF-8 that know the mark (pandas,
+/// Python's `utf-8-sig`) get clean column names.
 public struct CSVOverviewRenderer: ReportRenderer {
     /// Creates the renderer.
     public init() {}
@@ -11,13 +14,16 @@ public struct CSVOverviewRenderer: ReportRenderer {
         "overdue_action_items", "latest_confidence", "last_reflection", "evaluations", "lint_errors",
     ]
 
+    /// U+FEFF, the mark that tells a spreadsheet the file is UTF-8.
+    public static let byteOrderMark = "\u{FEFF}"
+
     /// The overview as CSV.
     public func render(_ report: Report) -> String {
         var lines = [Self.columns.joined(separator: ",")]
         for row in report.overview {
             lines.append(values(row).map(Self.field).joined(separator: ","))
         }
-        return lines.joined(separator: "\r\n") + "\r\n"
+        return Self.byteOrderMark + lines.joined(separator: "\r\n") + "\r\n"
     }
 
     /// One row's cells, in the order of `columns`.

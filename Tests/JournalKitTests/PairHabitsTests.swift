@@ -244,14 +244,20 @@ import Testing
         ]
         let journal = journal(files)
         let day = CalendarDate("2026-10-20") ?? CalendarDate(dayNumber: 0)
-        var report = ReportBuilder.build(journal.mentorships, diagnostics: [], options: ReportOptions(today: day))
+        var report = ReportBuilder.build(
+            journal.mentorships, diagnostics: [], options: ReportOptions(today: day))
         report.mentorships = report.mentorships.map { $0 }
         let html = HTMLReportRenderer(template: try ReportTemplate.builtIn(.html)).render(report)
-        for svg in html.components(separatedBy: "<svg").dropFirst().map({ $0.components(separatedBy: "</svg>")[0] })
+        for svg in html.components(separatedBy: "<svg").dropFirst().map({
+            $0.components(separatedBy: "</svg>")[0]
+        })
         where svg.contains("class=\"axis\"") {
             let labels = svg.components(separatedBy: "<text class=\"label\"").count - 1
             #expect(labels >= 2, "\(svg.prefix(400))")
-            #expect(svg.contains(">12 Oct") || svg.contains(">5 Oct"), "weekly dates: \(svg.components(separatedBy: "<text class=\"label\"").dropFirst().map { $0.prefix(60) })")
+            #expect(
+                svg.contains(">12 Oct") || svg.contains(">5 Oct"),
+                "weekly dates: \(svg.components(separatedBy: "<text class=\"label\"").dropFirst().map { $0.prefix(60) })"
+            )
         }
         #expect(html.contains("class=\"axis\""))
     }

@@ -101,6 +101,11 @@ let hasTestPython = FileManager.default.isExecutableFile(atPath: testPython.path
             for key in (required[kind] ?? [:]).keys {
                 add(kind, (required[kind] ?? [:]).filter { $0.key != key }, valid: false, "without-\(key)")
             }
+            // A misspelt key: lint warns (`field/unknown`), the schema refuses it.
+            let misspelt =
+                ["agreement": "cadense", "goal": "titel", "session": "nxt", "reflection": "titel"][kind]
+                ?? "dat"
+            add(kind, (required[kind] ?? [:]).merging([misspelt: "x"]) { $1 }, valid: false, "misspelt")
         }
         // Lint: each case an entry of its own mentorship, beside a valid agreement and the goal.
         let journalFolder = box.url("journal")
@@ -130,7 +135,7 @@ let hasTestPython = FileManager.default.isExecutableFile(atPath: testPython.path
             lintSays[name] = !diagnostics.contains { d in
                 d["path"] as? String == path
                     && reading.contains { (d["rule"] as? String ?? "").hasPrefix($0) }
-                    && (d["severity"] as? String) == "error"
+                    && ((d["severity"] as? String) == "error" || d["rule"] as? String == "field/unknown")
             }
         }
         // The schema, through jsonschema (what check-jsonschema runs).

@@ -84,6 +84,10 @@ import Testing
         var run = try box.journal(
             ["--today", "2026-11-25", "programme", "report", "--format", "json"], in: office, extra: env)
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        if hasTestPython {
+            let (ok, said) = try OutputSchemaTests.valid(box, "programme", run.stdout, tag: "programme")
+            #expect(ok, "journal schema programme: \(said)")
+        }
         var report = json(run)
         var pairs = report["pairs"] as? [[String: Any]] ?? []
         func pair(_ name: String) -> [String: Any] { pairs.first { $0["name"] as? String == name } ?? [:] }

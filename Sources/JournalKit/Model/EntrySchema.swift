@@ -3,7 +3,9 @@ import Foundation
 /// `journal schema`: JSON Schema 2020-12 of each kind's front matter, made from the same table
 /// the linter knows its keys from (`EntryKind.fields`, `EntryKind.spec.statuses`). Values are
 /// described as a YAML 1.2 reader gives them (`2026-11-20` is text, `3` a number, `true` a
-/// boolean). Keys the table does not know are allowed, as the linter allows them.
+/// boolean). A key the table does not know is refused (`additionalProperties: false`): every key
+/// lint warns about (`field/unknown`, a misspelling of a known key) and also a key of the pair's
+/// own that lint lets pass (docs/editors.md says so).
 public enum EntrySchema {
     public static let dialect = "https://json-schema.org/draft/2020-12/schema"
 
@@ -45,6 +47,7 @@ public enum EntrySchema {
             ("type", .string("object")),
             ("required", .array(fields.filter(\.required).map { .string($0.name) })),
             ("properties", .object(properties)),
+            ("additionalProperties", .bool(false)),
         ]
     }
 

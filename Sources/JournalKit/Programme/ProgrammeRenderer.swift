@@ -213,6 +213,6 @@ public struct ProgrammeRenderer {
                 )
             }
         }
-        return lines.joined(separator: "\r\n") + "\r\n"
+        return CSVOverviewRenderer.byteOrderMark + lines.joined(separator: "\r\n") + "\r\n"
     }
 }

@@ -1,7 +1,7 @@
 /// One line of the suggested agenda, with where it comes from.
 public struct AgendaItem: Sendable, Equatable {
     /// Where a line of the agenda comes from (cli.md's `agenda_items[].kind`).
-    public enum Kind: String, Sendable, Equatable {
+    public enum Kind: String, Sendable, Equatable, CaseIterable {
         case agreed, question, action, milestone, goal, review, evaluation
     }
 

@@ -65,7 +65,9 @@ enum ReportTemplateContext {
                 }
             }
             // A line that only held a comment goes; one that held words keeps them.
-            if kept.trimmingCharacters(in: .whitespaces).isEmpty && raw.trimmingCharacters(in: .whitespaces) != "" {
+            if kept.trimmingCharacters(in: .whitespaces).isEmpty
+                && raw.trimmingCharacters(in: .whitespaces) != ""
+            {
                 continue
             }
             lines.append(kept)

@@ -67,6 +67,11 @@ public enum NewMentorship {
                 files.append((path, text))
             }
         }
+        // What common Markdown linters read, so that they take entries as journal writes them.
+        for (path, text) in MarkdownLinterSettings.files
+        where !FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path) {
+            files.append((path, text))
+        }
         do {
             for (path, text) in files {
                 let url = folder.appendingPathComponent(path)
@@ -115,6 +120,45 @@ public enum NewMentorship {
             Notes written between meetings, mostly by the mentee: what was tried, what worked, wins,
             obstacles and questions for the next check-in. `journal new reflection` writes
             `reflections/YYYY-MM-DD.md`; with `--private` the file stays on this computer.
+
+            """
+        ),
+    ]
+}
+
+/// The settings `journal init` writes for the Markdown linters people run over their notes
+/// (markdownlint, in editors and `markdownlint-cli2`; pymarkdown from PyPI): front matter is
+/// front matter, an entry need not open with a heading (a session's first line is its front
+/// matter's), and lines are as long as the writer makes them.
+public enum MarkdownLinterSettings {
+    public static let files: [(String, String)] = [
+        (
+            ".markdownlint.yaml",
+            """
+            # Written by `journal init` for markdownlint: journal entries start with YAML front matter
+            # (which markdownlint understands), need not open with a heading, keep their long lines,
+            # and a goal's `title:` is not a second top-level heading beside its `# Title`.
+            default: true
+            MD013: false
+            MD041: false
+            MD025:
+              front_matter_title: ""
+
+            """
+        ),
+        (
+            ".pymarkdown",
+            """
+            {
+              "extensions": {
+                "front-matter": { "enabled": true }
+              },
+              "plugins": {
+                "md013": { "enabled": false },
+                "md025": { "enabled": false },
+                "md041": { "enabled": false }
+              }
+            }
 
             """
         ),

@@ -42,7 +42,8 @@ import Testing
         let files = try sandbox.git(["ls-files"], in: pair).stdout
         #expect(
             files
-                == ".gitattributes\nagreement.md\ngoals/README.md\nreflections/README.md\nsessions/README.md\n"
+                == ".gitattributes\n.markdownlint.yaml\n.pymarkdown\nagreement.md\ngoals/README.md\n"
+                + "reflections/README.md\nsessions/README.md\n"
         )
         // Plain git merges entries as `journal sync` does.
         #expect(sandbox.read(".gitattributes", in: pair)?.contains("*.md merge=journal\n") == true)

@@ -75,10 +75,14 @@ public struct GitError: Error, CustomStringConvertible, Sendable, Equatable {
             "failed to parse loose object", "corrupt", "invalid header", "inflate", "truncated",
             "failed to decompress", "packfile is truncated", "bad object", "object is corrupted",
             "invalid object", "incorrect header check", "header length mismatch", "length mismatch",
+            // A damaged pack can hand back another object than the one asked for.
+            "can not be successfully peeled", "does not match the type", "bad packfile", "packfile",
+            "invalid delta", "delta", "checksum", "crc",
         ]
         let storage = [GIT_ERROR_ODB.rawValue, GIT_ERROR_ZLIB.rawValue, GIT_ERROR_OBJECT.rawValue]
             .map(Int32.init).contains(errorClass)
-        return damageWords.contains(where: lowered.contains) && (storage || lowered.contains("object"))
+        return damageWords.contains(where: lowered.contains)
+            && (storage || lowered.contains("object") || lowered.contains("pack"))
     }
 
     /// What libgit2's terse texts mean, in words a person can act on; other texts as they are.

@@ -399,6 +399,45 @@ func runOnTerminal(
         #expect(try box.git(["rev-parse", "main"], in: remote).stdout == before)
         #expect(box.read("reflections/2026-12-01.md", in: folder)?.contains("Two") == true)
     }
+
+    /// A pack file damaged in the middle (what a failing disk leaves after `git gc`): commit and
+    /// sync end within their time, never with success, name the damage and `git fsck`, and send
+    /// nothing.
+    @Test func aDamagedPackEndsCommitAndSyncWithWhatToDo() throws {
+        let box = try GitSandbox()
+        let (remote, folder) = try box.sharedJournal()
+        let before = try box.git(["rev-parse", "main"], in: remote).stdout
+        for day in 1...6 {
+            try box.write(
+                reflectionText(
+                    "2026-12-0\(day)", title: "Day \(day) " + String(repeating: "words ", count: 400)),
+                to: "reflections/2026-12-0\(day).md", in: folder)
+            try box.git(["add", "-A"], in: folder)
+            try box.git(["commit", "-qm", "Day \(day)"], in: folder)
+        }
+        try box.git(["gc", "-q", "--aggressive"], in: folder)
+        let packs = folder.appendingPathComponent(".git/objects/pack")
+        let pack = try #require(
+            try FileManager.default.contentsOfDirectory(atPath: packs.path).first { $0.hasSuffix(".pack") })
+        let file = packs.appendingPathComponent(pack)
+        _ = chmod(file.path, 0o644)
+        var bytes = try Data(contentsOf: file)
+        for offset in stride(from: bytes.count / 3, to: bytes.count - 40, by: 97) { bytes[offset] ^= 0x5A }
+        try bytes.write(to: file)
+        try box.write(
+            reflectionText("2026-12-09", title: "After the damage"), to: "reflections/2026-12-09.md",
+            in: folder)
+        for command in [["commit"], ["sync"]] {
+            let run = try box.run(try journalBinary().path, command, in: folder, timeout: 60)
+            #expect(!run.timedOut, "\(command)")
+            if run.status != 0 {
+                #expect(run.status == 1, "\(command): \(run.stdout)\(run.stderr)")
+                #expect(run.stderr.contains("git fsck"), "\(command): \(run.stderr)")
+            }
+        }
+        #expect(try box.git(["rev-parse", "main"], in: remote).stdout == before, "nothing damaged was sent")
+        #expect(box.read("reflections/2026-12-09.md", in: folder)?.contains("After the damage") == true)
+    }
 }
 
 /// A shared copy in a folder, named relative to where `journal join` runs, is kept by its full

@@ -2,7 +2,27 @@ import CGit2
 import Foundation
 import JournalKit
 
+/// How a file conflicts, as the merge found it.
+public enum ConflictKind: String, Sendable, Equatable {
+    /// Both sides changed the same lines: the file holds both versions between markers.
+    case bothChanged
+    /// One side changed the file, the other deleted it: the changed version is kept to decide on.
+    case changedAndDeleted
+}
+
 extension GitRepository {
+    /// How each conflicted path of git's index conflicts (a merge left by an earlier sync).
+    public func conflictKinds() throws -> [String: ConflictKind] {
+        var kinds: [String: ConflictKind] = [:]
+        try eachConflict(try index()) { ancestor, ours, theirs in
+            guard let path = ours?.pointee.path ?? theirs?.pointee.path ?? ancestor?.pointee.path else {
+                return
+            }
+            kinds[String(cString: path)] = ours != nil && theirs != nil ? .bothChanged : .changedAndDeleted
+        }
+        return kinds
+    }
+
     /// What one merged file becomes in the work tree.
     private enum MergedFile {
         /// As the merge's blob has it.
@@ -25,7 +45,7 @@ extension GitRepository {
     func mergeInMemory(
         head: GitCommit, theirs: git_oid, options: inout git_merge_options, labels: MergeLabels,
         message: String
-    ) throws -> [String] {
+    ) throws -> [(path: String, kind: ConflictKind)] {
         let their = try commit(theirs)
         var merged: OpaquePointer?
         try check(
@@ -121,14 +141,14 @@ extension GitRepository {
         }
         // Every file is written: conflicts, if any, are the person's to resolve now.
         finishWrites()
-        return conflicts.map(\.path).sorted()
+        return conflicts.map { ($0.path, $0.kind) }.sorted { $0.path < $1.path }
     }
 
     /// The conflicted files of a merge computed in memory, each as journal writes it: an entry
     /// with journal's markers, another file with git's, or the version of the side that kept
     /// a file the other deleted.
     private func conflictedFiles(_ index: GitIndex, labels: MergeLabels) throws
-        -> [(path: String, bytes: [UInt8], mode: mode_t)]
+        -> [(path: String, bytes: [UInt8], mode: mode_t, kind: ConflictKind)]
     {
         typealias Side = (id: git_oid, mode: UInt32)
         var sides: [(path: String, base: Side?, ours: Side?, theirs: Side?)] = []
@@ -146,12 +166,12 @@ extension GitRepository {
             guard let ours = conflict.ours, let theirs = conflict.theirs else {
                 // Changed on one side, deleted on the other: the changed version stays to decide on.
                 let kept = conflict.ours ?? conflict.theirs
-                return (conflict.path, try kept.map { try blobBytes($0.id) } ?? [], mode)
+                return (conflict.path, try kept.map { try blobBytes($0.id) } ?? [], mode, .changedAndDeleted)
             }
             let merged = MergeDriver.merge(
                 base: try conflict.base.map { try blobBytes($0.id) }, ours: try blobBytes(ours.id),
                 theirs: try blobBytes(theirs.id), path: conflict.path, labels: labels)
-            return (conflict.path, merged.bytes, mode)
+            return (conflict.path, merged.bytes, mode, .bothChanged)
         }
     }
 

@@ -64,8 +64,10 @@ public struct SyncOutcome: Sendable, Equatable {
     public var upstreamSet: Bool
     /// How many pushes were refused because the remote moved meanwhile.
     public var retries: Int
-    /// Files left with conflict markers (when `integration` is `.conflicts`).
+    /// Files left to resolve (when `integration` is `.conflicts`).
     public var conflicts: [String]
+    /// How each of `conflicts` conflicts, as the merge found it (git's index after an earlier sync).
+    public var conflictKinds: [String: ConflictKind] = [:]
     /// Whether the conflicts are from an earlier sync, still unresolved.
     public var conflictsFromEarlierSync: Bool
     /// Changed or new paths the commit of step 2 kept local (private entries).
@@ -132,6 +134,7 @@ extension GitRepository {
             if !unresolved.isEmpty {
                 outcome.integration = .conflicts
                 outcome.conflicts = unresolved
+                outcome.conflictKinds = try conflictKinds()
                 outcome.conflictsFromEarlierSync = true
                 return outcome
             }
@@ -179,7 +182,9 @@ extension GitRepository {
             if integration.kind != .upToDate { outcome.integration = integration.kind }
             if integration.kind == .conflicts {
                 outcome.integration = .conflicts
-                outcome.conflicts = integration.conflicts
+                outcome.conflicts = integration.conflicts.map(\.path)
+                outcome.conflictKinds = Dictionary(
+                    integration.conflicts.map { ($0.path, $0.kind) }, uniquingKeysWith: { first, _ in first })
                 return outcome
             }
             guard let local = try headCommit()?.id else { return outcome }
@@ -541,7 +546,7 @@ extension GitRepository {
         var kind: SyncOutcome.Integration
         var incoming: [String] = []
         var incomingCommits = 0
-        var conflicts: [String] = []
+        var conflicts: [(path: String, kind: ConflictKind)] = []
     }
 
     /// Brings the remote's commits in: nothing, a fast-forward, or a three-way merge.

@@ -182,6 +182,10 @@ import Testing
         try FileManager.default.removeItem(at: mentor.appendingPathComponent("notes.txt"))
         let run = try box.journal(["sync"], in: mentor)
         #expect(run.status == 3, "\(run.stdout)\(run.stderr)")
+        // Each file said as what it is: both versions in the entry, the removed one kept as changed.
+        let said = run.stdout.components(
+            separatedBy: "One of you changed these files and the other deleted them")
+        #expect(said.count == 2 && said[0].contains(goal) && said[1].contains("notes.txt"), "\(run.stdout)")
         let stages = try box.git(["ls-files", "-u"], in: mentor).stdout
         #expect(stages.split(separator: "\n").filter { $0.hasSuffix("\t\(goal)") }.count == 3, "\(stages)")
         #expect(stages.contains("\tnotes.txt"))

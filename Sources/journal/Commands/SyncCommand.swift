@@ -101,10 +101,8 @@ struct SyncCommand: ParsableCommand {
     private func explainConflicts(_ outcome: SyncOutcome, shared: JournalRepository) {
         // A file one side changed and the other deleted holds no markers: it is kept as changed.
         let workdir = shared.repository.workdir
-        let marked = outcome.conflicts.filter {
-            ConflictMarkers.present(in: workdir.appendingPathComponent($0))
-        }
-        let kept = outcome.conflicts.filter { !marked.contains($0) }
+        let marked = outcome.conflicts.filter { outcome.conflictKinds[$0] != .changedAndDeleted }
+        let kept = outcome.conflicts.filter { outcome.conflictKinds[$0] == .changedAndDeleted }
         let name = { (path: String) in shared.journalPath(path) ?? path }
         var lines: [String] = []
         if !marked.isEmpty {

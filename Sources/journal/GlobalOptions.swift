@@ -64,27 +64,21 @@ struct GlobalOptions: ParsableArguments {
         if let color, ColourChoice(rawValue: color) == nil {
             throw ValidationError("--color wants always, never or auto, not `\(color)`")
         }
-        if let today, CalendarDate(today) == nil {
-            throw ValidationError("--today wants a real date YYYY-MM-DD, not `\(today)`")
-        }
-        if today == nil, let variable = ProcessInfo.processInfo.environment["JOURNAL_TODAY"],
-            !variable.isEmpty,
-            CalendarDate(variable) == nil
+        if case .failure(let problem) = RunDay.resolve(
+            option: today, environment: ProcessInfo.processInfo.environment)
         {
-            throw ValidationError("JOURNAL_TODAY wants a real date YYYY-MM-DD, not `\(variable)`")
+            throw ValidationError(problem.message)
         }
     }
 
-    /// "Today": `--today`, else `JOURNAL_TODAY`, else the local date.
-    var resolvedToday: CalendarDate {
-        if let today, let date = CalendarDate(today) { return date }
-        if let variable = ProcessInfo.processInfo.environment["JOURNAL_TODAY"],
-            let date = CalendarDate(variable)
-        {
-            return date
-        }
-        return CalendarDate.today()
+    /// The run's day (`RunDay`: `--today`, else `JOURNAL_TODAY`, else the local date).
+    var runDay: RunDay {
+        (try? RunDay.resolve(option: today, environment: ProcessInfo.processInfo.environment).get())
+            ?? RunDay(date: CalendarDate.today(), isGiven: false)
     }
+
+    /// "Today", as `runDay` has it.
+    var resolvedToday: CalendarDate { runDay.date }
 
     /// The folder the command runs in.
     func workingDirectory() throws -> URL {

@@ -149,7 +149,8 @@ import Testing
         if ProcessInfo.processInfo.environment["JOURNAL_UPDATE_GOLDEN"] != nil {
             try run.stdout.write(to: file, atomically: true, encoding: .utf8)
         }
-        let golden = try String(contentsOf: file, encoding: .utf8)
+        // Compared as bytes: reading a file as a String drops a byte-order mark (the CSV's).
+        let golden = String(decoding: try Data(contentsOf: file), as: UTF8.self)
         #expect(run.stdout == golden, "run `make golden` after a deliberate change, and review the diff")
     }
 }

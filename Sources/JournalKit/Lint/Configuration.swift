@@ -78,12 +78,12 @@ public struct LintConfiguration: Sendable, Equatable {
             } else {
                 unknownKeys(report, known: ["format"], within: "report")
                 if let format = report["format"], !format.isNull {
-                    if let text = format.text?.lowercased(), UserSettings.formats.contains(text) {
+                    if let text = format.text?.lowercased(), OutputFormats.named(text) != nil {
                         configuration.reportFormat = text
                     } else {
                         problem(
                             format.position,
-                            "`report.format` should be one of \(UserSettings.formats.joined(separator: ", "))"
+                            "`report.format` should be \(OutputFormats.choices())"
                         )
                     }
                 }

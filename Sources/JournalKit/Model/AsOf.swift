@@ -25,3 +25,41 @@ extension Entry {
         return date <= today || isPlannedSession(asOf: today)
     }
 }
+
+/// "Today" for one run (format.md, "A mentorship's life and today"): `--today`, else
+/// `JOURNAL_TODAY`, else the local date, and whether a day was given (a programme report is
+/// then read as the repositories stood that day). Resolved here once for every command.
+public struct RunDay: Sendable, Equatable {
+    public var date: CalendarDate
+    /// Whether the day was given (`--today` or `JOURNAL_TODAY`) rather than the clock's.
+    public var isGiven: Bool
+
+    public init(date: CalendarDate, isGiven: Bool) {
+        self.date = date
+        self.isGiven = isGiven
+    }
+
+    /// The day, or what is wrong with the one given.
+    public static func resolve(option: String?, environment: [String: String]) -> Result<RunDay, RunDayError>
+    {
+        if let option {
+            guard let date = CalendarDate(option) else {
+                return .failure(RunDayError(message: "--today wants a real date YYYY-MM-DD, not `\(option)`"))
+            }
+            return .success(RunDay(date: date, isGiven: true))
+        }
+        if let variable = environment["JOURNAL_TODAY"], !variable.isEmpty {
+            guard let date = CalendarDate(variable) else {
+                return .failure(
+                    RunDayError(message: "JOURNAL_TODAY wants a real date YYYY-MM-DD, not `\(variable)`"))
+            }
+            return .success(RunDay(date: date, isGiven: true))
+        }
+        return .success(RunDay(date: CalendarDate.today(), isGiven: false))
+    }
+}
+
+/// A day given that is no calendar date.
+public struct RunDayError: Error, Sendable, Equatable {
+    public var message: String
+}

@@ -4,22 +4,19 @@ import Foundation
 /// a self-contained HTML page, JSON (`journal-programme/1`) and CSV (one row per mentorship).
 /// Each renders the finished `ProgrammeReport`; none decides a fact again.
 public struct ProgrammeRenderer {
-    public enum Format: String, CaseIterable, Sendable {
-        case text, markdown, html, json, csv
-    }
-
     public var style: TerminalStyle
 
     public init(style: TerminalStyle = TerminalStyle(colour: false)) { self.style = style }
 
-    public func render(_ report: ProgrammeReport, as format: Format) -> String {
-        switch format {
-        case .text: text(report)
-        case .markdown: markdown(report)
-        case .html: html(report)
-        case .json: json(report).rendered() + "\n"
-        case .csv: csv(report)
+    /// The programme report in `format` (with each pair's own report after it when `details`
+    /// is given), made safe for its reader; nil when the format does not offer it.
+    public func render(_ report: ProgrammeReport, as format: OutputFormat, details: Report? = nil) throws
+        -> String?
+    {
+        if let details {
+            return try format.programmeDetails.map { format.finish(try $0(report, details, self)) }
         }
+        return format.programme.map { format.finish($0(report, self)) }
     }
 
     // MARK: - Words shared by the formats for people

@@ -15,8 +15,6 @@ public struct UserSettings: Sendable {
     /// What is wrong in it, as `path:line:column: message` lines.
     public var problems: [String] = []
 
-    public static let formats = ["text", "markdown", "html", "json", "csv"]
-
     /// The settings of the person running journal, read once.
     public static let current = UserSettings(environment: ProcessInfo.processInfo.environment)
 
@@ -82,12 +80,12 @@ public struct UserSettings: Sendable {
                     calendar = pair.value
                 }
             case "format":
-                if let value, Self.formats.contains(value.lowercased()) {
+                if let value, OutputFormats.named(value) != nil {
                     format = value.lowercased()
                 } else {
                     problem(
                         pair.value.position,
-                        "`format` should be one of \(Self.formats.joined(separator: ", "))")
+                        "`format` should be \(OutputFormats.choices())")
                 }
             default:
                 var message = "unknown setting `\(key)` (known: \(known.joined(separator: ", ")))"

@@ -144,7 +144,10 @@ struct ProgrammeCommand: ParsableCommand {
                 """)
         @OptionGroup var global: GlobalOptions
         @OptionGroup var file: FileOption
-        @Option(help: "text, markdown, html, json or csv.") var format: ProgrammeRenderer.Format = .text
+        @Option(
+            help: ArgumentHelp(
+                OutputFormats.choices(notes: false) { $0.programme != nil } + ".", valueName: "format"))
+        var format: FormatChoice = .text
         @Option(
             help: ArgumentHelp("Write the report here instead of standard output.", valueName: "FILE"),
             completion: .file())
@@ -155,8 +158,15 @@ struct ProgrammeCommand: ParsableCommand {
         @Option(help: "How many repositories are fetched at once.") var parallel: Int = 8
 
         func validate() throws {
-            if details, format == .html || format == .csv {
-                throw ValidationError("--details goes with --format text, markdown or json")
+            if format.format.programme == nil {
+                throw ValidationError(
+                    "the programme report comes as \(OutputFormats.choices(notes: false) { $0.programme != nil }), "
+                        + "not \(format.format.name)")
+            }
+            if details, format.format.programmeDetails == nil {
+                throw ValidationError(
+                    "--details goes with --format \(OutputFormats.choices(notes: false) { $0.programmeDetails != nil })"
+                )
             }
             if parallel < 1 || parallel > 64 {
                 throw ValidationError("--parallel wants 1 to 64, not \(parallel)")
@@ -172,8 +182,9 @@ struct ProgrammeCommand: ParsableCommand {
                     status: .failure)
             }
             let environment = ProcessInfo.processInfo.environment
-            let today = global.resolvedToday
-            let asOf = global.today != nil || (environment["JOURNAL_TODAY"].map { !$0.isEmpty } ?? false)
+            let day = global.runDay
+            let today = day.date
+            let asOf = day.isGiven
             var problems: [String: String] = [:]
             if !noFetch, !programme.pairs.isEmpty {
                 let terminal = isatty(STDERR_FILENO) == 1
@@ -192,30 +203,15 @@ struct ProgrammeCommand: ParsableCommand {
                 keepJournals: details)
             let report = ProgrammeReport.build(facts.map(\.pair), today: today, asOf: asOf)
             let renderer = ProgrammeRenderer(style: TerminalStyle(colour: output == nil && global.colour))
-            var text = renderer.render(report, as: format)
+            var combined: JournalKit.Report?
             if details {
                 let journals = facts.compactMap(\.journal)
-                let combined = ReportBuilder.build(
+                combined = ReportBuilder.build(
                     journals.flatMap(\.mentorships),
                     diagnostics: journals.flatMap { lint($0, today: today, everythingTracked: true) },
                     options: ReportOptions(today: today))
-                switch format {
-                case .json:
-                    text =
-                        "{\"programme\": \(renderer.json(report).rendered()),\n\"details\": "
-                        + JSONReportRenderer().render(combined) + "}\n"
-                case .markdown:
-                    text +=
-                        "\n"
-                        + MarkdownReportRenderer(template: try ReportTemplate.builtIn(.markdown)).render(
-                            combined)
-                default:
-                    text += "\n" + TextReportRenderer(style: renderer.style).render(combined)
-                }
             }
-            if format == .text || format == .markdown {
-                text = TerminalText.lines(text, keepingStyles: format == .text)
-            }
+            let text = try renderer.render(report, as: format.format, details: combined) ?? ""
             try emit(text, to: output, base: base)
         }
     }
@@ -249,5 +245,3 @@ struct ProgrammeCommand: ParsableCommand {
         }
     }
 }
-
-extension ProgrammeRenderer.Format: ExpressibleByArgument {}

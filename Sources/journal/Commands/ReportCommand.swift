@@ -4,11 +4,6 @@ import JournalGit
 import JournalKit
 import JournalWorkspace
 
-/// The output formats of `journal report`.
-enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, markdown, html, json, csv
-}
-
 extension ReportSort: ExpressibleByArgument {}
 extension Attention: ExpressibleByArgument {}
 extension AgreementStatus: ExpressibleByArgument {}
@@ -36,9 +31,9 @@ struct ReportCommand: ParsableCommand {
     @Option(
         name: .customLong("format"),
         help: ArgumentHelp(
-            "Output format: text, markdown, html, json, or csv (the overview alone); default: `report.format` "
-                + "of .journal.yml, else `format` of your config.yml, else text."))
-    var formatOption: ReportFormat?
+            "Output format: \(OutputFormats.choices()); default: `report.format` of .journal.yml, else "
+                + "`format` of your config.yml, else text.", valueName: "format"))
+    var formatOption: FormatChoice?
 
     @Option(help: "Order of the mentorships: attention (those needing help first) or name.")
     var sort: ReportSort = .attention
@@ -90,31 +85,17 @@ struct ReportCommand: ParsableCommand {
         options.statuses = Set(status)
         let report = scope.report(options)
         // The option, else the journal's choice, else the person's.
-        let format =
-            formatOption ?? LintConfiguration.load(root: scope.journal.root).reportFormat.flatMap(
-                ReportFormat.init(rawValue:))
-            ?? UserSettings.current.format.flatMap(ReportFormat.init(rawValue:)) ?? .text
+        let format = OutputFormats.chosen(
+            formatOption?.format.name, journal: LintConfiguration.load(root: scope.journal.root),
+            person: UserSettings.current)
         KeepUntilExit.keep(scope)
         KeepUntilExit.keep(report)
-        let renderer: any ReportRenderer =
-            switch format {
-            case .json: JSONReportRenderer()
-            case .csv: CSVOverviewRenderer()
-            case .text: TextReportRenderer(style: TerminalStyle(colour: output == nil && global.colour))
-            case .markdown:
-                MarkdownReportRenderer(template: try template(.markdown, root: scope.journal.root))
-            case .html: HTMLReportRenderer(template: try template(.html, root: scope.journal.root))
-            }
-        var parts = renderer.renderParts(report)
-        if format == .text || format == .markdown {
-            // Read in a terminal or an editor: no control character from the journal gets through.
-            parts = parts.map {
-                Array(
-                    TerminalText.lines(String(decoding: $0, as: UTF8.self), keepingStyles: format == .text)
-                        .utf8)
-            }
-        }
-        try emit(parts, to: output, base: scope.workingDirectory)
+        let root = scope.journal.root
+        let renderer = try format.report(
+            OutputFormat.Context(
+                style: TerminalStyle(colour: output == nil && global.colour),
+                template: { try template($0, root: root) }))
+        try emit(format.finish(renderer.renderParts(report)), to: output, base: scope.workingDirectory)
     }
 }
 

@@ -41,7 +41,7 @@ extension JournalRepository {
         // cannot follow: `sync.transport: git` in .journal.yml, or JOURNAL_GIT_TRANSPORT=git.
         let transport =
             environment["JOURNAL_GIT_TRANSPORT"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? LintConfiguration.load(root: shared.layout.root).syncTransport
+            ?? JournalSettings.load(root: shared.layout.root).syncTransport
         let viaGit = transport == "git"
         var adopted: (commits: Int, authors: [String])?
         do {

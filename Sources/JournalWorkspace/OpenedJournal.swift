@@ -74,6 +74,8 @@ public struct OpenedJournal {
     public let commit: String?
     public let reading: Reading
     public let today: CalendarDate
+    /// The journal's `.journal.yml`, read once for the whole command.
+    public let settings: JournalSettings
 
     /// Opens the journal holding `workingDirectory` (or `path` in it), narrowed to the mentorships
     /// named in `ids` (all of them when empty); with `requireMentorship`, a journal without one
@@ -101,8 +103,11 @@ public struct OpenedJournal {
         self.journal = journal
         self.commit = commit
         self.reading = reading
+        let settings = JournalSettings.load(root: journal.root)
+        self.settings = settings
         // What a commit or the index holds is shared, or about to be.
-        (diagnostics, actionItems) = lintFolding(journal, today: today, everythingTracked: reading != .folder)
+        (diagnostics, actionItems) = lintFolding(
+            journal, today: today, everythingTracked: reading != .folder, settings: settings)
         var selected = journal.mentorships
         if path != nil {
             let resolved = URL(fileURLWithPath: JournalLoader.resolve(start.path)).path
@@ -155,15 +160,22 @@ public struct OpenedJournal {
 
 /// Lints a journal with its configuration, asking git which private entries are tracked; with
 /// `everythingTracked`, every file is in a commit or about to be (read from git).
-public func lint(_ journal: Journal, today: CalendarDate, everythingTracked: Bool = false) -> [Diagnostic] {
-    lintFolding(journal, today: today, everythingTracked: everythingTracked).diagnostics
+public func lint(
+    _ journal: Journal, today: CalendarDate, everythingTracked: Bool = false, settings: JournalSettings? = nil
+) -> [Diagnostic] {
+    lintFolding(
+        journal, today: today, everythingTracked: everythingTracked,
+        settings: settings ?? JournalSettings.load(root: journal.root)
+    ).diagnostics
 }
 
 /// `lint`, also giving the action items its rules folded.
-func lintFolding(_ journal: Journal, today: CalendarDate, everythingTracked: Bool) -> (
-    diagnostics: [Diagnostic], actionItems: [String: [TrackedActionItem]]
-) {
-    let configuration = LintConfiguration.load(root: journal.root)
+func lintFolding(_ journal: Journal, today: CalendarDate, everythingTracked: Bool, settings: JournalSettings)
+    -> (
+        diagnostics: [Diagnostic], actionItems: [String: [TrackedActionItem]]
+    )
+{
+    let configuration = settings
     let privatePaths = journal.mentorships.flatMap(\.entries).filter(\.isPrivate).map(\.path)
     var tracked: Set<String> = []
     var unanswered: Diagnostic?

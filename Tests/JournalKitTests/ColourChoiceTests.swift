@@ -36,13 +36,13 @@ import Testing
     }
 
     @Test func aMisspeltSectionOfTheJournalsConfigurationIsAWarning() {
-        let configuration = LintConfiguration.parse(
+        let configuration = JournalSettings.parse(
             "lnit:\n  rules:\n    goal/no-target: off\nsync:\n  transprot: git\n")
         let messages = configuration.diagnostics.map(\.message)
         #expect(configuration.diagnostics.allSatisfy { $0.severity == .warning })
         #expect(messages.contains { $0.contains("`lnit`") && $0.contains("did you mean `lint`?") })
         #expect(messages.contains { $0.contains("`transprot`") && $0.contains("did you mean `transport`?") })
         #expect(configuration.diagnostics.first?.line == 1)
-        #expect(LintConfiguration.parse("report:\n  format: markdown\n").reportFormat == "markdown")
+        #expect(JournalSettings.parse("report:\n  format: markdown\n").reportFormat == "markdown")
     }
 }

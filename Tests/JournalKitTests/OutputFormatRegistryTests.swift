@@ -28,13 +28,13 @@ import Testing
         #expect(OutputFormats.choices().contains("tsv (the overview, tab-separated)"))
 
         // .journal.yml and the person's config.yml take it, with no problem said.
-        let journal = LintConfiguration.parse("report:\n  format: tsv\n")
+        let journal = JournalSettings.parse("report:\n  format: tsv\n")
         #expect(journal.reportFormat == "tsv")
         #expect(journal.diagnostics.isEmpty, "\(journal.diagnostics)")
         let person = UserSettings(text: "format: TSV\n", path: "config.yml")
         #expect(person.format == "tsv")
         #expect(person.problems.isEmpty)
-        #expect(OutputFormats.chosen(nil, journal: LintConfiguration(), person: person).name == "tsv")
+        #expect(OutputFormats.chosen(nil, journal: JournalSettings(), person: person).name == "tsv")
         #expect(
             OutputFormats.chosen(nil, journal: journal, person: UserSettings(text: "", path: nil)).name
                 == "tsv")

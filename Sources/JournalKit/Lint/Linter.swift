@@ -25,7 +25,7 @@ public enum Linter {
 
     /// All diagnostics of a journal, sorted by path, line and column.
     public static func run(
-        _ context: LintContext, configuration: LintConfiguration = LintConfiguration(),
+        _ context: LintContext, configuration: JournalSettings = JournalSettings(),
         only: Set<String>? = nil
     ) -> [Diagnostic] {
         var disabledByPath: [String: Set<String>] = [:]

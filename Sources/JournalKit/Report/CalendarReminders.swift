@@ -11,7 +11,7 @@ public struct CalendarReminders: Sendable, Equatable {
 
     /// The reminders a person gets: the defaults, what their own settings say, then what the
     /// journal's `.journal.yml` says (the journal's file says first, as for every setting).
-    public static func resolved(journal: LintConfiguration, person: UserSettings) -> CalendarReminders {
+    public static func resolved(journal: JournalSettings, person: UserSettings) -> CalendarReminders {
         var reminders = CalendarReminders()
         for mapping in [person.calendar, journal.calendar].compactMap({ $0 }) {
             reminders = read(mapping, over: reminders, problem: { _, _ in })

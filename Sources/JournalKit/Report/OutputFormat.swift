@@ -102,7 +102,7 @@ public enum OutputFormats {
 
     /// The format a report comes in: the one asked for, else the journal's `report.format`, else
     /// the person's `format`, else text.
-    public static func chosen(_ asked: String?, journal: LintConfiguration, person: UserSettings)
+    public static func chosen(_ asked: String?, journal: JournalSettings, person: UserSettings)
         -> OutputFormat
     {
         for name in [asked, journal.reportFormat, person.format].compactMap({ $0 }) {

@@ -46,7 +46,7 @@ struct CalendarCommand: ParsableCommand {
         let feed = CalendarFeed.build(
             report, mentorships: opened.mentorships, includePrivate: includePrivate,
             reminders: CalendarReminders.resolved(
-                journal: LintConfiguration.load(root: opened.journal.root), person: UserSettings.current))
+                journal: opened.settings, person: UserSettings.current))
         let key =
             opened.journal.root.path + "\u{1F}" + (output ?? "-") + "\u{1F}"
             + mentorships.joined(separator: ",")

@@ -86,7 +86,7 @@ struct ReportCommand: ParsableCommand {
         let report = scope.report(options)
         // The option, else the journal's choice, else the person's.
         let format = OutputFormats.chosen(
-            formatOption?.format.name, journal: LintConfiguration.load(root: scope.journal.root),
+            formatOption?.format.name, journal: scope.settings,
             person: UserSettings.current)
         KeepUntilExit.keep(scope)
         KeepUntilExit.keep(report)

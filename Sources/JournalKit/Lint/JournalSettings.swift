@@ -1,7 +1,9 @@
 import Foundation
 
-/// `.journal.yml` at the journal root: per-rule severities (or `off`).
-public struct LintConfiguration: Sendable, Equatable {
+/// `.journal.yml` at the journal root, the journal's settings: `lint` (per-rule severities, or
+/// `off`), `report` (its format), `sync` (its transport) and `calendar` (its reminders). Read once
+/// per command (`OpenedJournal.settings`) and handed on.
+public struct JournalSettings: Sendable, Equatable {
     /// The severity each configured rule is set to; nil means off.
     public var severities: [String: Severity?] = [:]
     /// Problems in the configuration file itself.
@@ -21,11 +23,11 @@ public struct LintConfiguration: Sendable, Equatable {
     public static let fileName = ".journal.yml"
 
     /// Reads `.journal.yml` under `root`; a missing file is an empty configuration.
-    public static func load(root: URL) -> LintConfiguration {
+    public static func load(root: URL) -> JournalSettings {
         let url = root.appendingPathComponent(fileName)
-        guard let data = FileManager.default.contents(atPath: url.path) else { return LintConfiguration() }
+        guard let data = FileManager.default.contents(atPath: url.path) else { return JournalSettings() }
         guard let text = String(validating: [UInt8](data), as: UTF8.self) else {
-            var configuration = LintConfiguration()
+            var configuration = JournalSettings()
             configuration.diagnostics.append(
                 ConfigInvalidRule.diagnostic(fileName, .fileStart, "the configuration is not valid UTF-8"))
             return configuration
@@ -34,8 +36,8 @@ public struct LintConfiguration: Sendable, Equatable {
     }
 
     /// Parses the text of a configuration file.
-    public static func parse(_ text: String) -> LintConfiguration {
-        var configuration = LintConfiguration()
+    public static func parse(_ text: String) -> JournalSettings {
+        var configuration = JournalSettings()
         func problem(_ position: SourcePosition, _ message: String) {
             configuration.diagnostics.append(ConfigInvalidRule.diagnostic(fileName, position, message))
         }

@@ -43,5 +43,7 @@ let package = Package(
             name: "JournalTests", dependencies: ["journal", "JournalKit", "TestSupport"],
             exclude: ["Fixtures"]),
         .testTarget(name: "JournalGitTests", dependencies: ["JournalGit", "JournalKit", "TestSupport"]),
+        .testTarget(
+            name: "JournalWorkspaceTests", dependencies: ["JournalWorkspace", "JournalKit", "TestSupport"]),
     ]
 )

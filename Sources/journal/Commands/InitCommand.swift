@@ -73,112 +73,37 @@ struct InitCommand: ParsableCommand {
     }
 
     func run() throws {
-        let base = try global.workingDirectory()
-        let folder = URL(fileURLWithPath: directory, relativeTo: base).standardizedFileURL
+        let folder = URL(fileURLWithPath: directory, relativeTo: try global.workingDirectory())
+            .standardizedFileURL
         try NewMentorship.refuseExisting(folder)
-        let existing = NewMentorship.nearestExisting(folder)
-        let repository: GitRepository?
-        do {
-            repository = try GitRepository.discover(at: existing)
-        } catch let error as GitError {
-            throw Failure(message: error.message + ". Nothing was written.", status: .failure)
+        let repository = try NewMentorship.repository(holding: folder)
+        // Everything that could stop the commit is asked before a file is written.
+        let answers = try ask(known: GitIdentity.configured(in: repository), repository: repository)
+        let started = try NewMentorship.start(
+            MentorshipRequest(
+                mentor: answers.mentor, mentee: answers.mentee, cadence: answers.cadence,
+                remote: answers.remote,
+                identity: answers.identity),
+            in: folder, repository: repository, binary: RunningBinary.path, started: global.resolvedToday)
+        print("Started the mentorship in \(folder.path):")
+        for path in started.written { print("  \(path)") }
+        if started.madeRepository {
+            print("Its history is kept in that folder (a git repository), ready to share.")
         }
-        // Everything that could stop the commit is checked (or asked) before a file is written.
-        let known = GitIdentity.configured(in: repository)
-        let answers = try ask(known: known, repository: repository)
-        let remote = answers.remote
-        if let remote, let repository, let current = repository.remoteURL("origin"), current != remote {
-            throw Failure(
-                message:
-                    "this folder is already shared through \(sharedCopyName(current)); nothing was written. "
-                    + "Run journal init without --remote to use that shared copy.",
-                status: .failure)
+        if let commit = started.commit { print("Saved: \(commit.summary).") }
+        if !started.checksCommits {
+            printError("journal: note: entries are not checked before each commit here.")
         }
-        if let repository {
-            let scope = repository.relativePath(of: existing).map { inner in
-                let rest = folder.path.dropFirst(existing.path.count).trimmingCharacters(in: ["/"])
-                return [inner, rest].filter { !$0.isEmpty }.joined(separator: "/")
-            }
-            let staged = (try? repository.stagedPaths(outside: scope ?? "")) ?? []
-            if !staged.isEmpty {
-                throw Failure(
-                    message: "git's index already holds changes staged for the next commit ("
-                        + staged.prefix(3).joined(separator: ", ") + (staged.count > 3 ? ", ..." : "")
-                        + "), which journal would commit along with the mentorship; nothing was written. "
-                        + "Commit them with `git commit`, or unstage them with `git restore --staged .`, "
-                        + "then run journal init again.",
-                    status: .failure)
-            }
-        }
-        let template: EntryTemplate
-        do {
-            template = try EntryTemplate.load(.agreement, root: JournalLoader.findRoot(from: existing))
-        } catch {
-            throw Failure(
-                message: "\(error). Fix the template, or delete it to use the built-in one.", status: .failure
+        if let remote = started.remote {
+            print(
+                "Next: fill in agreement.md together, then `journal sync` sends the journal to the shared copy "
+                    + "(\(sharedCopyName(remote))). Your partner gets their copy with `journal join \(redact(remote))`."
             )
-        }
-
-        var written = try NewMentorship.writeFiles(
-            in: folder, template: template, mentor: answers.mentor, mentee: answers.mentee,
-            cadence: answers.cadence,
-            started: global.resolvedToday)
-        // git merges entries as `journal sync` does (with the driver defined below).
-        if try MergeSetup.writeAttributes(in: folder) { written.append(".gitattributes") }
-        do {
-            let repo: GitRepository
-            if let repository {
-                repo = repository
-                if let remote, repo.remoteURL("origin") == nil { try repo.addRemote("origin", url: remote) }
-            } else {
-                repo = try GitRepository.create(at: folder, branch: "main")
-                if let remote { try repo.addRemote("origin", url: remote) }
-            }
-            if let identity = answers.identity {
-                try repo.setIdentity(name: identity.name, email: identity.email)
-            }
-            try repo.installMergeDriver(binary: RunningBinary.path)
-            guard let scope = repo.relativePath(of: folder) else {
-                throw Failure(message: "\(folder.path) is outside its git work tree", status: .failure)
-            }
-            // Files already in the folder are shared only when they are not private.
-            let privacy = JournalRepository.privacyRule(
-                workdir: repo.workdir, scope: scope, layout: JournalLayout(unreadFrom: folder))
-            let staged = try repo.stageReporting(
-                StagingRule(scope: scope, keepLocal: []) { privacy($0).keepsLocal })
-            if !staged.keptLocal.isEmpty { try repo.addKeptLocal(staged.keptLocal) }
-            let names = [Person(parsing: answers.mentee)?.name, Person(parsing: answers.mentor)?.name].map {
-                $0 ?? "?"
-            }
-            let message = "Start the mentorship of \(names[0]) with \(names[1])"
-            let commit = try repo.commitIndex(message: message)
-            // Checked before each commit, as `journal join` sets up the partner's copy.
-            let hook = try? PreCommitHook.install(
-                journalRoot: JournalLoader.locate(from: folder) ?? folder, binary: RunningBinary.path)
-            print("Started the mentorship in \(folder.path):")
-            for path in written { print("  \(path)") }
-            if repository == nil {
-                print("Its history is kept in that folder (a git repository), ready to share.")
-            }
-            if let commit { print("Saved: \(commit.summary).") }
-            if hook == nil { printError("journal: note: entries are not checked before each commit here.") }
-            var next = "Next: fill in agreement.md together"
-            if let remote = remote ?? repo.remoteURL("origin") {
-                next +=
-                    ", then `journal sync` sends the journal to the shared copy (\(sharedCopyName(remote))). "
-                    + "Your partner gets their copy with `journal join \(redact(remote))`."
-            } else {
-                next +=
-                    ", and write your first goal with `journal new goal \"TITLE\"`. To share the journal, "
-                    + "make an empty private repository on your git host and run `journal sync --remote URL` "
-                    + "(docs/getting-started.md)."
-            }
-            print(next)
-        } catch let error as GitError {
-            throw Failure(
-                message: error.message
-                    + ". The files are written; commit them with `journal commit` once fixed.",
-                status: .failure)
+        } else {
+            print(
+                "Next: fill in agreement.md together, and write your first goal with `journal new goal \"TITLE\"`. "
+                    + "To share the journal, make an empty private repository on your git host and run "
+                    + "`journal sync --remote URL` (docs/getting-started.md).")
         }
     }
 

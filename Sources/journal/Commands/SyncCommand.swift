@@ -42,60 +42,72 @@ struct SyncCommand: ParsableCommand {
                 environment: ProcessInfo.processInfo.environment, mergeDriver: RunningBinary.path,
                 warn: printAll)
         } catch let interrupted as SyncInterrupted {
-            if let commit = interrupted.committed {
-                print("Saved your changes on this computer: \(commit.summary).")
-            }
-            var failed = failure(interrupted.error)
-            if interrupted.error.kind == .unreachable || interrupted.error.kind == .authentication {
-                failed.message +=
-                    interrupted.committed != nil
-                    ? ". Your changes are saved on this computer; they will be sent at the next sync."
-                    : ". Nothing is lost: what you wrote stays on this computer until the next sync."
-            }
-            throw failed
+            throw stopped(interrupted)
         }
         printAll(result.warnings)
-        let shared = result.shared
         let outcome = result.outcome
-        let url = shared.repository.remoteURL(outcome.remote)
-        let place = "the shared copy" + (url.map { " (\(sharedCopyName($0)))" } ?? "")
-        if let commit = outcome.committed {
-            print("Saved your changes: \(commit.summary).")
+        let url = result.shared.repository.remoteURL(outcome.remote)
+        if let commit = outcome.committed { print("Saved your changes: \(commit.summary).") }
+        if outcome.integration == .conflicts {
+            explainConflicts(outcome, shared: result.shared)
+            throw ExitCode(3)
         }
+        print(said(outcome, place: "the shared copy" + (url.map { " (\(sharedCopyName($0)))" } ?? "")))
+        if verbose { print(gitWords(outcome, url: url)) }
+    }
+
+    /// A sync that could not reach the shared copy: what was saved here, and what happens next.
+    private func stopped(_ interrupted: SyncInterrupted) -> Failure {
+        if let commit = interrupted.committed {
+            print("Saved your changes on this computer: \(commit.summary).")
+        }
+        var failed = failure(interrupted.error)
+        if interrupted.error.kind == .unreachable || interrupted.error.kind == .authentication {
+            failed.message +=
+                interrupted.committed != nil
+                ? ". Your changes are saved on this computer; they will be sent at the next sync."
+                : ". Nothing is lost: what you wrote stays on this computer until the next sync."
+        }
+        return failed
+    }
+
+    /// What was received and sent, in plain words.
+    private func said(_ outcome: SyncOutcome, place: String) -> String {
         let from =
             outcome.incomingAuthors.isEmpty
             ? "" : " from \(outcome.incomingAuthors.joined(separator: " and "))"
         let count = outcome.incomingCommits == 1 ? "1 change" : "\(outcome.incomingCommits) changes"
+        var lines: [String] = []
         switch outcome.integration {
-        case .conflicts:
-            explainConflicts(outcome, shared: shared)
-            throw ExitCode(3)
+        case .conflicts: break
         case .upToDate:
-            if !outcome.pushed { print("Already in step with \(place): nothing to send or receive.") }
-        case .fastForwarded:
-            print("Received \(count)\(from).")
+            if !outcome.pushed { lines.append("Already in step with \(place): nothing to send or receive.") }
+        case .fastForwarded: lines.append("Received \(count)\(from).")
         case .merged:
-            print(
+            lines.append(
                 "Received \(count)\(from), and combined \(outcome.incomingCommits == 1 ? "it" : "them") with yours."
             )
         }
         if outcome.pushed {
-            var line = "Sent your changes to \(place)"
-            if outcome.retries > 0 {
-                line += " (your partner sent changes meanwhile: journal received and combined them first)"
-            }
-            print(line + ".")
+            lines.append(
+                "Sent your changes to \(place)"
+                    + (outcome.retries > 0
+                        ? " (your partner sent changes meanwhile: journal received and combined them first)."
+                        : "."))
         }
-        if verbose {
-            var words = "git: branch \(outcome.branch), remote \(outcome.remote)"
-            if let url { words += " (\(redact(url)))" }
-            words += ", \(outcome.integration.rawValue)"
-            if outcome.upstreamSet {
-                words += "; \(outcome.branch) now tracks \(outcome.remote)/\(outcome.branch)"
-            }
-            if outcome.retries > 0 { words += "; sent again after \(outcome.retries) refusal(s)" }
-            print(words + ".")
+        return lines.joined(separator: "\n")
+    }
+
+    /// The same in git's words (`--verbose`).
+    private func gitWords(_ outcome: SyncOutcome, url: String?) -> String {
+        var words = "git: branch \(outcome.branch), remote \(outcome.remote)"
+        if let url { words += " (\(redact(url)))" }
+        words += ", \(outcome.integration.rawValue)"
+        if outcome.upstreamSet {
+            words += "; \(outcome.branch) now tracks \(outcome.remote)/\(outcome.branch)"
         }
+        if outcome.retries > 0 { words += "; sent again after \(outcome.retries) refusal(s)" }
+        return words + "."
     }
 
     private func explainConflicts(_ outcome: SyncOutcome, shared: JournalRepository) {

@@ -32,7 +32,7 @@ public struct CSVOverviewRenderer: ReportRenderer {
             text(row.id), text(row.path), text(row.pair), row.status.rawValue, row.attention.rawValue,
             text(row.reasons.joined(separator: "; ")), row.lastSession?.description ?? "",
             row.daysSinceLastSession.map(String.init) ?? "", row.nextSessionDue?.description ?? "",
-            row.cadence, String(row.daysOverdue), String(row.goalsOnTrack), String(row.goalsActive),
+            row.cadence.rawValue, String(row.daysOverdue), String(row.goalsOnTrack), String(row.goalsActive),
             String(row.openActionItems), String(row.overdueActionItems),
             row.latestConfidence.map(String.init) ?? "", row.lastReflection?.description ?? "",
             row.evaluations.map(\.rawValue).joined(separator: " "), String(row.lintErrors),

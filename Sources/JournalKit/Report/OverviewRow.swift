@@ -14,8 +14,8 @@ public struct OverviewRow: Sendable, Equatable, Codable {
     public var daysSinceLastSession: Int?
     /// When the next session is due.
     public var nextSessionDue: CalendarDate?
-    /// `kept`, `overdue` or `none` (no session held yet).
-    public var cadence: String
+    /// Whether the pair keeps its cadence.
+    public var cadence: CadenceState
     /// Days the next session is overdue (0 unless `cadence` is `overdue`).
     public var daysOverdue: Int
     /// Active goals with no overdue milestone and no passed target.
@@ -38,4 +38,23 @@ public struct OverviewRow: Sendable, Equatable, Codable {
     public var lastReflection: CalendarDate?
     /// The parties who wrote an evaluation (shown for completed and ended pairs).
     public var evaluations: [Role] = []
+}
+
+/// Whether a pair keeps its cadence, as the overview says it.
+public enum CadenceState: String, Sendable, Equatable, Codable, CaseIterable {
+    /// The next session is not overdue.
+    case kept
+    /// The next session is overdue.
+    case overdue
+    /// No session held yet.
+    case none
+
+    /// The few words the overview's table and pages show; `days` overdue.
+    public func words(daysOverdue days: Int, short: Bool) -> String {
+        switch self {
+        case .kept: "kept"
+        case .overdue: short ? "overdue \(days)d" : "overdue by \(DayCount.days(days))"
+        case .none: short ? "no session" : "no session yet"
+        }
+    }
 }

@@ -51,14 +51,14 @@ extension MentorshipReport {
     /// This mentorship's row of the program overview, with how much it needs attention and why.
     public func overviewRow(today: CalendarDate) -> OverviewRow {
         let active = goals.filter { $0.status == .active }
-        let cadenceState: String
+        let cadenceState: CadenceState
         var daysOverdue = 0
         switch (lastSession, sessionOverdue) {
-        case (nil, _): cadenceState = "none"
+        case (nil, _): cadenceState = .none
         case (_, true):
-            cadenceState = "overdue"
+            cadenceState = .overdue
             daysOverdue = nextSessionDue.map { $0.days(to: today) } ?? 0
-        default: cadenceState = "kept"
+        default: cadenceState = .kept
         }
         var row = OverviewRow(
             id: id, path: path, pair: pair, status: status, lastSession: lastSession,
@@ -197,7 +197,7 @@ extension JSONReportRenderer {
             ("last_session", .date(row.lastSession)),
             ("days_since_last_session", .optional(row.daysSinceLastSession)),
             ("next_session_due", .date(row.nextSessionDue)),
-            ("cadence", .string(row.cadence)),
+            ("cadence", .string(row.cadence.rawValue)),
             ("days_overdue", .int(row.daysOverdue)),
             ("goals_on_track", .int(row.goalsOnTrack)),
             ("goals_active", .int(row.goalsActive)),

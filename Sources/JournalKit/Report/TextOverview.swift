@@ -9,12 +9,7 @@ extension TextReportRenderer {
                 row.lastSession.map { date in
                     "\(date) (\(row.daysSinceLastSession.map { $0 == 1 ? "1 day" : "\($0) days" } ?? "?"))"
                 } ?? "none yet"
-            let cadence: String
-            switch row.cadence {
-            case "overdue": cadence = "overdue \(row.daysOverdue)d"
-            case "none": cadence = "no session"
-            default: cadence = "kept"
-            }
+            let cadence = row.cadence.words(daysOverdue: row.daysOverdue, short: true)
             return [
                 row.attention.rawValue, t(row.pair), row.status.rawValue, last, cadence,
                 "\(row.goalsOnTrack)/\(row.goalsActive)",

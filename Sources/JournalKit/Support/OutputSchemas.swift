@@ -71,7 +71,7 @@ public enum OutputSchemas {
         ("id", string), ("path", string), ("pair", string), ("status", string),
         ("attention", oneOf(Attention.allCases.map(\.rawValue))), ("reasons", list(of: string)),
         ("last_session", nullable(date)), ("days_since_last_session", nullable(count)),
-        ("next_session_due", nullable(date)), ("cadence", oneOf(["kept", "overdue", "none"])),
+        ("next_session_due", nullable(date)), ("cadence", oneOf(CadenceState.allCases.map(\.rawValue))),
         ("days_overdue", count), ("goals_on_track", count), ("goals_active", count),
         ("open_action_items", count), ("overdue_action_items", count),
         ("latest_confidence", nullable(integer)), ("last_reflection", nullable(date)),

@@ -138,12 +138,7 @@ enum ReportTemplateContext {
     }
 
     static func overviewRow(_ row: OverviewRow) -> [String: Any] {
-        let cadenceText: String
-        switch row.cadence {
-        case "overdue": cadenceText = "overdue by \(days(row.daysOverdue))"
-        case "none": cadenceText = "no session yet"
-        default: cadenceText = "kept"
-        }
+        let cadenceText = row.cadence.words(daysOverdue: row.daysOverdue, short: false)
         return [
             "id": row.id, "anchor": anchor(row.id), "path": row.path, "pair": row.pair,
             "status": row.status.rawValue,
@@ -151,8 +146,8 @@ enum ReportTemplateContext {
             "daysSinceLastSession": row.daysSinceLastSession ?? 0,
             "daysSinceText": row.daysSinceLastSession.map { $0 == 0 ? "today" : days($0) + " ago" } ?? "",
             "nextSessionDue": text(row.nextSessionDue),
-            "cadence": row.cadence, "cadenceKept": row.cadence == "kept",
-            "cadenceOverdue": row.cadence == "overdue", "cadenceNone": row.cadence == "none",
+            "cadence": row.cadence.rawValue, "cadenceKept": row.cadence == .kept,
+            "cadenceOverdue": row.cadence == .overdue, "cadenceNone": row.cadence == .none,
             "cadenceText": cadenceText, "daysOverdue": row.daysOverdue,
             "goalsOnTrack": row.goalsOnTrack, "goalsActive": row.goalsActive,
             "goalsBehind": row.goalsOnTrack < row.goalsActive,

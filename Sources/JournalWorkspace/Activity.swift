@@ -15,7 +15,7 @@ public enum ActivityBuilder {
         let privatePaths = Set(JournalLayout(journal: journal).privatePaths)
         for index in report.mentorships.indices {
             let m = report.mentorships[index]
-            let folder = m.path == "." ? root : (root.isEmpty ? m.path : root + "/" + m.path)
+            let folder = RelativePath.join(root, m.path)
             guard let records = try? repository.history(scope: folder, upTo: commit) else { continue }
             var byAuthor: [String: ActivityReport] = [:]
             var order: [String] = []
@@ -23,7 +23,7 @@ public enum ActivityBuilder {
                 let date = record.calendarDate
                 guard date <= report.today, m.since.map({ date >= $0 }) ?? true else { continue }
                 let entries = record.changes.compactMap { change -> String? in
-                    let path = root.isEmpty ? change.path : String(change.path.dropFirst(root.count + 1))
+                    let path = RelativePath.inside(root, change.path) ?? change.path
                     return includePrivate || !privatePaths.contains(path) ? path : nil
                 }
                 let key = record.authorEmail.isEmpty ? record.authorName : record.authorEmail.lowercased()

@@ -98,9 +98,8 @@ extension OpenedJournal {
         if let goal = all.first(where: { $0.1.goal?.id == target })?.1 { return goal }
         let file = URL(fileURLWithPath: target, relativeTo: workingDirectory).standardizedFileURL
         let resolved = JournalLoader.resolve(file.path)
-        let rootPath = journal.root.path
-        if resolved.hasPrefix(rootPath + "/"),
-            let entry = all.first(where: { $0.1.path == String(resolved.dropFirst(rootPath.count + 1)) })?.1
+        if let inJournal = RelativePath.inside(journal.root.path, resolved), !inJournal.isEmpty,
+            let entry = all.first(where: { $0.1.path == inJournal })?.1
         {
             return entry
         }

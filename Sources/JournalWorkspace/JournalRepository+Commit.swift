@@ -60,14 +60,7 @@ extension JournalRepository {
     {
         changes.compactMap { change -> String? in
             guard change.kind != .deleted else { return nil }
-            let inJournal: String
-            if scope.isEmpty {
-                inJournal = change.path
-            } else if change.path.hasPrefix(scope + "/") {
-                inJournal = String(change.path.dropFirst(scope.count + 1))
-            } else {
-                return nil
-            }
+            guard let inJournal = RelativePath.inside(scope, change.path) else { return nil }
             guard let kind = EntryWording.kind(of: inJournal, in: layout) else { return nil }
             let file = workdir.appendingPathComponent(change.path).path
             let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int ?? 0

@@ -74,7 +74,7 @@ extension JournalRepository {
         var plan = SyncPlan(rule: shared.rule, remote: remote, environment: environment) { changes in
             warn(Self.unreadableWarnings(changes, workdir: workdir, scope: scope, layout: layout))
             return EntryWording.message(for: changes) { path in
-                let inJournal = scope.isEmpty ? path : String(path.dropFirst(scope.count + 1))
+                let inJournal = RelativePath.inside(scope, path) ?? path
                 return EntryWording.describe(inJournal, in: layout)
             }
         }

@@ -52,7 +52,7 @@ public struct JournalRepository {
         let privacy = Self.privacyRule(workdir: repository.workdir, scope: scope, layout: layout)
         self.privacy = privacy
         if layout.known {
-            privatePaths = Set(layout.privatePaths.map { scope.isEmpty ? $0 : scope + "/" + $0 })
+            privatePaths = Set(layout.privatePaths.map { RelativePath.join(scope, $0) })
         } else {
             // Those already kept local that are still private; new ones are found while staging.
             privatePaths = Set(
@@ -74,9 +74,7 @@ public struct JournalRepository {
         let known = layout.privacy
         let workdirPath = workdir.path
         @Sendable func decide(_ path: String) -> Privacy {
-            let inJournal =
-                scope.isEmpty
-                ? path : path.hasPrefix(scope + "/") ? String(path.dropFirst(scope.count + 1)) : nil
+            let inJournal = RelativePath.inside(scope, path)
             if let inJournal, let privacy = known[inJournal] { return privacy }
             if let original = Privacy.entryCopied(by: path), decide(original).keepsLocal {
                 return .unclear("it is an editor's copy of the private entry \(original)")
@@ -111,9 +109,7 @@ public struct JournalRepository {
 
     /// A work-tree path relative to the journal root, or nil when outside it.
     public func journalPath(_ repositoryPath: String) -> String? {
-        if scope.isEmpty { return repositoryPath }
-        guard repositoryPath.hasPrefix(scope + "/") else { return nil }
-        return String(repositoryPath.dropFirst(scope.count + 1))
+        RelativePath.inside(scope, repositoryPath).flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// Lists private entries in `.git/info/exclude` and returns those git tracks anyway
@@ -161,10 +157,7 @@ public enum EntryWording {
         if path == ".journal.yml" { return "journal settings" }
         if path.hasPrefix("templates/") { return "template " + String(path.dropFirst("templates/".count)) }
         let mentorship = self.mentorship(of: path, in: journal)
-        var inner = path
-        if let mentorship, mentorship.path != "." {
-            inner = String(path.dropFirst(mentorship.path.count + 1))
-        }
+        let inner = mentorship.flatMap { RelativePath.inside($0.path, path) } ?? path
         let several = journal.known ? journal.mentorships.count > 1 : mentorship?.path != "."
         let prefix = several ? mentorship.map { "\($0.id): " } ?? "" : ""
         let parts = inner.split(separator: "/").map(String.init)
@@ -201,10 +194,7 @@ public enum EntryWording {
 
     /// The kind of entry at `path`, when it is one.
     public static func kind(of path: String, in journal: JournalLayout) -> EntryKind? {
-        var inner = path
-        if let mentorship = mentorship(of: path, in: journal), mentorship.path != "." {
-            inner = String(path.dropFirst(mentorship.path.count + 1))
-        }
+        let inner = mentorship(of: path, in: journal).flatMap { RelativePath.inside($0.path, path) } ?? path
         if inner == "agreement.md" { return .agreement }
         let parts = inner.split(separator: "/")
         guard parts.count == 2 else { return nil }

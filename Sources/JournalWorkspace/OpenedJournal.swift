@@ -187,7 +187,7 @@ func lintFolding(_ journal: Journal, today: CalendarDate, everythingTracked: Boo
                 let base = repository.relativePath(of: journal.root)
             {
                 tracked = Set(
-                    privatePaths.filter { repository.isTracked(base.isEmpty ? $0 : base + "/" + $0) })
+                    privatePaths.filter { repository.isTracked(RelativePath.join(base, $0)) })
             }
         } catch {
             // Not silence: the person learns that this check could not be made, and why.

@@ -234,3 +234,24 @@ import Testing
         #expect(value.rendered() == "[\n  {},\n  [],\n  [\n    null\n  ]\n]\n")
     }
 }
+
+/// The one way a path moves between folders.
+@Suite struct RelativePathTests {
+    @Test func insideAndJoinAreEachOthersInverse() {
+        #expect(RelativePath.inside("", "goals/a.md") == "goals/a.md")
+        #expect(RelativePath.inside(".", "goals/a.md") == "goals/a.md")
+        #expect(RelativePath.inside("pairs/ada", "pairs/ada/goals/a.md") == "goals/a.md")
+        #expect(RelativePath.inside("pairs/ada", "pairs/ada") == "")
+        #expect(
+            RelativePath.inside("pairs/ada", "pairs/adam/goals/a.md") == nil,
+            "a prefix of a name is no folder")
+        #expect(RelativePath.inside("pairs/ada", "other/a.md") == nil)
+        #expect(RelativePath.join("", "goals/a.md") == "goals/a.md")
+        #expect(RelativePath.join("pairs/ada", ".") == "pairs/ada")
+        #expect(RelativePath.join("", ".") == "")
+        #expect(RelativePath.join(".", "") == "")
+        for (folder, path) in [("", "a/b.md"), ("x", "a/b.md"), ("x/y", "b.md")] {
+            #expect(RelativePath.inside(folder, RelativePath.join(folder, path)) == path)
+        }
+    }
+}

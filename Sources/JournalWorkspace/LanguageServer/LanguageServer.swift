@@ -218,8 +218,8 @@ public final class LanguageServer {
             let path =
                 JournalLoader.resolve(open.file.deletingLastPathComponent().path) + "/"
                 + open.file.lastPathComponent
-            if path.hasPrefix(root.path + "/") {
-                overlay[String(path.dropFirst(root.path.count + 1))] = Array(open.text.utf8)
+            if let inJournal = RelativePath.inside(root.path, path), !inJournal.isEmpty {
+                overlay[inJournal] = Array(open.text.utf8)
             }
         }
         return JournalLoader.load(
@@ -231,8 +231,8 @@ public final class LanguageServer {
         let path =
             JournalLoader.resolve(document.file.deletingLastPathComponent().path) + "/"
             + document.file.lastPathComponent
-        return path.hasPrefix(journal.root.path + "/")
-            ? String(path.dropFirst(journal.root.path.count + 1)) : document.file.lastPathComponent
+        return RelativePath.inside(journal.root.path, path).flatMap { $0.isEmpty ? nil : $0 }
+            ?? document.file.lastPathComponent
     }
 
     /// Whether the buffer's file lies inside the journal.

@@ -129,11 +129,10 @@ struct LintCommand: ParsableCommand {
                 throw ValidationError("\(path): no such file or folder")
             }
             let resolved = JournalLoader.resolve(url.path)
-            guard resolved == journal.root.path || resolved.hasPrefix(journal.root.path + "/") else {
+            guard let inJournal = RelativePath.inside(journal.root.path, resolved) else {
                 throw ValidationError("\(path) is outside the journal at \(journal.root.path)")
             }
-            return resolved == journal.root.path
-                ? "" : String(resolved.dropFirst(journal.root.path.count + 1))
+            return inJournal
         }
     }
 }

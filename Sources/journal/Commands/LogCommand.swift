@@ -49,7 +49,7 @@ struct LogCommand: ParsableCommand {
                 throw ValidationError(
                     "no mentorship `\(mentorship)`" + (known.isEmpty ? "" : "; the journal has: \(known)"))
             }
-            if chosen.path != "." { scope = scope.isEmpty ? chosen.path : scope + "/" + chosen.path }
+            scope = RelativePath.join(scope, chosen.path)
         }
         let records = try shared.repository.history(scope: scope)
         let start = since.flatMap { CalendarDate($0) }

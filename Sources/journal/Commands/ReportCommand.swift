@@ -112,7 +112,7 @@ extension ReportCommand {
         if let repository = try? GitRepository.discover(at: URL(fileURLWithPath: folder)),
             let relative = repository.relativePath(of: URL(fileURLWithPath: folder))
         {
-            let path = relative.isEmpty ? url.lastPathComponent : relative + "/" + url.lastPathComponent
+            let path = RelativePath.join(relative, url.lastPathComponent)
             shared = !repository.isIgnoredAndUntracked(path)
         }
         guard shared else { return }

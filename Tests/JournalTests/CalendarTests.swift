@@ -147,6 +147,13 @@ import Testing
         let after = try write()
         #expect(after[december.key]?["status"] as? String == "CANCELLED")
         #expect(after[december.key]?["alarms"] as? [String] == [])
+        // With no meeting planned after it, the `next:` it agrees is the meeting ahead, at its time.
+        try FileManager.default.removeItem(at: journal.appendingPathComponent("sessions/2027-03-16.md"))
+        let agreed = try write()
+        #expect(
+            agreed.values.contains {
+                ($0["start"] as? String) == "2026-12-03T17:00:00-05:00" && $0["status"] as? String == "CONFIRMED"
+            }, "\(agreed.values.map { ($0["start"] ?? "", $0["summary"] ?? "") })")
         #expect(
             !after.values.contains {
                 ($0["start"] as? String)?.hasPrefix("2026-12-01") == true

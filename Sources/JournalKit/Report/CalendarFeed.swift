@@ -78,7 +78,9 @@ public struct CalendarFeed: Sendable {
                 let calledOff =
                     date >= report.today && (session.status == .cancelled || session.status == .rescheduled)
                 guard planned || calledOff else { continue }
-                plannedPaths.insert(entry.path)
+                // The meeting ahead that a planned session is needs no event of its own; the one a
+                // cancellation's `next:` agrees does.
+                if planned { plannedPaths.insert(entry.path) }
                 let length = session.durationMinutes ?? minutes
                 var event = Event(
                     uid: uid(mentorship.id, "session", entry.path), day: date,

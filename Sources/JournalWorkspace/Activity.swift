@@ -7,9 +7,10 @@ import JournalKit
 public enum ActivityBuilder {
     /// `upTo`: the commit the journal was read at (history from there, not from HEAD).
     public static func attach(
-        to report: inout Report, journal: Journal, includePrivate: Bool, upTo commit: String? = nil
+        to report: inout Report, journal: Journal, includePrivate: Bool, upTo commit: String? = nil,
+        repository found: GitRepository?
     ) {
-        guard let repository = try? GitRepository.discover(at: journal.root),
+        guard let repository = found,
             let root = repository.relativePath(of: journal.root)
         else { return }
         let privatePaths = Set(JournalLayout(journal: journal).privatePaths)

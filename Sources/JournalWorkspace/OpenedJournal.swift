@@ -19,14 +19,17 @@ public func readJournal(holding start: URL, cache: ParseCache.Location?) -> Jour
 }
 
 /// The journal at `root`, read from the folder (through the parse cache) or from git.
-public func loadJournal(root: URL, reading: Reading, cache: ParseCache.Location?) throws -> (
-    Journal, commit: String?
-) {
+public func loadJournal(
+    root: URL, reading: Reading, cache: ParseCache.Location?,
+    repository discovered: Result<GitRepository?, Error>? = nil
+) throws -> (Journal, commit: String?) {
     let resolvedRoot = URL(fileURLWithPath: JournalLoader.resolve(root.path))
     let snapshot: GitSnapshot
     do {
         if reading == .folder { return (JournalLoader.load(root: root, cache: cache), nil) }
-        guard let repository = try GitRepository.discover(at: resolvedRoot),
+        guard
+            let repository = try (discovered ?? Result { try GitRepository.discover(at: resolvedRoot) })
+                .get(),
             let scope = repository.relativePath(of: resolvedRoot)
         else {
             throw Failure(
@@ -76,6 +79,9 @@ public struct OpenedJournal {
     public let today: CalendarDate
     /// The journal's `.journal.yml`, read once for the whole command.
     public let settings: JournalSettings
+    /// The git repository holding the journal, found once for the whole command (nil: none, or
+    /// git could not be asked, and why).
+    let discovered: Result<GitRepository?, Error>
 
     /// Opens the journal holding `workingDirectory` (or `path` in it), narrowed to the mentorships
     /// named in `ids` (all of them when empty); with `requireMentorship`, a journal without one
@@ -99,7 +105,12 @@ public struct OpenedJournal {
         let root =
             reading == .folder && requireMentorship
             ? try Failure.requireJournal(holding: start) : JournalLoader.findRoot(from: start)
-        let (journal, commit) = try loadJournal(root: root, reading: reading, cache: cache)
+        let discovered = Result {
+            try GitRepository.discover(at: URL(fileURLWithPath: JournalLoader.resolve(root.path)))
+        }
+        self.discovered = discovered
+        let (journal, commit) = try loadJournal(
+            root: root, reading: reading, cache: cache, repository: discovered)
         self.journal = journal
         self.commit = commit
         self.reading = reading
@@ -107,7 +118,8 @@ public struct OpenedJournal {
         self.settings = settings
         // What a commit or the index holds is shared, or about to be.
         (diagnostics, actionItems) = lintFolding(
-            journal, today: today, everythingTracked: reading != .folder, settings: settings)
+            journal, today: today, everythingTracked: reading != .folder, settings: settings,
+            repository: discovered)
         var selected = journal.mentorships
         if path != nil {
             let resolved = URL(fileURLWithPath: JournalLoader.resolve(start.path)).path
@@ -153,7 +165,8 @@ public struct OpenedJournal {
         options.foldedActionItems = actionItems
         var report = ReportBuilder.build(mentorships, diagnostics: diagnostics, options: options)
         ActivityBuilder.attach(
-            to: &report, journal: journal, includePrivate: options.includePrivate, upTo: commit)
+            to: &report, journal: journal, includePrivate: options.includePrivate, upTo: commit,
+            repository: (try? discovered.get()) ?? nil)
         return report
     }
 }
@@ -170,7 +183,10 @@ public func lint(
 }
 
 /// `lint`, also giving the action items its rules folded.
-func lintFolding(_ journal: Journal, today: CalendarDate, everythingTracked: Bool, settings: JournalSettings)
+func lintFolding(
+    _ journal: Journal, today: CalendarDate, everythingTracked: Bool, settings: JournalSettings,
+    repository discovered: Result<GitRepository?, Error>? = nil
+)
     -> (
         diagnostics: [Diagnostic], actionItems: [String: [TrackedActionItem]]
     )
@@ -183,7 +199,8 @@ func lintFolding(_ journal: Journal, today: CalendarDate, everythingTracked: Boo
         tracked = Set(privatePaths)
     } else if let first = privatePaths.min() {
         do {
-            if let repository = try GitRepository.discover(at: journal.root),
+            if let repository = try (discovered ?? Result { try GitRepository.discover(at: journal.root) })
+                .get(),
                 let base = repository.relativePath(of: journal.root)
             {
                 tracked = Set(

@@ -40,6 +40,15 @@ import Testing
         return Linter.run(LintContext(journal: journal(files), today: day))
     }
 
+    /// The formats people read, each a renderer of the finished report.
+    static func peopleFormats() throws -> [(String, any ReportRenderer)] {
+        [
+            ("text", TextReportRenderer()),
+            ("markdown", MarkdownReportRenderer(template: try ReportTemplate.builtIn(.markdown))),
+            ("html", HTMLReportRenderer(template: try ReportTemplate.builtIn(.html))),
+        ]
+    }
+
     static let heldOn12th = "---\ndate: 2026-10-12\nnext: 2026-10-19\n---\n# Session\n"
 
     /// A meeting called off (or moved) a day ahead is off from the moment it is written: its
@@ -159,12 +168,7 @@ import Testing
         #expect(listed?.first?["path"] as? String == "sessions/2026-10-12.md")
         #expect(listed?.first?["line"] as? Int == 5)
         #expect(report.mentorships.first?.overview?.reasons.contains("1 file cannot be read") == true)
-        let renderers: [(String, any ReportRenderer)] = [
-            ("text", TextReportRenderer()),
-            ("markdown", MarkdownReportRenderer(template: try ReportTemplate.builtIn(.markdown))),
-            ("html", HTMLReportRenderer(template: try ReportTemplate.builtIn(.html))),
-        ]
-        for (format, renderer) in renderers {
+        for (format, renderer) in try Self.peopleFormats() {
             let rendered = renderer.render(report)
             let named = try #require(
                 rendered.range(of: "sessions/2026-10-12.md (line 5: duplicate key"), "\(format)")
@@ -189,12 +193,7 @@ import Testing
         let report = ReportBuilder.build(
             journal.mentorships, diagnostics: [], options: ReportOptions(today: day))
         let sentence = "All 2 are overdue, so they are on the agenda above."
-        let renderers: [(String, any ReportRenderer)] = [
-            ("text", TextReportRenderer()),
-            ("markdown", MarkdownReportRenderer(template: try ReportTemplate.builtIn(.markdown))),
-            ("html", HTMLReportRenderer(template: try ReportTemplate.builtIn(.html))),
-        ]
-        for (format, renderer) in renderers {
+        for (format, renderer) in try Self.peopleFormats() {
             let rendered = renderer.render(report)
             #expect(rendered.contains(sentence), "\(format)")
             #expect(!rendered.contains("None."), "\(format)")

@@ -152,7 +152,8 @@ import Testing
         let agreed = try write()
         #expect(
             agreed.values.contains {
-                ($0["start"] as? String) == "2026-12-03T17:00:00-05:00" && $0["status"] as? String == "CONFIRMED"
+                ($0["start"] as? String) == "2026-12-03T17:00:00-05:00"
+                    && $0["status"] as? String == "CONFIRMED"
             }, "\(agreed.values.map { ($0["start"] ?? "", $0["summary"] ?? "") })")
         #expect(
             !after.values.contains {

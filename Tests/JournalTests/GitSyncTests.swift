@@ -212,11 +212,7 @@ import Testing
     /// is named, with its line and what is wrong, by `commit` and by `sync` before it is sent.
     @Test func anEntryJournalCannotReadIsNamedBeforeItIsSent() throws {
         let box = try GitSandbox()
-        let remote = box.url("remote.git")
-        try box.git(["init", "-q", "--bare", "-b", "main", remote.path])
-        let mentor = try box.person(
-            "mentor", name: "Mara Quinn", email: "mara@example.org", remote: remote.path)
-        try box.write(agreementText, to: "agreement.md", in: mentor)
+        let (remote, mentor) = try box.sharedJournal(sent: false)
         let session = "sessions/2026-10-12.md"
         try box.write(
             "---\ndate: 2026-10-12\nstatus: held\nnext: 2026-10-19\nnext: 2026-10-26\n---\n# Notes\n",
@@ -241,23 +237,19 @@ import Testing
                 "---\ndate: 2026-10-12\nstatus: held\n---"))
     }
 
-    /// A shared copy named by a folder relative to the work tree (`../remote.git`, as
+    /// A shared copy named by a folder relative to the work tree (`../shared.git`, as
     /// `git remote add` keeps it) is found from any folder journal starts in, as git finds it.
     @Test func aRelativeSharedCopyIsFoundFromAnyFolder() throws {
         let box = try GitSandbox()
-        let remote = box.url("remote.git")
-        try box.git(["init", "-q", "--bare", "-b", "main", remote.path])
-        let mentor = try box.person(
-            "mentor", name: "Mara Quinn", email: "mara@example.org", remote: remote.path)
-        try box.git(["remote", "set-url", "origin", "../remote.git"], in: mentor)
-        try box.write(agreementText, to: "agreement.md", in: mentor)
+        let (remote, mentor) = try box.sharedJournal(sent: false)
+        try box.git(["remote", "set-url", "origin", "../shared.git"], in: mentor)
         try box.write(goalText, to: "goals/speaking.md", in: mentor)
         let run = try box.journal(["sync"], in: mentor.appendingPathComponent("goals"))
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
         #expect(
             try box.git(["ls-tree", "-r", "--name-only", "main"], in: remote).stdout.contains(
                 "goals/speaking.md"))
-        #expect(try box.git(["config", "remote.origin.url"], in: mentor).stdout == "../remote.git\n")
+        #expect(try box.git(["config", "remote.origin.url"], in: mentor).stdout == "../shared.git\n")
         // Gone: said as a folder that is not there, by its full path.
         try FileManager.default.moveItem(at: remote, to: box.url("moved.git"))
         try box.write(goalText + "\nMore.\n", to: "goals/speaking.md", in: mentor)

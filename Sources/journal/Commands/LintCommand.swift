@@ -72,17 +72,8 @@ struct LintCommand: ParsableCommand {
         let today = global.resolvedToday
 
         if fix {
-            let changes = Fixer.fixes(for: journal, in: wanted)
-            if dryRun {
-                print(changes.map(\.diff).joined(), terminator: "")
-                if changes.isEmpty { print("nothing to fix") }
-                return
-            }
-            for change in changes {
-                try change.apply(root: journal.root)
-                for line in change.summary { print("\(change.path): \(line)") }
-            }
-            if !changes.isEmpty { journal = JournalLoader.load(root: root, cache: global.cache) }
+            guard let fixed = try applyFixes(journal, wanted: wanted) else { return }
+            if fixed { journal = JournalLoader.load(root: root, cache: global.cache) }
         }
 
         var diagnostics = lint(journal, today: today, everythingTracked: reading != .folder)
@@ -96,20 +87,7 @@ struct LintCommand: ParsableCommand {
             files = journal.mentorships.flatMap(\.entries).filter { inScope($0.path) }.count
         }
         let result = LintResult(diagnostics: diagnostics, files: files)
-        // Code scanning and workflow annotations name files from the repository's top.
-        let repository = (try? GitRepository.discover(at: journal.root)) ?? nil
-        let prefix = repository?.relativePath(of: journal.root) ?? ""
-        let sourceRoot = repository.map { URL(fileURLWithPath: $0.workdir.path + "/").absoluteString }
-        let reporter: any LintReporter =
-            switch format {
-            case .text: LintTextReporter(style: TerminalStyle(colour: global.colour))
-            case .json: LintJSONReporter()
-            case .sarif:
-                SARIFReporter(
-                    version: JournalCommand.configuration.version, prefix: prefix, sourceRoot: sourceRoot)
-            case .github: GitHubReporter(prefix: prefix)
-            }
-        let output = reporter.report(result)
+        let output = reporter(for: journal).report(result)
         // JSON and SARIF escape what they must themselves; the text formats are made safe to print.
         switch format {
         case .text, .github: print(output, terminator: "")
@@ -118,6 +96,38 @@ struct LintCommand: ParsableCommand {
         // Input that could not be read at all is not a verdict on the journal: exit 2, as for bad usage.
         if diagnostics.contains(where: { $0.rule == FileUnreadableRule.id }) { throw ExitCode(2) }
         if result.count(.error) > 0 || (strict && result.count(.warning) > 0) { throw ExitCode(1) }
+    }
+
+    /// `--fix`: the fixes shown (`--dry-run`, then nil: nothing more to do) or made; true when
+    /// a file changed.
+    private func applyFixes(_ journal: Journal, wanted: [String]?) throws -> Bool? {
+        let changes = Fixer.fixes(for: journal, in: wanted)
+        if dryRun {
+            print(changes.map(\.diff).joined(), terminator: "")
+            if changes.isEmpty { print("nothing to fix") }
+            return nil
+        }
+        for change in changes {
+            try change.apply(root: journal.root)
+            for line in change.summary { print("\(change.path): \(line)") }
+        }
+        return !changes.isEmpty
+    }
+
+    /// The reporter `--format` names; code scanning and workflow annotations name files from the
+    /// repository's top.
+    private func reporter(for journal: Journal) -> any LintReporter {
+        let repository = (try? GitRepository.discover(at: journal.root)) ?? nil
+        let prefix = repository?.relativePath(of: journal.root) ?? ""
+        let sourceRoot = repository.map { URL(fileURLWithPath: $0.workdir.path + "/").absoluteString }
+        switch format {
+        case .text: return LintTextReporter(style: TerminalStyle(colour: global.colour))
+        case .json: return LintJSONReporter()
+        case .sarif:
+            return SARIFReporter(
+                version: JournalCommand.configuration.version, prefix: prefix, sourceRoot: sourceRoot)
+        case .github: return GitHubReporter(prefix: prefix)
+        }
     }
 
     /// The PATH arguments relative to the journal root; nil when none were given.

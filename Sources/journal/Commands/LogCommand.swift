@@ -38,36 +38,11 @@ struct LogCommand: ParsableCommand {
         let shared = try JournalRepository(
             workingDirectory: try global.journalDirectory(allowingRepository: true), cache: global.cache,
             parse: mentorship != nil)
-        let journal = shared.layout
-        var scope = shared.scope
-        if let mentorship {
-            let matching = journal.mentorships.filter {
-                Mentorship.names(mentorship, id: $0.id, path: $0.path, root: journal.root)
-            }
-            guard let chosen = matching.first else {
-                let known = journal.mentorships.map(\.id).joined(separator: ", ")
-                throw ValidationError(
-                    "no mentorship `\(mentorship)`" + (known.isEmpty ? "" : "; the journal has: \(known)"))
-            }
-            scope = RelativePath.join(scope, chosen.path)
-        }
-        let records = try shared.repository.history(scope: scope)
+        let records = try shared.repository.history(scope: try scope(in: shared))
         let start = since.flatMap { CalendarDate($0) }
         let style = TerminalStyle(colour: global.colour)
-        var blocks: [String] = []
-        for record in records {
-            let date = record.calendarDate
-            if let start, date < start { continue }
-            let author = TerminalText.line(record.authorName)
-            var lines = [style.bold("\(date)  \(author)") + style.dim("  \(record.id.prefix(7))")]
-            for change in record.changes {
-                guard let path = shared.journalPath(change.path) else { continue }
-                let what = EntryWording.describe(path, in: journal)
-                lines.append(
-                    "  \(EntryWording.pastTense(change.kind)) \(TerminalText.line(what))"
-                        + style.dim("  \(TerminalText.line(path))"))
-            }
-            blocks.append(lines.joined(separator: "\n"))
+        let blocks = records.filter { record in start.map { record.calendarDate >= $0 } ?? true }.map {
+            block($0, shared: shared, style: style)
         }
         if shared.repository.isShallow {
             // Said where it is read with the log, not mixed into it.
@@ -82,5 +57,34 @@ struct LogCommand: ParsableCommand {
         } else {
             print(blocks.joined(separator: "\n"))
         }
+    }
+
+    /// The folder of the repository the log covers: the journal, or the mentorship asked for.
+    private func scope(in shared: JournalRepository) throws -> String {
+        guard let mentorship else { return shared.scope }
+        let journal = shared.layout
+        let matching = journal.mentorships.filter {
+            Mentorship.names(mentorship, id: $0.id, path: $0.path, root: journal.root)
+        }
+        guard let chosen = matching.first else {
+            let known = journal.mentorships.map(\.id).joined(separator: ", ")
+            throw ValidationError(
+                "no mentorship `\(mentorship)`" + (known.isEmpty ? "" : "; the journal has: \(known)"))
+        }
+        return RelativePath.join(shared.scope, chosen.path)
+    }
+
+    /// One commit: its day, author and id, then each entry it touched, in words.
+    private func block(_ record: GitCommitRecord, shared: JournalRepository, style: TerminalStyle) -> String {
+        let author = TerminalText.line(record.authorName)
+        var lines = [style.bold("\(record.calendarDate)  \(author)") + style.dim("  \(record.id.prefix(7))")]
+        for change in record.changes {
+            guard let path = shared.journalPath(change.path) else { continue }
+            let what = EntryWording.describe(path, in: shared.layout)
+            lines.append(
+                "  \(EntryWording.pastTense(change.kind)) \(TerminalText.line(what))"
+                    + style.dim("  \(TerminalText.line(path))"))
+        }
+        return lines.joined(separator: "\n")
     }
 }

@@ -70,23 +70,7 @@ struct ListCommand: ParsableCommand {
             throw Failure(message: "no goal `\(goal)` in the journal", status: .usage)
         }
         if what == "actions" {
-            let rows = opened.listedActions(since: start)
-            if format == "json" {
-                print(Self.json(actions: rows).rendered())
-            } else if rows.isEmpty {
-                print("No open action item.")
-            } else {
-                for row in rows {
-                    let due =
-                        row.due.map { ($0 < opened.today ? "overdue " : "due ") + $0.description }
-                        ?? "no due date"
-                    // Journal text on one line each (`TerminalText.line`), as the report prints it.
-                    let started = row.state == .inProgress ? "in progress, " : ""
-                    print(
-                        "\(started)\(due)  \(TerminalText.line(row.text))  \(TerminalText.line(row.path)):\(row.line)"
-                            + (row.isPrivate ? "  (private)" : ""))
-                }
-            }
+            printActions(opened.listedActions(since: start), today: opened.today)
             return
         }
         let rows = opened.listedEntries(kind: kind, since: start, goal: goal)
@@ -101,6 +85,24 @@ struct ListCommand: ParsableCommand {
                 print(
                     "\(date)  \(row.kind.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0))  "
                         + "\(TerminalText.line(row.path))  " + TerminalText.line(row.title) + status
+                        + (row.isPrivate ? "  (private)" : ""))
+            }
+        }
+    }
+
+    /// The open action items, a line each, soonest due first (or as JSON).
+    private func printActions(_ rows: [ListedAction], today: CalendarDate) {
+        if format == "json" {
+            print(Self.json(actions: rows).rendered())
+        } else if rows.isEmpty {
+            print("No open action item.")
+        } else {
+            for row in rows {
+                let due = row.due.map { ($0 < today ? "overdue " : "due ") + $0.description } ?? "no due date"
+                // Journal text on one line each (`TerminalText.line`), as the report prints it.
+                let started = row.state == .inProgress ? "in progress, " : ""
+                print(
+                    "\(started)\(due)  \(TerminalText.line(row.text))  \(TerminalText.line(row.path)):\(row.line)"
                         + (row.isPrivate ? "  (private)" : ""))
             }
         }

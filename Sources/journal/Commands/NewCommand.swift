@@ -95,23 +95,8 @@ struct NewCommand: ParsableCommand {
         let mentorship = try NewEntry.choose(mentorship, in: journal, from: workingDirectory)
         let day =
             date.flatMap { CalendarDate.resolve($0, today: global.resolvedToday) } ?? global.resolvedToday
-        let template: EntryTemplate
-        do {
-            template = try EntryTemplate.load(kind.entryKind, root: journal.root)
-        } catch {
-            throw Failure(
-                message: "\(error). Fix the template, or delete it to use the built-in one.", status: .failure
-            )
-        }
-        let knownGoals = Set(mentorship.goals.compactMap(\.goal?.id))
-        for goal in goals where !knownGoals.contains(goal) {
-            let known = knownGoals.sorted().joined(separator: ", ")
-            throw ValidationError(
-                "no goal `\(goal)` in \(mentorship.id)"
-                    + (known.isEmpty
-                        ? "; write one with `journal new goal TITLE`" : "; its goals are: \(known)"))
-        }
-
+        let template = try loadTemplate(root: journal.root)
+        try checkGoals(in: mentorship)
         let repository = try? GitRepository.discover(at: journal.root)
         let author = NewEntry.author(
             identity: GitIdentity.configured(in: repository), agreement: mentorship.agreement)
@@ -136,6 +121,29 @@ struct NewCommand: ParsableCommand {
         }
         if !noEdit && piped == nil && isatty(STDIN_FILENO) == 1 {
             try Editor.open(journal.root.appendingPathComponent(written), path: written, global: global)
+        }
+    }
+
+    /// The kind's template: the journal's own, else the built-in one.
+    private func loadTemplate(root: URL) throws -> EntryTemplate {
+        do {
+            return try EntryTemplate.load(kind.entryKind, root: root)
+        } catch {
+            throw Failure(
+                message: "\(error). Fix the template, or delete it to use the built-in one.", status: .failure
+            )
+        }
+    }
+
+    /// Every `--goal` names a goal of the mentorship.
+    private func checkGoals(in mentorship: Mentorship) throws {
+        let knownGoals = Set(mentorship.goals.compactMap(\.goal?.id))
+        for goal in goals where !knownGoals.contains(goal) {
+            let known = knownGoals.sorted().joined(separator: ", ")
+            throw ValidationError(
+                "no goal `\(goal)` in \(mentorship.id)"
+                    + (known.isEmpty
+                        ? "; write one with `journal new goal TITLE`" : "; its goals are: \(known)"))
         }
     }
 

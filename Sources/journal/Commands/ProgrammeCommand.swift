@@ -185,19 +185,7 @@ struct ProgrammeCommand: ParsableCommand {
             let day = global.runDay
             let today = day.date
             let asOf = day.isGiven
-            var problems: [String: String] = [:]
-            if !noFetch, !programme.pairs.isEmpty {
-                let terminal = isatty(STDERR_FILENO) == 1
-                problems = ProgrammeRun.fetch(
-                    programme.pairs, cache: cache, binary: RunningBinary.path, parallel: parallel,
-                    environment: environment
-                ) { fetched, failed, left in
-                    guard terminal else { return }
-                    var line = "\rFetched \(fetched), failed \(failed), left \(left) "
-                    _ = line.withUTF8 { writeAll(UnsafeRawBufferPointer($0), to: STDERR_FILENO) }
-                }
-                if terminal { printError("") }
-            }
+            let problems = noFetch ? [:] : fetch(programme.pairs, cache: cache, environment: environment)
             let facts = ProgrammeRun.facts(
                 programme.pairs, cache: cache, asOf: asOf ? today : nil, today: today, problems: problems,
                 keepJournals: details)
@@ -213,6 +201,23 @@ struct ProgrammeCommand: ParsableCommand {
             }
             let text = try renderer.render(report, as: format.format, details: combined) ?? ""
             try emit(text, to: output, base: base)
+        }
+
+        /// Fetches every pair's mirror, saying how far it is on a terminal; what failed, by pair.
+        private func fetch(_ pairs: [ProgrammePair], cache: URL, environment: [String: String]) -> [String:
+            String]
+        {
+            guard !pairs.isEmpty else { return [:] }
+            let terminal = isatty(STDERR_FILENO) == 1
+            let problems = ProgrammeRun.fetch(
+                pairs, cache: cache, binary: RunningBinary.path, parallel: parallel, environment: environment
+            ) { fetched, failed, left in
+                guard terminal else { return }
+                var line = "\rFetched \(fetched), failed \(failed), left \(left) "
+                _ = line.withUTF8 { writeAll(UnsafeRawBufferPointer($0), to: STDERR_FILENO) }
+            }
+            if terminal { printError("") }
+            return problems
         }
     }
 

@@ -34,10 +34,19 @@ public enum ActionItemLedger {
             .sorted { ($0.date?.dayNumber ?? Int.min, $0.path) < ($1.date?.dayNumber ?? Int.min, $1.path) }
         var position: [String: Int] = [:]
         var tracked: [TrackedActionItem] = []
+        // Owners repeat across items: each name is turned into its person once.
+        var people: [String: String] = [:]
+        func person(_ owner: String?) -> String? {
+            guard let owner, let agreement else { return owner }
+            if let known = people[owner] { return known }
+            let side = agreement.side(owner) ?? owner
+            people[owner] = side
+            return side
+        }
         for entry in dated {
             // The reader gives an entry's items in document order.
             for item in entry.actionItems {
-                let key = item.identity(ownedBy: agreement?.side(item.owner) ?? item.owner)
+                let key = item.identity(ownedBy: person(item.owner))
                 if let index = position[key] {
                     // In place: a copy of the element per occurrence would cost the square of
                     // an item copied into many entries.

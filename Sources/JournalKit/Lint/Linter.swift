@@ -74,8 +74,9 @@ public enum Linter {
         return Diagnostic.sorted(result)
     }
 
-    /// Whether a rule is about reading a file at all: conflict markers, `file/*`, `front-matter/*`.
+    /// Whether a rule is about reading a file at all: conflict markers, and the problems that
+    /// leave an entry unread (`Entry.unreadableRules`).
     static func concernsReading(_ rule: String) -> Bool {
-        rule == MergeConflictMarkersRule.id || rule.hasPrefix("file/") || rule.hasPrefix("front-matter/")
+        rule == MergeConflictMarkersRule.id || Entry.unreadableRules.contains(rule)
     }
 }

@@ -6,6 +6,7 @@ extension Entry {
     public static let unreadableRules: Set<String> = [
         FrontMatterMissingRule.id, FrontMatterUnterminatedRule.id, FrontMatterYAMLRule.id,
         FrontMatterNotMappingRule.id, FileEncodingRule.id, FileUnreadableRule.id, FileTooLargeRule.id,
+        FileOutsideLinkRule.id,
     ]
 
     /// Why the entry could not be read (the first such problem, with its line), or nil.

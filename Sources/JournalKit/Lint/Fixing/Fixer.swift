@@ -71,7 +71,7 @@ public enum Fixer {
         let dated = kind == .session || kind == .reflection
         if dated, entry.fields["date"] == nil, let fileDate = entry.fileDate,
             SourceText(lines.text).state == .present,
-            !entry.diagnostics.contains(where: { $0.rule.hasPrefix("front-matter/") }),
+            entry.unreadable == nil,
             let fence = lines.firstFenceIndex
         {
             var candidate = lines

@@ -66,27 +66,46 @@ public final class LanguageServer {
             reply(id, empty)
             return nil
         }
-        switch method {
-        case "initialize": reply(id, initialize(params))
-        case "initialized", "$/cancelRequest", "$/setTrace", "workspace/didChangeConfiguration": break
-        case "shutdown":
-            shutdownRequested = true
-            reply(id, NSNull())
-        case "textDocument/didOpen": didOpen(params)
-        case "textDocument/didChange": didChange(params)
-        case "textDocument/didClose": didClose(params)
-        case "textDocument/didSave", "workspace/didChangeWatchedFiles": dirty.formUnion(documents.keys)
-        case "textDocument/completion": reply(id, completion(params))
-        case "textDocument/hover": reply(id, hover(params))
-        case "textDocument/definition": reply(id, definition(params))
-        case "textDocument/codeAction": reply(id, codeActions(params))
-        case "textDocument/documentSymbol": reply(id, documentSymbols(params))
-        case "workspace/symbol": reply(id, workspaceSymbols(params))
-        default:
+        switch Self.handlers[method] {
+        case .request(let answer)?: reply(id, answer(self, params))
+        case .notification(let take)?: take(self, params)
+        case nil:
             if id != nil { reply(id, error: -32601, "journal lsp does not handle `\(method)`") }
         }
         return nil
     }
+
+    /// What a method is to the server: a request it answers, or a notification it takes.
+    enum Handler: Sendable {
+        case request(@Sendable (LanguageServer, [String: Any]) -> Any)
+        case notification(@Sendable (LanguageServer, [String: Any]) -> Void)
+    }
+
+    /// The table from method to handler: the one list of what journal lsp handles.
+    static let handlers: [String: Handler] = [
+        "initialize": .request { $0.initialize($1) },
+        "shutdown": .request { server, _ in
+            server.shutdownRequested = true
+            return NSNull()
+        },
+        "initialized": .notification { _, _ in },
+        "$/cancelRequest": .notification { _, _ in },
+        "$/setTrace": .notification { _, _ in },
+        "workspace/didChangeConfiguration": .notification { _, _ in },
+        "textDocument/didOpen": .notification { $0.didOpen($1) },
+        "textDocument/didChange": .notification { $0.didChange($1) },
+        "textDocument/didClose": .notification { $0.didClose($1) },
+        "textDocument/didSave": .notification { server, _ in server.dirty.formUnion(server.documents.keys) },
+        "workspace/didChangeWatchedFiles": .notification { server, _ in
+            server.dirty.formUnion(server.documents.keys)
+        },
+        "textDocument/completion": .request { $0.completion($1) },
+        "textDocument/hover": .request { $0.hover($1) },
+        "textDocument/definition": .request { $0.definition($1) },
+        "textDocument/codeAction": .request { $0.codeActions($1) },
+        "textDocument/documentSymbol": .request { $0.documentSymbols($1) },
+        "workspace/symbol": .request { $0.workspaceSymbols($1) },
+    ]
 
     /// What each request about a buffer answers when the buffer is over the entry limit.
     static var answerForOversized: [String: Any] {

@@ -37,8 +37,9 @@ public enum JoinJournal {
         guard let text = try? String(contentsOf: joiningNote(in: folder), encoding: .utf8) else {
             return false
         }
+        // A note journal did not write is not taken as leave to empty the folder.
         guard let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)), pid > 0 else {
-            return true
+            return false
         }
         return !GitRepository.isJournal(pid)
     }

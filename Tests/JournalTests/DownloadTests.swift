@@ -202,17 +202,17 @@ import Testing
             box, root,
             """
             set -e
-            journal init /work/pair --mentor "Grace Hopper <grace@example.org>" \
+            journal init /srv/pair --mentor "Grace Hopper <grace@example.org>" \
               --mentee "Ada Lovelace <ada@example.org>" --remote \(url)
-            cd /work/pair
+            cd /srv/pair
             journal new goal "Give a talk" --no-edit
-            journal report --format html --output /work/report.html
+            journal report --format html --output /srv/report.html
             journal lint
             journal commit
             journal sync
             """, extra: ["JOURNAL_GIT_TOKEN=s3cret-dl", "JOURNAL_GIT_USERNAME=ada"])
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
-        #expect((box.read("work/report.html", in: root) ?? "").contains("Give a talk"))
+        #expect((box.read("srv/report.html", in: root) ?? "").contains("Give a talk"))
         let served = host.folder.appendingPathComponent("repos/pair.git")
         #expect(
             try box.git(["log", "--format=%s", "main"], in: served).stdout.contains("Start the mentorship"),
@@ -240,9 +240,9 @@ import Testing
             box, root,
             """
             set -e
-            journal init /work/by-ssh --mentor "Grace Hopper" --mentee "Ada Lovelace" \
+            journal init /srv/by-ssh --mentor "Grace Hopper" --mentee "Ada Lovelace" \
               --remote ssh://\(userName())@127.0.0.1:\(port)\(remote.path)
-            cd /work/by-ssh && journal sync
+            cd /srv/by-ssh && journal sync
             """)
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)\n\(box.read("sshd.log", in: box.root) ?? "")")
         #expect(

@@ -159,18 +159,10 @@ import Testing
     /// as `journal sync` would, and a file one side removed while the other changed it stays.
     @Test func aConflictIsLeftAsGitLeavesOneAndGitCanFinishIt() throws {
         let box = try GitSandbox()
-        let remote = box.url("remote.git")
-        try box.git(["init", "-q", "--bare", "-b", "main", remote.path])
-        let mentor = try box.person(
-            "mentor", name: "Mara Quinn", email: "mara@example.org", remote: remote.path)
-        try box.write(agreementText, to: "agreement.md", in: mentor)
-        try box.write(goalText, to: "goals/speaking.md", in: mentor)
-        try box.write("first line\n", to: "notes.txt", in: mentor)
-        #expect(try box.journal(["sync"], in: mentor).status == 0)
-        try box.git(["clone", "-q", remote.path, box.url("mentee").path])
-        let mentee = box.url("mentee")
-        try box.git(["config", "user.name", "Theo Park"], in: mentee)
-        try box.git(["config", "user.email", "theo@example.org"], in: mentee)
+        let (remote, mentor) = try box.sharedJournal(files: [
+            "goals/speaking.md": goalText, "notes.txt": "first line\n",
+        ])
+        let mentee = try box.joinAsPartner(remote)
         let goal = "goals/speaking.md"
         try box.write(
             goalText.replacingOccurrences(of: "a meetup", with: "a conference"), to: goal, in: mentee)

@@ -31,6 +31,8 @@ public struct MeetingTime: Sendable, Hashable, Codable, CustomStringConvertible 
 
     /// Whether `name` is a time zone this computer knows by its IANA name (`Europe/Berlin`).
     public static func isKnownZone(_ name: String) -> Bool {
-        !name.isEmpty && name.contains("/") || name == "UTC" ? TimeZone(identifier: name) != nil : false
+        // Abbreviations (`CET`, `EST`) name no place and change meaning; IANA names have a `/`.
+        guard name.contains("/") || name == "UTC" else { return false }
+        return TimeZone(identifier: name) != nil
     }
 }

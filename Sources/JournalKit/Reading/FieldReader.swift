@@ -103,38 +103,30 @@ struct FieldReader {
         return text
     }
 
-    mutating func duration(_ key: String) -> Int? {
+    /// An optional key's text read by `parse`; `field/invalid` saying `expected` when it does not read.
+    private mutating func parsed<T>(_ key: String, expected: String, _ parse: (String) -> T?) -> T? {
         guard let value = value(key) else { return nil }
-        guard let text = value.text, let minutes = MeetingDuration.minutes(text) else {
-            report(
-                FieldInvalidRule.id, at: value.position,
-                "`\(key)` should be a duration such as 45m, 1h or 1h30m")
+        guard let text = value.text, let parsed = parse(text) else {
+            report(FieldInvalidRule.id, at: value.position, "`\(key)` should be \(expected)")
             return nil
         }
-        return minutes
+        return parsed
+    }
+
+    mutating func duration(_ key: String) -> Int? {
+        parsed(key, expected: "a duration such as 45m, 1h or 1h30m", MeetingDuration.minutes)
     }
 
     mutating func time(_ key: String) -> MeetingTime? {
-        guard let value = value(key) else { return nil }
-        guard let text = value.text, let time = MeetingTime(text) else {
-            report(
-                FieldInvalidRule.id, at: value.position,
-                "`\(key)` should be a time on a 24-hour clock, such as 17:00 or 09:30")
-            return nil
-        }
-        return time
+        parsed(key, expected: "a time on a 24-hour clock, such as 17:00 or 09:30", MeetingTime.init)
     }
 
     mutating func timezone(_ key: String) -> String? {
-        guard let value = value(key) else { return nil }
-        guard let text = value.text?.trimmingCharacters(in: .whitespaces), MeetingTime.isKnownZone(text)
-        else {
-            report(
-                FieldInvalidRule.id, at: value.position,
-                "`\(key)` should be a time zone by its IANA name, such as Europe/Berlin or America/New_York")
-            return nil
+        parsed(key, expected: "a time zone by its IANA name, such as Europe/Berlin or America/New_York") {
+            text in
+            let name = text.trimmingCharacters(in: .whitespaces)
+            return MeetingTime.isKnownZone(name) ? name : nil
         }
-        return text
     }
 
     mutating func cadence(_ key: String, required: Bool) -> Cadence? {

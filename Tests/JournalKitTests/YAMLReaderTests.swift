@@ -19,12 +19,19 @@ import Testing
         let root = try #require(
             try value("title: \"Ünïcode goal\"\nitems:\n  - one\n  - 'two'\nnested: {a: 1}\n"))
         #expect(root.pairs?.map { $0.key.text } == ["title", "items", "nested"])
-        #expect(root["title"] == .scalar("Ünïcode goal", plain: false, SourcePosition(line: 2, column: 8)))
+        // A value's span runs from its first character to just past its last, quotes included,
+        // counted in characters.
+        #expect(
+            root["title"]
+                == .scalar(
+                    "Ünïcode goal", plain: false,
+                    SourceSpan(start: SourcePosition(line: 2, column: 8), end: SourcePosition(line: 2, column: 22))))
         let items = try #require(root["items"]?.items)
         #expect(items.map(\.text) == ["one", "two"])
         #expect(
             items.map(\.position) == [SourcePosition(line: 4, column: 5), SourcePosition(line: 5, column: 5)])
-        #expect(items[0].bool == nil && items[1] == .scalar("two", plain: false, items[1].position))
+        #expect(items[0].bool == nil && items[1] == .scalar("two", plain: false, items[1].span))
+        #expect(items[1].span.end == SourcePosition(line: 5, column: 10))
         #expect(root["nested"]?["a"]?.int == 1)
         #expect(root["nested"]?.position == SourcePosition(line: 6, column: 9))
     }

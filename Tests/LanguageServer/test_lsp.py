@@ -80,6 +80,38 @@ async def test_diagnostics_while_typing_match_journal_lint(client: LanguageClien
     same_as_lint(diagnostics, lint(FOLDER, SESSION, text))
 
 
+async def test_a_diagnostic_underlines_the_value_or_key_as_written(client: LanguageClient):
+    """The range is what the reader found: a quoted value with spaces, a key, a value of the
+    wrong kind over several lines, not a guess at the end of a word."""
+    text = text_of(SESSION)
+    await open_file(client, SESSION)
+    lines = ["date: \"2026-02-30 at noon\"", "statsu: held", "duration:", "  - 1", "  - 2"]
+    broken = text.replace("---\n", "---\n" + "\n".join(lines) + "\n", 1)
+    broken = "\n".join(
+        l for l in broken.split("\n")
+        if l in lines or not l.startswith(("date:", "duration:")))
+    diagnostics = await change_file(client, SESSION, broken)
+    document = broken.split("\n")
+
+    def underlined(rule):
+        found = [d for d in diagnostics if d.code == rule]
+        assert found, (rule, [(d.code, d.message) for d in diagnostics])
+        r = found[0].range
+        if r.start.line == r.end.line:
+            return document[r.start.line][r.start.character:r.end.character]
+        return (r.start.line, r.end.line)
+
+    invalid = [d for d in diagnostics if d.code == "field/invalid"]
+    spans = {document[d.range.start.line][d.range.start.character:d.range.end.character]
+             if d.range.start.line == d.range.end.line else (d.range.start.line, d.range.end.line) for d in invalid}
+    assert '"2026-02-30 at noon"' in spans
+    assert underlined("field/unknown") == "statsu"
+    # The list under `duration:` runs from its first item to its last.
+    first = document.index("  - 1")
+    assert any(isinstance(s, tuple) and s[0] == first and s[1] >= first + 1 for s in spans), spans
+    await change_file(client, SESSION, text, version=3)
+
+
 async def test_completion_knows_keys_statuses_goals_handles_and_dates(client: LanguageClient):
     text = "---\ndate: 2026-11-25\nstatus: \ngoals:\n  - \n\n---\n## Action items\n\n- [ ] @\n"
     path = "sessions/2026-11-25.md"

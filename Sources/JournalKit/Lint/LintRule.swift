@@ -18,8 +18,27 @@ extension LintRule {
             rule: description.id, severity: description.severity, path: path, at: position, message: message)
     }
 
-    /// The diagnostics of this rule that reading the files already produced.
-    static func fromReading(_ context: LintContext) -> [Diagnostic] {
+}
+
+/// A rule whose problems are found while the files are read (a file that cannot be decoded,
+/// front matter that is not YAML, a value of the wrong form): the reader reports them through
+/// the rule, which alone gives them their severity, and the rule's check hands them on.
+public protocol ReadingRule: LintRule {}
+
+extension ReadingRule {
+    /// The problems reading the files found for this rule.
+    public static func check(_ context: LintContext) -> [Diagnostic] {
         context.readingDiagnostics[description.id] ?? []
+    }
+
+    /// A problem of this rule found while reading `path`, at the rule's severity.
+    static func problem(_ path: String, at position: SourcePosition, _ message: String) -> Diagnostic {
+        diagnostic(path, position, message)
+    }
+
+    /// A problem of this rule over a stretch of `path` (a value, a key).
+    static func problem(_ path: String, over span: SourceSpan, _ message: String) -> Diagnostic {
+        Diagnostic(
+            rule: description.id, severity: description.severity, path: path, over: span, message: message)
     }
 }

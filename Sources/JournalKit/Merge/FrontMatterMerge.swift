@@ -353,10 +353,10 @@ enum FrontMatterMerge {
     /// The 1-based line of a value's last character (its last item or field's).
     static func lastLine(of value: YAMLValue) -> Int {
         switch value {
-        case .scalar(_, _, let position): return position.line
-        case .sequence(let items, let position): return items.last.map(lastLine) ?? position.line
-        case .mapping(let pairs, let position):
-            return pairs.last.map { lastLine(of: $0.value) } ?? position.line
+        case .scalar(_, _, let span): return span.start.line
+        case .sequence(let items, let span): return items.last.map(lastLine) ?? span.start.line
+        case .mapping(let pairs, let span):
+            return pairs.last.map { lastLine(of: $0.value) } ?? span.start.line
         }
     }
 }

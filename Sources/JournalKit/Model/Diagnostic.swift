@@ -12,6 +12,9 @@ public struct Diagnostic: Sendable, Hashable, Codable {
     public var column: Int
     /// What is wrong, in plain words.
     public var message: String
+    /// Just past the last character of what is wrong (a value, a key), when the problem is a
+    /// stretch of text rather than a place: editors underline from the start to here.
+    public var end: SourcePosition?
 
     /// Creates a diagnostic at a position.
     public init(
@@ -23,6 +26,12 @@ public struct Diagnostic: Sendable, Hashable, Codable {
         self.line = position.line
         self.column = position.column
         self.message = message
+    }
+
+    /// Creates a diagnostic over a stretch of text.
+    public init(rule: String, severity: Severity, path: String, over span: SourceSpan, message: String) {
+        self.init(rule: rule, severity: severity, path: path, at: span.start, message: message)
+        end = span.end
     }
 
     /// The compiler-style line `path:line:col: severity: message [rule]`, always one line, with

@@ -18,3 +18,18 @@ public struct SourcePosition: Sendable, Hashable, Comparable, Codable {
         (lhs.line, lhs.column) < (rhs.line, rhs.column)
     }
 }
+
+/// Where a piece of text lies in its file: its first character, and the position just past
+/// its last.
+public struct SourceSpan: Sendable, Hashable {
+    /// The first character.
+    public var start: SourcePosition
+    /// Just past the last character.
+    public var end: SourcePosition
+
+    /// A span; an end before the start is taken as the start.
+    public init(start: SourcePosition, end: SourcePosition) {
+        self.start = start
+        self.end = max(start, end)
+    }
+}

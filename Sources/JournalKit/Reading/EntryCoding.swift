@@ -1,7 +1,7 @@
 /// Writing and reading each model type; the field order is the format.
 enum EntryCoding {
     /// Bumped whenever what is written changes shape, so that old caches are dropped.
-    static let version = 7
+    static let version = 8
 
     static func encode(_ entry: Entry) -> [UInt8] {
         var writer = ByteWriter()
@@ -303,6 +303,8 @@ enum EntryCoding {
         writer.int(diagnostic.line)
         writer.int(diagnostic.column)
         writer.string(diagnostic.message)
+        writer.int(diagnostic.end?.line ?? 0)
+        writer.int(diagnostic.end?.column ?? 0)
     }
 
     static func readDiagnostic(_ reader: inout ByteReader) throws -> Diagnostic {
@@ -315,6 +317,9 @@ enum EntryCoding {
             rule: rule, severity: severity, path: path, at: .fileStart, message: try reader.string())
         diagnostic.line = line
         diagnostic.column = column
+        let endLine = try reader.int()
+        let endColumn = try reader.int()
+        if endLine > 0 { diagnostic.end = SourcePosition(line: endLine, column: endColumn) }
         return diagnostic
     }
 }

@@ -24,9 +24,8 @@ public enum EntryParser {
             let position = invalidUTF8Position(bytes)
             entry.privacy = Privacy.of(bytes: bytes)
             entry.diagnostics.append(
-                Diagnostic(
-                    rule: FileEncodingRule.id, severity: .error, path: path, at: position,
-                    message: "the file is not valid UTF-8 text; save it as UTF-8"))
+                FileEncodingRule.problem(
+                    path, at: position, "the file is not valid UTF-8 text; save it as UTF-8"))
             return entry
         }
         let source = SourceText(text)
@@ -40,31 +39,28 @@ public enum EntryParser {
         switch source.state {
         case .missing:
             entry.diagnostics.append(
-                Diagnostic(
-                    rule: FrontMatterMissingRule.id, severity: .error, path: path, at: .fileStart,
-                    message: "no front matter: the file should start with a `---` line, then YAML, then `---`"
+                FrontMatterMissingRule.problem(
+                    path, at: .fileStart,
+                    "no front matter: the file should start with a `---` line, then YAML, then `---`"
                 ))
         case .unterminated:
             entry.diagnostics.append(
-                Diagnostic(
-                    rule: FrontMatterUnterminatedRule.id, severity: .error, path: path, at: .fileStart,
-                    message: "the front matter opened on line 1 is never closed with a `---` line"))
+                FrontMatterUnterminatedRule.problem(
+                    path, at: .fileStart,
+                    "the front matter opened on line 1 is never closed with a `---` line"))
         case .present:
             switch yaml ?? .success(nil) {
             case .failure(let problem):
                 if !entry.hasConflictMarkers {
                     entry.diagnostics.append(
-                        Diagnostic(
-                            rule: FrontMatterYAMLRule.id, severity: .error, path: path, at: problem.position,
-                            message: problem.message))
+                        FrontMatterYAMLRule.problem(path, at: problem.position, problem.message))
                 }
             case .success(let root):
                 if let root, root.pairs == nil {
                     entry.diagnostics.append(
-                        Diagnostic(
-                            rule: FrontMatterNotMappingRule.id, severity: .error, path: path,
-                            at: root.position,
-                            message: "front matter should be `key: value` lines, not \(root.kindName)"))
+                        FrontMatterNotMappingRule.problem(
+                            path, at: root.position,
+                            "front matter should be `key: value` lines, not \(root.kindName)"))
                 } else {
                     reader = FieldReader(path: path, mapping: root?.pairs ?? [])
                     for pair in root?.pairs ?? [] {
@@ -167,7 +163,7 @@ public enum EntryParser {
             let written = type.text?.lowercased() ?? ""
             if written != kind.rawValue {
                 reader.report(
-                    TypeMismatchRule.id, at: type.position,
+                    TypeMismatchRule.self, over: type,
                     "`type: \(type.text ?? type.kindName)` disagrees with the folder, which holds \(kind.rawValue) entries"
                 )
             }
@@ -182,7 +178,7 @@ public enum EntryParser {
                     agreement.id = id
                 } else {
                     reader.report(
-                        FieldInvalidRule.id, at: reader.value("id")?.position ?? .fileStart,
+                        FieldInvalidRule.self, at: reader.value("id")?.position ?? .fileStart,
                         "`id` should be a slug: lower-case letters, digits and dashes, such as "
                             + (Slug.make(id).map { "`\($0)`" } ?? "`ada-grace`"))
                 }
@@ -235,7 +231,7 @@ public enum EntryParser {
                     reflection.confidence = level
                 } else {
                     reader.report(
-                        FieldInvalidRule.id, at: value.position,
+                        FieldInvalidRule.self, over: value,
                         "`confidence` should be a whole number from 1 to 5")
                 }
             }
@@ -256,7 +252,8 @@ public enum EntryParser {
         guard let value = reader.value("milestones") else { return [] }
         guard let items = value.items else {
             reader.report(
-                FieldInvalidRule.id, at: value.position, "`milestones` should be a list of {title, due, done}"
+                FieldInvalidRule.self, over: value,
+                "`milestones` should be a list of {title, due, done}"
             )
             return []
         }
@@ -264,12 +261,12 @@ public enum EntryParser {
         for item in items {
             guard item.pairs != nil else {
                 reader.report(
-                    FieldInvalidRule.id, at: item.position,
+                    FieldInvalidRule.self, over: item,
                     "a milestone should be a mapping with `title`, `due` and `done`")
                 continue
             }
             guard let title = item["title"]?.text, !(item["title"]?.isNull ?? true) else {
-                reader.report(FieldMissingRule.id, at: item.position, "a milestone is missing its `title`")
+                reader.report(FieldMissingRule.self, over: item, "a milestone is missing its `title`")
                 continue
             }
             var milestone = Milestone(
@@ -286,7 +283,7 @@ public enum EntryParser {
                     milestone.doneOn = date
                 } else {
                     reader.report(
-                        FieldInvalidRule.id, at: done.position,
+                        FieldInvalidRule.self, over: done,
                         "a milestone's `done` should be true, false or a date")
                 }
             }
@@ -305,27 +302,25 @@ public enum EntryParser {
                 due = CalendarDate(raw)
                 if due == nil {
                     diagnostics.append(
-                        Diagnostic(
-                            rule: FieldInvalidRule.id, severity: .error, path: path,
-                            at: SourcePosition(line: task.line, column: task.column),
-                            message: "the action item's due date \(raw) is not a day on the calendar"))
+                        FieldInvalidRule.problem(
+                            path, at: SourcePosition(line: task.line, column: task.column),
+                            "the action item's due date \(raw) is not a day on the calendar"))
                 }
             }
             let state = ActionState(mark: task.mark)
             let position = SourcePosition(line: task.line, column: task.column)
             if case .unknown(let mark) = state {
                 diagnostics.append(
-                    Diagnostic(
-                        rule: ActionUnknownStatusRule.id, severity: .warning, path: path, at: position,
-                        message:
-                            "the task mark [\(mark)] is not one journal knows, so the item counts as open; "
+                    ActionUnknownStatusRule.problem(
+                        path, at: position,
+                        "the task mark [\(mark)] is not one journal knows, so the item counts as open; "
                             + "use [ ] open, [/] in progress, [x] done, [-] cancelled or [>] moved"))
             }
             if let phrase = parsed.unreadableDue {
                 diagnostics.append(
-                    Diagnostic(
-                        rule: ActionDueUnreadableRule.id, severity: .warning, path: path, at: position,
-                        message: "“\(phrase.text)” is not a calendar date, so the item has no due date; "
+                    ActionDueUnreadableRule.problem(
+                        path, at: position,
+                        "“\(phrase.text)” is not a calendar date, so the item has no due date; "
                             + "write the day as (due YYYY-MM-DD)"))
             }
             return ActionItem(
@@ -382,10 +377,9 @@ public enum EntryParser {
 
     private static func conflictMarkers(in bytes: [UInt8], path: String) -> [Diagnostic] {
         ConflictMarkers.lines(in: bytes).map { line in
-            Diagnostic(
-                rule: MergeConflictMarkersRule.id, severity: .error, path: path,
-                at: SourcePosition(line: line, column: 1),
-                message: "unresolved merge conflict: keep the text you want and delete the marker lines")
+            MergeConflictMarkersRule.problem(
+                path, at: SourcePosition(line: line, column: 1),
+                "unresolved merge conflict: keep the text you want and delete the marker lines")
         }
     }
 

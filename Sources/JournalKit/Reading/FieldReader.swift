@@ -16,11 +16,14 @@ struct FieldReader {
         self.fields = fields
     }
 
-    mutating func report(
-        _ rule: String, _ severity: Severity = .error, at position: SourcePosition, _ message: String
-    ) {
-        diagnostics.append(
-            Diagnostic(rule: rule, severity: severity, path: path, at: position, message: message))
+    /// A problem of `rule` at `position`; its severity is the rule's.
+    mutating func report(_ rule: any ReadingRule.Type, at position: SourcePosition, _ message: String) {
+        diagnostics.append(rule.problem(path, at: position, message))
+    }
+
+    /// A problem of `rule` with a value (or key) as written, from its first character to its last.
+    mutating func report(_ rule: any ReadingRule.Type, over value: YAMLValue, _ message: String) {
+        diagnostics.append(rule.problem(path, over: value.span, message))
     }
 
     /// The value of `key` when present and not null.
@@ -30,7 +33,7 @@ struct FieldReader {
     }
 
     mutating func missing(_ key: String, why: String = "") {
-        report(FieldMissingRule.id, at: .fileStart, "missing required key `\(key)`\(why)")
+        report(FieldMissingRule.self, at: .fileStart, "missing required key `\(key)`\(why)")
     }
 
     mutating func text(_ key: String, required: Bool = false) -> String? {
@@ -39,7 +42,8 @@ struct FieldReader {
             return nil
         }
         guard let text = value.text else {
-            report(FieldInvalidRule.id, at: value.position, "`\(key)` should be text, not \(value.kindName)")
+            report(
+                FieldInvalidRule.self, over: value, "`\(key)` should be text, not \(value.kindName)")
             return nil
         }
         return text
@@ -57,14 +61,14 @@ struct FieldReader {
     mutating func parseDate(_ value: YAMLValue, name: @autoclosure () -> String) -> CalendarDate? {
         guard let text = value.text else {
             report(
-                FieldInvalidRule.id, at: value.position,
+                FieldInvalidRule.self, over: value,
                 "\(name()) should be a date YYYY-MM-DD, not \(value.kindName)")
             return nil
         }
         guard let date = CalendarDate(text) else {
             let looksLikeDate = text.count == 10 && text.filter({ $0 == "-" }).count == 2
             report(
-                FieldInvalidRule.id, at: value.position,
+                FieldInvalidRule.self, over: value,
                 looksLikeDate
                     ? "\(name()) is not a day on the calendar: \(text)"
                     : "\(name()) should be a date YYYY-MM-DD, not `\(text)`")
@@ -76,7 +80,7 @@ struct FieldReader {
     mutating func bool(_ key: String) -> Bool? {
         guard let value = value(key) else { return nil }
         guard let bool = value.bool else {
-            report(FieldInvalidRule.id, at: value.position, "`\(key)` should be true or false")
+            report(FieldInvalidRule.self, over: value, "`\(key)` should be true or false")
             return nil
         }
         return bool
@@ -96,7 +100,7 @@ struct FieldReader {
             let position = value(key)?.position ?? .fileStart
             let hint = allowed.contains(text.lowercased()) ? " (status values are lower case)" : ""
             report(
-                FieldInvalidRule.id, at: position,
+                FieldInvalidRule.self, at: position,
                 "`\(key)` is `\(text)`; expected one of \(allowed.joined(separator: ", "))\(hint)")
             return allowed.contains(text.lowercased()) ? text.lowercased() : fallback
         }
@@ -107,7 +111,7 @@ struct FieldReader {
     private mutating func parsed<T>(_ key: String, expected: String, _ parse: (String) -> T?) -> T? {
         guard let value = value(key) else { return nil }
         guard let text = value.text, let parsed = parse(text) else {
-            report(FieldInvalidRule.id, at: value.position, "`\(key)` should be \(expected)")
+            report(FieldInvalidRule.self, over: value, "`\(key)` should be \(expected)")
             return nil
         }
         return parsed
@@ -136,7 +140,7 @@ struct FieldReader {
         }
         guard let text = value.text, let cadence = Cadence(text) else {
             report(
-                FieldInvalidRule.id, at: value.position,
+                FieldInvalidRule.self, over: value,
                 "`\(key)` should be weekly, biweekly, monthly or every N days|weeks|months")
             return nil
         }
@@ -151,7 +155,7 @@ struct FieldReader {
         if let text = value.text {
             guard let person = Person(parsing: text) else {
                 report(
-                    FieldInvalidRule.id, at: value.position,
+                    FieldInvalidRule.self, over: value,
                     "`\(key)` should be \"Name <email>\" or a mapping")
                 return nil
             }
@@ -162,12 +166,12 @@ struct FieldReader {
             let email = value["email"]?.text
             let handle = value["handle"]?.text
             guard name != nil || handle != nil else {
-                report(FieldInvalidRule.id, at: value.position, "`\(key)` needs at least a `name`")
+                report(FieldInvalidRule.self, over: value, "`\(key)` needs at least a `name`")
                 return nil
             }
             return Person(name: name, email: email, handle: handle)
         }
-        report(FieldInvalidRule.id, at: value.position, "`\(key)` should be \"Name <email>\" or a mapping")
+        report(FieldInvalidRule.self, over: value, "`\(key)` should be \"Name <email>\" or a mapping")
         return nil
     }
 
@@ -175,7 +179,7 @@ struct FieldReader {
         guard let value = value(key) else { return [] }
         if let text = value.text { return [text] }
         guard let items = value.items else {
-            report(FieldInvalidRule.id, at: value.position, "`\(key)` should be a list")
+            report(FieldInvalidRule.self, over: value, "`\(key)` should be a list")
             return []
         }
         var result: [String] = []
@@ -183,7 +187,7 @@ struct FieldReader {
             if let text = item.text, !item.isNull {
                 result.append(text)
             } else if !item.isNull {
-                report(FieldInvalidRule.id, at: item.position, "each item of `\(key)` should be text")
+                report(FieldInvalidRule.self, over: item, "each item of `\(key)` should be text")
             }
         }
         return result
@@ -193,7 +197,7 @@ struct FieldReader {
         guard let value = value(key) else { return [] }
         if let text = value.text { return [GoalReference(id: text, position: value.position)] }
         guard let items = value.items else {
-            report(FieldInvalidRule.id, at: value.position, "`\(key)` should be a list of goal ids")
+            report(FieldInvalidRule.self, over: value, "`\(key)` should be a list of goal ids")
             return []
         }
         var result: [GoalReference] = []
@@ -201,7 +205,7 @@ struct FieldReader {
             if let text = item.text, !item.isNull {
                 result.append(GoalReference(id: text, position: item.position))
             } else {
-                report(FieldInvalidRule.id, at: item.position, "each item of `\(key)` should be a goal id")
+                report(FieldInvalidRule.self, over: item, "each item of `\(key)` should be a goal id")
             }
         }
         return result
@@ -211,13 +215,13 @@ struct FieldReader {
     mutating func checkUnknownKeys(known: [String]) {
         for pair in mapping {
             guard let key = pair.key.text else {
-                report(FieldInvalidRule.id, at: pair.key.position, "a front-matter key should be text")
+                report(FieldInvalidRule.self, over: pair.key, "a front-matter key should be text")
                 continue
             }
             guard !known.contains(key) else { continue }
             if let suggestion = EditDistance.closest(to: key, among: known, within: 2) {
                 report(
-                    FieldUnknownRule.id, .warning, at: pair.key.position,
+                    FieldUnknownRule.self, over: pair.key,
                     "unknown key `\(key)`; did you mean `\(suggestion)`?")
             }
         }

@@ -143,12 +143,11 @@ public enum JournalLoader {
             entry.privacy = privacy()
             entry.diagnostics = [
                 read == .unreadable
-                    ? Diagnostic(
-                        rule: FileUnreadableRule.id, severity: .error, path: file.path, at: .fileStart,
-                        message: "the file cannot be read (check its permissions)")
-                    : Diagnostic(
-                        rule: FileTooLargeRule.id, severity: .error, path: file.path, at: .fileStart,
-                        message: "the file is \(megabytes(read.size)) MB; entries above "
+                    ? FileUnreadableRule.problem(
+                        file.path, at: .fileStart, "the file cannot be read (check its permissions)")
+                    : FileTooLargeRule.problem(
+                        file.path, at: .fileStart,
+                        "the file is \(megabytes(read.size)) MB; entries above "
                             + "\(megabytes(maxFileSize)) MB are not read (journal leaves the file as it is): "
                             + "split it into several entries, or move what was pasted in by mistake out of it"
                     )
@@ -272,11 +271,9 @@ private struct Walk {
         {
             if let outer = enclosing {
                 diagnostics.append(
-                    Diagnostic(
-                        rule: MentorshipNestedRule.id, severity: .error, path: join(relative, "agreement.md"),
-                        at: .fileStart,
-                        message:
-                            "a mentorship inside the mentorship `\(outer)`; move it beside the other, not inside"
+                    MentorshipNestedRule.problem(
+                        join(relative, "agreement.md"), at: .fileStart,
+                        "a mentorship inside the mentorship `\(outer)`; move it beside the other, not inside"
                     ))
             }
             mentorship = relative
@@ -337,9 +334,9 @@ private struct Walk {
         case .outside:
             if relative.hasSuffix(".md"), !diagnostics.contains(where: { $0.path == relative }) {
                 diagnostics.append(
-                    Diagnostic(
-                        rule: FileOutsideLinkRule.id, severity: .error, path: relative, at: .fileStart,
-                        message: "a symbolic link that leads out of the journal; it is not read"))
+                    FileOutsideLinkRule.problem(
+                        relative, at: .fileStart,
+                        "a symbolic link that leads out of the journal; it is not read"))
             }
             return false
         }

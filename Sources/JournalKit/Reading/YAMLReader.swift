@@ -120,7 +120,8 @@ enum YAMLReader {
                     } ?? ""
                 guard charge(1) else { return .failed(tooLarge) }
                 let value = YAMLValue.scalar(
-                    text, plain: scalar.style == YAML_PLAIN_SCALAR_STYLE, position(mark))
+                    text, plain: scalar.style == YAML_PLAIN_SCALAR_STYLE,
+                    SourceSpan(start: position(mark), end: position(event.end_mark)))
                 add(value, size: 1, anchor: name(scalar.anchor))
                 return .more
             case YAML_ALIAS_EVENT:
@@ -158,9 +159,10 @@ enum YAMLReader {
                     if let duplicate = YAMLReader.duplicateKeys(pairs) {
                         return .failed(duplicate)
                     }
-                    value = .mapping(pairs, frame.position)
+                    value = .mapping(pairs, SourceSpan(start: frame.position, end: position(mark)))
                 } else {
-                    value = .sequence(Array(values[frame.start...]), frame.position)
+                    value = .sequence(
+                        Array(values[frame.start...]), SourceSpan(start: frame.position, end: position(mark)))
                 }
                 values.removeSubrange(frame.start...)
                 add(value, size: frame.size, anchor: frame.anchor)

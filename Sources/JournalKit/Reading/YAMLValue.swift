@@ -1,24 +1,27 @@
 import Foundation
 
-/// A YAML value from front matter, with the position of its first character in the file.
+/// A YAML value from front matter, with where it lies in the file.
 ///
 /// Own value type rather than Yams' `Node`: it is `Sendable`, and building it with a budget
 /// keeps an alias bomb from expanding into memory.
 enum YAMLValue: Sendable, Hashable {
     /// A scalar: its text, whether it was written plain (unquoted), and where.
-    case scalar(String, plain: Bool, SourcePosition)
+    case scalar(String, plain: Bool, SourceSpan)
     /// A sequence of values.
-    case sequence([YAMLValue], SourcePosition)
+    case sequence([YAMLValue], SourceSpan)
     /// A mapping, in the order written.
-    case mapping([YAMLPair], SourcePosition)
+    case mapping([YAMLPair], SourceSpan)
 
-    /// Where the value starts in the file.
-    public var position: SourcePosition {
+    /// Where the value lies in the file.
+    public var span: SourceSpan {
         switch self {
-        case .scalar(_, _, let position), .sequence(_, let position), .mapping(_, let position):
-            return position
+        case .scalar(_, _, let span), .sequence(_, let span), .mapping(_, let span):
+            return span
         }
     }
+
+    /// Where the value starts in the file.
+    public var position: SourcePosition { span.start }
 
     /// The text of a scalar, nil for collections.
     public var text: String? {

@@ -305,14 +305,20 @@ public final class LanguageServer {
 
     func lspDiagnostic(_ diagnostic: Diagnostic, in document: LSPDocument) -> [String: Any] {
         let line = max(0, diagnostic.line - 1)
-        let text = document.line(line)
         let start = max(0, diagnostic.column - 1)
-        // To the end of the word the problem starts at, or the whole line for the file's start.
-        let scalars = Array(text.unicodeScalars)
-        var end = start
-        while end < scalars.count, !scalars[end].properties.isWhitespace { end += 1 }
-        if diagnostic.line == 1, diagnostic.column == 1 { end = scalars.count }
-        if end == start { end = min(scalars.count, start + 1) }
+        let range: [String: Any]
+        if let end = diagnostic.end, end > SourcePosition(line: diagnostic.line, column: diagnostic.column) {
+            // The stretch the reader found: a value or key as written, quotes and all.
+            range = self.range(from: (line, start), to: (end.line - 1, end.column - 1), in: document)
+        } else {
+            // A place, not a stretch: the word it starts, or the first line for the file's start.
+            let scalars = Array(document.line(line).unicodeScalars)
+            var end = start
+            while end < scalars.count, !scalars[end].properties.isWhitespace { end += 1 }
+            if diagnostic.line == 1, diagnostic.column == 1 { end = scalars.count }
+            if end == start { end = min(scalars.count, start + 1) }
+            range = self.range(line: line, from: start, to: end, in: document)
+        }
         let severity: Int =
             switch diagnostic.severity {
             case .error: 1
@@ -320,16 +326,29 @@ public final class LanguageServer {
             case .info: 3
             }
         return [
-            "range": range(line: line, from: start, to: end, in: document),
+            "range": range,
             "severity": severity, "code": diagnostic.rule, "source": "journal", "message": diagnostic.message,
         ]
     }
 
     func range(line: Int, from start: Int, to end: Int, in document: LSPDocument) -> [String: Any] {
-        let text = document.line(line)
-        return [
-            "start": ["line": line, "character": encoding.character(start, in: text)],
-            "end": ["line": line, "character": encoding.character(end, in: text)],
+        range(from: (line, start), to: (line, end), in: document)
+    }
+
+    /// A range between two (0-based line, scalar offset) places, in the client's encoding.
+    func range(
+        from start: (line: Int, column: Int), to end: (line: Int, column: Int), in document: LSPDocument
+    )
+        -> [String: Any]
+    {
+        [
+            "start": [
+                "line": start.line,
+                "character": encoding.character(start.column, in: document.line(start.line)),
+            ],
+            "end": [
+                "line": end.line, "character": encoding.character(end.column, in: document.line(end.line)),
+            ],
         ]
     }
 }

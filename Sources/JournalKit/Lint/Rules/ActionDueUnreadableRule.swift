@@ -1,5 +1,5 @@
 /// `action/due-unreadable`: a due phrase that is not a calendar date.
-enum ActionDueUnreadableRule: LintRule {
+enum ActionDueUnreadableRule: ReadingRule {
     public static let description = RuleDescription(
         id: "action/due-unreadable", summary: "A due phrase that is not a calendar date (`due tomorrow`).",
         severity: .warning,
@@ -18,6 +18,4 @@ enum ActionDueUnreadableRule: LintRule {
                     + "- [ ] @mentor say what is due to change [due:: 2026-11-27]\n"
             ])
         ])
-
-    public static func check(_ context: LintContext) -> [Diagnostic] { fromReading(context) }
 }

@@ -1,5 +1,5 @@
 /// `action/unknown-status`: a task mark other than space, x, X, /, - or >.
-enum ActionUnknownStatusRule: LintRule {
+enum ActionUnknownStatusRule: ReadingRule {
     public static let description = RuleDescription(
         id: "action/unknown-status", summary: "A task mark other than `[ ]`, `[/]`, `[x]`, `[-]` or `[>]`.",
         severity: .warning,
@@ -18,6 +18,4 @@ enum ActionUnknownStatusRule: LintRule {
                     + "- [>] @mentee ask about the budget\n"
             ])
         ])
-
-    public static func check(_ context: LintContext) -> [Diagnostic] { fromReading(context) }
 }

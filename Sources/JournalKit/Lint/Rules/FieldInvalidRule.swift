@@ -1,5 +1,5 @@
 /// `field/invalid`: a value of the wrong type or form.
-enum FieldInvalidRule: LintRule {
+enum FieldInvalidRule: ReadingRule {
     public static let description = RuleDescription(
         id: "field/invalid",
         summary: "A value has the wrong type or form (date, status, duration, cadence, person).",
@@ -12,5 +12,4 @@ enum FieldInvalidRule: LintRule {
         nonTriggering: [
             RuleExample(["sessions/2026-11-20.md": "---\ndate: 2026-11-20\nstatus: cancelled\n---\n"])
         ])
-    public static func check(_ context: LintContext) -> [Diagnostic] { fromReading(context) }
 }

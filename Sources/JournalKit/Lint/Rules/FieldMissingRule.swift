@@ -1,5 +1,5 @@
 /// `field/missing`: a required key is absent.
-enum FieldMissingRule: LintRule {
+enum FieldMissingRule: ReadingRule {
     public static let description = RuleDescription(
         id: "field/missing", summary: "A required key is absent.", severity: .error,
         rationale: "Required keys carry the facts a report is built from: a session's date, a goal's title, "
@@ -11,5 +11,4 @@ enum FieldMissingRule: LintRule {
         fix:
             "adds `date:` to a session or reflection whose file name starts with the date, right after the opening `---`."
     )
-    public static func check(_ context: LintContext) -> [Diagnostic] { fromReading(context) }
 }

@@ -1,5 +1,5 @@
 /// `field/unknown`: a key that looks like a misspelt known key.
-enum FieldUnknownRule: LintRule {
+enum FieldUnknownRule: ReadingRule {
     public static let description = RuleDescription(
         id: "field/unknown", summary: "An unknown key is within two edits of a known one (a likely typo).",
         severity: .warning,
@@ -15,5 +15,4 @@ enum FieldUnknownRule: LintRule {
         fix:
             "renames the key to the known key it is one or two edits away from (`agneda` to `agenda`), on its own line and column, unless that key is already there or the rename would bring a new problem."
     )
-    public static func check(_ context: LintContext) -> [Diagnostic] { fromReading(context) }
 }

@@ -1,5 +1,5 @@
 /// `front-matter/missing`: an entry without front matter.
-enum FrontMatterMissingRule: LintRule {
+enum FrontMatterMissingRule: ReadingRule {
     public static let description = RuleDescription(
         id: "front-matter/missing", summary: "An entry has no front matter.", severity: .error,
         rationale: "Without front matter journal cannot tell when a session happened or which goal a "
@@ -9,5 +9,4 @@ enum FrontMatterMissingRule: LintRule {
         fix:
             "adds the `---` lines around a leading block of `key: value` lines that reads as this kind of entry's front matter."
     )
-    public static func check(_ context: LintContext) -> [Diagnostic] { fromReading(context) }
 }

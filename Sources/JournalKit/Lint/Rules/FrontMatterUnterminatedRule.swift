@@ -1,5 +1,5 @@
 /// `front-matter/unterminated`: front matter that is never closed.
-enum FrontMatterUnterminatedRule: LintRule {
+enum FrontMatterUnterminatedRule: ReadingRule {
     public static let description = RuleDescription(
         id: "front-matter/unterminated", summary: "The front matter has no closing `---` line.",
         severity: .error,
@@ -8,5 +8,4 @@ enum FrontMatterUnterminatedRule: LintRule {
             + "apart from its fields.",
         triggering: [RuleExample(["sessions/2026-11-20.md": "↓---\ndate: 2026-11-20\n# Notes\n"])],
         nonTriggering: [RuleExample(["sessions/2026-11-20.md": "---\ndate: 2026-11-20\n...\n# Notes\n"])])
-    public static func check(_ context: LintContext) -> [Diagnostic] { fromReading(context) }
 }

@@ -1,5 +1,5 @@
 /// `front-matter/yaml`: front matter that is not valid YAML.
-enum FrontMatterYAMLRule: LintRule {
+enum FrontMatterYAMLRule: ReadingRule {
     public static let description = RuleDescription(
         id: "front-matter/yaml", summary: "The front matter is not valid YAML.", severity: .error,
         rationale: "A YAML mistake hides every field of the entry; the diagnostic points at the place YAML "
@@ -13,5 +13,4 @@ enum FrontMatterYAMLRule: LintRule {
             RuleExample(["sessions/2026-11-20.md": "---\ndate: 2026-11-20\nagenda:\n  - Plan December\n---\n"]
             )
         ])
-    public static func check(_ context: LintContext) -> [Diagnostic] { fromReading(context) }
 }

@@ -1,5 +1,5 @@
 /// `mentorship/nested`: a mentorship inside another.
-enum MentorshipNestedRule: LintRule {
+enum MentorshipNestedRule: ReadingRule {
     public static let description = RuleDescription(
         id: "mentorship/nested", summary: "A mentorship folder sits inside another mentorship.",
         severity: .error,
@@ -7,5 +7,4 @@ enum MentorshipNestedRule: LintRule {
             + "folder beside the others.",
         triggering: [RuleExample(["sessions/old/agreement.md": "↓" + RuleExample.agreement])],
         nonTriggering: [RuleExample(["notes.md": "Free notes are fine anywhere.\n"])])
-    public static func check(_ context: LintContext) -> [Diagnostic] { fromReading(context) }
 }

@@ -1,5 +1,5 @@
 /// `merge/conflict-markers`: a merge left unresolved.
-public enum MergeConflictMarkersRule: LintRule {
+public enum MergeConflictMarkersRule: ReadingRule {
     public static let description = RuleDescription(
         id: "merge/conflict-markers", summary: "Unresolved `<<<<<<<` / `>>>>>>>` lines from a merge.",
         severity: .error,
@@ -17,5 +17,4 @@ public enum MergeConflictMarkersRule: LintRule {
             RuleExample(["sessions/2026-11-20.md": "---\ndate: 2026-11-20\n---\nWe agreed on Thursday.\n"])
         ]
     )
-    public static func check(_ context: LintContext) -> [Diagnostic] { fromReading(context) }
 }

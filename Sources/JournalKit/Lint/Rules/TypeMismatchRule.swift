@@ -1,5 +1,5 @@
 /// `type/mismatch`: `type:` disagrees with the folder.
-enum TypeMismatchRule: LintRule {
+enum TypeMismatchRule: ReadingRule {
     public static let description = RuleDescription(
         id: "type/mismatch", summary: "`type:` disagrees with the folder the entry is in.", severity: .error,
         rationale:
@@ -11,5 +11,4 @@ enum TypeMismatchRule: LintRule {
         nonTriggering: [
             RuleExample(["sessions/2026-11-20.md": "---\ntype: session\ndate: 2026-11-20\n---\n"])
         ])
-    public static func check(_ context: LintContext) -> [Diagnostic] { fromReading(context) }
 }

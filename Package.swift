@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
     ],
     targets: [
         .systemLibrary(
@@ -23,7 +24,13 @@ let package = Package(
         // module), so the Yams package stays the one copy of libyaml in the program.
         .target(
             name: "JournalKit",
-            dependencies: ["Yams", "CCmark", .product(name: "Mustache", package: "swift-mustache")]),
+            dependencies: [
+                "Yams", "CCmark", .product(name: "Mustache", package: "swift-mustache"),
+                // The age format of the private backup: X25519, ChaCha20-Poly1305, HKDF, HMAC
+                // and scrypt come from here; only the format's framing is journal's.
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+            ]),
         // JournalKit for the rules git's files share with entries (conflict markers).
         .target(name: "JournalGit", dependencies: ["CGit2", "JournalKit"]),
         // Opens a journal from any source and runs the pipeline: read, lint, report, history,

@@ -35,7 +35,9 @@ let package = Package(
         .target(name: "JournalGit", dependencies: ["CGit2", "JournalKit"]),
         // Opens a journal from any source and runs the pipeline: read, lint, report, history,
         // staging. No argument parsing and no printing: the executable does those.
-        .target(name: "JournalWorkspace", dependencies: ["JournalKit", "JournalGit"]),
+        .target(
+            name: "JournalWorkspace",
+            dependencies: ["JournalKit", "JournalGit", .product(name: "Crypto", package: "swift-crypto")]),
         .executableTarget(
             name: "journal",
             dependencies: [

@@ -330,7 +330,7 @@ public final class GitRepository {
     }
 
     /// The folder of the repository's own files (`.git`), shared by all work trees.
-    var commonDirectory: URL {
+    public var commonDirectory: URL {
         URL(fileURLWithPath: String(cString: git_repository_commondir(pointer)))
     }
 

@@ -54,6 +54,7 @@ extension GitRepository {
         guard let merged else { throw GitError(.other, "cannot merge the remote's changes") }
         let mergedIndex = GitIndex(merged)
         let headTree = try head.tree()
+        try settleVaultFiles(mergedIndex)
 
         var plan: [(path: String, file: MergedFile)] = []
         let conflicts = try conflictedFiles(mergedIndex, labels: labels)
@@ -172,6 +173,28 @@ extension GitRepository {
                 base: try conflict.base.map { try blobBytes($0.id) }, ours: try blobBytes(ours.id),
                 theirs: try blobBytes(theirs.id), path: conflict.path, labels: labels)
             return (conflict.path, merged.bytes, mode, .bothChanged)
+        }
+    }
+
+    /// A vault file two computers both changed is never a conflict of ciphertexts: the one merged
+    /// in is taken (or the one kept, when the other side deleted it), and the private backup
+    /// then merges the two entries' plaintexts from the base it kept (`PrivateBackup.refresh`).
+    private func settleVaultFiles(_ index: GitIndex) throws {
+        var taken: [(path: String, entry: git_index_entry)] = []
+        try eachConflict(index) { _, ours, theirs in
+            guard let kept = theirs ?? ours, case let path = String(cString: kept.pointee.path),
+                VaultFiles.holds(path)
+            else { return }
+            taken.append((path, kept.pointee))
+        }
+        for (path, var entry) in taken {
+            // The entry's own path points into the index's memory, gone with the conflict.
+            try check(git_index_conflict_remove(index.pointer, path), "cannot merge \(path)")
+            entry.flags &= ~UInt16(0x3000)  // stage 0
+            try path.withCString { name in
+                entry.path = name
+                try check(git_index_add(index.pointer, &entry), "cannot merge \(path)")
+            }
         }
     }
 

@@ -19,6 +19,8 @@ extension JournalRepository {
         try repository.ensureReadyToCommit()
         var warnings = try recoverInterruptedSync().map { [$0] } ?? []
         warnings += trackedPrivateWarnings(try keepPrivateEntriesLocal())
+        // The encrypted copies of private entries are brought into step before anything is staged.
+        warnings += try refreshBackup(environment: ProcessInfo.processInfo.environment).notes
         let merging = repository.isMerging
         if merging {
             let unresolved = try repository.unresolvedConflicts()

@@ -68,6 +68,7 @@ extension JournalRepository {
         if let binary { MergeSetup.defineDriverIfMissing(in: shared.repository, binary: binary) }
         var warnings = recovered.map { [$0] } ?? []
         warnings += shared.trackedPrivateWarnings(try shared.keepPrivateEntriesLocal())
+        warnings += try shared.refreshBackup(environment: environment).notes
         let layout = shared.layout
         let scope = shared.scope
         let workdir = shared.repository.workdir
@@ -88,6 +89,17 @@ extension JournalRepository {
         } catch let error as GitError where error.kind == .unreachable || error.kind == .authentication {
             let after = shared.repository.lastCommit()
             throw SyncInterrupted(error: error, committed: after?.id != before?.id ? after : nil)
+        }
+        // Vault files that came in are opened: entries changed on another of the person's
+        // computers come back, both changed are merged, and what that changed is sent at once.
+        if outcome.integration != .conflicts {
+            let (notes, refresh) = try shared.refreshBackup(environment: environment, shared: true)
+            warnings += notes
+            if refresh.written > 0 || refresh.removed > 0 {
+                let again = try shared.repository.sync(plan)
+                outcome.pushed = outcome.pushed || again.pushed
+                outcome.warnings += again.warnings
+            }
         }
         warnings += outcome.warnings.map { "journal: " + $0 }
         warnings += try shared.recordKeptLocal(

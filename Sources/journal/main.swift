@@ -17,7 +17,7 @@ struct JournalCommand: ParsableCommand {
             CommitCommand.self, SyncCommand.self, JoinCommand.self,
             LogCommand.self, RulesCommand.self, HooksCommand.self, MergeDriverCommand.self,
             ListCommand.self, EditCommand.self, SchemaCommand.self, LspCommand.self, ProgrammeCommand.self,
-            CalendarCommand.self,
+            CalendarCommand.self, PrivateCommand.self,
         ])
 
     /// Accepted here too, so that shell completion offers them before the subcommand's name

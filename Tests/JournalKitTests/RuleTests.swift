@@ -145,7 +145,9 @@ import Testing
         for name in names {
             let text = try String(contentsOf: folder.appendingPathComponent(name + ".swift"), encoding: .utf8)
             // A rule found by its own check, or a reading rule whose problems the reader reports.
-            let declared = [": LintRule {", ": ReadingRule {"].map { text.components(separatedBy: $0).count - 1 }
+            let declared = [": LintRule {", ": ReadingRule {"].map {
+                text.components(separatedBy: $0).count - 1
+            }
             #expect(declared.reduce(0, +) == 1, "\(name).swift holds more than one rule")
         }
     }

@@ -25,7 +25,8 @@ import Testing
             root["title"]
                 == .scalar(
                     "Ünïcode goal", plain: false,
-                    SourceSpan(start: SourcePosition(line: 2, column: 8), end: SourcePosition(line: 2, column: 22))))
+                    SourceSpan(
+                        start: SourcePosition(line: 2, column: 8), end: SourcePosition(line: 2, column: 22))))
         let items = try #require(root["items"]?.items)
         #expect(items.map(\.text) == ["one", "two"])
         #expect(

@@ -25,6 +25,17 @@ public enum EntryMerge {
         path.lowercased().hasSuffix(".md")
     }
 
+    /// The two versions whole, between conflict markers: for when no merge can be made (a
+    /// version journal cannot read as an entry), so that neither side's words are lost.
+    public static func bothKept(ours: [UInt8], theirs: [UInt8], labels: MergeLabels) -> [UInt8] {
+        func lines(_ bytes: [UInt8]) -> [String] {
+            String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+                .map { $0 + "\n" }.dropLast(bytes.last == 0x0A ? 1 : 0).map { $0 }
+        }
+        return Array(
+            [MergePiece.conflict(ours: lines(ours), theirs: lines(theirs))].rendered(labels).text.utf8)
+    }
+
     /// Merges `ours` and `theirs` from `base` (nil or empty when both sides added the file).
     public static func merge(
         base: [UInt8]?, ours: [UInt8], theirs: [UInt8], path: String, labels: MergeLabels

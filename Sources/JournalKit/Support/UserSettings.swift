@@ -18,15 +18,15 @@ public struct UserSettings: Sendable {
     /// The settings of the person running journal, read once.
     public static let current = UserSettings(environment: ProcessInfo.processInfo.environment)
 
+    /// The person's journal folder: `$XDG_CONFIG_HOME/journal`, else `~/.config/journal`.
+    public static func folder(environment: [String: String]) -> String? {
+        if let base = environment["XDG_CONFIG_HOME"], base.hasPrefix("/") { return base + "/journal" }
+        if let home = environment["HOME"], home.hasPrefix("/") { return home + "/.config/journal" }
+        return nil
+    }
+
     public init(environment: [String: String]) {
-        let folder: String?
-        if let base = environment["XDG_CONFIG_HOME"], base.hasPrefix("/") {
-            folder = base + "/journal"
-        } else if let home = environment["HOME"], home.hasPrefix("/") {
-            folder = home + "/.config/journal"
-        } else {
-            folder = nil
-        }
+        let folder = Self.folder(environment: environment)
         guard let path = folder.map({ $0 + "/config.yml" }),
             let data = FileManager.default.contents(atPath: path)
         else {

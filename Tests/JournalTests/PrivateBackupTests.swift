@@ -1,0 +1,138 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import JournalKit
+
+/// The encrypted backup of private entries, across a mentee's two computers and a mentor's,
+/// over a shared bare repository, checked with the real git and the real age tool.
+@Suite(.serialized) struct PrivateBackupTests {
+    static let secret = "SECRETWORD-7d1f"
+    static let title = "Doubts about the clinic rota"
+    static let path = "reflections/2026-11-20.md"
+
+    /// `journal ARGS` with `input` on standard input (the passphrase), as a person at another
+    /// computer would run it.
+    func journal(
+        _ sandbox: GitSandbox, _ arguments: [String], in folder: URL, input: String, home: URL? = nil
+    ) throws -> ProgramRun {
+        try sandbox.run(
+            "/bin/sh",
+            ["-c", "p=\"$1\"; shift; printf '%s\\n' \"$p\" | \"$0\" \"$@\"", try journalBinary().path] + [
+                input
+            ] + arguments,
+            in: folder, extra: home.map { ["HOME": $0.path] } ?? [:])
+    }
+
+    @Test func privateEntriesFollowTheirAuthorAndNoOneElseCanReadThem() throws {
+        let sandbox = try GitSandbox()
+        let (remote, mentor) = try sandbox.sharedJournal()
+        let laptop = try sandbox.joinAsPartner(remote)
+        let text =
+            reflectionText("2026-11-20", title: Self.title, isPrivate: true) + Self.secret
+            + "\n\nfirst\n\nlast\n"
+        try sandbox.write(text, to: Self.path, in: laptop)
+
+        let on = try sandbox.run(
+            "/bin/sh",
+            ["-c", "printf 'pp one\\n' | \"$0\" private backup on --as theo", try journalBinary().path],
+            in: laptop)
+        #expect(on.status == 0, "\(on.stdout)\(on.stderr)")
+        #expect(on.stdout.contains("1 private entry"))
+        let sent = try sandbox.journal(["sync"], in: laptop)
+        #expect(sent.status == 0, "\(sent.stdout)\(sent.stderr)")
+
+        // A second computer: a home of its own, so no key yet.
+        let home2 = sandbox.url("home2")
+        try FileManager.default.createDirectory(at: home2, withIntermediateDirectories: true)
+        let joined = try sandbox.run(
+            try journalBinary().path, ["join", remote.path, "desktop"], extra: ["HOME": home2.path])
+        #expect(joined.status == 0, "\(joined.stdout)\(joined.stderr)")
+        let desktop = sandbox.url("desktop")
+        try sandbox.git(["config", "user.name", "Theo Park"], in: desktop)
+        try sandbox.git(["config", "user.email", "theo@example.org"], in: desktop)
+        #expect(sandbox.read(Self.path, in: desktop) == nil)
+        let wrong = try journal(
+            sandbox, ["private", "unlock", "--as", "theo"], in: desktop, input: "pp two", home: home2)
+        #expect(wrong.status == 1)
+        #expect(wrong.stderr.contains("passphrase does not open"))
+        #expect(sandbox.read(Self.path, in: desktop) == nil)
+        let unlocked = try journal(
+            sandbox, ["private", "unlock", "--as", "theo"], in: desktop, input: "pp one", home: home2)
+        #expect(unlocked.status == 0, "\(unlocked.stdout)\(unlocked.stderr)")
+        #expect(sandbox.read(Self.path, in: desktop) == text)
+        // Brought back as private as it was written: git is told to leave it alone.
+        #expect(try sandbox.git(["status", "--porcelain"], in: desktop).stdout.isEmpty)
+        let mode = try FileManager.default.attributesOfItem(
+            atPath: desktop.appendingPathComponent(Self.path).path)
+        #expect((mode[.posixPermissions] as? Int).map { $0 & 0o077 } == 0)
+
+        // Both computers change the entry: the two edits are combined, nothing lost.
+        try sandbox.write(
+            text.replacingOccurrences(of: "\nlast\n", with: "\nlast, from the desktop\n"), to: Self.path,
+            in: desktop)
+        #expect(
+            try sandbox.run(try journalBinary().path, ["sync"], in: desktop, extra: ["HOME": home2.path])
+                .status == 0)
+        try sandbox.write(
+            text.replacingOccurrences(of: "\nfirst\n", with: "\nfirst, from the laptop\n"), to: Self.path,
+            in: laptop)
+        let combined = try sandbox.journal(["sync"], in: laptop)
+        #expect(combined.status == 0, "\(combined.stdout)\(combined.stderr)")
+        let both = try #require(sandbox.read(Self.path, in: laptop))
+        #expect(
+            both.contains("first, from the laptop") && both.contains("last, from the desktop")
+                && !both.contains("<<<<<<<"))
+        #expect(
+            try sandbox.run(try journalBinary().path, ["sync"], in: desktop, extra: ["HOME": home2.path])
+                .status == 0)
+        #expect(sandbox.read(Self.path, in: desktop) == both)
+
+        // The mentor and the shared copy hold no word of it, in any object or file name.
+        #expect(try sandbox.journal(["sync"], in: mentor).status == 0)
+        #expect(sandbox.read(Self.path, in: mentor) == nil)
+        for repository in [remote, mentor] {
+            let objects = try sandbox.git(["cat-file", "--batch-all-objects", "--batch"], in: repository)
+                .stdout
+            for word in [Self.secret, Self.title, "from the laptop", "2026-11-20"] {
+                #expect(!objects.contains(word), "\(word) in \(repository.lastPathComponent)")
+            }
+        }
+        let files = try sandbox.git(["ls-tree", "-r", "--name-only", "main"], in: remote).stdout
+        let vault = files.split(separator: "\n").filter { $0.hasPrefix(".journal/vault/") }
+        #expect(vault.count == 1)
+        #expect(files.contains(".journal/keys/theo.pub") && files.contains(".journal/keys/theo.key.age"))
+        try sandbox.expectValid([remote, mentor, laptop, desktop])
+
+        // The age tool opens the vault file with the key journal keeps, and the locked key
+        // with the passphrase is what journal wrote.
+        if FileManager.default.isExecutableFile(atPath: "/usr/bin/age") {
+            let keys = sandbox.home.appendingPathComponent(".config/journal/keys")
+            let keyFile = try #require(try FileManager.default.contentsOfDirectory(atPath: keys.path).first)
+            let opened = try sandbox.run(
+                "/usr/bin/age", ["-d", "-i", keys.appendingPathComponent(keyFile).path, String(vault[0])],
+                in: laptop)
+            #expect(opened.status == 0, "\(opened.stderr)")
+            #expect(opened.stdout.contains("first, from the laptop"))
+        }
+
+        // A damaged vault file is named and refused; the entry is left as it is.
+        let damaged = desktop.appendingPathComponent(String(vault[0]))
+        var bytes = Array(try Data(contentsOf: damaged))
+        bytes[bytes.count - 5] ^= 0x20
+        try Data(bytes).write(to: damaged)
+        let refused = try sandbox.run(
+            try journalBinary().path, ["commit"], in: desktop, extra: ["HOME": home2.path])
+        #expect(refused.stderr.contains("changed or cut short"), "\(refused.stdout)\(refused.stderr)")
+        #expect(sandbox.read(Self.path, in: desktop) == both)
+        try sandbox.git(["checkout", "--", "."], in: desktop)
+
+        // Off: the vault files leave the shared copy with the next sync; the entry stays here.
+        let off = try sandbox.journal(["private", "backup", "off", "--as", "theo"], in: laptop)
+        #expect(off.status == 0, "\(off.stdout)\(off.stderr)")
+        #expect(try sandbox.journal(["sync"], in: laptop).status == 0)
+        let after = try sandbox.git(["ls-tree", "-r", "--name-only", "main"], in: remote).stdout
+        #expect(!after.contains(".journal/"))
+        #expect(sandbox.read(Self.path, in: laptop) == both)
+    }
+}

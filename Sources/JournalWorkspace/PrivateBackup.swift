@@ -162,6 +162,58 @@ public struct PrivateBackup {
         try write(try Age.encrypt(Array(file.utf8), passphrase: passphrase), to: lockedIdentityFile)
     }
 
+    /// Adds a recipient (a second key of the person's, kept elsewhere) and encrypts every vault
+    /// file to it too. The number of files encrypted again.
+    public func addRecipient(_ text: String) throws -> Int {
+        let recipient: Age.Recipient
+        do {
+            recipient = try Age.Recipient(text)
+        } catch {
+            throw Problem(description: "`\(text)` is \(error)")
+        }
+        var all = try recipients()
+        guard !all.contains(recipient) else { return 0 }
+        all.append(recipient)
+        let count = try reencryptAll(to: all)
+        try write(Array(all.map { "\($0)\n" }.joined().utf8), to: recipientsFile)
+        return count
+    }
+
+    /// A new identity in place of the old: locked with `passphrase`, the only recipient, and
+    /// every vault file encrypted again to it. The old identity stays on this computer (the
+    /// history of the shared copy keeps the old ciphertexts, which only it opens).
+    public func rotate(passphrase: String, created: Date = Date()) throws -> Int {
+        let fresh = Age.Identity()
+        try keep(fresh, created: created)
+        let count = try reencryptAll(to: [fresh.recipient])
+        let file = fresh.file(created: ISO8601DateFormatter().string(from: created))
+        try write(try Age.encrypt(Array(file.utf8), passphrase: passphrase), to: lockedIdentityFile)
+        try write(Array("\(fresh.recipient)\n".utf8), to: recipientsFile)
+        return count
+    }
+
+    /// Every vault file of the person's opened with the keys here and written again to
+    /// `recipients`; nothing is written unless every file opens.
+    func reencryptAll(to recipients: [Age.Recipient]) throws -> Int {
+        let identities = try identities()
+        guard !identities.isEmpty else {
+            throw Problem(description: "your key is not on this computer: `journal private unlock` first")
+        }
+        var sealed: [(URL, [UInt8])] = []
+        for name in loadState().keys.sorted() {
+            let file = vaultFile(name)
+            guard let data = FileManager.default.contents(atPath: file.path) else { continue }
+            do {
+                sealed.append(
+                    (file, try Age.encrypt(try Age.decrypt(Array(data), with: identities), to: recipients)))
+            } catch {
+                throw Problem(description: "\(VaultFiles.vault)/\(name).age: \(error); nothing was changed")
+            }
+        }
+        for (file, bytes) in sealed { try write(bytes, to: file) }
+        return sealed.count
+    }
+
     /// Keeps `identity` in the person's configuration folder, readable by them alone.
     func keep(_ identity: Age.Identity, created: Date) throws {
         let manager = FileManager.default

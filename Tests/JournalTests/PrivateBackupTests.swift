@@ -135,4 +135,57 @@ import Testing
         #expect(!after.contains(".journal/"))
         #expect(sandbox.read(Self.path, in: laptop) == both)
     }
+
+    @Test func aSecondKeyOpensEveryCopyAndRotationLeavesTheOldKeyBehind() throws {
+        let sandbox = try GitSandbox()
+        let (_, mentor) = try sandbox.sharedJournal(sent: false)
+        try sandbox.write(
+            reflectionText("2026-11-20", title: Self.title, isPrivate: true), to: Self.path, in: mentor)
+        #expect(
+            try journal(sandbox, ["private", "backup", "on", "--as", "mara"], in: mentor, input: "pp").status
+                == 0)
+        let vaultFolder = mentor.appendingPathComponent(".journal/vault")
+        func vaultFile() throws -> [UInt8] {
+            let name = try #require(
+                try FileManager.default.contentsOfDirectory(atPath: vaultFolder.path).first)
+            return Array(try Data(contentsOf: vaultFolder.appendingPathComponent(name)))
+        }
+        let keys = sandbox.home.appendingPathComponent(".config/journal/keys")
+        let firstKeyFile = try #require(try FileManager.default.contentsOfDirectory(atPath: keys.path).first)
+        let first = try Age.Identity.parse(
+            file: String(contentsOf: keys.appendingPathComponent(firstKeyFile), encoding: .utf8))
+
+        // A key kept elsewhere (on a USB stick, say) opens every copy once added.
+        let spare = Age.Identity()
+        let added = try sandbox.journal(
+            ["private", "backup", "status", "--as", "mara", "--add-key", spare.recipient.description],
+            in: mentor)
+        #expect(added.status == 0, "\(added.stdout)\(added.stderr)")
+        #expect(
+            String(decoding: try Age.decrypt(try vaultFile(), with: [spare]), as: UTF8.self).contains(
+                Self.title))
+        let bad = try sandbox.journal(
+            ["private", "backup", "status", "--as", "mara", "--add-key", "age1nope"], in: mentor)
+        #expect(bad.status == 1 && bad.stderr.contains("not an age key"))
+
+        // Rotation: a new key alone opens the copies; the old one no longer does.
+        let rotated = try journal(
+            sandbox, ["private", "backup", "rotate", "--as", "mara"], in: mentor, input: "pp2")
+        #expect(rotated.status == 0, "\(rotated.stdout)\(rotated.stderr)")
+        #expect(throws: Age.Failure.noMatchingKey) { try Age.decrypt(try vaultFile(), with: first + [spare]) }
+        let locked = Array(try Data(contentsOf: mentor.appendingPathComponent(".journal/keys/mara.key.age")))
+        let fresh = try Age.Identity.parse(
+            file: String(decoding: try Age.decrypt(locked, passphrase: "pp2"), as: UTF8.self))
+        #expect(
+            String(decoding: try Age.decrypt(try vaultFile(), with: fresh), as: UTF8.self).contains(
+                Self.title))
+        #expect(throws: Age.Failure.wrongPassphrase) { try Age.decrypt(locked, passphrase: "pp") }
+        // The entry itself never changed, and the journal commits the new copies.
+        #expect(
+            sandbox.read(Self.path, in: mentor)
+                == reflectionText("2026-11-20", title: Self.title, isPrivate: true))
+        #expect(try sandbox.journal(["commit"], in: mentor).status == 0)
+        let tracked = try sandbox.git(["ls-files"], in: mentor).stdout
+        #expect(tracked.contains(".journal/vault/") && !tracked.contains(Self.path))
+    }
 }

@@ -88,9 +88,13 @@ struct PrivateCommand: ParsableCommand {
                 Exit codes: 0 done, 1 failure, 2 usage.
                 """)
 
-        enum Action: String, ExpressibleByArgument, CaseIterable { case on, off, status }
+        enum Action: String, ExpressibleByArgument, CaseIterable { case on, off, status, rotate }
 
-        @Argument(help: "on, off or status") var action: Action
+        @Argument(help: "on, off, status, or rotate (a new key; every encrypted copy written again)")
+        var action: Action
+        @Option(
+            name: .customLong("add-key"), help: "With on or status: also encrypt to this age1… key of yours.")
+        var addKey: String?
         @OptionGroup var person: Person
 
         func run() throws {
@@ -118,6 +122,16 @@ struct PrivateCommand: ParsableCommand {
                     "Run `journal sync` to share the encrypted copies. On another computer, run `journal private unlock`."
                 )
                 print("Keep your passphrase safe: without it, a new computer cannot open the backup.")
+            case .rotate:
+                let passphrase = try PrivateCommand.passphrase(
+                    confirm: true, question: "Passphrase for the new key")
+                let count = try PrivateCommand.plainly { try backup.rotate(passphrase: passphrase) }
+                print(
+                    "A new key: \(count) encrypted \(count == 1 ? "copy" : "copies") written again for it alone."
+                )
+                print(
+                    "Run `journal sync` to share them. The shared history keeps the old copies, which the old key opens."
+                )
             case .off:
                 let removed = try PrivateCommand.plainly { try backup.turnOff() }
                 try shared.setBackupOwner(nil)
@@ -125,6 +139,18 @@ struct PrivateCommand: ParsableCommand {
                 print(
                     "Run `journal sync` to remove them from the shared journal; its history keeps the old ones."
                 )
+            }
+            if let addKey {
+                let count = try PrivateCommand.plainly { try backup.addRecipient(addKey) }
+                print(
+                    "Added the key \(addKey): \(count) encrypted \(count == 1 ? "copy" : "copies") written again."
+                )
+            }
+        }
+
+        func validate() throws {
+            if addKey != nil, action != .on, action != .status {
+                throw ValidationError("--add-key goes with `on` or `status`")
             }
         }
     }

@@ -68,6 +68,13 @@ struct PrivateCommand: ParsableCommand {
         return line
     }
 
+    /// Commits what the command changed in the journal (`journal commit`'s way), naming it.
+    static func save(_ shared: JournalRepository, _ message: String) throws {
+        let result = try shared.commit(message: message)
+        printAll(result.warnings)
+        if let commit = result.commit { print("Saved \(commit.id.prefix(7)): \(commit.summary)") }
+    }
+
     /// Runs `body`, turning the backup's problems into messages with exit 1.
     static func plainly<T>(_ body: () throws -> T) throws -> T {
         do {
@@ -115,17 +122,20 @@ struct PrivateCommand: ParsableCommand {
                     try backup.turnOn(passphrase: passphrase, privateEntries: shared.privateEntries())
                 }
                 try shared.setBackupOwner(backup.handle)
+                try PrivateCommand.save(
+                    shared, "Start the encrypted backup of \(backup.handle)'s private entries")
                 print(
                     "The backup is on: \(written) private \(written == 1 ? "entry is" : "entries are") encrypted to your key."
                 )
                 print(
-                    "Run `journal sync` to share the encrypted copies. On another computer, run `journal private unlock`."
+                    "Run `journal sync` to send them. On another computer, run `journal private unlock`."
                 )
                 print("Keep your passphrase safe: without it, a new computer cannot open the backup.")
             case .rotate:
                 let passphrase = try PrivateCommand.passphrase(
                     confirm: true, question: "Passphrase for the new key")
                 let count = try PrivateCommand.plainly { try backup.rotate(passphrase: passphrase) }
+                try PrivateCommand.save(shared, "Encrypt \(backup.handle)'s private entries to a new key")
                 print(
                     "A new key: \(count) encrypted \(count == 1 ? "copy" : "copies") written again for it alone."
                 )
@@ -135,6 +145,8 @@ struct PrivateCommand: ParsableCommand {
             case .off:
                 let removed = try PrivateCommand.plainly { try backup.turnOff() }
                 try shared.setBackupOwner(nil)
+                try PrivateCommand.save(
+                    shared, "Stop the encrypted backup of \(backup.handle)'s private entries")
                 print("The backup is off: \(removed) encrypted \(removed == 1 ? "copy" : "copies") removed.")
                 print(
                     "Run `journal sync` to remove them from the shared journal; its history keeps the old ones."
@@ -142,6 +154,8 @@ struct PrivateCommand: ParsableCommand {
             }
             if let addKey {
                 let count = try PrivateCommand.plainly { try backup.addRecipient(addKey) }
+                try PrivateCommand.save(
+                    shared, "Encrypt \(backup.handle)'s private entries to another key too")
                 print(
                     "Added the key \(addKey): \(count) encrypted \(count == 1 ? "copy" : "copies") written again."
                 )
@@ -187,10 +201,11 @@ struct PrivateCommand: ParsableCommand {
         @OptionGroup var person: Person
 
         func run() throws {
-            let (_, backup) = try person.open()
+            let (shared, backup) = try person.open()
             let passphrase = try PrivateCommand.passphrase(confirm: true, question: "New passphrase")
             try PrivateCommand.plainly { try backup.changePassphrase(to: passphrase) }
-            print("Changed: the next `journal sync` shares your key locked with the new passphrase.")
+            try PrivateCommand.save(shared, "Lock \(backup.handle)'s key with a new passphrase")
+            print("Changed: the next `journal sync` sends your key locked with the new passphrase.")
         }
     }
 }

@@ -83,6 +83,44 @@ import Testing
         }
     }
 
+    /// age asks for a passphrase on its terminal: `script` gives it one, fed from a pipe.
+    func ageOnATerminal(_ command: String, typing lines: [String], in folder: URL) throws -> ProgramRun {
+        let input = folder.appendingPathComponent("typed")
+        try lines.map { $0 + "\n" }.joined().write(to: input, atomically: true, encoding: .utf8)
+        return try runProgram(
+            URL(fileURLWithPath: "/bin/sh"),
+            ["-c", "(sleep 0.5; cat \"$1\") | script -qec \"$0\" /dev/null", command, input.path],
+            in: folder, timeout: 60)
+    }
+
+    @Test func passphraseFilesOpenBothWaysWithTheAgeTool() throws {
+        try #require(Self.hasAge && FileManager.default.isExecutableFile(atPath: "/usr/bin/script"))
+        let folder = try makeFolder(prefix: "age-pass")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // journal's locked key, opened by age with the passphrase.
+        let identity = Age.Identity()
+        let file = identity.file(created: "2026-12-08T00:00:00Z")
+        let locked = folder.appendingPathComponent("key.age")
+        try Data(try Age.encrypt(Array(file.utf8), passphrase: "a long passphrase", workFactor: 12)).write(
+            to: locked)
+        let out = folder.appendingPathComponent("key.txt")
+        let opened = try ageOnATerminal(
+            "age -d -o \(out.path) \(locked.path)", typing: ["a long passphrase"], in: folder)
+        #expect(opened.status == 0, "\(opened.stdout)\(opened.stderr)")
+        #expect(try String(contentsOf: out, encoding: .utf8) == file)
+        // A file age locked with a passphrase, opened by journal.
+        let plain = folder.appendingPathComponent("plain")
+        try Data(Self.text(70_000)).write(to: plain)
+        let sealed = folder.appendingPathComponent("plain.age")
+        let made = try ageOnATerminal(
+            "age -p -o \(sealed.path) \(plain.path)", typing: ["another passphrase", "another passphrase"],
+            in: folder)
+        #expect(made.status == 0, "\(made.stdout)\(made.stderr)")
+        let bytes = Array(try Data(contentsOf: sealed))
+        #expect(try Age.decrypt(bytes, passphrase: "another passphrase") == Self.text(70_000))
+        #expect(throws: Age.Failure.wrongPassphrase) { try Age.decrypt(bytes, passphrase: "another") }
+    }
+
     @Test func aTamperedOrTruncatedFileIsRefusedNeverHalfRead() throws {
         let identity = Age.Identity()
         let plaintext = Self.text(150_000)

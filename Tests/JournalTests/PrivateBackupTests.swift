@@ -188,4 +188,81 @@ import Testing
         let tracked = try sandbox.git(["ls-files"], in: mentor).stdout
         #expect(tracked.contains(".journal/vault/") && !tracked.contains(Self.path))
     }
+
+    /// journal killed at random moments of commit and sync, with the backup on and both of a
+    /// person's computers writing: never a plaintext in any object, never a vault file that
+    /// does not open, and every word on both computers once a sync completes.
+    @Test func killedDuringCommitAndSyncNothingLeaksAndEveryCopyOpens() throws {
+        let sandbox = try GitSandbox()
+        let (remote, _) = try sandbox.sharedJournal()
+        let laptop = try sandbox.joinAsPartner(remote)
+        try sandbox.write(
+            reflectionText("2026-11-20", title: Self.title, isPrivate: true), to: Self.path, in: laptop)
+        #expect(
+            try journal(sandbox, ["private", "backup", "on", "--as", "theo"], in: laptop, input: "pp").status
+                == 0)
+        #expect(try sandbox.journal(["sync"], in: laptop).status == 0)
+        let home2 = sandbox.url("home2")
+        try FileManager.default.createDirectory(at: home2, withIntermediateDirectories: true)
+        let other = ["HOME": home2.path]
+        #expect(
+            try sandbox.run(try journalBinary().path, ["join", remote.path, "desktop"], extra: other).status
+                == 0)
+        let desktop = sandbox.url("desktop")
+        try sandbox.git(["config", "user.name", "Theo Park"], in: desktop)
+        try sandbox.git(["config", "user.email", "theo@example.org"], in: desktop)
+        #expect(
+            try journal(
+                sandbox, ["private", "unlock", "--as", "theo"], in: desktop, input: "pp", home: home2
+            ).status
+                == 0)
+        let keys = sandbox.home.appendingPathComponent(".config/journal/keys")
+        let identities = try FileManager.default.contentsOfDirectory(atPath: keys.path).flatMap {
+            try Age.Identity.parse(file: String(contentsOf: keys.appendingPathComponent($0), encoding: .utf8))
+        }
+        var random = SeededRandom(state: 28)
+        var written: [String] = []
+        for round in 0..<10 {
+            // The desktop adds a line and syncs; the laptop adds one and is cut short.
+            let desktopLine = "desktop-secret-\(round)"
+            let laptopLine = "laptop-secret-\(round)"
+            written += [desktopLine, laptopLine]
+            for (folder, line) in [(desktop, desktopLine), (laptop, laptopLine)] {
+                let handle = try FileHandle(forWritingTo: folder.appendingPathComponent(Self.path))
+                try handle.seekToEnd()
+                try handle.write(contentsOf: Data("\n\(line)\n".utf8))
+                try handle.close()
+            }
+            let synced = try sandbox.run(try journalBinary().path, ["sync"], in: desktop, extra: other)
+            #expect(synced.status == 0, "round \(round): \(synced.stdout)\(synced.stderr)")
+            let (process, _, _) = try sandbox.startJournal([round % 3 == 0 ? "commit" : "sync"], in: laptop)
+            usleep(UInt32(random.below(300_000)))
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            process.waitUntilExit()
+            // Whatever was cut short: no object holds a word, and every vault file opens.
+            for repository in [laptop, remote] {
+                let objects = try sandbox.git(["cat-file", "--batch-all-objects", "--batch"], in: repository)
+                    .stdout
+                #expect(!objects.contains("-secret-") && !objects.contains(Self.title), "round \(round)")
+            }
+            let vault = laptop.appendingPathComponent(".journal/vault")
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: vault.path)) ?? [] {
+                let bytes = Array(try Data(contentsOf: vault.appendingPathComponent(name)))
+                #expect(throws: Never.self, "round \(round): \(name)") {
+                    try Age.decrypt(bytes, with: identities)
+                }
+            }
+            let again = try sandbox.journal(["sync"], in: laptop)
+            #expect(again.status == 0, "round \(round), after the cut: \(again.stdout)\(again.stderr)")
+        }
+        // Once both have synced, both computers hold every line (beside each other or between markers).
+        #expect(try sandbox.run(try journalBinary().path, ["sync"], in: desktop, extra: other).status == 0)
+        for folder in [laptop, desktop] {
+            let text = sandbox.read(Self.path, in: folder) ?? ""
+            for line in written {
+                #expect(text.contains(line), "\(line) missing in \(folder.lastPathComponent)")
+            }
+        }
+        try sandbox.expectValid([remote, laptop, desktop])
+    }
 }

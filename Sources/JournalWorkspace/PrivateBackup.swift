@@ -105,7 +105,10 @@ public struct PrivateBackup {
         guard !isOn else {
             throw Problem(
                 description:
-                    "the backup is already on for \(handle); `journal private backup status` says more")
+                    isUnlocked
+                    ? "the backup is already on for \(handle)"
+                    : "the backup is already on for \(handle), from another computer: run `journal private unlock` "
+                        + "here with your passphrase")
         }
         let identity = Age.Identity()
         try keep(identity, created: created)

@@ -113,7 +113,8 @@ struct PrivateCommand: ParsableCommand {
                 if status.on {
                     print(
                         status.unlocked
-                            ? "Your key is on this computer; \(status.backedUp) private entries are in step."
+                            ? "Your key is on this computer; \(status.backedUp) private "
+                                + (status.backedUp == 1 ? "entry is" : "entries are") + " backed up."
                             : "Your key is not on this computer yet: run `journal private unlock`.")
                 }
             case .on:

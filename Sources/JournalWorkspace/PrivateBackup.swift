@@ -374,26 +374,19 @@ public struct PrivateBackup {
         return (path, Array(plain[(newline + 1)...]))
     }
 
-    func write(_ bytes: [UInt8], to url: URL) throws {
+    /// A file written whole: a vault or key file (shared, 0644), or a private entry brought
+    /// back (readable by its owner alone).
+    func write(_ bytes: [UInt8], to url: URL, mode: mode_t = 0o644) throws {
         do {
             try FileManager.default.createDirectory(
                 at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try AtomicFile.write(bytes, to: url.path, mode: 0o644, replacing: true)
+            try AtomicFile.write(bytes, to: url.path, mode: mode, replacing: true)
         } catch {
             throw Problem(description: "cannot write \(url.path): \(error)")
         }
     }
 
-    /// A private entry brought back: readable by its owner alone.
-    func writeEntry(_ bytes: [UInt8], to url: URL) throws {
-        do {
-            try FileManager.default.createDirectory(
-                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try AtomicFile.write(bytes, to: url.path, mode: 0o600, replacing: true)
-        } catch {
-            throw Problem(description: "cannot write \(url.path): \(error)")
-        }
-    }
+    func writeEntry(_ bytes: [UInt8], to url: URL) throws { try write(bytes, to: url, mode: 0o600) }
 
     typealias State = [String: (path: String, digest: String)]
 

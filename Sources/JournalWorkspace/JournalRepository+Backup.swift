@@ -48,6 +48,22 @@ extension JournalRepository {
         return me.name.flatMap(Slug.make)
     }
 
+    /// Where the person's backup stands, for `journal status`; nil when no one has one here.
+    public func backupSentence(environment: [String: String]) -> String? {
+        if let owner = backupOwner, let backup = try? privateBackup(handle: owner, environment: environment),
+            backup.isOn
+        {
+            let count = backup.status().backedUp
+            return backup.isUnlocked
+                ? "Private entries: \(count) backed up, encrypted to your key alone."
+                : "Private entries: your backup is not open on this computer; `journal private unlock` opens it."
+        }
+        let handles = backupHandles
+        guard !handles.isEmpty else { return nil }
+        return "Private entries: encrypted backups here for \(handles.joined(separator: ", ")); "
+            + "if one is yours, `journal private unlock` brings your entries to this computer."
+    }
+
     /// The handles with a backup in this journal (those with `.journal/keys/<handle>.pub`).
     public var backupHandles: [String] {
         let folder = layout.root.appendingPathComponent(VaultFiles.keys)

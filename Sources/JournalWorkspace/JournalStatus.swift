@@ -54,6 +54,9 @@ public struct JournalStatus {
     public var trackedPrivate: [String]
     public var errors: Int
     public var warnings: Int
+    /// Where the encrypted backup of the person's private entries stands, in one sentence, when
+    /// this journal has one.
+    public var backup: String? = nil
 
     /// How many changes would be shared by a commit.
     public var shareableCount: Int { changes.filter { !$0.isPrivate }.count }
@@ -117,12 +120,14 @@ extension OpenedJournal {
             changes.append(change(path, verb: nil, privacy: privacy))
         }
         let journalPaths = { (paths: [String]) in paths.map { shared.journalPath($0) ?? $0 } }
-        return JournalStatus(
+        var result = JournalStatus(
             standing: standing, gitWords: gitWords, recovered: recovered.map { "\($0)" },
             merging: status.merging, unresolved: journalPaths(status.unresolved),
             resolved: journalPaths(status.conflicted.filter { !status.unresolved.contains($0) }),
             changes: changes, trackedPrivate: trackedPrivate,
             errors: diagnostics.filter { $0.severity == .error }.count,
             warnings: diagnostics.filter { $0.severity == .warning }.count)
+        result.backup = shared.backupSentence(environment: ProcessInfo.processInfo.environment)
+        return result
     }
 }

@@ -61,6 +61,11 @@ import Testing
             sandbox, ["private", "unlock", "--as", "theo"], in: desktop, input: "pp one", home: home2)
         #expect(unlocked.status == 0, "\(unlocked.stdout)\(unlocked.stderr)")
         #expect(sandbox.read(Self.path, in: desktop) == text)
+        let status = try sandbox.run(
+            try journalBinary().path, ["status"], in: desktop, extra: ["HOME": home2.path])
+        #expect(
+            status.stdout.contains("Private entries: 1 backed up, encrypted to your key alone."),
+            "\(status.stdout)")
         // Brought back as private as it was written: git is told to leave it alone.
         #expect(try sandbox.git(["status", "--porcelain"], in: desktop).stdout.isEmpty)
         let mode = try FileManager.default.attributesOfItem(
@@ -91,6 +96,8 @@ import Testing
         // The mentor and the shared copy hold no word of it, in any object or file name.
         #expect(try sandbox.journal(["sync"], in: mentor).status == 0)
         #expect(sandbox.read(Self.path, in: mentor) == nil)
+        #expect(
+            try sandbox.journal(["status"], in: mentor).stdout.contains("encrypted backups here for theo"))
         for repository in [remote, mentor] {
             let objects = try sandbox.git(["cat-file", "--batch-all-objects", "--batch"], in: repository)
                 .stdout

@@ -32,6 +32,7 @@ struct StatusCommand: ParsableCommand {
                     + " (journal commits none of its private changes; `git rm --cached \(shellQuoted(path))` stops sharing it)"
             )
         }
+        if let backup = status.backup { lines.append(backup) }
         let lintLine =
             "Lint: \(status.errors) error\(status.errors == 1 ? "" : "s"), \(status.warnings) warning"
             + (status.warnings == 1 ? "" : "s")

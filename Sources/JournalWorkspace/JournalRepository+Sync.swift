@@ -37,6 +37,8 @@ extension JournalRepository {
         }
         try shared.repository.ensureReadyToCommit()
         try shared.repository.ensureFullHistory()
+        // Private entries changed here are encrypted first, so that even an offline sync saves them.
+        let backupNotes = try shared.refreshBackup(environment: environment).notes
         // The opt-in that moves the fetch and push to the installed git, for ssh set-ups libssh2
         // cannot follow: `sync.transport: git` in .journal.yml, or JOURNAL_GIT_TRANSPORT=git.
         let transport =
@@ -66,9 +68,8 @@ extension JournalRepository {
         if adopted != nil { shared = try JournalRepository(workingDirectory: workingDirectory, cache: cache) }
         // The first sync of a clone tells git how to merge entries the way this sync does.
         if let binary { MergeSetup.defineDriverIfMissing(in: shared.repository, binary: binary) }
-        var warnings = recovered.map { [$0] } ?? []
+        var warnings = (recovered.map { [$0] } ?? []) + backupNotes
         warnings += shared.trackedPrivateWarnings(try shared.keepPrivateEntriesLocal())
-        warnings += try shared.refreshBackup(environment: environment).notes
         let layout = shared.layout
         let scope = shared.scope
         let workdir = shared.repository.workdir

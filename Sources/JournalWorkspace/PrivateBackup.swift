@@ -291,10 +291,17 @@ public struct PrivateBackup {
             }
             let file = root.appendingPathComponent(opened.path)
             let here = local(opened.path)
+            if here == opened.bytes {
+                // The entry already reads so: most often this computer's own copy, written just
+                // before journal was stopped. It is no base until the shared copy is known to hold it.
+                if shared || state[name] == nil || loadBase(name) == nil { try saveBase(name, opened.bytes) }
+                state[name] = (opened.path, Self.digest(opened.bytes))
+                continue
+            }
             let base = state[name] != nil ? loadBase(name) : nil
-            if here == nil || here == base || here == opened.bytes {
+            if here == nil || here == base {
                 try writeEntry(opened.bytes, to: file)
-                if here != opened.bytes { result.restored += 1 }
+                result.restored += 1
             } else if let here {
                 let labels = MergeLabels(ours: "this computer", theirs: "your other computer")
                 let merged =

@@ -47,7 +47,9 @@ let package = Package(
         // Helpers the three test targets share: temporary folders, running programs.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
-            name: "JournalKitTests", dependencies: ["JournalKit", "TestSupport"], exclude: ["Fixtures"]),
+            name: "JournalKitTests",
+            dependencies: ["JournalKit", "TestSupport", .product(name: "Crypto", package: "swift-crypto")],
+            exclude: ["Fixtures"]),
         .testTarget(
             name: "JournalTests", dependencies: ["journal", "JournalKit", "TestSupport"],
             exclude: ["Fixtures"]),

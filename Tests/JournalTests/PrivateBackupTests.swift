@@ -194,6 +194,23 @@ import Testing
         #expect(try sandbox.journal(["commit"], in: mentor).status == 0)
         let tracked = try sandbox.git(["ls-files"], in: mentor).stdout
         #expect(tracked.contains(".journal/vault/") && !tracked.contains(Self.path))
+
+        // A new passphrase locks the same key.
+        #expect(
+            try journal(sandbox, ["private", "passphrase", "--as", "mara"], in: mentor, input: "pp3").status
+                == 0)
+        let relocked = Array(
+            try Data(contentsOf: mentor.appendingPathComponent(".journal/keys/mara.key.age")))
+        let same = try Age.Identity.parse(
+            file: String(decoding: try Age.decrypt(relocked, passphrase: "pp3"), as: UTF8.self))
+        #expect(same.map(\.recipient) == fresh.map(\.recipient))
+        #expect(throws: Age.Failure.wrongPassphrase) { try Age.decrypt(relocked, passphrase: "pp2") }
+
+        // An entry deleted here takes its encrypted copy with it at the next commit.
+        try FileManager.default.removeItem(at: mentor.appendingPathComponent(Self.path))
+        #expect(try sandbox.journal(["commit"], in: mentor).status == 0)
+        #expect(!(try sandbox.git(["ls-files"], in: mentor).stdout.contains(".journal/vault/")))
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: vaultFolder.path)) ?? []).isEmpty)
     }
 
     /// journal killed at random moments of commit and sync, with the backup on and both of a

@@ -195,6 +195,10 @@ public enum Age {
                 guard let secret = try? identity.key.sharedSecretFromKeyAgreement(with: sharePublic) else {
                     continue
                 }
+                // A share of low order makes the secret all zeros: the format forbids it.
+                guard secret.withUnsafeBytes({ $0.contains { $0 != 0 } }) else {
+                    throw Failure.damagedHeader("an X25519 stanza has a share of low order")
+                }
                 let wrapKey = secret.hkdfDerivedSymmetricKey(
                     using: SHA256.self, salt: share + Array(identity.key.publicKey.rawRepresentation),
                     sharedInfo: Array("age-encryption.org/v1/X25519".utf8), outputByteCount: 32)
@@ -236,6 +240,7 @@ public enum Age {
             throw Failure.tampered
         }
         let rest = file[header.end...]
+        guard rest.count >= 16 else { throw Failure.damagedHeader("the payload's nonce is missing") }
         guard rest.count >= 16 + 16 else { throw Failure.tampered }
         let nonce = Array(rest.prefix(16))
         let payloadKey = HKDF<SHA256>.deriveKey(

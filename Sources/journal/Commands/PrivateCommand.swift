@@ -31,7 +31,7 @@ struct PrivateCommand: ParsableCommand {
             let shared = try JournalRepository(
                 workingDirectory: try global.journalDirectory(allowingRepository: true), cache: global.cache,
                 parse: handle == nil)
-            guard let handle = handle ?? shared.ownHandle() ?? shared.backupHandles.first else {
+            guard let handle = handle ?? shared.ownHandle() else {
                 throw Failure(
                     message: "journal does not know who you are: give your handle with --as", status: .usage)
             }
